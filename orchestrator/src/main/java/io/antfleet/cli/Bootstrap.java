@@ -1,0 +1,43 @@
+package io.antfleet.cli;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Guice;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import com.google.inject.Stage;
+import io.antfleet.config.GlobalOptions;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Builds the Guice injector from the subsystem modules. Explicit bindings are required and circular
+ * proxies forbidden, so a wiring mistake fails at start-up rather than halfway through an apply.
+ */
+public final class Bootstrap {
+    private Bootstrap() {
+    }
+
+    /** The subsystem modules for the given options; each subsystem contributes exactly one. */
+    static List<Module> modules(GlobalOptions options) {
+        List<Module> modules = new ArrayList<>();
+        modules.add(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(GlobalOptions.class).toInstance(options);
+            }
+        });
+        return modules;
+    }
+
+    public static Injector injector(List<Module> modules) {
+        List<Module> all = new ArrayList<>(modules);
+        all.add(new AbstractModule() {
+            @Override
+            protected void configure() {
+                binder().requireExplicitBindings();
+                binder().disableCircularProxies();
+            }
+        });
+        return Guice.createInjector(Stage.PRODUCTION, all);
+    }
+}

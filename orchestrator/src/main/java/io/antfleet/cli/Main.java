@@ -1,0 +1,47 @@
+package io.antfleet.cli;
+
+import com.google.inject.Module;
+import io.antfleet.config.GlobalOptions;
+import io.antfleet.fleet.AntfleetException;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.function.Function;
+import picocli.CommandLine;
+
+/** Entry point. {@link #run} returns the exit code so tests can call it; only here is it decided. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(System.out, System.err, args));
+    }
+
+    public static int run(PrintStream out, PrintStream err, String... args) {
+        return run(Bootstrap::modules, out, err, args);
+    }
+
+    /** As {@link #run(PrintStream, PrintStream, String...)}, with the modules chosen by the caller (tests swap bindings). */
+    public static int run(Function<GlobalOptions, List<Module>> modules, PrintStream out, PrintStream err, String... args) {
+        CommandLine cli = new CommandLine(new AntfleetCommand(modules));
+        cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
+        cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
+        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            commandLine.getErr().println("antfleet: " + ex.getMessage());
+            return exitCodeFor(ex);
+        });
+        return cli.execute(args);
+    }
+
+    static int exitCodeFor(Exception ex) {
+        if (ex instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        if (ex instanceof AntfleetException) {
+            return ExitCodes.FAILURE;
+        }
+        return ExitCodes.FAILURE;
+    }
+}
