@@ -14,8 +14,8 @@ import io.antfleet.fleet.spec.SpecContainer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class SpecLoaderTest {
-    static final String VALID = String.join("\n",
+public class SpecLoaderTest {
+    public static final String VALID = String.join("\n",
             "apiVersion: antfleet/v1",
             "fleet: home",
             "image: antfleet/agent:stand-in",
