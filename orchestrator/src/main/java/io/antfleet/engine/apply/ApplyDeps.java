@@ -10,9 +10,9 @@ import io.antfleet.store.OperationJournal;
 import java.time.Clock;
 
 /** The adapters an apply acts through, passed as one value to each container's run. */
-record ApplyDeps(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers, NodeRepository nodes,
+public record ApplyDeps(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers, NodeRepository nodes,
         OperationJournal journal, WalletPicker wallets, Clock clock) {
-    ApplyDeps {
+    public ApplyDeps {
         requireNonNull(docker, "docker is null");
         requireNonNull(managers, "managers is null");
         requireNonNull(containers, "containers is null");

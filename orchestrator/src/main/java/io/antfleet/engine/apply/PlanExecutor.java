@@ -25,7 +25,7 @@ public final class PlanExecutor {
     private final ApplyDeps deps;
     private final int parallelism;
 
-    PlanExecutor(ApplyDeps deps, int parallelism) {
+    public PlanExecutor(ApplyDeps deps, int parallelism) {
         this.deps = requireNonNull(deps, "deps is null");
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism " + parallelism + " must be at least 1");

@@ -1,0 +1,136 @@
+package io.antfleet.engine.apply;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.antfleet.antctl.AntctlManagerFactory;
+import io.antfleet.antctl.AntctlSettings;
+import io.antfleet.antctl.FakeAntctl;
+import io.antfleet.antctl.NodeProbe;
+import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.docker.ExecResult;
+import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.MemoryStore;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.OperationState;
+import io.antfleet.fleet.plan.FleetPlanner;
+import io.antfleet.fleet.spec.FleetSpec;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** apply end to end over the fake Docker, the fake antctl and the in-memory store. */
+class ApplyServiceTest {
+    private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
+    private static final Set<String> CHANGING = Set.of("add", "start", "stop", "remove", "reset", "upgrade");
+
+    private final FakeDockerGateway docker = new FakeDockerGateway();
+    private final ExecByNameGateway gateway = new ExecByNameGateway(docker);
+    private final MemoryStore store = new MemoryStore();
+    private final FakeAntctl alphaAntctl = new FakeAntctl("container home-alpha");
+    private final FakeAntctl betaAntctl = new FakeAntctl("container home-beta");
+    private final NodeProbe probe = port -> NodeProbe.ProbeResult.dead("not probed");
+    private final AntctlManagerFactory managers = new AntctlManagerFactory(gateway, AntctlSettings.defaults(), probe);
+    private final ApplyService service = new ApplyService(new DockerFleetObserver(gateway, managers, store.containers, store.nodes),
+            new FleetPlanner(), new PlanExecutor(new ApplyDeps(gateway, managers, store.containers, store.nodes, store.journal,
+                    new WalletPicker(Optional.empty(), Optional.empty(), n -> 0),
+                    Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC)), 2));
+
+    ApplyServiceTest() {
+        docker.onExec("home-alpha", alphaAntctl.execHandler()).onExec("home-beta", betaAntctl.execHandler());
+    }
+
+    private static FleetSpec spec(int alpha, int beta) {
+        return new SpecLoader().parse("f.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: home",
+                "image: antfleet/agent:stand-in", "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
+                "noUpnp: true", "ports: {node: 55000, metrics: 13000, rpc: 30000, blockSize: 10}",
+                "containers:", "  - {name: alpha, nodes: " + alpha + "}", "  - {name: beta, nodes: " + beta + "}", ""));
+    }
+
+    private long changingExecs() {
+        return docker.execs().stream().filter(e -> e.command().stream().anyMatch(CHANGING::contains)).count();
+    }
+
+    private List<String> statuses(FakeAntctl antctl) {
+        return antctl.registry().stream().map(e -> e.status).collect(Collectors.toList());
+    }
+
+    @Test
+    void anEmptyHostGetsLabelledContainersRunningNodesAndRows() {
+        ApplyReport report = service.apply(spec(3, 2), false);
+
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(docker.listByLabels(java.util.Map.of("antfleet.fleet", "home"))).extracting(i -> i.labels().get("antfleet.container"))
+                .containsExactlyInAnyOrder("alpha", "beta");
+        assertThat(statuses(alphaAntctl)).containsExactly("Running", "Running", "Running");
+        assertThat(statuses(betaAntctl)).containsExactly("Running", "Running");
+        Container alpha = store.containers.findByName("home-alpha").orElseThrow();
+        assertThat(alpha.ports().node().first()).isEqualTo(55000);
+        assertThat(store.containers.findByName("home-beta").orElseThrow().ports().node().first()).isEqualTo(55010);
+        assertThat(store.nodes.findByContainer(alpha.id())).extracting(Node::status).containsOnly(NodeStatus.RUNNING).hasSize(3);
+        assertThat(store.nodes.findByContainer(alpha.id())).extracting(Node::nodePort).containsExactly(55000, 55001, 55002);
+        assertThat(store.journal.recent(100)).isNotEmpty().allMatch(o -> o.state() == OperationState.DONE);
+    }
+
+    @Test
+    void aSecondApplyPlansNothingAndRunsNoStateChangingExec() {
+        service.apply(spec(3, 2), false);
+        long before = changingExecs();
+
+        ApplyReport again = service.apply(spec(3, 2), false);
+
+        assertThat(again.plan().isEmpty()).isTrue();
+        assertThat(changingExecs()).isEqualTo(before);
+    }
+
+    @Test
+    void scalingDownStopsAndRemovesTheYoungestThenScalingUpAddsNewNumbers() {
+        service.apply(spec(3, 2), false);
+
+        assertThat(service.apply(spec(1, 2), false).ok()).isTrue();
+        assertThat(statuses(alphaAntctl)).containsExactly("Running", "Removed", "Removed");
+
+        assertThat(service.apply(spec(2, 2), false).ok()).isTrue();
+        assertThat(statuses(alphaAntctl)).containsExactly("Running", "Removed", "Removed", "Running");
+        assertThat(alphaAntctl.registry().get(3).nodePort).isEqualTo(55003);
+        assertThat(service.plan(spec(2, 2), false).isEmpty()).isTrue();
+    }
+
+    @Test
+    void aFailingContainerIsReportedWhileTheOtherOneCompletes() {
+        betaAntctl.failNext("add", new ExecResult(1, "", "Error: \n   0: disk full\n"));
+
+        ApplyReport report = service.apply(spec(1, 1), false);
+
+        assertThat(report.ok()).isFalse();
+        assertThat(report.containers()).filteredOn(c -> c.container().equals("beta")).singleElement()
+                .satisfies(c -> assertThat(c.error()).hasValueSatisfying(e -> assertThat(e).startsWith("add-nodes failed")));
+        assertThat(statuses(alphaAntctl)).containsExactly("Running");
+        assertThat(store.journal.recent(100)).anyMatch(o -> o.state() == OperationState.FAILED && o.intent().equals("add-nodes"));
+
+        assertThat(service.apply(spec(1, 1), false).ok()).isTrue();
+        assertThat(statuses(betaAntctl)).containsExactly("Running");
+    }
+
+    @Test
+    void pruneEmptiesAndRemovesAContainerDroppedFromTheSpec() {
+        service.apply(spec(1, 1), false);
+        FleetSpec alphaOnly = new SpecLoader().parse("f.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: home",
+                "image: antfleet/agent:stand-in", "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
+                "ports: {node: 55000, metrics: 13000, rpc: 30000, blockSize: 10}", "containers: [{name: alpha, nodes: 1}]", ""));
+
+        assertThat(service.plan(alphaOnly, false).unmanaged()).containsExactly("beta");
+        ApplyReport pruned = service.apply(alphaOnly, true);
+
+        assertThat(pruned.ok()).as(pruned.toString()).isTrue();
+        assertThat(statuses(betaAntctl)).containsExactly("Removed");
+        assertThat(docker.inspect("home-beta")).isEmpty();
+        assertThat(store.containers.findByName("home-beta")).isEmpty();
+    }
+}
