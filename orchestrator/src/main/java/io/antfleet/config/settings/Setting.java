@@ -40,6 +40,8 @@ public enum Setting {
     PROCESS_MANAGER("process-manager", "process_manager", SettingType.PROCESS_MANAGER, "antctl+user"),
     REWARDS_ADDRESS("rewards-address", "rewards_address", SettingType.REWARDS, null),
     DONATE_ADDRESS("donate-address", "donate_address", SettingType.ADDRESS, null),
+    /** What the {@code faucet} keyword of a rewards list pays; wnm has no setting for it. */
+    FAUCET_ADDRESS("faucet-address", "faucet_address", SettingType.ADDRESS, null),
     NO_UPNP("no-upnp", "no_upnp", SettingType.BOOLEAN, "false"),
     ANTNODE_PATH("antnode-path", "antnode_path", SettingType.TEXT, null),
     ANTCTL_PATH("antctl-path", "antctl_path", SettingType.TEXT, "antctl"),
