@@ -39,11 +39,7 @@ final class AddCommand {
             NodeEntry node = NodeEntry.blank(registry.nextNumber());
             try {
                 describe(node, args, source);
-                List<Integer> reserved = registry.reservedPorts();
-                node.set("node_port", nodePorts.isPresent() ? nodePorts.get().start() + i : freePort(true, reserved));
-                node.set("metrics_port", metricsPorts.isPresent() ? (Object) (metricsPorts.get().start() + i) : null);
-                int rpc = rpcPorts.isPresent() ? rpcPorts.get().start() + i : freePort(false, reserved);
-                node.set("rpc_socket_addr", args.value("rpc-address").orElse("127.0.0.1") + ":" + rpc);
+                assignPorts(node, i, registry, nodePorts, metricsPorts, rpcPorts, args);
                 Files.createDirectories(Path.of(node.text("log_dir_path")));
                 Binaries.install(source, Path.of(node.text("antnode_path")));
                 registry.add(node);
@@ -62,6 +58,16 @@ final class AddCommand {
         }
         ctx.out().println("[!] Note: newly added services have not been started");
         return 0;
+    }
+
+    private static void assignPorts(NodeEntry node, int index, Registry registry, Optional<PortRange> nodePorts,
+                                    Optional<PortRange> metricsPorts, Optional<PortRange> rpcPorts, ParsedArgs args)
+            throws IOException {
+        List<Integer> reserved = registry.reservedPorts();
+        node.set("node_port", nodePorts.isPresent() ? nodePorts.get().start() + index : freePort(true, reserved));
+        node.set("metrics_port", metricsPorts.isPresent() ? (Object) (metricsPorts.get().start() + index) : null);
+        int rpc = rpcPorts.isPresent() ? rpcPorts.get().start() + index : freePort(false, reserved);
+        node.set("rpc_socket_addr", args.value("rpc-address").orElse("127.0.0.1") + ":" + rpc);
     }
 
     private Optional<PortRange> ports(ParsedArgs args, String flag, int count, Registry registry) {
