@@ -107,6 +107,14 @@ class ApplyCommandTest {
     }
 
     @Test
+    void anotherOrchestratorHoldingTheLeaseMakesApplyExitThree() throws IOException {
+        fleet.lease.tryAcquire("someone else", java.time.Duration.ofMinutes(1));
+
+        assertThat(run("apply", spec(QUICKSTART).toString())).isEqualTo(ExitCodes.LEASE_HELD);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds the database lease");
+    }
+
+    @Test
     void aMissingSpecFileIsAUsageError() {
         assertThat(run("apply", dir.resolve("none.yaml").toString(), "--dry-run")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("none.yaml:1:1: cannot read the spec");

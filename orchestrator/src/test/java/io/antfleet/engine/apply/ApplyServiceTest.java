@@ -1,11 +1,9 @@
 package io.antfleet.engine.apply;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.FakeAntctl;
-import io.antfleet.antctl.NodeProbe;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.FakeDockerGateway;
@@ -14,13 +12,8 @@ import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.OperationState;
-import io.antfleet.fleet.plan.FleetPlanner;
 import io.antfleet.fleet.spec.FleetSpec;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
@@ -30,21 +23,12 @@ class ApplyServiceTest {
     private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
     private static final Set<String> CHANGING = Set.of("add", "start", "stop", "remove", "reset", "upgrade");
 
-    private final FakeDockerGateway docker = new FakeDockerGateway();
-    private final ExecByNameGateway gateway = new ExecByNameGateway(docker);
-    private final MemoryStore store = new MemoryStore();
-    private final FakeAntctl alphaAntctl = new FakeAntctl("container home-alpha");
-    private final FakeAntctl betaAntctl = new FakeAntctl("container home-beta");
-    private final NodeProbe probe = port -> NodeProbe.ProbeResult.dead("not probed");
-    private final AntctlManagerFactory managers = new AntctlManagerFactory(gateway, AntctlSettings.defaults(), probe);
-    private final ApplyService service = new ApplyService(new DockerFleetObserver(gateway, managers, store.containers, store.nodes),
-            new FleetPlanner(), new PlanExecutor(new ApplyDeps(gateway, managers, store.containers, store.nodes, store.journal,
-                    new WalletPicker(Optional.empty(), Optional.empty(), n -> 0),
-                    Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC)), 2));
-
-    ApplyServiceTest() {
-        docker.onExec("home-alpha", alphaAntctl.execHandler()).onExec("home-beta", betaAntctl.execHandler());
-    }
+    private final FakeFleet fleet = new FakeFleet();
+    private final FakeDockerGateway docker = fleet.docker;
+    private final MemoryStore store = fleet.store;
+    private final FakeAntctl alphaAntctl = fleet.antctl("home-alpha");
+    private final FakeAntctl betaAntctl = fleet.antctl("home-beta");
+    private final ApplyService service = fleet.service();
 
     private static FleetSpec spec(int alpha, int beta) {
         return new SpecLoader().parse("f.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: home",
@@ -116,6 +100,27 @@ class ApplyServiceTest {
 
         assertThat(service.apply(spec(1, 1), false).ok()).isTrue();
         assertThat(statuses(betaAntctl)).containsExactly("Running");
+    }
+
+    @Test
+    void whileAnotherOrchestratorHoldsTheLeaseApplyChangesNothing() {
+        fleet.lease.tryAcquire("run loop on another host", java.time.Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> service.apply(spec(1, 1), false)).isInstanceOf(LeaseHeldException.class);
+
+        assertThat(docker.listByLabels(java.util.Map.of())).isEmpty();
+        assertThat(fleet.observations).hasValue(0);
+    }
+
+    @Test
+    void operationsAKilledRunLeftPendingAreClosedAndTheLeaseIsReleased() {
+        long stale = store.journal.begin("add-nodes", null, List.of()).id();
+
+        assertThat(service.apply(spec(1, 0), false).ok()).isTrue();
+
+        assertThat(store.journal.pending()).isEmpty();
+        assertThat(store.journal.find(stale).orElseThrow().state()).isEqualTo(OperationState.FAILED);
+        assertThat(fleet.lease.current()).isEmpty();
     }
 
     @Test

@@ -18,6 +18,7 @@ public final class FakeFleet {
     public final FakeDockerGateway docker = new FakeDockerGateway();
     public final MemoryStore store = new MemoryStore();
     public final AtomicInteger observations = new AtomicInteger();
+    public final MemoryLease lease = new MemoryLease();
     private final ExecByNameGateway gateway = new ExecByNameGateway(docker);
     private final AntctlManagerFactory managers = new AntctlManagerFactory(gateway, AntctlSettings.defaults(),
             port -> NodeProbe.ProbeResult.dead("not probed"));
@@ -37,6 +38,6 @@ public final class FakeFleet {
         };
         return new ApplyService(counting, new FleetPlanner(), new PlanExecutor(new ApplyDeps(gateway, managers,
                 store.containers, store.nodes, store.journal, new WalletPicker(Optional.empty(), Optional.empty(), n -> 0),
-                Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC)), 2));
+                Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC)), 2), lease, store.journal);
     }
 }
