@@ -19,6 +19,7 @@ import picocli.CommandLine.Option;
         description = "Runs fleets of Autonomi antnode nodes across Docker containers, driving antctl in each.",
         subcommands = {
             ApplyCommand.class,
+            StatusCommand.class,
         })
 public final class AntfleetCommand {
     @Option(names = "--db", paramLabel = "URL",

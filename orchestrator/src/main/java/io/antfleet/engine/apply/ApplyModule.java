@@ -37,6 +37,7 @@ public final class ApplyModule extends AbstractModule {
         bind(FleetObserver.class).to(DockerFleetObserver.class);
         bind(DockerFleetObserver.class);
         bind(ApplyService.class);
+        bind(io.antfleet.engine.status.StatusService.class);
     }
 
     @Provides

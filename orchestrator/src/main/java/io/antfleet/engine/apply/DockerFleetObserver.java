@@ -66,7 +66,7 @@ public final class DockerFleetObserver implements FleetObserver {
         return new ObservedContainer(FleetLabels.specName(info, fleet), info.id(), info.running(), ports, seen);
     }
 
-    static ProcessManager processManager(ContainerInfo info, Optional<Container> row) {
+    public static ProcessManager processManager(ContainerInfo info, Optional<Container> row) {
         String label = info.labels().get(FleetLabels.PROCESS_MANAGER);
         if (label != null && !label.isBlank()) {
             return ProcessManager.fromLabel(label.trim());
@@ -87,7 +87,7 @@ public final class DockerFleetObserver implements FleetObserver {
     }
 
     /** antctl's view, with an operator's DISABLED kept unless antctl says the node is Removed. */
-    static Node toNode(AntctlNode n, Optional<Node> row) {
+    public static Node toNode(AntctlNode n, Optional<Node> row) {
         NodeStatus status = n.status();
         if (row.isPresent() && row.get().status() == NodeStatus.DISABLED && !n.removed()) {
             status = NodeStatus.DISABLED;

@@ -30,6 +30,10 @@ public final class FakeFleet {
         return antctl;
     }
 
+    public io.antfleet.engine.status.StatusService statusService() {
+        return new io.antfleet.engine.status.StatusService(gateway, managers, store.containers, store.nodes);
+    }
+
     public ApplyService service() {
         DockerFleetObserver observer = new DockerFleetObserver(gateway, managers, store.containers, store.nodes);
         FleetObserver counting = fleet -> {
