@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.ibatis.exceptions.PersistenceException;
 
@@ -21,23 +22,30 @@ final class MyBatisDatabaseLease implements DatabaseLease {
 
     private final Transactions transactions;
     private final Clock clock;
+    private final String name;
 
     @Inject
     MyBatisDatabaseLease(Transactions transactions, Clock clock) {
+        this(transactions, clock, NAME);
+    }
+
+    /** A lease under another name: tests use their own, so that they never contend with each other. */
+    MyBatisDatabaseLease(Transactions transactions, Clock clock, String name) {
         this.transactions = requireNonNull(transactions, "transactions is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.name = requireNonNull(name, "name is null");
     }
 
     @Override
     public boolean tryAcquire(String holder, Duration ttl) {
         requireValid(holder, ttl);
-        Instant now = clock.instant();
+        Instant now = now();
         Instant expiresAt = now.plus(ttl);
-        if (transactions.inTransaction(session -> session.mapper(LeaseMapper.class).take(NAME, holder, now, expiresAt)) == 1) {
+        if (transactions.inTransaction(session -> session.mapper(LeaseMapper.class).take(name, holder, now, expiresAt)) == 1) {
             return true;
         }
         try {
-            return transactions.inTransaction(session -> session.mapper(LeaseMapper.class).insert(NAME, holder, now, expiresAt)) == 1;
+            return transactions.inTransaction(session -> session.mapper(LeaseMapper.class).insert(name, holder, now, expiresAt)) == 1;
         } catch (PersistenceException | StoreException e) {
             if (SqlErrors.isDuplicateKey(e)) {
                 return false;
@@ -49,19 +57,19 @@ final class MyBatisDatabaseLease implements DatabaseLease {
     @Override
     public boolean renew(String holder, Duration ttl) {
         requireValid(holder, ttl);
-        Instant expiresAt = clock.instant().plus(ttl);
-        return transactions.inTransaction(session -> session.mapper(LeaseMapper.class).renew(NAME, holder, expiresAt)) == 1;
+        Instant expiresAt = now().plus(ttl);
+        return transactions.inTransaction(session -> session.mapper(LeaseMapper.class).renew(name, holder, expiresAt)) == 1;
     }
 
     @Override
     public void release(String holder) {
         requireNonNull(holder, "holder is null");
-        transactions.useTransaction(session -> session.mapper(LeaseMapper.class).release(NAME, holder, clock.instant()));
+        transactions.useTransaction(session -> session.mapper(LeaseMapper.class).release(name, holder, now()));
     }
 
     @Override
     public Optional<LeaseHolder> current() {
-        return transactions.inTransaction(session -> Optional.ofNullable(session.mapper(LeaseMapper.class).find(NAME, clock.instant())));
+        return transactions.inTransaction(session -> Optional.ofNullable(session.mapper(LeaseMapper.class).find(name, now())));
     }
 
     private static void requireValid(String holder, Duration ttl) {
@@ -73,5 +81,10 @@ final class MyBatisDatabaseLease implements DatabaseLease {
         if (ttl.isNegative() || ttl.isZero()) {
             throw new IllegalArgumentException("lease ttl " + ttl + " is not positive");
         }
+    }
+
+    /** Now, at the columns' precision, so what is returned equals what a later read gives. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

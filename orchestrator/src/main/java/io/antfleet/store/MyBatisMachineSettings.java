@@ -5,6 +5,8 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,8 +48,8 @@ final class MyBatisMachineSettings implements MachineSettings {
         }
         transactions.useTransaction(session -> {
             MachineMapper mapper = session.mapper(MachineMapper.class);
-            if (mapper.update(name, value, clock.instant()) == 0) {
-                mapper.insert(name, value, clock.instant());
+            if (mapper.update(name, value, now()) == 0) {
+                mapper.insert(name, value, now());
             }
         });
     }
@@ -68,5 +70,10 @@ final class MyBatisMachineSettings implements MachineSettings {
             throw new StoreException("setting " + READING_RETENTION_DAYS + " = '" + days.get()
                     + "' is not a whole number of days (1 or more)", e);
         }
+    }
+
+    /** Now, at the columns' precision, so what is returned equals what a later read gives. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -6,6 +6,8 @@ import com.google.inject.Inject;
 import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.OperationState;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 
@@ -22,7 +24,7 @@ final class MyBatisOperationJournal implements OperationJournal {
     @Override
     public Operation begin(String intent, Long containerId, List<String> services) {
         Operation operation = new Operation(null, intent, containerId, services, OperationState.PENDING, 1,
-                clock.instant(), null, null);
+                now(), null, null);
         ServiceListTypeHandler.encode(operation.services());
         return transactions.inTransaction(session -> {
             GeneratedId key = new GeneratedId();
@@ -70,12 +72,17 @@ final class MyBatisOperationJournal implements OperationJournal {
 
     private void finish(long operationId, OperationState state, List<String> services, String error) {
         transactions.useTransaction(session -> requireRow(
-                session.mapper(OperationMapper.class).finish(operationId, state, services, clock.instant(), error), operationId));
+                session.mapper(OperationMapper.class).finish(operationId, state, services, now(), error), operationId));
     }
 
     private static void requireRow(int rows, long operationId) {
         if (rows == 0) {
             throw new StoreException("no operation with id " + operationId + " in the journal");
         }
+    }
+
+    /** Now, at the columns' precision, so what is returned equals what a later read gives. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 }

@@ -13,7 +13,7 @@ import org.apache.ibatis.type.JdbcType;
  * A journal entry's services as one comma-separated column: they are antctl service names, read and
  * written whole with their operation, never queried one by one, so a child table would buy nothing.
  */
-final class ServiceListTypeHandler extends BaseTypeHandler<List<String>> {
+public final class ServiceListTypeHandler extends BaseTypeHandler<List<String>> {
     @Override
     public void setNonNullParameter(PreparedStatement ps, int i, List<String> parameter, JdbcType jdbcType) throws SQLException {
         ps.setString(i, encode(parameter));
