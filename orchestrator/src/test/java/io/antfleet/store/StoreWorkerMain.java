@@ -40,9 +40,19 @@ public final class StoreWorkerMain {
         System.out.flush();
         ScheduledExecutorService renewer = Executors.newSingleThreadScheduledExecutor();
         long period = ttl.toMillis() / 4;
-        renewer.scheduleAtFixedRate(() -> lease.renew(holder, ttl), period, period, TimeUnit.MILLISECONDS);
+        renewer.scheduleAtFixedRate(() -> renew(lease, holder, ttl), period, period, TimeUnit.MILLISECONDS);
         // Hold until the parent kills this process.
         System.in.read();
+    }
+
+    private static void renew(DatabaseLease lease, String holder, Duration ttl) {
+        try {
+            if (!lease.renew(holder, ttl)) {
+                System.err.println("worker: lease lost");
+            }
+        } catch (RuntimeException e) {
+            System.err.println("worker: renew failed: " + e);
+        }
     }
 
     /** The injector-built store, without TestStore's database management. */
