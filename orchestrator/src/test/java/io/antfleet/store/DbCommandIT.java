@@ -58,6 +58,16 @@ class DbCommandIT {
     }
 
     @Test
+    void helpCreatesNoDatabase() throws Exception {
+        assertThat(run("--help")).contains("db");
+        assertThat(run("db", "--help")).contains("migrate", "status");
+
+        try (var files = Files.list(dataHome)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
     void aBadDatabaseUrlFailsWithAClearMessageAndExitCodeOne() {
         ByteArrayOutputStream err = new ByteArrayOutputStream();
         int code = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
