@@ -29,8 +29,8 @@ public final class Migrations {
             MigrateResult result = flyway().migrate();
             return new MigrationOutcome(status().version(), result.migrationsExecuted);
         } catch (FlywayException e) {
-            throw new StoreException("could not migrate " + connection.database().displayUrl() + ": "
-                    + SqlErrors.firstLine(e.getMessage()), e);
+            throw SqlErrors.embeddedInUse(e, connection.database()).orElseGet(() -> new StoreException(
+                    "could not migrate " + connection.database().displayUrl() + ": " + SqlErrors.firstLine(e.getMessage()), e));
         }
     }
 
@@ -42,8 +42,9 @@ public final class Migrations {
             String version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
             return new SchemaStatus(connection.database().displayUrl(), version, info.pending().length);
         } catch (FlywayException e) {
-            throw new StoreException("could not read the schema version of " + connection.database().displayUrl()
-                    + ": " + SqlErrors.firstLine(e.getMessage()), e);
+            throw SqlErrors.embeddedInUse(e, connection.database()).orElseGet(() -> new StoreException(
+                    "could not read the schema version of " + connection.database().displayUrl() + ": "
+                    + SqlErrors.firstLine(e.getMessage()), e));
         }
     }
 

@@ -11,6 +11,7 @@ final class SqlErrors {
     private static final int MARIADB_DEADLOCK = 1213;
     private static final int H2_CONCURRENT_UPDATE = 90131;
     private static final int H2_LOCK_TIMEOUT = 50200;
+    private static final int H2_DATABASE_IN_USE = 90020;
 
     private SqlErrors() {
     }
@@ -46,8 +47,22 @@ final class SqlErrors {
             return error;
         }
         SQLException e = sql.get();
+        if (e.getErrorCode() == H2_DATABASE_IN_USE) {
+            return inUse(database, error);
+        }
         return new StoreException("database error on " + database.displayUrl() + ": " + firstLine(e.getMessage())
                 + " (SQLState " + e.getSQLState() + ", code " + e.getErrorCode() + ")", error);
+    }
+
+    /** The embedded database admits one process; say so instead of H2's file-lock message. */
+    static Optional<StoreException> embeddedInUse(Throwable error, Database database) {
+        return sqlException(error).filter(e -> e.getErrorCode() == H2_DATABASE_IN_USE).map(e -> inUse(database, error));
+    }
+
+    private static StoreException inUse(Database database, Throwable cause) {
+        return new StoreException("the embedded database " + database.displayUrl() + " is in use by another antfleet"
+                + " process; wait for it to finish, or share a MariaDB database between processes (--db jdbc:mariadb://...)",
+                cause);
     }
 
     static Optional<SQLException> sqlException(Throwable error) {

@@ -8,6 +8,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,25 @@ class DbCommandIT {
 
         try (var files = Files.list(dataHome)) {
             assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aSecondProcessOnTheEmbeddedDatabaseIsToldItIsInUse() throws Exception {
+        String url = Database.embedded(dataHome.resolve("antfleet")).url();
+        Process holder = TwoProcessContract.start("lease", url, "in-use", "first-process", "60000");
+        try {
+            assertThat(CompletableFuture.supplyAsync(() -> TwoProcessContract.firstLine(holder)).get(2, TimeUnit.MINUTES))
+                    .isEqualTo("HELD");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            int code = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), "db", "status");
+
+            assertThat(code).isEqualTo(1);
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("is in use by another antfleet process");
+        } finally {
+            holder.destroyForcibly();
+            holder.waitFor(30, TimeUnit.SECONDS);
         }
     }
 

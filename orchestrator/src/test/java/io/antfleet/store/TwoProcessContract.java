@@ -57,7 +57,7 @@ abstract class TwoProcessContract {
         ConcurrencyContract.assertConsistent(store().nodes(), containerId, 2 * ConcurrencyContract.ROUNDS);
     }
 
-    private static Process start(String... args) throws Exception {
+    static Process start(String... args) throws Exception {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-cp");
@@ -67,7 +67,7 @@ abstract class TwoProcessContract {
         return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
-    private static String firstLine(Process process) {
+    static String firstLine(Process process) {
         try {
             BufferedReader reader = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
             return String.valueOf(reader.readLine());
