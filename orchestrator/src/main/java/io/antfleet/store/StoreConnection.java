@@ -70,6 +70,11 @@ public final class StoreConnection implements AutoCloseable {
             pool.setPoolMaximumActiveConnections(POOL_SIZE);
             pool.setPoolMaximumIdleConnections(POOL_SIZE);
             pool.setLoginTimeout(10);
+            // `antfleet run` lives for days; MariaDB drops connections idle past wait_timeout, so a
+            // connection unused for a minute is checked before it is handed out.
+            pool.setPoolPingEnabled(true);
+            pool.setPoolPingQuery("SELECT 1");
+            pool.setPoolPingConnectionsNotUsedFor(60_000);
             dataSource = pool;
         }
         return dataSource;
