@@ -21,6 +21,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
             ApplyCommand.class,
             StatusCommand.class,
+            TeardownCommand.class,
                 DbCommand.class,
         })
 public final class AntfleetCommand {

@@ -28,6 +28,7 @@ public final class Bootstrap {
             }
         });
         modules.add(new StoreModule());
+        modules.add(new io.antfleet.engine.apply.ApplyModule());
         return modules;
     }
 

@@ -38,6 +38,7 @@ public final class ApplyModule extends AbstractModule {
         bind(DockerFleetObserver.class);
         bind(ApplyService.class);
         bind(io.antfleet.engine.status.StatusService.class);
+        bind(io.antfleet.engine.teardown.TeardownService.class);
     }
 
     @Provides

@@ -34,6 +34,11 @@ public final class FakeFleet {
         return new io.antfleet.engine.status.StatusService(gateway, managers, store.containers, store.nodes);
     }
 
+    public io.antfleet.engine.teardown.TeardownService teardownService() {
+        return new io.antfleet.engine.teardown.TeardownService(gateway, managers, store.containers, store.nodes,
+                store.journal, lease);
+    }
+
     public ApplyService service() {
         DockerFleetObserver observer = new DockerFleetObserver(gateway, managers, store.containers, store.nodes);
         FleetObserver counting = fleet -> {
