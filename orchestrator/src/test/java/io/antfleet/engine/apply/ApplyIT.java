@@ -117,4 +117,25 @@ class ApplyIT {
                 .containsExactly("a");
         assertThat(service.plan(spec("[{name: a, nodes: 3}]"), true).isEmpty()).isTrue();
     }
+
+    @Test
+    void statusShowsTheNodesAndTeardownResetsOneContainerThenRemovesThemAll() {
+        FleetSpec two = spec("[{name: a, nodes: 2}, {name: b, nodes: 1}]");
+        assertThat(service.apply(two, false).ok()).isTrue();
+
+        io.antfleet.engine.status.FleetStatus status = injector.getInstance(io.antfleet.engine.status.StatusService.class)
+                .status(Optional.of(fleet + "-a"));
+        assertThat(status.containers()).singleElement().satisfies(c -> assertThat(c.nodes()).extracting(Node::status)
+                .containsExactly(NodeStatus.RUNNING, NodeStatus.RUNNING));
+
+        io.antfleet.engine.teardown.TeardownService teardown = injector.getInstance(io.antfleet.engine.teardown.TeardownService.class);
+        assertThat(teardown.teardown(Optional.of(fleet + "-a"), false)).singleElement()
+                .satisfies(o -> assertThat(o.error()).isEmpty());
+        assertThat(statuses(fleet + "-a")).isEmpty();
+        assertThat(service.plan(two, false).actions()).extracting(a -> a.type() + " " + a.container() + " " + a.services())
+                .containsExactly("add-nodes a [antnode1, antnode2]");
+
+        assertThat(teardown.teardown(Optional.empty(), true)).allSatisfy(o -> assertThat(o.error()).isEmpty());
+        assertThat(docker.listByLabels(Map.of(FleetLabels.FLEET, fleet))).isEmpty();
+    }
 }
