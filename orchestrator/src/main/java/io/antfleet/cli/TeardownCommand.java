@@ -26,6 +26,9 @@ final class TeardownCommand implements Callable<Integer> {
     @Option(names = "--container", paramLabel = "NAME", description = "Only this container (Docker name, id or spec name).")
     String container;
 
+    @Option(names = "--fleet", paramLabel = "NAME", description = "Only the containers of this fleet (label antfleet.fleet).")
+    String fleet;
+
     @Option(names = "--confirm", description = "Required: teardown deletes nodes and their data.")
     boolean confirm;
 
@@ -39,7 +42,7 @@ final class TeardownCommand implements Callable<Integer> {
                     "teardown deletes every node and its data: add --confirm to go ahead");
         }
         List<TeardownService.Outcome> outcomes = root.injector().getInstance(TeardownService.class)
-                .teardown(Optional.ofNullable(container), removeContainers);
+                .teardown(Optional.ofNullable(fleet), Optional.ofNullable(container), removeContainers);
         PrintWriter out = command.commandLine().getOut();
         boolean ok = true;
         for (TeardownService.Outcome o : outcomes) {

@@ -65,8 +65,16 @@ class TeardownCommandTest {
     }
 
     @Test
+    void aFleetFilterLeavesOtherFleetsAlone() {
+        assertThat(run("teardown", "--fleet", "other", "--confirm")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).contains("No antfleet containers.");
+        assertThat(alpha.registry()).hasSize(2);
+    }
+
+    @Test
     void removeContainersTakesTheContainersAndTheirRowsToo() {
-        assertThat(run("teardown", "--confirm", "--remove-containers")).isEqualTo(ExitCodes.OK);
+        assertThat(run("teardown", "--fleet", "home", "--confirm", "--remove-containers")).isEqualTo(ExitCodes.OK);
 
         assertThat(fleet.docker.listByLabels(Map.of())).isEmpty();
         assertThat(fleet.store.containers.findAll()).isEmpty();

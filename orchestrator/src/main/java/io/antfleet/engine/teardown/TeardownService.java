@@ -53,15 +53,18 @@ public final class TeardownService {
     public record Outcome(String container, int nodesRemoved, boolean containerRemoved, Optional<String> error) {
     }
 
-    /** @param only a container's Docker name, id or antfleet.container label; empty for every antfleet container */
-    public List<Outcome> teardown(Optional<String> only, boolean removeContainers) {
+    /**
+     * @param fleet only containers labelled antfleet.fleet=fleet; empty for every fleet on the host
+     * @param only a container's Docker name, id or antfleet.container label; empty for all (of the fleet)
+     */
+    public List<Outcome> teardown(Optional<String> fleet, Optional<String> only, boolean removeContainers) {
         String holder = "teardown pid " + ProcessHandle.current().pid();
         if (!lease.tryAcquire(holder, LEASE_TTL)) {
             throw new LeaseHeldException("another antfleet process holds the database lease; nothing was torn down");
         }
         try {
             List<Outcome> outcomes = new ArrayList<>();
-            for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null))) {
+            for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, fleet.orElse(null)))) {
                 if (only.isEmpty() || only.get().equals(info.name()) || info.id().startsWith(only.get())
                         || only.get().equals(info.labels().get(FleetLabels.CONTAINER))) {
                     outcomes.add(teardown(info, removeContainers));

@@ -129,13 +129,13 @@ class ApplyIT {
                 .containsExactly(NodeStatus.RUNNING, NodeStatus.RUNNING));
 
         io.antfleet.engine.teardown.TeardownService teardown = injector.getInstance(io.antfleet.engine.teardown.TeardownService.class);
-        assertThat(teardown.teardown(Optional.of(fleet + "-a"), false)).singleElement()
+        assertThat(teardown.teardown(Optional.of(fleet), Optional.of(fleet + "-a"), false)).singleElement()
                 .satisfies(o -> assertThat(o.error()).isEmpty());
         assertThat(statuses(fleet + "-a")).isEmpty();
         assertThat(service.plan(two, false).actions()).extracting(a -> a.type() + " " + a.container() + " " + a.services())
                 .containsExactly("add-nodes a [antnode1, antnode2]");
 
-        assertThat(teardown.teardown(Optional.empty(), true)).allSatisfy(o -> assertThat(o.error()).isEmpty());
+        assertThat(teardown.teardown(Optional.of(fleet), Optional.empty(), true)).allSatisfy(o -> assertThat(o.error()).isEmpty());
         assertThat(docker.listByLabels(Map.of(FleetLabels.FLEET, fleet))).isEmpty();
     }
 }
