@@ -3,6 +3,7 @@ package io.antfleet.metrics;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.AntfleetException;
+import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,59 +13,68 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Reads {@code /metrics} then {@code /metadata} of many nodes at once over one shared HTTP/1.1 client
- * (so the second request of a node reuses the first one's connection), with at most
- * {@link SweepSettings#maxInFlight()} nodes in flight. wnm read one node after another with 5 s per
- * request; here a dead node costs one timeout in parallel with everything else. Thread-safe; owns its
- * threads, which {@link #close()} stops.
+ * Reads {@code /metrics} then {@code /metadata} of many nodes at once over one shared HTTP/1.1 client,
+ * {@link SweepSettings#maxInFlight()} nodes at a time, each request bounded by the request timeout and,
+ * for a body that stalls after its headers, by a watchdog. wnm read one node after another with 5 s per
+ * request; here a dead node costs one timeout in parallel with everything else.
+ *
+ * <p>Why blocking {@code send} on owned worker threads rather than {@code sendAsync}: on a 2-core host the
+ * JDK's {@code sendAsync} hands every response to {@code CompletableFuture}'s default executor, which
+ * there is a new thread per task; that cost ~2 ms of CPU per request. Thread-safe; owns its threads,
+ * which {@link #close()} stops.
  */
 public final class MetricsSweep implements AutoCloseable {
     private final SweepSettings settings;
-    private final ExecutorService executor;
+    private final ExecutorService workers;
+    private final ExecutorService clientExecutor;
+    private final ScheduledExecutorService watchdog;
     private final HttpClient client;
     private final OpenMetricsParser parser = new OpenMetricsParser();
     private final NodeReadingsMapper mapper = new NodeReadingsMapper();
+    private final long guardMillis;
 
     public MetricsSweep(SweepSettings settings) {
         this.settings = requireNonNull(settings, "settings is null");
-        AtomicInteger count = new AtomicInteger();
-        this.executor = Executors.newFixedThreadPool(settings.threads(), r -> {
-            Thread t = new Thread(r, "antfleet-sweep-" + count.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        });
+        this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), named("antfleet-sweep-"));
+        this.clientExecutor = Executors.newFixedThreadPool(settings.threads(), named("antfleet-sweep-http-"));
+        this.watchdog = Executors.newSingleThreadScheduledExecutor(named("antfleet-sweep-watchdog-"));
+        this.guardMillis = settings.connectTimeout().toMillis() + settings.requestTimeout().toMillis() + 250;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .executor(executor)
+                .executor(clientExecutor)
                 .build();
+    }
+
+    private static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
     }
 
     /** Probes every target; the result is in the order of {@code targets}. Blocks until all are done. */
     public List<NodeProbe> sweep(List<SweepTarget> targets) {
-        Semaphore permits = new Semaphore(settings.maxInFlight());
-        List<CompletableFuture<NodeProbe>> futures = new ArrayList<>(targets.size());
+        List<Future<NodeProbe>> futures = new ArrayList<>(targets.size());
+        for (SweepTarget target : targets) {
+            futures.add(workers.submit(() -> probe(target)));
+        }
+        List<NodeProbe> probes = new ArrayList<>(targets.size());
         try {
-            for (SweepTarget target : targets) {
-                permits.acquire();
-                CompletableFuture<NodeProbe> probe = probeAsync(target);
-                probe.whenComplete((p, e) -> permits.release());
-                futures.add(probe);
-            }
-            List<NodeProbe> probes = new ArrayList<>(targets.size());
-            for (CompletableFuture<NodeProbe> future : futures) {
+            for (Future<NodeProbe> future : futures) {
                 probes.add(future.get());
             }
             return probes;
@@ -77,75 +87,107 @@ public final class MetricsSweep implements AutoCloseable {
         }
     }
 
-    /** Probes one node; never completes exceptionally (a failure is a {@link NodeProbe#failed} value). */
-    public CompletableFuture<NodeProbe> probeAsync(SweepTarget target) {
+    /** Probes one node in the calling thread; a failure is a {@link NodeProbe#failed} value, never thrown. */
+    public NodeProbe probe(SweepTarget target) {
         requireNonNull(target, "target is null");
-        long guardMillis = settings.connectTimeout().toMillis() + 2 * settings.requestTimeout().toMillis() + 250;
-        return fetch(target, "/metrics", NodeReadingsMapper.METRICS)
-                .thenCompose(metrics -> fetch(target, "/metadata", NodeReadingsMapper.METADATA)
-                        .thenApply(metadata -> NodeProbe.running(target, mapper.map(metrics, metadata))))
-                .orTimeout(guardMillis, TimeUnit.MILLISECONDS)
-                .exceptionally(e -> NodeProbe.failed(target, reason(unwrap(e))));
+        try {
+            ParsedMetrics metrics = fetch(target, "/metrics", NodeReadingsMapper.METRICS);
+            ParsedMetrics metadata = fetch(target, "/metadata", NodeReadingsMapper.METADATA);
+            return NodeProbe.running(target, mapper.map(metrics, metadata));
+        } catch (ProbeFailure e) {
+            return NodeProbe.failed(target, e.getMessage());
+        } catch (MetricsFormatException e) {
+            return NodeProbe.failed(target, "invalid body: " + e.getMessage());
+        }
     }
 
-    private CompletableFuture<ParsedMetrics> fetch(SweepTarget target, String path, MetricQuery query) {
+    private ParsedMetrics fetch(SweepTarget target, String path, MetricQuery query) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + target.host() + ":" + target.metricsPort() + path))
                 .timeout(settings.requestTimeout())
                 .GET()
                 .build();
-        return client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
-                .handle((response, error) -> {
-                    if (error != null) {
-                        throw new CompletionException(new ProbeFailure(path, reason(unwrap(error))));
-                    }
-                    if (response.statusCode() != 200) {
-                        throw new CompletionException(new ProbeFailure(path, "HTTP " + response.statusCode()));
-                    }
-                    try {
-                        byte[] body = response.body();
-                        return parser.parse(body, body.length, query);
-                    } catch (MetricsFormatException e) {
-                        throw new CompletionException(new ProbeFailure(path, "invalid body: " + e.getMessage()));
-                    }
-                });
+        HttpResponse<byte[]> response = send(request, path);
+        if (response.statusCode() != 200) {
+            throw new ProbeFailure(path, "HTTP " + response.statusCode());
+        }
+        try {
+            return parser.parse(response.body(), response.body().length, query);
+        } catch (MetricsFormatException e) {
+            throw new ProbeFailure(path, "invalid body: " + e.getMessage());
+        }
     }
 
-    private String reason(Throwable e) {
-        if (e instanceof ProbeFailure) {
-            return e.getMessage();
+    /** A blocking send that the watchdog interrupts when the body stalls past the guard. */
+    private HttpResponse<byte[]> send(HttpRequest request, String path) {
+        Watch watch = new Watch(Thread.currentThread());
+        Future<?> alarm = watchdog.schedule(watch::fire, guardMillis, TimeUnit.MILLISECONDS);
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        } catch (InterruptedException e) {
+            if (!watch.fired()) {
+                Thread.currentThread().interrupt();
+                throw new ProbeFailure(path, "interrupted");
+            }
+            throw new ProbeFailure(path, "timed out after " + guardMillis + " ms (stalled body)");
+        } catch (IOException e) {
+            throw new ProbeFailure(path, reason(e));
+        } finally {
+            alarm.cancel(false);
+            watch.disarm();
         }
-        if (e instanceof MetricsFormatException) {
-            return "invalid body: " + e.getMessage();
-        }
+    }
+
+    private String reason(IOException e) {
         if (e instanceof HttpConnectTimeoutException) {
             return "connect timed out after " + settings.connectTimeout().toMillis() + " ms";
         }
-        if (e instanceof HttpTimeoutException || e instanceof TimeoutException) {
+        if (e instanceof HttpTimeoutException) {
             return "timed out after " + settings.requestTimeout().toMillis() + " ms";
         }
-        if (e instanceof ConnectException) {
+        if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
             return "connection refused";
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }
 
-    private static Throwable unwrap(Throwable e) {
-        Throwable t = e;
-        while ((t instanceof CompletionException || t instanceof ExecutionException) && t.getCause() != null) {
-            t = t.getCause();
-        }
-        if (t instanceof ConnectException && t.getCause() instanceof ConnectException) {
-            return t.getCause();
-        }
-        return t;
-    }
-
     @Override
     public void close() {
-        executor.shutdownNow();
+        workers.shutdownNow();
+        watchdog.shutdownNow();
+        clientExecutor.shutdownNow();
     }
 
-    /** Carries "which endpoint failed, and why" through the future chain; never leaves this class. */
+    /** Interrupts its thread once, unless disarmed first; the lock keeps a late interrupt from leaking. */
+    private static final class Watch {
+        private final Thread thread;
+        private boolean armed = true;
+        private boolean fired;
+
+        Watch(Thread thread) {
+            this.thread = thread;
+        }
+
+        synchronized void fire() {
+            if (armed) {
+                fired = true;
+                armed = false;
+                thread.interrupt();
+            }
+        }
+
+        synchronized boolean fired() {
+            return fired;
+        }
+
+        synchronized void disarm() {
+            armed = false;
+            if (fired) {
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /** Carries "which endpoint failed, and why" to {@link #probe}; never leaves this class. */
     private static final class ProbeFailure extends RuntimeException {
         ProbeFailure(String path, String reason) {
             super("GET " + path + ": " + reason, null, false, false);

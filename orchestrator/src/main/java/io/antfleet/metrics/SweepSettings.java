@@ -23,7 +23,7 @@ public record SweepSettings(Duration connectTimeout, Duration requestTimeout, in
     }
 
     public static SweepSettings defaults() {
-        return new SweepSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 128,
+        return new SweepSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 64,
                 Math.max(2, Runtime.getRuntime().availableProcessors()));
     }
 }

@@ -28,7 +28,7 @@ class MetricsSweepTest {
     private final ExecutorService handlers = Executors.newCachedThreadPool();
     private final CountDownLatch releaseStalled = new CountDownLatch(1);
     private final MetricsSweep sweep = new MetricsSweep(
-            new SweepSettings(Duration.ofMillis(500), Duration.ofMillis(300), 8, 2));
+            new SweepSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 8, 2));
 
     @AfterEach
     void stopServers() {
@@ -87,6 +87,7 @@ class MetricsSweepTest {
     void aNodeAnsweringBothEndpointsWithValidBodiesIsRunningWithItsReadings() throws IOException {
         NodeProbe probe = probeOne(serve(METRICS, 200, METADATA));
 
+        assertThat(probe.failure()).isNull();
         assertThat(probe.isRunning()).isTrue();
         assertThat(probe.readings().version()).isEqualTo("0.4.17");
         assertThat(probe.readings().puts()).isEqualTo(1255L);
@@ -139,11 +140,33 @@ class MetricsSweepTest {
         for (int i = 0; i < 20; i++) {
             assertThat(probes.get(i).target().id()).isEqualTo("node" + i);
             if (i % 4 == 0) {
-                assertThat(probes.get(i).failure()).isEqualTo("GET /metrics: timed out after 300 ms");
+                assertThat(probes.get(i).failure()).isEqualTo("GET /metrics: timed out after 1000 ms");
             } else {
-                assertThat(probes.get(i).isRunning()).isTrue();
+                assertThat(probes.get(i).failure()).isNull();
             }
         }
+    }
+
+    @Test
+    void aBodyThatStallsAfterItsHeadersIsCutOffByTheWatchdog() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/metrics", ex -> {
+            ex.sendResponseHeaders(200, 1_000);
+            ex.getResponseBody().write("# HELP half a body".getBytes(StandardCharsets.UTF_8));
+            ex.getResponseBody().flush();
+            try {
+                releaseStalled.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.setExecutor(handlers);
+        server.start();
+        servers.add(server);
+
+        NodeProbe probe = probeOne(server.getAddress().getPort());
+
+        assertThat(probe.failure()).isEqualTo("GET /metrics: timed out after 3250 ms (stalled body)");
     }
 
     @Test
@@ -169,7 +192,7 @@ class MetricsSweepTest {
 
         List<NodeProbe> probes = sweep.sweep(targets);
 
-        assertThat(probes).allMatch(NodeProbe::isRunning);
+        assertThat(probes).extracting(NodeProbe::failure).containsOnlyNulls();
         assertThat(peak.get()).isBetween(1, 8);
     }
 }
