@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.Socket;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,34 +37,31 @@ final class StandInNodes implements AutoCloseable {
         return kind;
     }
 
-    /** Starts {@code count} endpoints on {@code firstPort...}; returns their ports. */
-    List<Integer> start(int count, int firstPort) throws IOException, InterruptedException {
+    /** Starts one endpoint on each of {@code ports}. */
+    void start(List<Integer> ports) throws IOException, InterruptedException {
+        int count = ports.size();
         Path source = findSource();
-        List<Integer> ports = new ArrayList<>();
         if (source != null && compile(source)) {
             kind = count + " antnode stand-in processes (" + source + ", gcc -static -O2)";
-            for (int i = 0; i < count; i++) {
-                ports.add(firstPort + i);
+            for (int port : ports) {
                 processes.add(new ProcessBuilder(workDir.resolve("antnode").toString(),
-                        "--root-dir", workDir.resolve("node" + i).toString(),
-                        "--metrics-server-port", Integer.toString(firstPort + i), "--port", "0")
+                        "--root-dir", workDir.resolve("node" + port).toString(),
+                        "--metrics-server-port", Integer.toString(port), "--port", "0")
                         .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
             }
-            return ports;
+            return;
         }
         kind = count + " JDK HttpServer endpoints serving the golden antnode bodies (stand-in source or gcc missing)";
         byte[] metrics = NodeReadingsMapperTest.resource("antnode-metrics.txt").getBytes(StandardCharsets.UTF_8);
         byte[] metadata = NodeReadingsMapperTest.resource("antnode-metadata.txt").getBytes(StandardCharsets.UTF_8);
-        for (int i = 0; i < count; i++) {
-            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), firstPort + i), 64);
+        for (int port : ports) {
+            HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
             server.createContext("/metrics", ex -> answer(ex, metrics));
             server.createContext("/metadata", ex -> answer(ex, metadata));
             server.setExecutor(handlers);
             server.start();
             servers.add(server);
-            ports.add(firstPort + i);
         }
-        return ports;
     }
 
     private static void answer(com.sun.net.httpserver.HttpExchange exchange, byte[] body) throws IOException {
@@ -74,13 +71,24 @@ final class StandInNodes implements AutoCloseable {
         }
     }
 
-    /** True when something accepts connections on {@code port}. */
-    static boolean listening(int port) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            return true;
-        } catch (IOException e) {
-            return false;
+    /**
+     * The first {@code count} ports of {@code [first, last]} that can be bound on 127.0.0.1 now. A bind
+     * test, not a connect test: the range lies among the ephemeral ports, and a connect to a free one can
+     * connect to itself.
+     */
+    static List<Integer> freePorts(int count, int first, int last) {
+        List<Integer> free = new ArrayList<>();
+        for (int port = first; port <= last && free.size() < count; port++) {
+            try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
+                free.add(port);
+            } catch (IOException busy) {
+                // taken by someone else: skip it
+            }
         }
+        if (free.size() < count) {
+            throw new IllegalStateException("only " + free.size() + " free ports in " + first + "-" + last + ", need " + count);
+        }
+        return free;
     }
 
     private static Path findSource() {

@@ -20,17 +20,17 @@ import org.junit.jupiter.api.Test;
 class SweepBenchmark {
     private static final int NODES = 1_000;
     private static final int FIRST_PORT = 45_000;
+    private static final int LAST_PORT = 46_999;
     private static final int ROUNDS = 7;
 
     @Test
     void aThousandNodesAreSweptConcurrentlyAndOneByOne() throws Exception {
         try (StandInNodes nodes = new StandInNodes();
                 MetricsSweep sweep = new MetricsSweep(SweepSettings.defaults())) {
-            for (int i = 0; i < NODES; i++) {
-                assertThat(StandInNodes.listening(FIRST_PORT + i)).as("port %d must be free", FIRST_PORT + i).isFalse();
-            }
+            List<Integer> ports = StandInNodes.freePorts(NODES, FIRST_PORT, LAST_PORT);
+            nodes.start(ports);
             List<SweepTarget> targets = new ArrayList<>();
-            for (int port : nodes.start(NODES, FIRST_PORT)) {
+            for (int port : ports) {
                 targets.add(SweepTarget.local("node" + port, port));
             }
             await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
