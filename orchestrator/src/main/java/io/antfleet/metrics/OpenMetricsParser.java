@@ -26,11 +26,17 @@ public final class OpenMetricsParser {
      *     or a line of a requested series is malformed
      */
     public ParsedMetrics parse(byte[] body, int length, MetricQuery query) {
+        return parse(body, 0, length, query);
+    }
+
+    /** Parses {@code body[offset, bodyEnd)}; line numbers in messages count from {@code offset}. */
+    public ParsedMetrics parse(byte[] body, int offset, int bodyEnd, MetricQuery query) {
         requireNonNull(body, "body is null");
+        int length = bodyEnd;
         ParsedMetrics result = new ParsedMetrics(requireNonNull(query, "query is null"));
         LineReader line = new LineReader(body, query, result);
         boolean eof = false;
-        int pos = 0;
+        int pos = offset;
         int lineNo = 0;
         while (pos < length) {
             int end = indexOf(body, (byte) '\n', pos, length);
@@ -49,7 +55,7 @@ public final class OpenMetricsParser {
             pos = end + 1;
         }
         if (!eof) {
-            throw new MetricsFormatException("body does not end with '# EOF' (" + length + " bytes)");
+            throw new MetricsFormatException("body does not end with '# EOF' (" + (bodyEnd - offset) + " bytes)");
         }
         return result;
     }
