@@ -6,6 +6,7 @@ import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
 import io.antfleet.config.GlobalOptions;
+import io.antfleet.store.StoreModule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +27,7 @@ public final class Bootstrap {
                 bind(GlobalOptions.class).toInstance(options);
             }
         });
+        modules.add(new StoreModule());
         return modules;
     }
 
