@@ -117,7 +117,7 @@ final class Shedding {
 
     private String describe(boolean remove, ObservedNode n) {
         if (isOutdated(n)) {
-            return " → remove outdated " + n.status().name().toLowerCase() + " node (" + n.version() + " < "
+            return " → remove outdated " + n.status().name().toLowerCase(java.util.Locale.ROOT) + " node (" + n.version() + " < "
                     + settings.targetVersion() + ")";
         }
         if (n.status() == NodeStatus.STOPPED) {
