@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
             ApplyCommand.class,
             StatusCommand.class,
             TeardownCommand.class,
+            NodeCommand.class,
                 DbCommand.class,
         })
 public final class AntfleetCommand {

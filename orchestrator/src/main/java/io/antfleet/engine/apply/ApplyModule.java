@@ -39,6 +39,7 @@ public final class ApplyModule extends AbstractModule {
         bind(ApplyService.class);
         bind(io.antfleet.engine.status.StatusService.class);
         bind(io.antfleet.engine.teardown.TeardownService.class);
+        bind(io.antfleet.engine.node.NodeService.class);
     }
 
     @Provides

@@ -39,6 +39,10 @@ public final class FakeFleet {
                 store.journal, lease);
     }
 
+    public io.antfleet.engine.node.NodeService nodeService() {
+        return new io.antfleet.engine.node.NodeService(gateway, managers, store.containers, store.nodes, store.journal, lease);
+    }
+
     public ApplyService service() {
         DockerFleetObserver observer = new DockerFleetObserver(gateway, managers, store.containers, store.nodes);
         FleetObserver counting = fleet -> {
