@@ -117,6 +117,28 @@ class FleetPlannerTest {
         assertThat(planner.plan(spec, after, prune).actions()).as("re-plan of " + name).isEmpty();
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void anApplyKilledAfterAnyStepConvergesOnTheNextOne(String name, FleetSpec spec, ObservedFleet actual, boolean prune,
+            List<String> expected) {
+        Plan plan = planner.plan(spec, actual, prune);
+        for (int done = 0; done < plan.actions().size(); done++) {
+            for (boolean addedButNotStarted : new boolean[] {false, true}) {
+                ObservedFleet killed = PlanSimulator.apply(actual, new Plan(plan.actions().subList(0, done), List.of()));
+                Action last = plan.actions().get(done);
+                if (addedButNotStarted && last instanceof Action.AddNodes) {
+                    killed = PlanSimulator.stopAll(PlanSimulator.apply(killed, new Plan(List.of(last), List.of())), last.container(),
+                            last.services());
+                }
+                ObservedFleet rerun = PlanSimulator.apply(killed, planner.plan(spec, killed, prune));
+
+                assertThat(planner.plan(spec, rerun, prune).actions()).as(name + " killed after " + done + " steps").isEmpty();
+                assertThat(rerun.containers()).allSatisfy(c -> assertThat(c.nodes().stream().map(n -> n.service()).distinct().count())
+                        .isEqualTo(c.nodes().size()));
+            }
+        }
+    }
+
     @Test
     void containersKeepTheirBlocksWhenTheSpecOrderChanges() {
         FleetSpec first = spec(fixed("alpha", 1), fixed("beta", 1));

@@ -75,4 +75,13 @@ final class PlanSimulator {
         }
         return new ObservedContainer(c.name(), c.dockerId(), c.running(), c.ports(), nodes);
     }
+
+    /** A crash between antctl add and start: the named nodes exist but are stopped. */
+    static ObservedFleet stopAll(ObservedFleet fleet, String container, List<ServiceName> services) {
+        List<ObservedContainer> all = new ArrayList<>();
+        for (ObservedContainer c : fleet.containers()) {
+            all.add(c.name().equals(container) ? setStatus(c, services, NodeStatus.STOPPED) : c);
+        }
+        return new ObservedFleet(all);
+    }
 }
