@@ -50,7 +50,9 @@ public enum Setting {
     START_ARGS("start-args", "start_args", SettingType.TEXT, null),
     DRY_RUN("dry-run", "dry_run", SettingType.BOOLEAN, "false"),
     SURVEY_DELAY("survey-delay", "survey_delay", SettingType.SECONDS, "0"),
-    ACTION_DELAY("action-delay", "action_delay", SettingType.SECONDS, "0");
+    ACTION_DELAY("action-delay", "action_delay", SettingType.SECONDS, "0"),
+    /** youngest, fewest-records or most-shunned (see fleet.decide.RemovalStrategy). */
+    REMOVAL_STRATEGY("removal-strategy", "node_removal_strategy", SettingType.TEXT, "youngest");
 
     private final String key;
     private final String wnmName;
