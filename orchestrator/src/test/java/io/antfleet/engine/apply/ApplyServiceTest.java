@@ -124,6 +124,27 @@ class ApplyServiceTest {
     }
 
     @Test
+    void aContainerCiStartedItselfIsAdoptedGivenABlockAndToppedUpAroundItsNodes() {
+        docker.withContainer("ci-id", "ci-77-alpha", java.util.Map.of("antfleet.fleet", "home", "antfleet.container", "alpha"));
+        FakeAntctl ci = fleet.antctl("ci-77-alpha");
+        new io.antfleet.antctl.AntctlManager(new io.antfleet.antctl.AntctlClient(ci, io.antfleet.antctl.AntctlSettings.defaults(),
+                w -> { }), port -> io.antfleet.antctl.NodeProbe.ProbeResult.dead("x"), io.antfleet.antctl.AntctlSettings.defaults())
+                .create(new io.antfleet.antctl.AddRequest(1, null, null, null, null, io.antfleet.fleet.PortRange.single(55000),
+                        io.antfleet.fleet.PortRange.single(13000), null, true, new io.antfleet.fleet.WalletAddress(WALLET), null,
+                        null, io.antfleet.antctl.EvmNetwork.LOCAL));
+
+        ApplyReport report = service.apply(spec(3, 0), false);
+
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(report.plan().actions()).extracting(a -> a.type() + " " + a.container()).startsWith("assign-ports alpha",
+                "start-nodes alpha", "add-nodes alpha");
+        assertThat(ci.registry()).extracting(e -> e.nodePort).containsExactly(55000, 55001, 55002);
+        assertThat(statuses(ci)).containsExactly("Running", "Running", "Running");
+        assertThat(store.containers.findByDockerId("ci-id").orElseThrow().ports().node().first()).isEqualTo(55000);
+        assertThat(service.plan(spec(3, 0), false).isEmpty()).isTrue();
+    }
+
+    @Test
     void pruneEmptiesAndRemovesAContainerDroppedFromTheSpec() {
         service.apply(spec(1, 1), false);
         FleetSpec alphaOnly = new SpecLoader().parse("f.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: home",
