@@ -34,14 +34,20 @@ public final class AntctlManagerFactory {
     /** The manager of a recorded container: addressed by its Docker id when known, else by name. */
     public AntctlManager forContainer(Container container) {
         String address = container.dockerId() != null ? container.dockerId() : container.name();
-        return forContainer(address, container.processManager());
+        return forContainer(address, container.name(), container.processManager());
     }
 
     public AntctlManager forContainer(String containerIdOrName, ProcessManager mode) {
-        requireNonNull(containerIdOrName, "containerIdOrName is null");
+        return forContainer(containerIdOrName, containerIdOrName, mode);
+    }
+
+    /** {@code address} is how Docker finds it (id or name), {@code displayName} how errors name it. */
+    public AntctlManager forContainer(String address, String displayName, ProcessManager mode) {
+        requireNonNull(address, "address is null");
+        requireNonNull(displayName, "displayName is null");
         requireNonNull(mode, "mode is null");
-        return managers.computeIfAbsent(containerIdOrName + "|" + mode.label(),
-                k -> forRunner(new DockerExecRunner(gateway, containerIdOrName, mode, settings)));
+        return managers.computeIfAbsent(address + "|" + mode.label(),
+                k -> forRunner(new DockerExecRunner(gateway, address, displayName, mode, settings)));
     }
 
     /** antctl on the host itself: as the current user, or through {@code sudo -n} for the system registry. */

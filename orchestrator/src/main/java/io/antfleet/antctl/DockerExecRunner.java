@@ -23,19 +23,27 @@ public final class DockerExecRunner implements AntctlRunner {
 
     private final DockerGateway gateway;
     private final String container;
+    private final String displayName;
     private final ProcessManager mode;
     private final AntctlSettings settings;
 
     public DockerExecRunner(DockerGateway gateway, String container, ProcessManager mode, AntctlSettings settings) {
+        this(gateway, container, container, mode, settings);
+    }
+
+    /** {@code container} is how Docker is addressed (an id), {@code displayName} how messages name it. */
+    public DockerExecRunner(DockerGateway gateway, String container, String displayName, ProcessManager mode,
+            AntctlSettings settings) {
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.container = requireNonNull(container, "container is null");
+        this.displayName = requireNonNull(displayName, "displayName is null");
         this.mode = requireNonNull(mode, "mode is null");
         this.settings = requireNonNull(settings, "settings is null");
     }
 
     @Override
     public String target() {
-        return "container " + container + " (" + mode.label() + ")";
+        return "container " + displayName + " (" + mode.label() + ")";
     }
 
     @Override
