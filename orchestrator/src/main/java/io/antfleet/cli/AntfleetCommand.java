@@ -18,6 +18,7 @@ import picocli.CommandLine.Option;
         versionProvider = VersionProvider.class,
         description = "Runs fleets of Autonomi antnode nodes across Docker containers, driving antctl in each.",
         subcommands = {
+                ImportCommand.class,
         })
 public final class AntfleetCommand {
     @Option(names = "--db", paramLabel = "URL",

@@ -21,17 +21,17 @@ import java.util.Objects;
 import java.util.Optional;
 
 /** The store's ports in memory, with the real ones' uniqueness rules, for unit tests. */
-final class MemoryStore {
-    final Containers containers = new Containers();
-    final Nodes nodes = new Nodes();
-    final Journal journal = new Journal();
+public final class MemoryStore {
+    public final Containers containers = new Containers();
+    public final Nodes nodes = new Nodes();
+    public final Journal journal = new Journal();
 
     /** Everything, for "the database is unchanged" assertions. */
-    synchronized String snapshot() {
+    public synchronized String snapshot() {
         return containers.rows + "\n" + nodes.rows + "\n" + journal.rows;
     }
 
-    static final class Containers implements ContainerRepository {
+    public static final class Containers implements ContainerRepository {
         final Map<Long, Container> rows = new LinkedHashMap<>();
         private long next = 1;
 
@@ -76,7 +76,7 @@ final class MemoryStore {
         }
     }
 
-    static final class Nodes implements NodeRepository {
+    public static final class Nodes implements NodeRepository {
         final Map<Long, Node> rows = new LinkedHashMap<>();
         private long next = 1;
 
@@ -139,7 +139,7 @@ final class MemoryStore {
         }
     }
 
-    static final class Journal implements OperationJournal {
+    public static final class Journal implements OperationJournal {
         final Map<Long, Operation> rows = new LinkedHashMap<>();
         private long next = 1;
 
