@@ -130,6 +130,11 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
                 r.getHostConfig() == null ? null : r.getHostConfig().getNetworkMode(), labels));
     }
 
+    /**
+     * {@inheritDoc} The end of {@code stdin} is not signalled (docker-java's httpclient5 transport cannot
+     * half-close the hijacked stream), so only programs that stop reading by themselves can be fed, e.g. a
+     * prompt answer or {@code head -c N}; anything reading to EOF runs into the timeout.
+     */
     @Override
     public ExecResult exec(String container, List<String> command, String user, Map<String, String> env,
             String stdin, Duration timeout) {
