@@ -5,7 +5,10 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import io.antfleet.antctl.AntctlModule;
 import io.antfleet.config.GlobalOptions;
+import io.antfleet.docker.DockerModule;
+import io.antfleet.engine.ImportModule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -26,6 +29,9 @@ public final class Bootstrap {
                 bind(GlobalOptions.class).toInstance(options);
             }
         });
+        modules.add(new DockerModule());
+        modules.add(new AntctlModule());
+        modules.add(new ImportModule());
         return modules;
     }
 

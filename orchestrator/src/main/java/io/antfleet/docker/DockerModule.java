@@ -4,7 +4,7 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 
-/** Binds the docker-java gateway: one client per process, closed by whoever owns the injector. */
+/** Binds the docker-java gateway: one client per injector, closed when the JVM shuts down. */
 public final class DockerModule extends AbstractModule {
     private final DockerSettings settings;
 
@@ -24,7 +24,9 @@ public final class DockerModule extends AbstractModule {
     @Provides
     @Singleton
     DockerJavaGateway dockerJavaGateway(DockerSettings dockerSettings) {
-        return new DockerJavaGateway(dockerSettings);
+        DockerJavaGateway gateway = new DockerJavaGateway(dockerSettings);
+        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "antfleet-docker-close"));
+        return gateway;
     }
 
     @Provides
