@@ -1,0 +1,69 @@
+package io.antfleet.standin;
+
+import java.util.Objects;
+
+/** One flag of a subcommand: its long name, whether it takes a value, may repeat, and how its value is checked. */
+record OptionSpec(String name, Type type, boolean repeatable) {
+    enum Type { FLAG, TEXT, U16, U64, PORTS, ADDRESS, ENV, LOG_FORMAT }
+
+    OptionSpec {
+        Objects.requireNonNull(name, "name is null");
+        Objects.requireNonNull(type, "type is null");
+    }
+
+    static OptionSpec flag(String name) {
+        return new OptionSpec(name, Type.FLAG, false);
+    }
+
+    static OptionSpec value(String name, Type type) {
+        return new OptionSpec(name, type, false);
+    }
+
+    static OptionSpec many(String name, Type type) {
+        return new OptionSpec(name, type, true);
+    }
+
+    boolean takesValue() {
+        return type != Type.FLAG;
+    }
+
+    /** clap's rendering of the argument in error messages, e.g. {@code --count <COUNT>}. */
+    String display() {
+        return takesValue() ? "--" + name + " <" + name.toUpperCase().replace('-', '_') + ">" : "--" + name;
+    }
+
+    /** Checks a value the way the real tool's value parser does; returns an error text or null. */
+    String check(String value) {
+        switch (type) {
+            case U16: return unsigned(value, 65535);
+            case U64: return unsigned(value, Long.MAX_VALUE);
+            case PORTS:
+                try {
+                    PortRange.parse(value);
+                    return null;
+                } catch (IllegalArgumentException e) {
+                    return e.getMessage();
+                }
+            case ADDRESS: return value.matches("0x[0-9a-fA-F]{40}") ? null : "Invalid EVM address";
+            case ENV: return value.indexOf('=') > 0 ? null : "Environment variable must be in the format KEY=VALUE";
+            case LOG_FORMAT:
+                return value.equals("default") || value.equals("json") ? null
+                        : "invalid value '" + value + "' [possible values: default, json]";
+            default: return null;
+        }
+    }
+
+    private static String unsigned(String value, long max) {
+        if (value.isEmpty()) {
+            return "cannot parse integer from empty string";
+        }
+        if (!value.chars().allMatch(Character::isDigit)) {
+            return "invalid digit found in string";
+        }
+        try {
+            return Long.parseLong(value) <= max ? null : "number too large to fit in target type";
+        } catch (NumberFormatException e) {
+            return "number too large to fit in target type";
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package io.antfleet.standin;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code antctl start}: per node, blocking for peers unless {@code --interval}; failures collected, then exit 1. */
+final class StartCommand {
+    private final Context ctx;
+
+    StartCommand(Context ctx) {
+        this.ctx = ctx;
+    }
+
+    int run(ParsedArgs args) {
+        Registry registry = ctx.registry();
+        List<NodeEntry> selected = Selector.select(registry, args);
+        ctx.refresh(registry);
+        ctx.banner("Start Antnode Services");
+        NodeStarter starter = new NodeStarter(ctx, registry);
+        boolean interval = args.has("interval");
+        long timeout = args.number("connection-timeout", 300);
+        List<String> failures = new ArrayList<>();
+        for (NodeEntry node : selected) {
+            if (node.status() == NodeEntry.Status.Running) {
+                ctx.out().println("The " + node.serviceName() + " service is already running");
+                continue;
+            }
+            if (interval) {
+                NodeControl.pause(args.number("interval", 0));
+            }
+            ctx.out().println("Attempting to start " + node.serviceName() + "...");
+            try {
+                starter.start(node, !interval, timeout);
+                ctx.out().println("✓ Started " + node.serviceName() + " service");
+                ctx.out().println("  - PID: " + node.text("pid"));
+            } catch (Failure e) {
+                registry.save();
+                failures.add(" ✕ " + node.serviceName() + ": " + e.getMessage());
+            }
+        }
+        if (!failures.isEmpty()) {
+            ctx.out().println("Failed to start " + failures.size() + " service(s):");
+            failures.forEach(ctx.out()::println);
+            throw new Failure("Failed to start one or more services");
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,130 @@
+package io.antfleet.standin;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.testcontainers.containers.Container;
+import org.testcontainers.containers.GenericContainer;
+import org.testcontainers.images.builder.Transferable;
+
+/**
+ * A container of {@code antfleet/agent:stand-in} with its default command (init as PID 1, stays up), on the
+ * host network as antfleet runs agents. Commands run as root or as {@code ant} (user mode) through exec.
+ */
+final class StandinContainer implements AutoCloseable {
+    static final String IMAGE = "antfleet/agent:stand-in";
+    static final String ADDRESS = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
+    static final String USER_REGISTRY = "/home/ant/.local/share/autonomi/node/node_registry.json";
+    static final String ROOT_REGISTRY = "/var/antctl/node_registry.json";
+
+    record Exec(int exit, String out, String err) {
+    }
+
+    private final GenericContainer<?> container;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    @SuppressWarnings("resource")
+    StandinContainer(String testClass) {
+        container = new GenericContainer<>(IMAGE)
+                .withNetworkMode("host")
+                .withLabels(Map.of("io.antfleet.helper", "image-it", "io.antfleet.test", testClass))
+                .withCreateContainerCmdModifier(cmd -> cmd.withName("image-it-" + testClass + "-"
+                        + UUID.randomUUID().toString().substring(0, 8)));
+        container.start();
+    }
+
+    Exec root(String... args) {
+        return exec("root", args);
+    }
+
+    Exec ant(String... args) {
+        return exec("ant", args);
+    }
+
+    Exec exec(String user, String... args) {
+        try {
+            Container.ExecResult r = container.execInContainerWithUser(StandardCharsets.UTF_8, user, args);
+            return new Exec(r.getExitCode(), r.getStdout(), r.getStderr());
+        } catch (IOException e) {
+            throw new IllegalStateException("exec failed: " + String.join(" ", args), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    Exec antctl(String user, String... args) {
+        List<String> all = new ArrayList<>(List.of("antctl"));
+        all.addAll(List.of(args));
+        return exec(user, all.toArray(String[]::new));
+    }
+
+    /** {@code antctl add} with the required rewards address and the trailing EVM network. */
+    Exec add(String user, String... flags) {
+        List<String> all = new ArrayList<>(List.of(flags));
+        all.addAll(List.of("--rewards-address", ADDRESS, "evm-arbitrum-one"));
+        return antctl(user, add(all));
+    }
+
+    private static String[] add(List<String> rest) {
+        List<String> all = new ArrayList<>(List.of("add"));
+        all.addAll(rest);
+        return all.toArray(String[]::new);
+    }
+
+    /** The parsed {@code status --json} nodes; empty for an empty registry. */
+    List<Map<?, ?>> nodes(String user) {
+        Exec r = antctl(user, "status", "--json");
+        if (r.exit() != 0) {
+            throw new IllegalStateException("status --json failed: " + r);
+        }
+        if (r.out().isEmpty()) {
+            return List.of();
+        }
+        List<Map<?, ?>> nodes = new ArrayList<>();
+        for (Object n : (List<?>) ((Map<?, ?>) Json.parse(r.out())).get("nodes")) {
+            nodes.add((Map<?, ?>) n);
+        }
+        return nodes;
+    }
+
+    Map<?, ?> node(String user, String service) {
+        return nodes(user).stream().filter(n -> service.equals(n.get("service_name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no " + service + " in status"));
+    }
+
+    void writeFile(String path, String content) {
+        container.copyFileToContainer(Transferable.of(content, 0666), path);
+    }
+
+    /** GET from the host: the container shares the host network, and node servers bind 127.0.0.1. */
+    HttpResponse<String> get(int port, String path) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(3)).build();
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Back to an empty container: both registries reset, fault file emptied. */
+    void resetAll() {
+        writeFile("/etc/antctl-standin/faults", "");
+        antctl("root", "reset", "--force");
+        antctl("ant", "reset", "--force");
+    }
+
+    String containerName() {
+        return container.getContainerName();
+    }
+
+    @Override
+    public void close() {
+        container.stop();
+    }
+}
