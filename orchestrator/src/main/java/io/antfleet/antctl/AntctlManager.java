@@ -116,10 +116,15 @@ public final class AntctlManager {
 
     /** RUNNING when the node's metrics endpoint answers validly, STOPPED when not, UNKNOWN without a port. */
     public NodeStatus status(AntctlNode node) {
-        if (node.metricsPort() == null) {
+        return status(node.metricsPort());
+    }
+
+    /** As {@link #status(AntctlNode)}, for a recorded node's metrics port (null: UNKNOWN). */
+    public NodeStatus status(Integer metricsPort) {
+        if (metricsPort == null) {
             return NodeStatus.UNKNOWN;
         }
-        return probe.probe(node.metricsPort()).alive() ? NodeStatus.RUNNING : NodeStatus.STOPPED;
+        return probe.probe(metricsPort).alive() ? NodeStatus.RUNNING : NodeStatus.STOPPED;
     }
 
     public NodeProbe.ProbeResult probe(int metricsPort) {
