@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 
 /** The top-level {@code antfleet} command: global options, and the injector its subcommands share. */
 @Command(
@@ -19,9 +20,10 @@ import picocli.CommandLine.Option;
         description = "Runs fleets of Autonomi antnode nodes across Docker containers, driving antctl in each.",
         subcommands = {
                 ImportCommand.class,
+                DbCommand.class,
         })
 public final class AntfleetCommand {
-    @Option(names = "--db", paramLabel = "URL",
+    @Option(names = "--db", paramLabel = "URL", scope = ScopeType.INHERIT,
             description = "Database JDBC URL, e.g. jdbc:mariadb://127.0.0.1:3306/antfleet?user=..&password=..; "
                     + "default: the embedded database under $XDG_DATA_HOME/antfleet (env ANTFLEET_DB).")
     String dbUrl;

@@ -9,6 +9,7 @@ import io.antfleet.antctl.AntctlModule;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.docker.DockerModule;
 import io.antfleet.engine.ImportModule;
+import io.antfleet.store.StoreModule;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -29,6 +30,7 @@ public final class Bootstrap {
                 bind(GlobalOptions.class).toInstance(options);
             }
         });
+        modules.add(new StoreModule());
         modules.add(new DockerModule());
         modules.add(new AntctlModule());
         modules.add(new ImportModule());

@@ -1,6 +1,7 @@
 package io.antfleet.store;
 
 import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Lets exactly one orchestrator act on a database at a time. A lease expires unless renewed, so a
@@ -13,5 +14,9 @@ public interface DatabaseLease {
     /** Extends a lease the holder still has; false when it was lost (expired and taken by another). */
     boolean renew(String holder, Duration ttl);
 
+    /** Gives the lease up if {@code holder} has it; otherwise does nothing. */
     void release(String holder);
+
+    /** The holder of an unexpired lease, or empty when it is free. */
+    Optional<LeaseHolder> current();
 }

@@ -17,25 +17,40 @@ public interface NodeRepository {
      */
     Node insert(Node node);
 
-    /** Inserts, or updates the row with the same (container, service); never duplicates. */
+    /**
+     * Inserts, or updates the row with the same (container, service); never duplicates, also under
+     * concurrent callers. An update keeps the row's readings (written by {@link #recordReadings}) and
+     * its creation time; the stored row is returned.
+     */
     Node upsert(Node node);
 
+    /** Updates every column of the row with {@code node.id()}; a missing row raises {@link StoreException}. */
     void update(Node node);
 
     Optional<Node> find(Long containerId, ServiceName service);
 
-    /** The container's nodes, in service-number order. */
+    /** The container's nodes, in service-number order; a null container means antctl on the host. */
     List<Node> findByContainer(Long containerId);
 
     List<Node> findAll();
 
+    /** Sets the status and its timestamp; a missing row raises {@link StoreException}. */
     void updateStatus(long nodeId, NodeStatus status, Instant at);
 
     /**
      * Writes one sweep's readings to the node rows and the history table in batched statements.
-     * Keys are node ids.
+     * Keys are node ids; an id that is not in the store raises {@link StoreException} and nothing is
+     * written. The node rows' identity columns (peer id, version) are left alone: the readings carry
+     * their own.
      */
     void recordReadings(Map<Long, NodeReadings> readings, Instant at);
 
+    /** A node's readings history from {@code since} on, oldest first. */
+    List<NodeReadingSample> readingsSince(long nodeId, Instant since);
+
+    /** Deletes history older than {@code olderThan} (the retention setting); returns the rows deleted. */
+    int pruneReadings(Instant olderThan);
+
+    /** Deletes the node and its history; deleting a missing node does nothing. */
     void delete(long nodeId);
 }

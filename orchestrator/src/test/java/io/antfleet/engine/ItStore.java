@@ -1,42 +1,50 @@
 package io.antfleet.engine;
 
+import com.google.inject.Injector;
+import io.antfleet.cli.Bootstrap;
 import io.antfleet.store.ContainerRepository;
+import io.antfleet.store.Database;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
+import io.antfleet.store.StoreModule;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.util.List;
 
-/** The database an integration test writes to, with a snapshot of everything for "unchanged" checks. */
-interface ItStore {
-    ContainerRepository containers();
+/**
+ * The real store for an integration test: a fresh embedded (H2 file) database in a temp directory, as
+ * antfleet uses by default. {@link #snapshot()} renders every container, node and operation row.
+ */
+final class ItStore {
+    private final Injector injector;
 
-    NodeRepository nodes();
-
-    OperationJournal journal();
-
-    /** Every container, node and operation row, rendered for comparison. */
-    String snapshot();
+    private ItStore(Database database) {
+        this.injector = Bootstrap.injector(List.of(new StoreModule(database)));
+    }
 
     static ItStore create() {
-        MemoryStore memory = new MemoryStore();
-        return new ItStore() {
-            @Override
-            public ContainerRepository containers() {
-                return memory.containers;
-            }
+        try {
+            return new ItStore(Database.embedded(Files.createTempDirectory("antctl-it-store")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
-            @Override
-            public NodeRepository nodes() {
-                return memory.nodes;
-            }
+    ContainerRepository containers() {
+        return injector.getInstance(ContainerRepository.class);
+    }
 
-            @Override
-            public OperationJournal journal() {
-                return memory.journal;
-            }
+    NodeRepository nodes() {
+        return injector.getInstance(NodeRepository.class);
+    }
 
-            @Override
-            public String snapshot() {
-                return memory.snapshot();
-            }
-        };
+    OperationJournal journal() {
+        return injector.getInstance(OperationJournal.class);
+    }
+
+    /** Every container, node and operation row, for "the database is unchanged" checks. */
+    String snapshot() {
+        return containers().findAll() + "\n" + nodes().findAll() + "\n" + journal().recent(100_000);
     }
 }

@@ -1,0 +1,84 @@
+package io.antfleet.cli;
+
+import io.antfleet.config.OutputFormat;
+import io.antfleet.store.Migrations;
+import io.antfleet.store.Migrations.MigrationOutcome;
+import io.antfleet.store.Migrations.SchemaStatus;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code antfleet db migrate|status}: the schema of the store. */
+@Command(name = "db", mixinStandardHelpOptions = true, description = "Shows or migrates the database schema.",
+        subcommands = {DbCommand.Migrate.class, DbCommand.Status.class})
+public final class DbCommand {
+    @ParentCommand
+    AntfleetCommand root;
+
+    Migrations migrations() {
+        return root.injector().getInstance(Migrations.class);
+    }
+
+    boolean json() {
+        return root.globalOptions().output() == OutputFormat.JSON;
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "Applies pending migrations and prints the schema version; a no-op when up to date.")
+    static final class Migrate implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            MigrationOutcome outcome = db.migrations().migrate();
+            PrintWriter out = spec.commandLine().getOut();
+            if (db.json()) {
+                out.printf("{\"version\":%s,\"applied\":%d}%n", quoted(outcome.version()), outcome.applied());
+            } else if (outcome.applied() == 0) {
+                out.printf("schema is up to date at version %s; nothing to migrate%n", outcome.version());
+            } else {
+                out.printf("applied %d migration%s; schema version %s%n", outcome.applied(),
+                        outcome.applied() == 1 ? "" : "s", outcome.version());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    @Command(name = "status", mixinStandardHelpOptions = true,
+            description = "Prints the database, its schema version and the number of pending migrations.")
+    static final class Status implements Callable<Integer> {
+        @ParentCommand
+        DbCommand db;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() {
+            SchemaStatus status = db.migrations().status();
+            PrintWriter out = spec.commandLine().getOut();
+            if (db.json()) {
+                out.printf("{\"database\":%s,\"version\":%s,\"pending\":%d}%n", quoted(status.database()),
+                        quoted(status.version()), status.pending());
+            } else {
+                out.printf("database: %s%nschema version: %s%npending migrations: %d%n", status.database(),
+                        status.version() == null ? "none (empty database)" : status.version(), status.pending());
+            }
+            return ExitCodes.OK;
+        }
+    }
+
+    static String quoted(String value) {
+        if (value == null) {
+            return "null";
+        }
+        return '"' + value.replace("\\", "\\\\").replace("\"", "\\\"") + '"';
+    }
+}

@@ -1,0 +1,19 @@
+package io.antfleet.store;
+
+import java.time.Instant;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL in LeaseMapper.xml. Every statement is one conditional write, atomic on its own. */
+interface LeaseMapper {
+    int take(@Param("name") String name, @Param("holder") String holder, @Param("now") Instant now,
+            @Param("expiresAt") Instant expiresAt);
+
+    int insert(@Param("name") String name, @Param("holder") String holder, @Param("now") Instant now,
+            @Param("expiresAt") Instant expiresAt);
+
+    int renew(@Param("name") String name, @Param("holder") String holder, @Param("expiresAt") Instant expiresAt);
+
+    int release(@Param("name") String name, @Param("holder") String holder, @Param("now") Instant now);
+
+    LeaseHolder find(@Param("name") String name, @Param("now") Instant now);
+}

@@ -1,0 +1,74 @@
+package io.antfleet.store;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.output.MigrateResult;
+
+/**
+ * The schema's version and its migrations (Flyway, from {@code schema/}, shipped in the jar under
+ * {@code db/migration}). Migrating is idempotent: a second run applies nothing.
+ */
+public final class Migrations {
+    static final String LOCATION = "classpath:db/migration";
+
+    private final StoreConnection connection;
+
+    @Inject
+    Migrations(StoreConnection connection) {
+        this.connection = requireNonNull(connection, "connection is null");
+    }
+
+    /** Applies every pending migration and reports where the schema stands. */
+    public MigrationOutcome migrate() {
+        try {
+            MigrateResult result = flyway().migrate();
+            return new MigrationOutcome(status().version(), result.migrationsExecuted);
+        } catch (FlywayException e) {
+            throw SqlErrors.embeddedInUse(e, connection.database()).orElseGet(() -> new StoreException(
+                    "could not migrate " + connection.database().displayUrl() + ": " + SqlErrors.firstLine(e.getMessage()), e));
+        }
+    }
+
+    /** The applied version and the number of migrations still pending; reads, never writes. */
+    public SchemaStatus status() {
+        try {
+            MigrationInfoService info = flyway().info();
+            MigrationInfo current = info.current();
+            String version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
+            return new SchemaStatus(connection.database().displayUrl(), version, info.pending().length);
+        } catch (FlywayException e) {
+            throw SqlErrors.embeddedInUse(e, connection.database()).orElseGet(() -> new StoreException(
+                    "could not read the schema version of " + connection.database().displayUrl() + ": "
+                    + SqlErrors.firstLine(e.getMessage()), e));
+        }
+    }
+
+    private Flyway flyway() {
+        return Flyway.configure(Migrations.class.getClassLoader())
+                .dataSource(connection.unpooledDataSource())
+                .locations(LOCATION)
+                .loggers(FlywayLog.class.getName())
+                .load();
+    }
+
+    /** The result of {@link #migrate()}: the version now applied, and how many migrations this run applied. */
+    public record MigrationOutcome(String version, int applied) {
+    }
+
+    /**
+     * Where a schema stands.
+     *
+     * @param version the applied version, null for an empty database
+     * @param pending migrations not yet applied
+     */
+    public record SchemaStatus(String database, String version, int pending) {
+        public SchemaStatus {
+            requireNonNull(database, "database is null");
+        }
+    }
+}

@@ -1,0 +1,33 @@
+package io.antfleet.store;
+
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeReadings;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.ServiceName;
+import java.time.Instant;
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL in NodeMapper.xml. */
+interface NodeMapper {
+    void insert(@Param("node") Node node, @Param("key") GeneratedId key);
+
+    int update(@Param("node") Node node);
+
+    /** Updates the row with the node's (container, service), keeping its readings and creation time. */
+    int updateByKey(@Param("node") Node node);
+
+    Node find(@Param("containerId") Long containerId, @Param("service") ServiceName service);
+
+    Node findById(@Param("id") long id);
+
+    List<Node> findByContainer(@Param("containerId") Long containerId);
+
+    List<Node> findAll();
+
+    int updateStatus(@Param("id") long id, @Param("status") NodeStatus status, @Param("at") Instant at);
+
+    int updateReadings(@Param("id") long id, @Param("r") NodeReadings readings, @Param("at") Instant at);
+
+    int delete(@Param("id") long id);
+}

@@ -1,0 +1,41 @@
+package io.antfleet.store;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.inject.AbstractModule;
+import io.antfleet.cli.Bootstrap;
+import io.antfleet.config.GlobalOptions;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+class StoreModuleTest {
+    @Test
+    void buildingTheInjectorEagerlyOpensNoDatabaseEvenWithABadUrl() {
+        GlobalOptions options = new GlobalOptions(Optional.of("jdbc:nonsense"), Optional.empty(),
+                GlobalOptions.defaults().output(), false);
+
+        var injector = Bootstrap.injector(List.of(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(GlobalOptions.class).toInstance(options);
+            }
+        }, new StoreModule()));
+
+        assertThat(injector.getInstance(NodeRepository.class)).isNotNull();
+        assertThat(injector.getInstance(DatabaseLease.class)).isNotNull();
+    }
+
+    @Test
+    void anInMemoryStoreIsMigratedOnFirstUseAndGoneWhenClosed() {
+        var injector = Bootstrap.injector(List.of(new StoreModule(Database.inMemory("store_module_test"))));
+        StoreConnection connection = injector.getInstance(StoreConnection.class);
+
+        assertThat(injector.getInstance(MachineSettings.class).get("node_cap")).contains("20");
+        connection.close();
+
+        var again = Bootstrap.injector(List.of(new StoreModule(Database.inMemory("store_module_test"))));
+        assertThat(again.getInstance(Migrations.class).status().version()).isNull();
+        again.getInstance(StoreConnection.class).close();
+    }
+}
