@@ -134,6 +134,16 @@ public final class MemoryStore {
         }
 
         @Override
+        public synchronized List<io.antfleet.store.NodeReadingSample> readingsSince(long nodeId, Instant since) {
+            return List.of();
+        }
+
+        @Override
+        public synchronized int pruneReadings(Instant olderThan) {
+            return 0;
+        }
+
+        @Override
         public synchronized void delete(long nodeId) {
             rows.remove(nodeId);
         }
@@ -163,6 +173,18 @@ public final class MemoryStore {
             Operation o = rows.get(id);
             rows.put(id, new Operation(id, o.intent(), o.containerId(), o.services(), OperationState.FAILED,
                     o.attempts(), o.startedAt(), Instant.EPOCH, error));
+        }
+
+        @Override
+        public synchronized void recordAttempt(long id) {
+            Operation o = rows.get(id);
+            rows.put(id, new Operation(id, o.intent(), o.containerId(), o.services(), o.state(), o.attempts() + 1,
+                    o.startedAt(), o.finishedAt(), o.error()));
+        }
+
+        @Override
+        public synchronized Optional<Operation> find(long id) {
+            return Optional.ofNullable(rows.get(id));
         }
 
         @Override
