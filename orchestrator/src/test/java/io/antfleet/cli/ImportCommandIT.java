@@ -55,7 +55,7 @@ class ImportCommandIT {
 
     private static void byHand(ContainerInfo c, String... args) {
         ExecResult r = fixture.antctl(c.id(), true, args);
-        assertThat(r.exitCode()).as("antctl %s: %s", List.of(args), r.stderr()).isZero();
+        assertThat(r.exitCode()).as("antctl %s: %s %s", List.of(args), r.stdout(), r.stderr()).isZero();
     }
 
     private static List<List<Object>> rows(JsonNode nodes, boolean fromAntctl) {

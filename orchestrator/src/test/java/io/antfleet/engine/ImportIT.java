@@ -58,7 +58,7 @@ class ImportIT {
 
     private static void byHand(ContainerInfo c, boolean root, String... args) {
         ExecResult r = fixture.antctl(c.id(), root, args);
-        assertThat(r.exitCode()).as("antctl %s: %s", List.of(args), r.stderr()).isZero();
+        assertThat(r.exitCode()).as("antctl %s: %s %s", List.of(args), r.stdout(), r.stderr()).isZero();
     }
 
     /** Three nodes added, two started, one of them stopped again, one removed: every status antctl has. */
