@@ -202,7 +202,7 @@ class AntctlManagerIT {
         ContainerInfo c = fixture.start("remove", Map.of());
         AntctlManager m = factory(AntctlSettings.defaults()).forContainer(c.id(), c.name(), ProcessManager.ANTCTL_SUDO);
         m.create(add(2, 521, null));
-        m.start(new StartRequest(names("antnode1", "antnode2"), Duration.ofMillis(50), null));
+        m.start(new StartRequest(names("antnode1", "antnode2"), null, Duration.ofSeconds(60)));
 
         m.remove(names("antnode1", "antnode2"), true);
 

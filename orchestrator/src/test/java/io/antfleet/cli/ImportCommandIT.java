@@ -77,9 +77,9 @@ class ImportCommandIT {
     @Test
     void importReportsWhatAntctlStatusShowsInsideAContainerPopulatedByHand() throws Exception {
         ContainerInfo c = fixture.start("cli-import", Map.of());
-        byHand(c, "add", "--count", "3", "--node-port", "38001-38003", "--metrics-port", "39001-39003",
+        byHand(c, "add", "--count", "3", "--node-port", "38001-38003", "--metrics-port", "39001-39003", "--rpc-port", "39501-39503",
                 "--rewards-address", WALLET, "evm-arbitrum-one");
-        byHand(c, "start", "--interval", "100", "--service-name", "antnode1", "--service-name", "antnode3");
+        byHand(c, "start", "--service-name", "antnode1", "--service-name", "antnode3");
         byHand(c, "remove", "--service-name", "antnode2");
         String db = "jdbc:h2:file:" + home.resolve("antfleet").toAbsolutePath();
 

@@ -28,7 +28,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Import of containers populated by running antctl by hand inside them. Ports 34000-35999.
+ * Import of containers populated by running antctl by hand inside them. Ports 34000-35999. Starts by
+ * hand wait for peers (no --interval): the stand-in's answer on the rpc port may be slow on a loaded host.
  * The store is {@link ItStore}: the real embedded database once the store module is in.
  */
 class ImportIT {
@@ -65,9 +66,10 @@ class ImportIT {
     private static ContainerInfo populated(String purpose, Map<String, String> labels, boolean root, int base) {
         ContainerInfo c = fixture.start(purpose, labels);
         byHand(c, root, "add", "--count", "4", "--node-port", (34000 + base) + "-" + (34003 + base),
-                "--metrics-port", (35000 + base) + "-" + (35003 + base), "--no-upnp", "--rewards-address", WALLET,
+                "--metrics-port", (35000 + base) + "-" + (35003 + base),
+                "--rpc-port", (35500 + base) + "-" + (35503 + base), "--no-upnp", "--rewards-address", WALLET,
                 "evm-arbitrum-one");
-        byHand(c, root, "start", "--interval", "100", "--service-name", "antnode1", "--service-name", "antnode2");
+        byHand(c, root, "start", "--service-name", "antnode1", "--service-name", "antnode2");
         byHand(c, root, "stop", "--service-name", "antnode2");
         byHand(c, root, "remove", "--service-name", "antnode3");
         return c;
@@ -128,7 +130,7 @@ class ImportIT {
         ImportService service = service(AntctlSettings.defaults());
         service.importContainers(List.of(a.name(), b.name()), Optional.empty());
         List<Long> ids = store.nodes().findAll().stream().map(Node::id).sorted().toList();
-        byHand(a, true, "start", "--interval", "100", "--service-name", "antnode2");
+        byHand(a, true, "start", "--service-name", "antnode2");
 
         service.importContainers(List.of(a.name(), b.name()), Optional.empty());
 
@@ -156,7 +158,7 @@ class ImportIT {
         ImportService service = service(new AntctlSettings("antctl", "ant", List.of("timeout", "-s", "KILL"),
                 Duration.ofSeconds(5), UnknownVersionPolicy.WARN, tight, null, null));
         service.importContainers(List.of(c.name()), Optional.empty());
-        byHand(c, true, "start", "--interval", "100", "--service-name", "antnode4");
+        byHand(c, true, "start", "--service-name", "antnode4");
         String before = store.snapshot();
 
         Map<String, String> faults = Map.of(

@@ -50,12 +50,13 @@ class NodeLifecycleIT {
                 Duration.ofSeconds(4), Duration.ofSeconds(30), Duration.ofSeconds(30), Duration.ofSeconds(30),
                 Duration.ofSeconds(1), Duration.ofSeconds(10));
         return new AntctlSettings("antctl", "ant", List.of("timeout", "-s", "KILL"), Duration.ofSeconds(5),
-                UnknownVersionPolicy.WARN, t, Duration.ofMillis(100), null);
+                UnknownVersionPolicy.WARN, t, null, Duration.ofSeconds(60));
     }
 
     private static AddRequest add(int count, int base) {
         return new AddRequest(count, null, null, null, null, new PortRange(36000 + base, 36000 + base + count - 1),
-                new PortRange(37000 + base, 37000 + base + count - 1), null, true, WALLET, null, null,
+                new PortRange(37000 + base, 37000 + base + count - 1),
+                new PortRange(37500 + base, 37500 + base + count - 1), true, WALLET, null, null,
                 EvmNetwork.ARBITRUM_ONE);
     }
 
