@@ -23,11 +23,29 @@ import java.util.function.Supplier;
 
 /** The docker-java implementation of {@link DockerGateway}: one client, closed with {@link #close()}. */
 public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
-    private final DockerClient client;
-    private final DockerExecutor executor;
+    private final DockerSettings settings;
+    private DockerClient client;
+    private DockerExecutor executor;
 
+    /** Connects on first use, so commands that never touch Docker open nothing. */
     public DockerJavaGateway(DockerSettings settings) {
-        requireNonNull(settings, "settings is null");
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    private synchronized DockerClient client() {
+        if (client == null) {
+            client = connect(settings);
+            executor = new DockerExecutor(client);
+        }
+        return client;
+    }
+
+    private synchronized DockerExecutor executor() {
+        client();
+        return executor;
+    }
+
+    private static DockerClient connect(DockerSettings settings) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(settings.host())
                 .withApiVersion(settings.apiVersion())
@@ -39,14 +57,13 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
                 .connectionTimeout(settings.connectTimeout())
                 .responseTimeout(settings.responseTimeout())
                 .build();
-        this.client = DockerClientImpl.getInstance(config, http);
-        this.executor = new DockerExecutor(client);
+        return DockerClientImpl.getInstance(config, http);
     }
 
     @Override
     public String createAndStart(ContainerSpec spec) {
         String id = call("create container " + spec.name(), () -> createCommand(spec).exec().getId());
-        call("start container " + spec.name() + " (" + id + ")", () -> client.startContainerCmd(id).exec());
+        call("start container " + spec.name() + " (" + id + ")", () -> client().startContainerCmd(id).exec());
         return id;
     }
 
@@ -63,14 +80,14 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         if (spec.memoryBytes() != null) {
             host = host.withMemory(spec.memoryBytes());
         }
-        return client.createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels())
+        return client().createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels())
                 .withHostConfig(host);
     }
 
     @Override
     public void start(String container) {
         try {
-            call("start container " + container, () -> client.startContainerCmd(container).exec());
+            call("start container " + container, () -> client().startContainerCmd(container).exec());
         } catch (DockerOperationException e) {
             if (!(e.getCause() instanceof NotModifiedException)) {
                 throw e;
@@ -82,7 +99,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
     public void stop(String container, Duration timeout) {
         try {
             call("stop container " + container,
-                    () -> client.stopContainerCmd(container).withTimeout((int) timeout.toSeconds()).exec());
+                    () -> client().stopContainerCmd(container).withTimeout((int) timeout.toSeconds()).exec());
         } catch (DockerOperationException e) {
             if (!(e.getCause() instanceof NotModifiedException)) {
                 throw e;
@@ -93,7 +110,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
     @Override
     public void remove(String container, boolean removeVolumes) {
         call("remove container " + container,
-                () -> client.removeContainerCmd(container).withForce(true).withRemoveVolumes(removeVolumes).exec());
+                () -> client().removeContainerCmd(container).withForce(true).withRemoveVolumes(removeVolumes).exec());
     }
 
     @Override
@@ -101,7 +118,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         List<String> filters = new ArrayList<>();
         labels.forEach((key, value) -> filters.add(value == null ? key : key + "=" + value));
         List<com.github.dockerjava.api.model.Container> found = call("list containers by labels " + filters,
-                () -> client.listContainersCmd().withShowAll(true).withLabelFilter(filters).exec());
+                () -> client().listContainersCmd().withShowAll(true).withLabelFilter(filters).exec());
         List<ContainerInfo> result = new ArrayList<>();
         for (com.github.dockerjava.api.model.Container c : found) {
             String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : stripSlash(c.getNames()[0]);
@@ -116,7 +133,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
     public Optional<ContainerInfo> inspect(String container) {
         InspectContainerResponse r;
         try {
-            r = client.inspectContainerCmd(container).exec();
+            r = client().inspectContainerCmd(container).exec();
         } catch (NotFoundException e) {
             return Optional.empty();
         } catch (RuntimeException e) {
@@ -138,13 +155,17 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
     @Override
     public ExecResult exec(String container, List<String> command, String user, Map<String, String> env,
             String stdin, Duration timeout) {
-        return executor.exec(container, command, user, env, stdin, timeout);
+        return executor().exec(container, command, user, env, stdin, timeout);
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (client == null) {
+            return;
+        }
         try {
             client.close();
+            client = null;
         } catch (IOException e) {
             throw new DockerOperationException("cannot close the Docker client: " + e.getMessage(), e);
         }
