@@ -51,15 +51,30 @@ class RunnersTest {
 
     @Test
     void aCallKilledByTheTimeoutInsideTheContainerIsReportedWithContainerCommandAndBound() {
-        docker.onExec("alpha", call -> new ExecResult(137, "", ""));
+        long[] now = {0};
+        docker.onExec("alpha", call -> {
+            now[0] += Duration.ofSeconds(40).toNanos();
+            return new ExecResult(137, "", "");
+        });
+        DockerExecRunner runner = new DockerExecRunner(docker, "alpha", "alpha", ProcessManager.ANTCTL_SUDO,
+                AntctlSettings.defaults(), () -> now[0]);
 
-        assertThatThrownBy(() -> runner(ProcessManager.ANTCTL_SUDO).run(List.of("start", "--service-name", "antnode1"),
+        assertThatThrownBy(() -> runner.run(List.of("start", "--service-name", "antnode1"),
                 Duration.ofSeconds(40)))
                 .isInstanceOfSatisfying(AntctlTimeoutException.class, e -> {
                     assertThat(e.bound()).isEqualTo(Duration.ofSeconds(40));
                     assertThat(e.command()).containsExactly("antctl", "start", "--service-name", "antnode1");
                 })
                 .hasMessageContaining("container alpha (antctl+sudo)").hasMessageContaining("40 s");
+    }
+
+    @Test
+    void aSigkillLongBeforeTheBoundIsNotCalledATimeout() {
+        docker.onExec("alpha", call -> new ExecResult(137, "", ""));
+        DockerExecRunner runner = new DockerExecRunner(docker, "alpha", "alpha", ProcessManager.ANTCTL_SUDO,
+                AntctlSettings.defaults(), () -> 0L);
+
+        assertThat(runner.run(List.of("status", "--json"), Duration.ofSeconds(30)).exitCode()).isEqualTo(137);
     }
 
     @Test
