@@ -1,0 +1,23 @@
+package io.antfleet.metrics;
+
+/**
+ * Fetches one path of a node's metrics server. Every wait is bounded by the sweep's timeouts;
+ * a failure is a {@link FetchFailure} whose message is the reason. Implementations are thread-safe.
+ */
+interface Fetcher extends AutoCloseable {
+    /** The body of a 200 answer as {@code bytes[offset, end)}; the array may be reused by the next call on this thread. */
+    record Body(byte[] bytes, int offset, int end) {
+    }
+
+    Body get(SweepTarget target, String path);
+
+    @Override
+    void close();
+
+    /** Why a fetch failed, as the reason text a probe reports. */
+    final class FetchFailure extends RuntimeException {
+        FetchFailure(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+}

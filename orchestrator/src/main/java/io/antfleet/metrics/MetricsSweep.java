@@ -1,0 +1,99 @@
+package io.antfleet.metrics;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.AntfleetException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Reads {@code /metrics} then {@code /metadata} of many nodes at once, {@link SweepSettings#maxInFlight()}
+ * nodes at a time on owned worker threads, every request bounded by the timeouts. wnm read one node after
+ * another with 5 s per request; here a dead node costs one timeout in parallel with everything else.
+ * A node counts as running only when both endpoints answer 200 with valid OpenMetrics holding the
+ * series every node exposes. Thread-safe; {@link #close()} stops its threads.
+ */
+public final class MetricsSweep implements AutoCloseable {
+    private final ExecutorService workers;
+    private final Fetcher fetcher;
+    private final OpenMetricsParser parser = new OpenMetricsParser();
+    private final NodeReadingsMapper mapper = new NodeReadingsMapper();
+
+    public MetricsSweep(SweepSettings settings) {
+        this(settings, SweepTransport.SOCKET);
+    }
+
+    public MetricsSweep(SweepSettings settings, SweepTransport transport) {
+        requireNonNull(settings, "settings is null");
+        requireNonNull(transport, "transport is null");
+        this.fetcher = transport == SweepTransport.SOCKET ? new SocketFetcher(settings) : new JdkHttpFetcher(settings);
+        this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), named("antfleet-sweep-"));
+    }
+
+    static ThreadFactory named(String prefix) {
+        AtomicInteger count = new AtomicInteger();
+        return r -> {
+            Thread t = new Thread(r, prefix + count.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        };
+    }
+
+    /** Probes every target; the result is in the order of {@code targets}. Blocks until all are done. */
+    public List<NodeProbe> sweep(List<SweepTarget> targets) {
+        List<Future<NodeProbe>> futures = new ArrayList<>(targets.size());
+        for (SweepTarget target : targets) {
+            futures.add(workers.submit(() -> probe(target)));
+        }
+        List<NodeProbe> probes = new ArrayList<>(targets.size());
+        try {
+            for (Future<NodeProbe> future : futures) {
+                probes.add(future.get());
+            }
+            return probes;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            futures.forEach(f -> f.cancel(true));
+            throw new AntfleetException("metrics sweep of " + targets.size() + " nodes interrupted", e);
+        } catch (ExecutionException e) {
+            throw new AntfleetException("metrics sweep failed unexpectedly: " + e.getCause(), e.getCause());
+        }
+    }
+
+    /** Probes one node in the calling thread; a failure is a {@link NodeProbe#failed} value, never thrown. */
+    public NodeProbe probe(SweepTarget target) {
+        requireNonNull(target, "target is null");
+        try {
+            ParsedMetrics metrics = fetch(target, "/metrics", NodeReadingsMapper.METRICS);
+            ParsedMetrics metadata = fetch(target, "/metadata", NodeReadingsMapper.METADATA);
+            return NodeProbe.running(target, mapper.map(metrics, metadata));
+        } catch (Fetcher.FetchFailure e) {
+            return NodeProbe.failed(target, e.getMessage());
+        } catch (MetricsFormatException e) {
+            return NodeProbe.failed(target, "invalid body: " + e.getMessage());
+        }
+    }
+
+    private ParsedMetrics fetch(SweepTarget target, String path, MetricQuery query) {
+        try {
+            Fetcher.Body body = fetcher.get(target, path);
+            return parser.parse(body.bytes(), body.offset(), body.end(), query);
+        } catch (Fetcher.FetchFailure e) {
+            throw new Fetcher.FetchFailure("GET " + path + ": " + e.getMessage());
+        } catch (MetricsFormatException e) {
+            throw new Fetcher.FetchFailure("GET " + path + ": invalid body: " + e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        workers.shutdownNow();
+        fetcher.close();
+    }
+}

@@ -1,0 +1,230 @@
+package io.antfleet.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** What every sweep transport must do; {@link SocketSweepTest} and {@link JdkHttpSweepTest} run it. */
+abstract class MetricsSweepContract {
+    abstract SweepTransport transport();
+
+    /** The reason reported for a body that stalls after its headers. */
+    abstract String stalledBodyReason();
+
+    private static final String METRICS = NodeReadingsMapperTest.resource("antnode-metrics.txt");
+    private static final String METADATA = NodeReadingsMapperTest.resource("antnode-metadata.txt");
+
+    private final List<HttpServer> servers = new ArrayList<>();
+    private final ExecutorService handlers = Executors.newCachedThreadPool();
+    private final CountDownLatch releaseStalled = new CountDownLatch(1);
+    private final MetricsSweep sweep = new MetricsSweep(
+            new SweepSettings(Duration.ofSeconds(2), Duration.ofSeconds(1), 8, 2), transport());
+
+    @AfterEach
+    void stopServers() {
+        sweep.close();
+        releaseStalled.countDown();
+        servers.forEach(s -> s.stop(0));
+        handlers.shutdownNow();
+    }
+
+    private int serve(String metricsBody, int metricsStatus, String metadataBody) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/metrics", ex -> answer(ex, metricsStatus, metricsBody));
+        server.createContext("/metadata", ex -> answer(ex, 200, metadataBody));
+        server.setExecutor(handlers);
+        server.start();
+        servers.add(server);
+        return server.getAddress().getPort();
+    }
+
+    private int serveStalled() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            try {
+                releaseStalled.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        server.setExecutor(handlers);
+        server.start();
+        servers.add(server);
+        return server.getAddress().getPort();
+    }
+
+    private static void answer(HttpExchange exchange, int status, String body) throws IOException {
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/openmetrics-text;charset=utf-8;version=1.0.0");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private NodeProbe probeOne(int port) {
+        return sweep.sweep(List.of(SweepTarget.local("n", port))).get(0);
+    }
+
+    @Test
+    void aNodeAnsweringBothEndpointsWithValidBodiesIsRunningWithItsReadings() throws IOException {
+        NodeProbe probe = probeOne(serve(METRICS, 200, METADATA));
+
+        assertThat(probe.failure()).isNull();
+        assertThat(probe.isRunning()).isTrue();
+        assertThat(probe.readings().version()).isEqualTo("0.4.17");
+        assertThat(probe.readings().puts()).isEqualTo(1255L);
+    }
+
+    @Test
+    void aChunkedAnswerIsReadWhole() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/metrics", ex -> chunked(ex, METRICS));
+        server.createContext("/metadata", ex -> chunked(ex, METADATA));
+        server.setExecutor(handlers);
+        server.start();
+        servers.add(server);
+
+        NodeProbe probe = probeOne(server.getAddress().getPort());
+
+        assertThat(probe.failure()).isNull();
+        assertThat(probe.readings().peerId()).startsWith("12D3KooW");
+    }
+
+    private static void chunked(HttpExchange exchange, String body) throws IOException {
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            for (int i = 0; i < bytes.length; i += 700) {
+                out.write(bytes, i, Math.min(700, bytes.length - i));
+                out.flush();
+            }
+        }
+    }
+
+    @Test
+    void aNodeWhoseMetricsAnswer404IsNotRunning() throws IOException {
+        NodeProbe probe = probeOne(serve("not found", 404, METADATA));
+
+        assertThat(probe.isRunning()).isFalse();
+        assertThat(probe.failure()).isEqualTo("GET /metrics: HTTP 404");
+    }
+
+    @Test
+    void aNodeAnsweringGarbageWith200IsNotRunning() throws IOException {
+        NodeProbe probe = probeOne(serve("<html>hello</html>", 200, METADATA));
+
+        assertThat(probe.isRunning()).isFalse();
+        assertThat(probe.failure()).startsWith("GET /metrics: invalid body").contains("# EOF");
+    }
+
+    @Test
+    void aNodeWithValidMetricsButGarbageMetadataIsNotRunning() throws IOException {
+        NodeProbe probe = probeOne(serve(METRICS, 200, "# EOF\n"));
+
+        assertThat(probe.isRunning()).isFalse();
+        assertThat(probe.failure()).contains("antnode_version");
+    }
+
+    @Test
+    void aRefusedConnectionIsNotRunning() throws IOException {
+        NodeProbe probe = probeOne(closedPort());
+
+        assertThat(probe.isRunning()).isFalse();
+        assertThat(probe.failure()).isEqualTo("GET /metrics: connection refused");
+    }
+
+    @Test
+    void aStalledEndpointIsCutOffByThePerRequestTimeoutWhileTheOthersAreRead() throws IOException {
+        int good = serve(METRICS, 200, METADATA);
+        int stalled = serveStalled();
+        List<SweepTarget> targets = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            targets.add(SweepTarget.local("node" + i, i % 4 == 0 ? stalled : good));
+        }
+
+        List<NodeProbe> probes = sweep.sweep(targets);
+
+        assertThat(probes).hasSize(20);
+        for (int i = 0; i < 20; i++) {
+            assertThat(probes.get(i).target().id()).isEqualTo("node" + i);
+            if (i % 4 == 0) {
+                assertThat(probes.get(i).failure()).isEqualTo("GET /metrics: timed out after 1000 ms");
+            } else {
+                assertThat(probes.get(i).failure()).isNull();
+            }
+        }
+    }
+
+    @Test
+    void aBodyThatStallsAfterItsHeadersIsCutOffByTheWatchdog() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/metrics", ex -> {
+            ex.sendResponseHeaders(200, 1_000);
+            ex.getResponseBody().write("# HELP half a body".getBytes(StandardCharsets.UTF_8));
+            ex.getResponseBody().flush();
+            try {
+                releaseStalled.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        server.setExecutor(handlers);
+        server.start();
+        servers.add(server);
+
+        NodeProbe probe = probeOne(server.getAddress().getPort());
+
+        assertThat(probe.failure()).isEqualTo("GET /metrics: " + stalledBodyReason());
+    }
+
+    @Test
+    void noMoreNodesThanTheLimitAreReadAtOnce() throws IOException {
+        AtomicInteger inFlight = new AtomicInteger();
+        AtomicInteger peak = new AtomicInteger();
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/metrics", ex -> {
+            peak.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
+            answer(ex, 200, METRICS);
+        });
+        server.createContext("/metadata", ex -> {
+            inFlight.decrementAndGet();
+            answer(ex, 200, METADATA);
+        });
+        server.setExecutor(handlers);
+        server.start();
+        servers.add(server);
+        List<SweepTarget> targets = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            targets.add(SweepTarget.local("n" + i, server.getAddress().getPort()));
+        }
+
+        List<NodeProbe> probes = sweep.sweep(targets);
+
+        assertThat(probes).extracting(NodeProbe::failure).containsOnlyNulls();
+        assertThat(peak.get()).isBetween(1, 8);
+    }
+}
