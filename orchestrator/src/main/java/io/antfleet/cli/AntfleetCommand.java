@@ -19,6 +19,7 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Runs fleets of Autonomi antnode nodes across Docker containers, driving antctl in each.",
         subcommands = {
+                ApplyCommand.class,
                 ImportCommand.class,
                 DbCommand.class,
         })

@@ -2,6 +2,8 @@ package io.antfleet.cli;
 
 import com.google.inject.Module;
 import io.antfleet.config.GlobalOptions;
+import io.antfleet.config.settings.InvalidSettingsException;
+import io.antfleet.config.spec.InvalidSpecException;
 import io.antfleet.fleet.AntfleetException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -29,14 +31,16 @@ public final class Main {
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
-            commandLine.getErr().println("antfleet: " + ex.getMessage());
+            // A spec's problems are already FILE:LINE:COL lines; other errors get the program's name.
+            commandLine.getErr().println(ex instanceof InvalidSpecException ? ex.getMessage() : "antfleet: " + ex.getMessage());
             return exitCodeFor(ex);
         });
         return cli.execute(args);
     }
 
     static int exitCodeFor(Exception ex) {
-        if (ex instanceof CommandLine.ParameterException) {
+        if (ex instanceof CommandLine.ParameterException || ex instanceof InvalidSpecException
+                || ex instanceof InvalidSettingsException) {
             return ExitCodes.USAGE;
         }
         if (ex instanceof AntfleetException) {

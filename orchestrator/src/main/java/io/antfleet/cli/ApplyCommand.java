@@ -1,0 +1,50 @@
+package io.antfleet.cli;
+
+import io.antfleet.cli.render.PlanRenderer;
+import io.antfleet.config.OutputFormat;
+import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.fleet.plan.Plan;
+import io.antfleet.fleet.spec.FleetSpec;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code antfleet apply FILE}: validate the spec (exit 2 on problems, nothing touched), plan, print. */
+@Command(name = "apply", mixinStandardHelpOptions = true,
+        description = "Makes the host match a fleet spec: creates containers, adds, starts, stops and removes nodes.")
+final class ApplyCommand implements Callable<Integer> {
+    @ParentCommand
+    AntfleetCommand root;
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(paramLabel = "FILE", description = "The fleet spec (apiVersion: antfleet/v1).")
+    Path file;
+
+    @Option(names = "--dry-run", description = "Print the plan and change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--prune", description = "Also remove fleet containers that are not in the spec (their nodes first).")
+    boolean prune;
+
+    @Override
+    public Integer call() {
+        FleetSpec spec = new SpecLoader().load(file);
+        if (!dryRun) {
+            throw new io.antfleet.fleet.AntfleetException("apply without --dry-run is not available yet in this build; "
+                    + "run with --dry-run to see the plan");
+        }
+        Plan plan = root.injector().getInstance(ApplyService.class).plan(spec, prune);
+        boolean json = root.globalOptions().output() == OutputFormat.JSON;
+        command.commandLine().getOut().print(json ? PlanRenderer.json(plan) : PlanRenderer.human(plan));
+        command.commandLine().getOut().flush();
+        return ExitCodes.OK;
+    }
+}

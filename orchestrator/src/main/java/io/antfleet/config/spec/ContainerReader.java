@@ -1,0 +1,137 @@
+package io.antfleet.config.spec;
+
+import io.antfleet.fleet.spec.Limits;
+import io.antfleet.fleet.spec.NodeCount;
+import io.antfleet.fleet.spec.PortPlan;
+import io.antfleet.fleet.spec.SpecContainer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalDouble;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Reads the {@code containers} list: names, node counts, limits and per-container overrides. */
+final class ContainerReader {
+    private static final List<String> KEYS = Stream.concat(Stream.of("name", "nodes", "limits"), NodeSettings.KEYS.stream())
+            .collect(Collectors.toUnmodifiableList());
+    private static final List<String> LIMIT_KEYS = List.of("cpus", "memory");
+    private static final int MAX_NODES = 10_000;
+
+    private final NodeReader r;
+    private final NodeSettings fleet;
+    private final Optional<PortPlan> ports;
+
+    ContainerReader(NodeReader r, NodeSettings fleet, Optional<PortPlan> ports) {
+        this.r = r;
+        this.fleet = fleet;
+        this.ports = ports;
+    }
+
+    /** The containers that are complete and valid; problems are recorded for the rest. */
+    List<SpecContainer> read(YamlNode node, String path) {
+        Optional<List<YamlNode>> items = r.sequence(node, path);
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        List<SpecContainer> result = new ArrayList<>();
+        Map<String, Integer> firstLine = new HashMap<>();
+        for (int i = 0; i < items.get().size(); i++) {
+            YamlNode item = items.get().get(i);
+            String itemPath = path + "[" + i + "]";
+            container(item, itemPath, firstLine).ifPresent(result::add);
+        }
+        return result;
+    }
+
+    private Optional<SpecContainer> container(YamlNode node, String path, Map<String, Integer> firstLine) {
+        Optional<YamlNode.Mapping> m = r.mapping(node, path, KEYS);
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> name = r.required(m.get(), "name", path)
+                .flatMap(n -> r.converted(n, path + ".name", FleetSpecReader::name))
+                .filter(n -> unique(n, m.get(), path, firstLine));
+        Optional<NodeCount> nodes = r.required(m.get(), "nodes", path).flatMap(n -> nodes(n, path + ".nodes"));
+        Optional<Limits> limits = r.field(m.get(), "limits").map(n -> limits(n, path + ".limits")).orElse(Optional.of(Limits.NONE));
+        NodeSettings s = NodeSettings.read(r, m.get(), path).orElse(fleet);
+        if (name.isEmpty() || nodes.isEmpty() || limits.isEmpty() || s.image().isEmpty() || s.processManager().isEmpty()
+                || s.rewardsAddress().isEmpty() || s.network().isEmpty() || s.noUpnp().isEmpty() || s.antnode().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(new SpecContainer(name.get(), nodes.get(), limits.get(), s.image().get(), s.processManager().get(),
+                s.rewardsAddress().get(), s.network().get(), s.noUpnp().get(), s.antnode().get()));
+    }
+
+    private boolean unique(String name, YamlNode.Mapping m, String path, Map<String, Integer> firstLine) {
+        YamlNode at = m.fields().get("name").value();
+        Integer earlier = firstLine.putIfAbsent(name, at.location().line());
+        if (earlier != null) {
+            r.problem(at, path + ".name", "duplicate container name '" + name + "' (first at line " + earlier + ")");
+            return false;
+        }
+        return true;
+    }
+
+    private Optional<NodeCount> nodes(YamlNode node, String path) {
+        Optional<NodeCount> count;
+        if (node instanceof YamlNode.Mapping) {
+            count = range(node, path);
+        } else if (node instanceof YamlNode.Scalar && ((YamlNode.Scalar) node).kind() == YamlNode.ScalarKind.INTEGER) {
+            count = r.integer(node, path, 0, MAX_NODES).map(NodeCount.Fixed::new);
+        } else {
+            r.problem(node, path, "expected a node count (e.g. 4) or {min, max}, got " + node.describe());
+            return Optional.empty();
+        }
+        if (count.isPresent() && ports.isPresent() && count.get().upperBound() > ports.get().blockSize()) {
+            r.problem(node, path, count.get().upperBound() + " nodes do not fit in a port block of "
+                    + ports.get().blockSize() + " (ports.blockSize)");
+            return Optional.empty();
+        }
+        return count;
+    }
+
+    private Optional<NodeCount> range(YamlNode node, String path) {
+        Optional<YamlNode.Mapping> m = r.mapping(node, path, List.of("min", "max"));
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Integer> min = r.required(m.get(), "min", path).flatMap(n -> r.integer(n, path + ".min", 0, MAX_NODES));
+        Optional<Integer> max = r.required(m.get(), "max", path).flatMap(n -> r.integer(n, path + ".max", 0, MAX_NODES));
+        if (min.isEmpty() || max.isEmpty()) {
+            return Optional.empty();
+        }
+        if (min.get() > max.get()) {
+            r.problem(node, path, "min (" + min.get() + ") must not exceed max (" + max.get() + ")");
+            return Optional.empty();
+        }
+        return Optional.of(new NodeCount.Range(min.get(), max.get()));
+    }
+
+    private Optional<Limits> limits(YamlNode node, String path) {
+        Optional<YamlNode.Mapping> m = r.mapping(node, path, LIMIT_KEYS);
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Optional<Double>> cpus = r.field(m.get(), "cpus").map(n -> r.positive(n, path + ".cpus").map(Optional::of))
+                .orElse(Optional.of(Optional.empty()));
+        Optional<Optional<Long>> memory = r.field(m.get(), "memory")
+                .map(n -> r.converted(n, path + ".memory", ContainerReader::memory).map(Optional::of))
+                .orElse(Optional.of(Optional.empty()));
+        if (cpus.isEmpty() || memory.isEmpty()) {
+            return Optional.empty();
+        }
+        OptionalDouble c = cpus.get().map(OptionalDouble::of).orElse(OptionalDouble.empty());
+        return Optional.of(new Limits(c, memory.get()));
+    }
+
+    private static long memory(String text) {
+        long bytes = Limits.parseMemory(text);
+        if (bytes < 4L * 1024 * 1024) {
+            throw new IllegalArgumentException("memory '" + text + "' is below Docker's minimum of 4m");
+        }
+        return bytes;
+    }
+}

@@ -1,0 +1,105 @@
+package io.antfleet.config.spec;
+
+import io.antfleet.fleet.ProcessManager;
+import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.AntnodeSource;
+import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.fleet.spec.RewardsAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The settings a fleet gives all its containers and a container may override: image, processManager,
+ * rewardsAddress, network, noUpnp, antnode. Each is empty when absent or invalid (the problem recorded).
+ */
+record NodeSettings(Optional<String> image, Optional<ProcessManager> processManager,
+        Optional<RewardsAddress> rewardsAddress, Optional<EvmNetwork> network, Optional<Boolean> noUpnp,
+        Optional<AntnodeSource> antnode) {
+
+    static final List<String> KEYS = List.of("image", "processManager", "rewardsAddress", "network", "noUpnp", "antnode");
+    private static final List<String> CUSTOM_KEYS = List.of("rpcUrl", "paymentTokenAddress", "dataPaymentsAddress", "merklePaymentsAddress");
+
+    static NodeSettings read(NodeReader r, YamlNode.Mapping m, String path) {
+        return new NodeSettings(
+                r.field(m, "image").flatMap(n -> r.text(n, NodeReader.join(path, "image"))),
+                r.field(m, "processManager").flatMap(n -> r.converted(n, NodeReader.join(path, "processManager"), ProcessManager::fromLabel)),
+                r.field(m, "rewardsAddress").flatMap(n -> r.converted(n, NodeReader.join(path, "rewardsAddress"), RewardsAddress::parse)),
+                r.field(m, "network").flatMap(n -> network(r, n, NodeReader.join(path, "network"))),
+                r.field(m, "noUpnp").flatMap(n -> r.bool(n, NodeReader.join(path, "noUpnp"))),
+                r.field(m, "antnode").flatMap(n -> antnode(r, n, NodeReader.join(path, "antnode"))));
+    }
+
+    /** These settings, with the fleet's wherever this has none. */
+    NodeSettings orElse(NodeSettings fleet) {
+        return new NodeSettings(image.or(fleet::image), processManager.or(fleet::processManager),
+                rewardsAddress.or(fleet::rewardsAddress), network.or(fleet::network), noUpnp.or(fleet::noUpnp),
+                antnode.or(fleet::antnode));
+    }
+
+    private static Optional<EvmNetwork> network(NodeReader r, YamlNode node, String path) {
+        if (node instanceof YamlNode.Mapping) {
+            return r.mapping(node, path, List.of("custom"))
+                    .flatMap(m -> r.required(m, "custom", path))
+                    .flatMap(c -> custom(r, c, path + ".custom"));
+        }
+        return r.text(node, path).flatMap(name -> {
+            Optional<EvmNetwork.Known> known = EvmNetwork.Known.fromSubcommand(name);
+            if (known.isEmpty()) {
+                String hint = DidYouMean.suggest(name, EvmNetwork.Known.subcommands()).map(s -> "did you mean '" + s + "'? ")
+                        .orElse("");
+                r.problem(node, path, "unknown network '" + name + "' (" + hint + "expected one of "
+                        + String.join(", ", EvmNetwork.Known.subcommands()) + ", or {custom: {rpcUrl, paymentTokenAddress, dataPaymentsAddress}})");
+            }
+            return known.map(EvmNetwork.Named::new);
+        });
+    }
+
+    private static Optional<EvmNetwork> custom(NodeReader r, YamlNode node, String path) {
+        Optional<YamlNode.Mapping> m = r.mapping(node, path, CUSTOM_KEYS);
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<String> rpcUrl = r.required(m.get(), "rpcUrl", path).flatMap(n -> r.converted(n, path + ".rpcUrl", NodeSettings::url));
+        Optional<WalletAddress> token = address(r, m.get(), path, "paymentTokenAddress", true);
+        Optional<WalletAddress> data = address(r, m.get(), path, "dataPaymentsAddress", true);
+        Optional<WalletAddress> merkle = address(r, m.get(), path, "merklePaymentsAddress", false);
+        boolean merkleBroken = m.get().fields().containsKey("merklePaymentsAddress") && merkle.isEmpty();
+        if (rpcUrl.isEmpty() || token.isEmpty() || data.isEmpty() || merkleBroken) {
+            return Optional.empty();
+        }
+        return Optional.of(new EvmNetwork.Custom(rpcUrl.get(), token.get(), data.get(), merkle));
+    }
+
+    private static Optional<WalletAddress> address(NodeReader r, YamlNode.Mapping m, String path, String key, boolean required) {
+        Optional<YamlNode> node = required ? r.required(m, key, path) : r.field(m, key);
+        return node.flatMap(n -> r.converted(n, path + "." + key, WalletAddress::new));
+    }
+
+    private static String url(String text) {
+        if (!text.matches("https?://\\S+")) {
+            throw new IllegalArgumentException("invalid rpc url '" + text + "' (expected http:// or https://)");
+        }
+        return text;
+    }
+
+    private static Optional<AntnodeSource> antnode(NodeReader r, YamlNode node, String path) {
+        Optional<YamlNode.Mapping> m = r.mapping(node, path, List.of("version", "path"));
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        Set<String> keys = m.get().fields().keySet();
+        if (keys.contains("version") && keys.contains("path")) {
+            r.problem(node, path, "give either version or path, not both");
+            return Optional.empty();
+        }
+        if (keys.contains("path")) {
+            return r.field(m.get(), "path").flatMap(n -> r.converted(n, path + ".path", AntnodeSource.Path::new));
+        }
+        if (keys.contains("version")) {
+            return r.field(m.get(), "version").flatMap(n -> r.converted(n, path + ".version", AntnodeSource.Version::new));
+        }
+        r.problem(node, path, "expected {version: X.Y.Z} or {path: /abs/antnode}");
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,97 @@
+package io.antfleet.fleet.plan;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.PortBlock;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.fleet.spec.SpecContainer;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The pure planner of {@code antfleet apply}: desired spec + observed fleet → plan. No I/O; planning
+ * the state a plan produces gives an empty plan. Spec containers are planned in spec order, then
+ * containers dropped from the spec (removed only with prune). See {@link NodeCountRule} for counts.
+ */
+public final class FleetPlanner {
+    /**
+     * @throws io.antfleet.fleet.AntfleetException when a container's ports cannot be found (block space
+     *     used up, or a block with too few free ports for the nodes to add)
+     */
+    public Plan plan(FleetSpec desired, ObservedFleet actual, boolean prune) {
+        requireNonNull(desired, "desired is null");
+        requireNonNull(actual, "actual is null");
+        Map<String, PortBlock> recorded = new LinkedHashMap<>();
+        actual.containers().forEach(c -> c.ports().ifPresent(p -> recorded.put(c.name(), p)));
+        List<String> specOrder = desired.containers().stream().map(SpecContainer::name).collect(Collectors.toList());
+        Map<String, PortBlock> blocks = PortAllocator.assignBlocks(desired.ports(), specOrder, recorded);
+
+        List<Action> actions = new ArrayList<>();
+        for (SpecContainer wanted : desired.containers()) {
+            actions.addAll(planContainer(desired, wanted, actual.container(wanted.name()), blocks.get(wanted.name())));
+        }
+        List<String> unmanaged = new ArrayList<>();
+        for (ObservedContainer extra : actual.containers()) {
+            if (desired.container(extra.name()).isPresent()) {
+                continue;
+            }
+            if (prune) {
+                actions.addAll(prune(extra));
+            } else {
+                unmanaged.add(extra.name());
+            }
+        }
+        return new Plan(actions, unmanaged);
+    }
+
+    private List<Action> planContainer(FleetSpec spec, SpecContainer wanted, Optional<ObservedContainer> seen, PortBlock block) {
+        List<Action> actions = new ArrayList<>();
+        NodeCountRule.ObservedContainerState state;
+        if (seen.isEmpty()) {
+            actions.add(new Action.CreateContainer(wanted, spec.dockerName(wanted.name()), block));
+            state = new NodeCountRule.ObservedContainerState(List.of(), true, block, 1);
+        } else {
+            ObservedContainer c = seen.get();
+            if (!c.running()) {
+                actions.add(new Action.StartContainer(c.name(), c.dockerId()));
+            }
+            if (c.ports().isEmpty()) {
+                actions.add(new Action.AssignPorts(c.name(), block));
+            }
+            state = new NodeCountRule.ObservedContainerState(c.nodes(), c.running(), block, c.nextNumber());
+        }
+        actions.addAll(NodeCountRule.actions(wanted.name(), wanted.nodes(), state));
+        return actions;
+    }
+
+    /** Nodes stopped and removed through antctl first, so nothing is left running when the container goes. */
+    private static List<Action> prune(ObservedContainer extra) {
+        List<Action> actions = new ArrayList<>();
+        if (extra.running()) {
+            List<ServiceName> running = names(extra.nodes(), n -> n.status() != NodeStatus.STOPPED
+                    && n.status() != NodeStatus.DEAD && n.status() != NodeStatus.REMOVING);
+            List<ServiceName> live = names(extra.nodes(), n -> n.status() != NodeStatus.DEAD);
+            if (!running.isEmpty()) {
+                actions.add(new Action.StopNodes(extra.name(), running));
+            }
+            if (!live.isEmpty()) {
+                actions.add(new Action.RemoveNodes(extra.name(), live));
+            }
+        }
+        actions.add(new Action.RemoveContainer(extra.name(), extra.dockerId()));
+        return actions;
+    }
+
+    private static List<ServiceName> names(List<Node> nodes, java.util.function.Predicate<Node> which) {
+        return nodes.stream().filter(which).sorted(Comparator.comparingInt(Node::number).reversed())
+                .map(Node::service).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,25 @@
+package io.antfleet.fleet.plan;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** Every container carrying the fleet's label, as observed; the planner's "actual" side. */
+public record ObservedFleet(List<ObservedContainer> containers) {
+    public static final ObservedFleet EMPTY = new ObservedFleet(List.of());
+
+    public ObservedFleet {
+        containers = List.copyOf(containers);
+        Set<String> names = new HashSet<>();
+        for (ObservedContainer c : containers) {
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException("two observed containers are labelled '" + c.name() + "'");
+            }
+        }
+    }
+
+    public Optional<ObservedContainer> container(String name) {
+        return containers.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}

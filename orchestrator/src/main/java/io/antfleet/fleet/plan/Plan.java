@@ -1,0 +1,45 @@
+package io.antfleet.fleet.plan;
+
+import java.util.List;
+
+/**
+ * What apply will do, in order; actions on one container run in order, containers may run in
+ * parallel. {@code unmanaged} names fleet containers missing from the spec that stay because
+ * {@code --prune} was not given.
+ */
+public record Plan(List<Action> actions, List<String> unmanaged) {
+    public Plan {
+        actions = List.copyOf(actions);
+        unmanaged = List.copyOf(unmanaged);
+    }
+
+    public boolean isEmpty() {
+        return actions.isEmpty();
+    }
+
+    public Summary summary() {
+        int create = 0;
+        int add = 0;
+        int start = 0;
+        int stop = 0;
+        int remove = 0;
+        for (Action a : actions) {
+            if (a instanceof Action.CreateContainer) {
+                create++;
+            } else if (a instanceof Action.AddNodes) {
+                add += a.count();
+            } else if (a instanceof Action.StartNodes) {
+                start += a.count();
+            } else if (a instanceof Action.StopNodes) {
+                stop += a.count();
+            } else if (a instanceof Action.RemoveNodes || a instanceof Action.RemoveContainer) {
+                remove += a.count();
+            }
+        }
+        return new Summary(create, add, start, stop, remove);
+    }
+
+    /** Containers to create; nodes to add, start, stop; nodes and containers to remove. */
+    public record Summary(int create, int add, int start, int stop, int remove) {
+    }
+}

@@ -1,0 +1,48 @@
+package io.antfleet.fleet.spec;
+
+import static java.util.Objects.requireNonNull;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A validated {@code apiVersion: antfleet/v1} fleet spec. The {@code fleet} name labels every
+ * container antfleet creates ({@code antfleet.fleet}) and prefixes their Docker names.
+ */
+public record FleetSpec(String fleet, PortPlan ports, List<SpecContainer> containers, Autoscale autoscale) {
+    public static final String API_VERSION = "antfleet/v1";
+    /** Valid as a Docker container name (and so as a label value and a name prefix). */
+    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}");
+
+    public FleetSpec {
+        requireNonNull(fleet, "fleet is null");
+        if (!isValidName(fleet)) {
+            throw new IllegalArgumentException("invalid fleet name '" + fleet + "'");
+        }
+        requireNonNull(ports, "ports is null");
+        containers = List.copyOf(containers);
+        requireNonNull(autoscale, "autoscale is null");
+        Set<String> names = new HashSet<>();
+        for (SpecContainer c : containers) {
+            if (!names.add(c.name())) {
+                throw new IllegalArgumentException("container '" + c.name() + "' appears twice");
+            }
+        }
+    }
+
+    public static boolean isValidName(String name) {
+        return name != null && NAME.matcher(name).matches();
+    }
+
+    /** The Docker name of a spec container: {@code <fleet>-<name>}. */
+    public String dockerName(String containerName) {
+        return fleet + "-" + containerName;
+    }
+
+    public Optional<SpecContainer> container(String name) {
+        return containers.stream().filter(c -> c.name().equals(name)).findFirst();
+    }
+}
