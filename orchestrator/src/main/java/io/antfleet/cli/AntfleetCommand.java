@@ -19,10 +19,11 @@ import picocli.CommandLine.ScopeType;
         versionProvider = VersionProvider.class,
         description = "Runs fleets of Autonomi antnode nodes across Docker containers, driving antctl in each.",
         subcommands = {
-            ApplyCommand.class,
-            StatusCommand.class,
-            TeardownCommand.class,
-            NodeCommand.class,
+                ApplyCommand.class,
+                ImportCommand.class,
+                StatusCommand.class,
+                NodeCommand.class,
+                TeardownCommand.class,
                 DbCommand.class,
         })
 public final class AntfleetCommand {

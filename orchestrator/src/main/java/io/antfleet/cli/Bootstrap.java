@@ -5,7 +5,10 @@ import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
 import com.google.inject.Stage;
+import io.antfleet.antctl.AntctlModule;
 import io.antfleet.config.GlobalOptions;
+import io.antfleet.docker.DockerModule;
+import io.antfleet.engine.ImportModule;
 import io.antfleet.store.StoreModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +31,9 @@ public final class Bootstrap {
             }
         });
         modules.add(new StoreModule());
+        modules.add(new DockerModule());
+        modules.add(new AntctlModule());
+        modules.add(new ImportModule());
         modules.add(new io.antfleet.engine.apply.ApplyModule());
         return modules;
     }

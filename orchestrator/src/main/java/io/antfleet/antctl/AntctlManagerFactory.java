@@ -1,0 +1,64 @@
+package io.antfleet.antctl;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.antfleet.docker.DockerGateway;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.ProcessManager;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Hands out one {@link AntctlManager} per container and mode (the same instance every time, so calls
+ * into one container's registry are serialised). Thread safe.
+ */
+public final class AntctlManagerFactory {
+    private static final Logger LOG = LoggerFactory.getLogger(AntctlManagerFactory.class);
+
+    private final DockerGateway gateway;
+    private final AntctlSettings settings;
+    private final NodeProbe probe;
+    private final Map<String, AntctlManager> managers = new ConcurrentHashMap<>();
+
+    @Inject
+    public AntctlManagerFactory(DockerGateway gateway, AntctlSettings settings, NodeProbe probe) {
+        this.gateway = requireNonNull(gateway, "gateway is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.probe = requireNonNull(probe, "probe is null");
+    }
+
+    /** The manager of a recorded container: addressed by its Docker id when known, else by name. */
+    public AntctlManager forContainer(Container container) {
+        String address = container.dockerId() != null ? container.dockerId() : container.name();
+        return forContainer(address, container.name(), container.processManager());
+    }
+
+    public AntctlManager forContainer(String containerIdOrName, ProcessManager mode) {
+        return forContainer(containerIdOrName, containerIdOrName, mode);
+    }
+
+    /** {@code address} is how Docker finds it (id or name), {@code displayName} how errors name it. */
+    public AntctlManager forContainer(String address, String displayName, ProcessManager mode) {
+        requireNonNull(address, "address is null");
+        requireNonNull(displayName, "displayName is null");
+        requireNonNull(mode, "mode is null");
+        return managers.computeIfAbsent(address + "|" + mode.label(),
+                k -> forRunner(new DockerExecRunner(gateway, address, displayName, mode, settings)));
+    }
+
+    /** antctl on the host itself: as the current user, or through {@code sudo -n} for the system registry. */
+    public AntctlManager forHost(ProcessManager mode) {
+        List<String> prefix = mode.runsAsRoot() ? List.of("sudo", "-n") : List.of();
+        return managers.computeIfAbsent("host|" + mode.label(),
+                k -> forRunner(new LocalRunner(settings.antctlPath(), prefix)));
+    }
+
+    /** A manager over any runner (a test double, a custom transport); not cached. */
+    public AntctlManager forRunner(AntctlRunner runner) {
+        return new AntctlManager(new AntctlClient(runner, settings, LOG::warn), probe, settings);
+    }
+}

@@ -1,0 +1,72 @@
+package io.antfleet.antctl;
+
+import java.util.regex.Pattern;
+
+/**
+ * Checks on every value that becomes an antctl argument, done before any exec. Arguments are passed as
+ * a list (no shell), but a hostile value must still never reach antctl or antnode's service files.
+ */
+public final class Arguments {
+    private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9_./:=@,+%-]+");
+    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9_./+@-]*");
+    private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+    private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+(-[A-Za-z0-9.]+)?");
+    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@&+,=%-]+");
+
+    private Arguments() {
+    }
+
+    /** An absolute path without {@code ..}, spaces or shell characters. */
+    public static String absolutePath(String what, String value) {
+        if (value == null || !SAFE_PATH.matcher(value).matches()) {
+            throw invalid(what, value, "an absolute path of letters, digits and _ . / + @ -");
+        }
+        for (String part : value.split("/")) {
+            if (part.equals("..")) {
+                throw invalid(what, value, "a path without '..'");
+            }
+        }
+        return value;
+    }
+
+    /** A free-form pass-through token (wnm's start_args): one argument, no spaces or shell characters. */
+    public static String token(String what, String value) {
+        if (value == null || !SAFE_TOKEN.matcher(value).matches()) {
+            throw invalid(what, value, "one token of letters, digits and _ . / : = @ , + % -");
+        }
+        return value;
+    }
+
+    public static String envKey(String value) {
+        if (value == null || !ENV_KEY.matcher(value).matches()) {
+            throw invalid("environment variable name", value, "letters, digits and _, not starting with a digit");
+        }
+        return value;
+    }
+
+    public static String envValue(String key, String value) {
+        if (value == null || !(value.isEmpty() || SAFE_TOKEN.matcher(value).matches())) {
+            throw invalid("value of environment variable " + key, value,
+                    "letters, digits and _ . / : = @ , + % - (no spaces or shell characters)");
+        }
+        return value;
+    }
+
+    public static String version(String what, String value) {
+        if (value == null || !VERSION.matcher(value).matches()) {
+            throw invalid(what, value, "a version like 0.4.17");
+        }
+        return value;
+    }
+
+    public static String url(String what, String value) {
+        if (value == null || !URL.matcher(value).matches() || value.contains("$(") || value.contains("`")) {
+            throw invalid(what, value, "an http(s) URL without spaces");
+        }
+        return value;
+    }
+
+    private static IllegalArgumentException invalid(String what, String value, String expected) {
+        return new IllegalArgumentException("invalid " + what + " '" + value + "' (expected " + expected + ")");
+    }
+}

@@ -1,0 +1,14 @@
+package io.antfleet.antctl;
+
+import java.util.List;
+
+/** antctl's upgrade summary; {@code allAtLatest} is the "All nodes are at the latest version" case. */
+public record UpgradeSummary(List<UpgradeOutcome> outcomes, boolean allAtLatest) {
+    public UpgradeSummary {
+        outcomes = List.copyOf(outcomes);
+    }
+
+    public List<UpgradeOutcome> failed() {
+        return outcomes.stream().filter(o -> o.kind() == UpgradeOutcome.Kind.FAILED).toList();
+    }
+}

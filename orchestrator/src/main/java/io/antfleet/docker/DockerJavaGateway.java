@@ -1,0 +1,203 @@
+package io.antfleet.docker;
+
+import static java.util.Objects.requireNonNull;
+
+import com.github.dockerjava.api.DockerClient;
+import com.github.dockerjava.api.command.CreateContainerCmd;
+import com.github.dockerjava.api.command.InspectContainerResponse;
+import com.github.dockerjava.api.exception.NotFoundException;
+import com.github.dockerjava.api.exception.NotModifiedException;
+import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.HostConfig;
+import com.github.dockerjava.api.model.RestartPolicy;
+import com.github.dockerjava.core.DefaultDockerClientConfig;
+import com.github.dockerjava.core.DockerClientImpl;
+import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/** The docker-java implementation of {@link DockerGateway}: one client, closed with {@link #close()}. */
+public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
+    private final DockerSettings settings;
+    private DockerClient client;
+    private DockerExecutor executor;
+
+    /** Connects on first use, so commands that never touch Docker open nothing. */
+    public DockerJavaGateway(DockerSettings settings) {
+        this.settings = requireNonNull(settings, "settings is null");
+    }
+
+    private synchronized DockerClient client() {
+        if (client == null) {
+            client = connect(settings);
+            executor = new DockerExecutor(client);
+        }
+        return client;
+    }
+
+    private synchronized DockerExecutor executor() {
+        client();
+        return executor;
+    }
+
+    private static DockerClient connect(DockerSettings settings) {
+        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+                .withDockerHost(settings.host())
+                .withApiVersion(settings.apiVersion())
+                .build();
+        ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
+                .dockerHost(config.getDockerHost())
+                .sslConfig(config.getSSLConfig())
+                .maxConnections(settings.maxConnections())
+                .connectionTimeout(settings.connectTimeout())
+                .responseTimeout(settings.responseTimeout())
+                .build();
+        return DockerClientImpl.getInstance(config, http);
+    }
+
+    @Override
+    public String createAndStart(ContainerSpec spec) {
+        String id = call("create container " + spec.name(), () -> createCommand(spec).exec().getId());
+        call("start container " + spec.name() + " (" + id + ")", () -> client().startContainerCmd(id).exec());
+        return id;
+    }
+
+    private CreateContainerCmd createCommand(ContainerSpec spec) {
+        HostConfig host = HostConfig.newHostConfig()
+                .withNetworkMode(spec.networkMode())
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+        if (spec.volume() != null && spec.volumeMount() != null) {
+            host = host.withBinds(Bind.parse(spec.volume() + ":" + spec.volumeMount()));
+        }
+        if (spec.cpus() != null) {
+            host = host.withNanoCPUs(Math.round(spec.cpus() * 1_000_000_000L));
+        }
+        if (spec.memoryBytes() != null) {
+            host = host.withMemory(spec.memoryBytes());
+        }
+        return client().createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels())
+                .withHostConfig(host);
+    }
+
+    @Override
+    public void start(String container) {
+        try {
+            call("start container " + container, () -> client().startContainerCmd(container).exec());
+        } catch (DockerOperationException e) {
+            if (!(e.getCause() instanceof NotModifiedException)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void stop(String container, Duration timeout) {
+        try {
+            call("stop container " + container,
+                    () -> client().stopContainerCmd(container).withTimeout((int) timeout.toSeconds()).exec());
+        } catch (DockerOperationException e) {
+            if (!(e.getCause() instanceof NotModifiedException)) {
+                throw e;
+            }
+        }
+    }
+
+    @Override
+    public void remove(String container, boolean removeVolumes) {
+        call("remove container " + container,
+                () -> client().removeContainerCmd(container).withForce(true).withRemoveVolumes(removeVolumes).exec());
+    }
+
+    @Override
+    public List<ContainerInfo> listByLabels(Map<String, String> labels) {
+        List<String> filters = new ArrayList<>();
+        labels.forEach((key, value) -> filters.add(value == null ? key : key + "=" + value));
+        List<com.github.dockerjava.api.model.Container> found = call("list containers by labels " + filters,
+                () -> client().listContainersCmd().withShowAll(true).withLabelFilter(filters).exec());
+        List<ContainerInfo> result = new ArrayList<>();
+        for (com.github.dockerjava.api.model.Container c : found) {
+            String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : stripSlash(c.getNames()[0]);
+            String network = c.getHostConfig() == null ? null : c.getHostConfig().getNetworkMode();
+            result.add(new ContainerInfo(c.getId(), name, c.getImage(), "running".equals(c.getState()), network,
+                    c.getLabels() == null ? Map.of() : c.getLabels()));
+        }
+        return result;
+    }
+
+    @Override
+    public Optional<ContainerInfo> inspect(String container) {
+        InspectContainerResponse r;
+        try {
+            r = client().inspectContainerCmd(container).exec();
+        } catch (NotFoundException e) {
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            throw new DockerOperationException("cannot inspect container " + container + ": " + e.getMessage(), e);
+        }
+        Map<String, String> labels = r.getConfig() == null || r.getConfig().getLabels() == null
+                ? Map.of() : r.getConfig().getLabels();
+        return Optional.of(new ContainerInfo(r.getId(), stripSlash(r.getName()),
+                r.getConfig() == null ? null : r.getConfig().getImage(),
+                r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning()),
+                r.getHostConfig() == null ? null : r.getHostConfig().getNetworkMode(), labels));
+    }
+
+    /**
+     * {@inheritDoc} The end of {@code stdin} is not signalled (docker-java's httpclient5 transport cannot
+     * half-close the hijacked stream), so only programs that stop reading by themselves can be fed, e.g. a
+     * prompt answer or {@code head -c N}; anything reading to EOF runs into the timeout.
+     */
+    @Override
+    public ExecResult exec(String container, List<String> command, String user, Map<String, String> env,
+            String stdin, Duration timeout) {
+        return executor().exec(container, command, user, env, stdin, timeout);
+    }
+
+    @Override
+    public synchronized void close() {
+        if (client == null) {
+            return;
+        }
+        try {
+            client.close();
+            client = null;
+        } catch (IOException e) {
+            throw new DockerOperationException("cannot close the Docker client: " + e.getMessage(), e);
+        }
+    }
+
+    private static String stripSlash(String name) {
+        return name != null && name.startsWith("/") ? name.substring(1) : name;
+    }
+
+    private static <T> T call(String what, Supplier<T> action) {
+        try {
+            return action.get();
+        } catch (NotFoundException e) {
+            throw new DockerOperationException("cannot " + what + ": not found (" + firstLine(e.getMessage()) + ")", e);
+        } catch (RuntimeException e) {
+            throw new DockerOperationException("cannot " + what + ": " + firstLine(e.getMessage()), e);
+        }
+    }
+
+    private static void call(String what, Runnable action) {
+        call(what, () -> {
+            action.run();
+            return null;
+        });
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "(no message)";
+        }
+        String trimmed = message.strip();
+        int nl = trimmed.indexOf('\n');
+        return nl < 0 ? trimmed : trimmed.substring(0, nl);
+    }
+}

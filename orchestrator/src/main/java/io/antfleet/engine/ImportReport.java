@@ -1,0 +1,44 @@
+package io.antfleet.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.ProcessManager;
+import java.util.List;
+
+/** What {@code antfleet import} found and recorded, per container; a failed container carries its error. */
+public record ImportReport(List<ContainerImport> containers) {
+    public ImportReport {
+        containers = List.copyOf(containers);
+    }
+
+    public boolean allSucceeded() {
+        return containers.stream().allMatch(c -> c.error() == null);
+    }
+
+    /**
+     * One container's import. {@code nodes} are the registry entries as recorded; {@code markedDead} are
+     * services the database had that antctl no longer lists (e.g. after a reset by hand).
+     */
+    public record ContainerImport(String name, String dockerId, ProcessManager processManager, Long containerId,
+            List<ImportedNode> nodes, List<String> markedDead, String error) {
+        public ContainerImport {
+            requireNonNull(name, "name is null");
+            nodes = List.copyOf(nodes);
+            markedDead = List.copyOf(markedDead);
+        }
+
+        static ContainerImport failed(String name, String dockerId, ProcessManager mode, String error) {
+            return new ContainerImport(name, dockerId, mode, null, List.of(), List.of(), error);
+        }
+    }
+
+    /** One node row as written: antctl's own status word beside antfleet's. */
+    public record ImportedNode(String service, int number, NodeStatus status, String antctlStatus, Integer nodePort,
+            Integer metricsPort, Integer rpcPort, String peerId, String version) {
+        public ImportedNode {
+            requireNonNull(service, "service is null");
+            requireNonNull(status, "status is null");
+        }
+    }
+}

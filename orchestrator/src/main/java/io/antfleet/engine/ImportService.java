@@ -1,0 +1,139 @@
+package io.antfleet.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.antfleet.antctl.AntctlManagerFactory;
+import io.antfleet.antctl.AntctlNode;
+import io.antfleet.docker.ContainerInfo;
+import io.antfleet.docker.DockerGateway;
+import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Operation;
+import io.antfleet.fleet.ProcessManager;
+import io.antfleet.store.ContainerRepository;
+import io.antfleet.store.NodeRepository;
+import io.antfleet.store.OperationJournal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Imports what antctl already runs: for every antfleet-labelled container (or the named ones, labelled
+ * or not), {@code antctl status --json}, then container and node rows keyed by (container, service).
+ * Idempotent: a re-import updates rows and never duplicates them. A container whose survey fails is
+ * reported and left untouched in the database; the others still import.
+ */
+public final class ImportService {
+    public static final String FLEET_LABEL = "antfleet.fleet";
+    public static final String PROCESS_MANAGER_LABEL = "antfleet.process-manager";
+
+    private final DockerGateway docker;
+    private final AntctlManagerFactory managers;
+    private final ContainerRepository containers;
+    private final OperationJournal journal;
+    private final NodeRows nodeRows;
+    private final Clock clock;
+
+    @Inject
+    public ImportService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+            NodeRepository nodes, OperationJournal journal) {
+        this(docker, managers, containers, nodes, journal, Clock.systemUTC());
+    }
+
+    ImportService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+            NodeRepository nodes, OperationJournal journal, Clock clock) {
+        this.docker = requireNonNull(docker, "docker is null");
+        this.managers = requireNonNull(managers, "managers is null");
+        this.containers = requireNonNull(containers, "containers is null");
+        this.journal = requireNonNull(journal, "journal is null");
+        this.nodeRows = new NodeRows(requireNonNull(nodes, "nodes is null"));
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * @param names containers to import by name or id (empty: every container labelled antfleet.fleet)
+     * @param mode the process manager for containers without an {@code antfleet.process-manager} label;
+     *     empty keeps a mode already recorded, else antctl+sudo
+     */
+    public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode) {
+        List<ImportReport.ContainerImport> results = new ArrayList<>();
+        if (names.isEmpty()) {
+            for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FLEET_LABEL, null))) {
+                results.add(importOne(info, mode));
+            }
+        } else {
+            for (String name : names) {
+                Optional<ContainerInfo> info = docker.inspect(name);
+                results.add(info.isPresent() ? importOne(info.get(), mode)
+                        : ImportReport.ContainerImport.failed(name, null, null, "no container named " + name));
+            }
+        }
+        return new ImportReport(results);
+    }
+
+    private ImportReport.ContainerImport importOne(ContainerInfo info, Optional<ProcessManager> option) {
+        Optional<Container> existing = findRow(info);
+        ProcessManager mode;
+        List<AntctlNode> surveyed;
+        try {
+            mode = modeOf(info, option, existing);
+            if (!info.running()) {
+                throw new AntfleetException("container " + info.name() + " is not running: start it with `docker start "
+                        + info.name() + "` and import again");
+            }
+            surveyed = managers.forContainer(info.id(), info.name(), mode).survey();
+        } catch (AntfleetException | IllegalArgumentException e) {
+            return ImportReport.ContainerImport.failed(info.name(), info.id(), existing.map(Container::processManager)
+                    .orElse(option.orElse(null)), e.getMessage());
+        }
+        return record(info, mode, existing, surveyed);
+    }
+
+    private ImportReport.ContainerImport record(ContainerInfo info, ProcessManager mode, Optional<Container> existing,
+            List<AntctlNode> surveyed) {
+        Instant now = clock.instant();
+        Operation op = journal.begin("import", existing.map(Container::id).orElse(null),
+                surveyed.stream().map(n -> n.service().value()).toList());
+        try {
+            Container row = upsertContainer(info, mode, existing, now);
+            NodeRows.Result written = nodeRows.write(row.id(), surveyed, now);
+            journal.complete(op.id(), surveyed.stream().map(n -> n.service().value()).toList());
+            return new ImportReport.ContainerImport(info.name(), info.id(), mode, row.id(), written.nodes(),
+                    written.markedDead(), null);
+        } catch (RuntimeException e) {
+            journal.fail(op.id(), String.valueOf(e.getMessage()));
+            throw e;
+        }
+    }
+
+    /** Label first (the container says how it runs), then the option, then what was recorded, then sudo. */
+    static ProcessManager modeOf(ContainerInfo info, Optional<ProcessManager> option, Optional<Container> existing) {
+        String label = info.labels().get(PROCESS_MANAGER_LABEL);
+        if (label != null && !label.isBlank()) {
+            return ProcessManager.fromLabel(label.trim());
+        }
+        return option.or(() -> existing.map(Container::processManager)).orElse(ProcessManager.ANTCTL_SUDO);
+    }
+
+    private Optional<Container> findRow(ContainerInfo info) {
+        return containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+    }
+
+    private Container upsertContainer(ContainerInfo info, ProcessManager mode, Optional<Container> existing,
+            Instant now) {
+        String status = info.running() ? "running" : "stopped";
+        if (existing.isEmpty()) {
+            return containers.insert(new Container(null, info.id(), info.name(), info.image(), status,
+                    info.networkMode(), mode, null, now, now));
+        }
+        Container old = existing.get();
+        Container updated = new Container(old.id(), info.id(), info.name(), info.image(), status, info.networkMode(),
+                mode, old.ports(), old.createdAt(), now);
+        containers.update(updated);
+        return updated;
+    }
+}

@@ -1,0 +1,146 @@
+package io.antfleet.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.antfleet.antctl.AddRequest;
+import io.antfleet.antctl.AntctlManager;
+import io.antfleet.antctl.AntctlManagerFactory;
+import io.antfleet.antctl.AntctlNode;
+import io.antfleet.antctl.UpgradeOutcome;
+import io.antfleet.antctl.UpgradeRequest;
+import io.antfleet.antctl.UpgradeSummary;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.Operation;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.store.NodeRepository;
+import io.antfleet.store.OperationJournal;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+/**
+ * antctl's state changes on one recorded container, with the store kept in step: every change is
+ * journaled before it runs, and an add writes its node rows the moment status --json names them,
+ * before anything else happens (a crash after that point loses nothing). A failure marks the journal
+ * entry FAILED and leaves the node rows as antctl left the nodes.
+ */
+public final class NodeLifecycle {
+    private final AntctlManagerFactory managers;
+    private final NodeRepository nodes;
+    private final OperationJournal journal;
+    private final Clock clock;
+
+    @Inject
+    public NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal) {
+        this(managers, nodes, journal, Clock.systemUTC());
+    }
+
+    NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal, Clock clock) {
+        this.managers = requireNonNull(managers, "managers is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+        this.journal = requireNonNull(journal, "journal is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /** Adds (does not start) nodes; returns their rows. Rows of nodes added before a partial failure stay. */
+    public List<Node> add(Container container, AddRequest request) {
+        requireRow(container);
+        AntctlManager manager = managers.forContainer(container);
+        List<AntctlNode> added = journaled("add", container, List.of(), () -> manager.create(request,
+                fresh -> fresh.forEach(n -> nodes.upsert(row(container.id(), n, clock.instant())))),
+                result -> result.stream().map(n -> n.service().value()).toList());
+        return added.stream().map(n -> nodes.find(container.id(), n.service()).orElseThrow()).toList();
+    }
+
+    public void start(Container container, List<ServiceName> services) {
+        change("start", container, services, NodeStatus.RUNNING, () -> managers.forContainer(container).start(services));
+    }
+
+    public void stop(Container container, List<ServiceName> services) {
+        change("stop", container, services, NodeStatus.STOPPED, () -> managers.forContainer(container).stop(services));
+    }
+
+    public void restart(Container container, List<ServiceName> services) {
+        change("restart", container, services, NodeStatus.RUNNING,
+                () -> managers.forContainer(container).restart(services));
+    }
+
+    /** Stops and removes; the rows stay, DEAD, as antctl keeps the entries as Removed. */
+    public void remove(Container container, List<ServiceName> services, boolean keepDirectories) {
+        change("remove", container, services, NodeStatus.DEAD,
+                () -> managers.forContainer(container).remove(services, keepDirectories));
+    }
+
+    public UpgradeSummary upgrade(Container container, UpgradeRequest request) {
+        requireRow(container);
+        List<String> names = request.services().stream().map(ServiceName::value).toList();
+        UpgradeSummary summary = journaled("upgrade", container, names,
+                () -> managers.forContainer(container).upgrade(request), result -> names);
+        for (UpgradeOutcome o : summary.outcomes()) {
+            if (o.toVersion() != null) {
+                nodes.find(container.id(), o.service()).ifPresent(n -> nodes.update(withVersion(n, o.toVersion())));
+            }
+        }
+        return summary;
+    }
+
+    /** {@code antctl reset --force}; the registry is gone, so are the container's node rows. */
+    public void teardown(Container container) {
+        requireRow(container);
+        journaled("teardown", container, List.of(), () -> {
+            managers.forContainer(container).teardown();
+            nodes.findByContainer(container.id()).forEach(n -> nodes.delete(n.id()));
+            return null;
+        }, result -> List.of());
+    }
+
+    private void change(String intent, Container container, List<ServiceName> services, NodeStatus after,
+            Runnable action) {
+        requireRow(container);
+        List<String> names = services.stream().map(ServiceName::value).toList();
+        journaled(intent, container, names, () -> {
+            action.run();
+            Instant now = clock.instant();
+            services.forEach(s -> nodes.find(container.id(), s).ifPresent(n -> nodes.updateStatus(n.id(), after, now)));
+            return null;
+        }, result -> names);
+    }
+
+    /** Begins the journal entry, runs, then completes it with the services produced or touched (or fails it). */
+    private <T> T journaled(String intent, Container container, List<String> services, Supplier<T> action,
+            Function<T, List<String>> touched) {
+        Operation op = journal.begin(intent, container.id(), services);
+        T result;
+        try {
+            result = action.get();
+        } catch (RuntimeException e) {
+            journal.fail(op.id(), String.valueOf(e.getMessage()));
+            throw e;
+        }
+        journal.complete(op.id(), touched.apply(result));
+        return result;
+    }
+
+    private static void requireRow(Container container) {
+        if (container.id() == null) {
+            throw new IllegalArgumentException("container " + container.name() + " has no database row yet; "
+                    + "record it (or import it) before changing its nodes");
+        }
+    }
+
+    static Node row(Long containerId, AntctlNode n, Instant now) {
+        return new Node(null, containerId, n.service(), n.status(), n.nodePort(), n.metricsPort(), n.rpcPort(),
+                n.dataDir(), n.logDir(), n.antnodePath(), n.version(), n.peerId(), n.rewardsAddress(), null, now, now);
+    }
+
+    private static Node withVersion(Node n, String version) {
+        return new Node(n.id(), n.containerId(), n.service(), n.status(), n.nodePort(), n.metricsPort(), n.rpcPort(),
+                n.dataDir(), n.logDir(), n.binaryPath(), version, n.peerId(), n.wallet(), n.readings(), n.createdAt(),
+                n.statusChangedAt());
+    }
+}

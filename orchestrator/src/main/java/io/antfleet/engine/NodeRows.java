@@ -1,0 +1,60 @@
+package io.antfleet.engine;
+
+import io.antfleet.antctl.AntctlNode;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.store.NodeRepository;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Writes antctl's registry entries of one container as node rows, unique on (container, service).
+ * The number comes from the service name, so antctl's gaps are kept. An operator's DISABLED survives a
+ * re-import unless antctl says the node is Removed.
+ */
+final class NodeRows {
+    record Result(List<ImportReport.ImportedNode> nodes, List<String> markedDead) {
+    }
+
+    private final NodeRepository nodes;
+
+    NodeRows(NodeRepository nodes) {
+        this.nodes = nodes;
+    }
+
+    Result write(long containerId, List<AntctlNode> surveyed, Instant now) {
+        List<ImportReport.ImportedNode> written = new ArrayList<>();
+        Set<ServiceName> seen = new HashSet<>();
+        for (AntctlNode n : surveyed) {
+            seen.add(n.service());
+            Node row = nodes.upsert(toRow(containerId, n, nodes.find(containerId, n.service()), now));
+            written.add(new ImportReport.ImportedNode(n.service().value(), n.number(), row.status(), n.antctlStatus(),
+                    n.nodePort(), n.metricsPort(), n.rpcPort(), n.peerId(), n.version()));
+        }
+        List<String> dead = new ArrayList<>();
+        for (Node old : nodes.findByContainer(containerId)) {
+            if (!seen.contains(old.service()) && old.status() != NodeStatus.DEAD) {
+                nodes.updateStatus(old.id(), NodeStatus.DEAD, now);
+                dead.add(old.service().value());
+            }
+        }
+        return new Result(written, dead);
+    }
+
+    private static Node toRow(long containerId, AntctlNode n, Optional<Node> existing, Instant now) {
+        NodeStatus status = n.status();
+        if (existing.isPresent() && existing.get().status() == NodeStatus.DISABLED && !n.removed()) {
+            status = NodeStatus.DISABLED;
+        }
+        Node old = existing.orElse(null);
+        Instant changedAt = old != null && old.status() == status ? old.statusChangedAt() : now;
+        return new Node(old == null ? null : old.id(), containerId, n.service(), status, n.nodePort(), n.metricsPort(),
+                n.rpcPort(), n.dataDir(), n.logDir(), n.antnodePath(), n.version(), n.peerId(), n.rewardsAddress(),
+                old == null ? null : old.readings(), old == null ? now : old.createdAt(), changedAt);
+    }
+}

@@ -1,0 +1,149 @@
+package io.antfleet.antctl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.antfleet.docker.ExecResult;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.PortRange;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.WalletAddress;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+
+class AntctlManagerTest {
+    private static final WalletAddress WALLET = new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124");
+    private final FakeAntctl fake = new FakeAntctl("container alpha (antctl+sudo)");
+    private final Set<Integer> alivePorts = new java.util.HashSet<>();
+    private final NodeProbe probe = port -> alivePorts.contains(port)
+            ? new NodeProbe.ProbeResult(true, "12D3KooW", "0.4.17", null) : NodeProbe.ProbeResult.dead("refused");
+    private final AntctlManager manager = new AntctlManager(new AntctlClient(fake, AntctlSettings.defaults(), w -> { }),
+            probe, AntctlSettings.defaults());
+
+    private static List<ServiceName> names(String... values) {
+        return java.util.Arrays.stream(values).map(ServiceName::of).toList();
+    }
+
+    private static AddRequest add(int count, int firstPort) {
+        return new AddRequest(count, null, null, null, null, new PortRange(firstPort, firstPort + count - 1),
+                new PortRange(firstPort + 1000, firstPort + 1000 + count - 1), null, true, WALLET, null, null,
+                EvmNetwork.LOCAL);
+    }
+
+    @Test
+    void createAddsABatchInOneCallAndNamesTheNewNodesFromTheStatusDiff() {
+        List<AntctlNode> added = manager.create(add(3, 31001));
+
+        assertThat(added).extracting(n -> n.service().value()).containsExactly("antnode1", "antnode2", "antnode3");
+        assertThat(added).extracting(AntctlNode::nodePort).containsExactly(31001, 31002, 31003);
+        assertThat(fake.calls()).extracting(c -> c.get(0)).containsExactly("--version", "status", "add", "status");
+    }
+
+    @Test
+    void theListenerHearsTheNewNodesBeforeCreateReturns() {
+        List<List<AntctlNode>> heard = new ArrayList<>();
+
+        manager.create(add(2, 31001), heard::add);
+
+        assertThat(heard).singleElement().satisfies(nodes -> assertThat(nodes).hasSize(2));
+    }
+
+    @Test
+    void numbersAreNeverReusedSoGapsStayAfterARemove() {
+        manager.create(add(3, 31001));
+        manager.remove(names("antnode2"), false);
+
+        List<AntctlNode> next = manager.create(add(1, 31010));
+
+        assertThat(next).extracting(n -> n.service().value()).containsExactly("antnode4");
+        assertThat(manager.survey()).extracting(AntctlNode::antctlStatus)
+                .containsExactly("Added", "Removed", "Added", "Added");
+    }
+
+    @Test
+    void aPartialAddNamesTheNodesAddedBeforeTheFailureAndTheListenerHearsThem() {
+        fake.addBeforeFailing(true).failNext("add", new ExecResult(1, Golden.read("add-partial-failure.txt"),
+                Golden.read("add-partial-failure.stderr.txt")));
+        List<List<AntctlNode>> heard = new ArrayList<>();
+
+        assertThatThrownBy(() -> manager.create(add(3, 31001), heard::add))
+                .isInstanceOfSatisfying(PartialAddException.class, e -> {
+                    assertThat(e.added()).hasSize(3);
+                    assertThat(e.failures()).containsExactly(
+                            new NodeFailure("antnode3", "Only systemd and openrc are supported on Linux"));
+                    assertThat(e.exitCode()).isEqualTo(1);
+                });
+        assertThat(heard).singleElement().satisfies(nodes -> assertThat(nodes).hasSize(3));
+    }
+
+    @Test
+    void aFailedAddThatAddedNothingRaisesTheAntctlErrorAndReportsNoNodes() {
+        fake.failNext("add", new ExecResult(1, "", Golden.read("add-port-in-use.stderr.txt")));
+        List<List<AntctlNode>> heard = new ArrayList<>();
+
+        assertThatThrownBy(() -> manager.create(add(1, 31001), heard::add))
+                .isExactlyInstanceOf(AntctlException.class).hasMessageContaining("Port 31001 is being used");
+        assertThat(heard).singleElement().satisfies(nodes -> assertThat(nodes).isEmpty());
+    }
+
+    @Test
+    void checkLinesThatDisagreeWithTheStatusDiffAreAnError() {
+        fake.addBeforeFailing(true).failNext("add", new ExecResult(0, Golden.read("add-debug-noise.txt"), ""));
+
+        assertThatThrownBy(() -> manager.create(add(1, 31001)))
+                .isInstanceOf(AntctlException.class)
+                .hasMessageContaining("reported [antnode2] as added but status --json shows [antnode1]");
+    }
+
+    @Test
+    void restartIsStopThenStartAndRemoveIsStopThenRemove() {
+        manager.create(add(2, 31001));
+        manager.start(names("antnode1", "antnode2"));
+
+        manager.restart(names("antnode1"));
+        manager.remove(names("antnode2"), true);
+
+        assertThat(fake.calls().subList(5, fake.calls().size())).containsExactly(
+                List.of("stop", "--service-name", "antnode1"),
+                List.of("start", "--service-name", "antnode1"),
+                List.of("stop", "--service-name", "antnode2"),
+                List.of("remove", "--keep-directories", "--service-name", "antnode2"));
+    }
+
+    @Test
+    void teardownResetsTheRegistryWithForce() {
+        manager.create(add(2, 31001));
+
+        manager.teardown();
+
+        assertThat(fake.calls()).last().isEqualTo(List.of("reset", "--force"));
+        assertThat(manager.survey()).isEmpty();
+    }
+
+    @Test
+    void statusComesFromTheMetricsEndpointNotFromAntctl() {
+        List<AntctlNode> nodes = manager.create(add(2, 31001));
+        alivePorts.add(32001);
+        int callsBefore = fake.calls().size();
+
+        assertThat(manager.status(nodes.get(0))).isEqualTo(NodeStatus.RUNNING);
+        assertThat(manager.status(nodes.get(1))).isEqualTo(NodeStatus.STOPPED);
+        assertThat(fake.calls()).hasSize(callsBefore);
+    }
+
+    @Test
+    void aNodeWithoutMetricsPortHasUnknownStatus() {
+        AntctlNode node = manager.create(new AddRequest(1, null, null, null, null, null, null, null, false, WALLET,
+                null, null, EvmNetwork.LOCAL)).get(0);
+
+        assertThat(manager.status(node)).isEqualTo(NodeStatus.UNKNOWN);
+    }
+
+    @Test
+    void anUnknownServiceAbortsWithAntctlsMessage() {
+        assertThatThrownBy(() -> manager.stop(names("antnode9")))
+                .isInstanceOf(AntctlException.class).hasMessageContaining("No service named 'antnode9'");
+    }
+}

@@ -1,0 +1,122 @@
+package io.antfleet.antctl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.antfleet.fleet.ServiceName;
+import org.junit.jupiter.api.Test;
+
+class OutputParsersTest {
+    private final AddOutputParser add = new AddOutputParser();
+    private final UpgradeSummaryParser upgrade = new UpgradeSummaryParser();
+
+    @Test
+    void addNamesAreTheCheckLinesOfTheServicesAddedBlock() {
+        AddOutput out = add.parse(Golden.read("add-with-path.txt"), true);
+
+        assertThat(out.added()).containsExactly(ServiceName.of("antnode1"), ServiceName.of("antnode2"));
+        assertThat(out.failures()).isEmpty();
+        assertThat(out.downloadLines()).isEmpty();
+    }
+
+    @Test
+    void downloadLinesAndTheRootAccountLineAreRecognisedAndSkipped() {
+        AddOutput out = add.parse(Golden.read("add-download-as-root.txt"), true);
+
+        assertThat(out.added()).extracting(ServiceName::value).containsExactly("antnode5", "antnode6", "antnode7");
+        assertThat(out.downloadLines()).hasSize(2).first().asString().startsWith("Downloading antnode version 0.4.17");
+    }
+
+    @Test
+    void aFailedNodeIsReadFromItsCrossLineAndTheAddedOnesStayListed() {
+        AddOutput out = add.parse(Golden.read("add-partial-failure.txt"), false);
+
+        assertThat(out.added()).extracting(ServiceName::value).containsExactly("antnode1", "antnode2");
+        assertThat(out.failures()).containsExactly(
+                new NodeFailure("antnode3", "Only systemd and openrc are supported on Linux"));
+    }
+
+    @Test
+    void aServiceNameOutsideTheBlockIsNotTakenForANewNode() {
+        AddOutput out = add.parse(Golden.read("add-debug-noise.txt"), true);
+
+        assertThat(out.added()).extracting(ServiceName::value).containsExactly("antnode2");
+    }
+
+    @Test
+    void aSuccessfulAddWithoutTheBlockIsAnError() {
+        assertThatThrownBy(() -> add.parse("", true)).isInstanceOf(AntctlOutputException.class)
+                .hasMessageContaining("Services Added");
+        assertThatThrownBy(() -> add.parse("Service antnode1 created successfully\n", true))
+                .isInstanceOf(AntctlOutputException.class);
+    }
+
+    @Test
+    void anAnnouncedCountThatDisagreesWithTheListedNodesIsAnError() {
+        String truncated = Golden.read("add-download-as-root.txt").split(" ✓ antnode7")[0];
+
+        assertThatThrownBy(() -> add.parse(truncated, true)).isInstanceOf(AntctlOutputException.class)
+                .hasMessageContaining("announced 3");
+    }
+
+    @Test
+    void theUpgradeSummaryGivesOneOutcomePerNode() {
+        UpgradeSummary summary = upgrade.parse(Golden.read("upgrade-mixed.txt"));
+
+        assertThat(summary.allAtLatest()).isFalse();
+        assertThat(summary.outcomes()).containsExactly(
+                new UpgradeOutcome(ServiceName.of("antnode1"), UpgradeOutcome.Kind.UPGRADED, "0.4.16", "0.4.17", null),
+                new UpgradeOutcome(ServiceName.of("antnode2"), UpgradeOutcome.Kind.NOT_REQUIRED, null, null, null),
+                new UpgradeOutcome(ServiceName.of("antnode3"), UpgradeOutcome.Kind.FORCED, "0.4.17", "0.4.16", null),
+                new UpgradeOutcome(ServiceName.of("antnode5"), UpgradeOutcome.Kind.FAILED, null, null,
+                        "The antnode5 service failed to start"));
+        assertThat(summary.failed()).hasSize(1);
+    }
+
+    @Test
+    void nothingToUpgradeIsItsOwnCase() {
+        UpgradeSummary summary = upgrade.parse(Golden.read("upgrade-all-latest.txt"));
+
+        assertThat(summary.allAtLatest()).isTrue();
+        assertThat(summary.outcomes()).isEmpty();
+    }
+
+    @Test
+    void anUpgradeOutputWithoutSummaryIsAnError() {
+        assertThatThrownBy(() -> upgrade.parse("Retrieving latest version of antnode...\n"))
+                .isInstanceOf(AntctlOutputException.class).hasMessageContaining("Upgrade summary");
+    }
+
+    @Test
+    void stopFailuresAreReadFromTheirCrossLines() {
+        assertThat(new FailureLineParser().parse(Golden.read("stop-failure.txt")))
+                .containsExactly(new NodeFailure("antnode2", "Failed to stop the service"));
+    }
+
+    @Test
+    void aReleaseVersionGivesItsSeries() {
+        AntctlVersion v = VersionParser.parse(Golden.read("version-release.txt"));
+
+        assertThat(v.version()).isEqualTo("0.14.2");
+        assertThat(v.series()).isEqualTo("0.14");
+        assertThat(v.packageVersion()).isEqualTo("2026.2.3.2");
+        assertThat(v.gitInfo()).isEqualTo("stable / 4f1e2d3 / 2026-02-03");
+        assertThat(v.isNightly()).isFalse();
+    }
+
+    @Test
+    void aNightlyVersionHasADateAndNoSeries() {
+        AntctlVersion v = VersionParser.parse(Golden.read("version-nightly.txt"));
+
+        assertThat(v.isNightly()).isTrue();
+        assertThat(v.nightlyDate()).isEqualTo("2026.02.03");
+        assertThat(v.series()).isNull();
+    }
+
+    @Test
+    void anUnrecognisedVersionLineIsAnError() {
+        assertThatThrownBy(() -> VersionParser.parse("safenode-manager 0.10.0\n"))
+                .isInstanceOf(AntctlOutputException.class).hasMessageContaining("safenode-manager 0.10.0");
+        assertThatThrownBy(() -> VersionParser.parse("")).isInstanceOf(AntctlOutputException.class);
+    }
+}

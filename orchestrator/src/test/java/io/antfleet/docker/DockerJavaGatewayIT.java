@@ -1,0 +1,103 @@
+package io.antfleet.docker;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class DockerJavaGatewayIT {
+    private static StandInContainers fixture;
+    private static ContainerInfo container;
+
+    @BeforeAll
+    static void startContainer() {
+        fixture = new StandInContainers();
+        container = fixture.start("gw", Map.of("antfleet.fleet", "gw-it"));
+    }
+
+    @AfterAll
+    static void removeContainer() {
+        fixture.close();
+    }
+
+    private DockerJavaGateway docker() {
+        return fixture.docker();
+    }
+
+    @Test
+    void aCreatedContainerRunsWithHostNetworkingAndItsLabels() {
+        ContainerInfo info = docker().inspect(container.id()).orElseThrow();
+
+        assertThat(info.running()).isTrue();
+        assertThat(info.networkMode()).isEqualTo("host");
+        assertThat(info.name()).startsWith("antctl-it-gw-");
+        assertThat(info.labels()).containsEntry("antfleet.fleet", "gw-it");
+    }
+
+    @Test
+    void containersAreFoundByALabelWithAnyValue() {
+        List<ContainerInfo> found = docker().listByLabels(Collections.singletonMap("antfleet.fleet", null));
+
+        assertThat(found).extracting(ContainerInfo::id).contains(container.id());
+        assertThat(docker().listByLabels(Map.of("antfleet.fleet", "no-such-fleet"))).isEmpty();
+    }
+
+    @Test
+    void anUnknownContainerInspectsAsEmpty() {
+        assertThat(docker().inspect("antctl-it-does-not-exist")).isEmpty();
+    }
+
+    @Test
+    void execKeepsStdoutStderrAndTheExitCodeApart() {
+        ExecResult r = docker().exec(container.id(), List.of("ls", "/etc", "/nope"), null, Map.of(), null,
+                Duration.ofSeconds(10));
+
+        assertThat(r.exitCode()).isNotZero();
+        assertThat(r.stdout()).contains("passwd").doesNotContain("nope");
+        assertThat(r.stderr()).contains("/nope").doesNotContain("passwd");
+    }
+
+    @Test
+    void execRunsAsTheGivenUserWithTheGivenEnvironmentAndStdin() {
+        ExecResult id = docker().exec(container.id(), List.of("id", "-un"), "ant", Map.of(), null, Duration.ofSeconds(10));
+        ExecResult env = docker().exec(container.id(), List.of("env"), null,
+                Map.of("ANTFLEET_X", "a=b,c"), null, Duration.ofSeconds(10));
+        String input = "y\n✓ multi-byte\n";
+        String bytes = Integer.toString(input.getBytes(java.nio.charset.StandardCharsets.UTF_8).length);
+        ExecResult cat = docker().exec(container.id(), List.of("head", "-c", bytes), null, Map.of(), input,
+                Duration.ofSeconds(10));
+
+        assertThat(id.stdout().strip()).isEqualTo("ant");
+        assertThat(env.stdout().lines()).contains("ANTFLEET_X=a=b,c");
+        assertThat(cat.stdout()).isEqualTo("y\n✓ multi-byte\n");
+    }
+
+    @Test
+    void anExecPastItsBoundIsReportedAndItsProcessKilled() {
+        String marker = "7" + System.nanoTime() % 100000;
+
+        assertThatThrownBy(() -> docker().exec(container.id(), List.of("sleep", marker), null, Map.of(), null,
+                Duration.ofMillis(500)))
+                .isInstanceOfSatisfying(ExecTimeoutException.class, e -> {
+                    assertThat(e.container()).isEqualTo(container.id());
+                    assertThat(e.command()).containsExactly("sleep", marker);
+                })
+                .hasMessageContaining("did not finish within");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(docker().exec(container.id(),
+                List.of("ps"), null, Map.of(), null, Duration.ofSeconds(10)).stdout()).doesNotContain("sleep " + marker));
+    }
+
+    @Test
+    void execInAMissingContainerNamesIt() {
+        assertThatThrownBy(() -> docker().exec("antctl-it-missing", List.of("true"), null, Map.of(), null,
+                Duration.ofSeconds(5))).isInstanceOf(DockerOperationException.class)
+                .hasMessageContaining("antctl-it-missing");
+    }
+}

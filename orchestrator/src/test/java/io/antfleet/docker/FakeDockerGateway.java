@@ -1,0 +1,97 @@
+package io.antfleet.docker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * An in-memory Docker: containers with labels, and execs answered by a handler per container (a
+ * scripted result, or a fake antctl). Records every exec.
+ */
+public final class FakeDockerGateway implements DockerGateway {
+    public record ExecCall(String container, List<String> command, String user, Duration timeout) {
+    }
+
+    private final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
+    private final Map<String, Function<ExecCall, ExecResult>> handlers = new LinkedHashMap<>();
+    private final List<ExecCall> execs = new ArrayList<>();
+
+    public synchronized FakeDockerGateway withContainer(String id, String name, Map<String, String> labels) {
+        containers.put(id, new ContainerInfo(id, name, "antfleet/agent:stand-in", true, "host", labels));
+        return this;
+    }
+
+    /** Execs into the container (by id or name) are answered by {@code handler}. */
+    public synchronized FakeDockerGateway onExec(String idOrName, Function<ExecCall, ExecResult> handler) {
+        handlers.put(idOrName, handler);
+        return this;
+    }
+
+    public synchronized List<ExecCall> execs() {
+        return List.copyOf(execs);
+    }
+
+    @Override
+    public synchronized String createAndStart(ContainerSpec spec) {
+        String id = "fake" + (containers.size() + 1);
+        containers.put(id, new ContainerInfo(id, spec.name(), spec.image(), true, spec.networkMode(), spec.labels()));
+        return id;
+    }
+
+    @Override
+    public void start(String container) {
+        find(container).orElseThrow(() -> new DockerOperationException("no container " + container));
+    }
+
+    @Override
+    public void stop(String container, Duration timeout) {
+        find(container).orElseThrow(() -> new DockerOperationException("no container " + container));
+    }
+
+    @Override
+    public synchronized void remove(String container, boolean removeVolumes) {
+        find(container).ifPresent(c -> containers.remove(c.id()));
+    }
+
+    @Override
+    public synchronized List<ContainerInfo> listByLabels(Map<String, String> labels) {
+        return containers.values().stream().filter(c -> labels.entrySet().stream().allMatch(l ->
+                c.labels().containsKey(l.getKey())
+                        && (l.getValue() == null || l.getValue().equals(c.labels().get(l.getKey()))))).toList();
+    }
+
+    @Override
+    public synchronized Optional<ContainerInfo> inspect(String container) {
+        return find(container);
+    }
+
+    @Override
+    public ExecResult exec(String container, List<String> command, String user, Map<String, String> env, String stdin,
+            Duration timeout) {
+        ExecCall call = new ExecCall(container, List.copyOf(command), user, timeout);
+        Function<ExecCall, ExecResult> handler;
+        synchronized (this) {
+            execs.add(call);
+            handler = handlers.get(container);
+            if (handler == null) {
+                handler = find(container).map(c -> handlers.get(c.id())).orElse(null);
+            }
+        }
+        if (handler == null) {
+            throw new DockerOperationException("container " + container + " not found (cannot run " + command + ")");
+        }
+        return handler.apply(call);
+    }
+
+    private Optional<ContainerInfo> find(String idOrName) {
+        ContainerInfo byId = containers.get(idOrName);
+        if (byId != null) {
+            return Optional.of(byId);
+        }
+        return containers.values().stream().filter(c -> c.name().equals(idOrName)).findFirst();
+    }
+}

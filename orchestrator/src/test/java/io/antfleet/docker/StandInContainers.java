@@ -1,0 +1,67 @@
+package io.antfleet.docker;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Stand-in agent containers for integration tests: host networking, named {@code antctl-it-*}, labelled
+ * {@code antfleet.test=antctl-it}; {@link #close()} removes the ones this fixture created.
+ */
+public final class StandInContainers implements AutoCloseable {
+    public static final String IMAGE = "antfleet/agent:stand-in";
+    public static final String TEST_LABEL = "antfleet.test";
+    public static final String FAULTS = "/etc/antctl-standin/faults";
+
+    private final DockerJavaGateway docker = new DockerJavaGateway(DockerSettings.defaults());
+    private final List<String> created = Collections.synchronizedList(new ArrayList<>());
+
+    public DockerJavaGateway docker() {
+        return docker;
+    }
+
+    /** Starts a container; returns its Docker id. */
+    public ContainerInfo start(String purpose, Map<String, String> extraLabels) {
+        Map<String, String> labels = new HashMap<>(extraLabels);
+        labels.put(TEST_LABEL, "antctl-it");
+        String name = "antctl-it-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = docker.createAndStart(new ContainerSpec(name, IMAGE, labels, "host", null, null, null, null));
+        created.add(id);
+        return docker.inspect(id).orElseThrow();
+    }
+
+    /** Scripts a stand-in fault (agent-image's fault file syntax), readable by root and ant. */
+    public void fault(String container, String line) {
+        String content = line + "\n";
+        int bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
+        // stdin's end is not signalled through docker-java's httpclient5 transport: read an exact byte count
+        ExecResult r = docker.exec(container, List.of("dd", "of=" + FAULTS, "bs=1", "count=" + bytes), "root", Map.of(),
+                content, Duration.ofSeconds(10));
+        if (r.exitCode() != 0) {
+            throw new IllegalStateException("cannot write the fault file in " + container + ": " + r.stderr());
+        }
+    }
+
+    /** Runs antctl by hand inside the container, as an operator would (not through antfleet). */
+    public ExecResult antctl(String container, boolean asRoot, String... args) {
+        List<String> command = new ArrayList<>(List.of("antctl"));
+        command.addAll(List.of(args));
+        return docker.exec(container, command, asRoot ? "root" : "ant", Map.of(), null, Duration.ofSeconds(60));
+    }
+
+    @Override
+    public void close() {
+        for (String id : created) {
+            try {
+                docker.remove(id, true);
+            } catch (DockerOperationException e) {
+                // already gone; nothing of ours is left behind
+            }
+        }
+        docker.close();
+    }
+}
