@@ -1,10 +1,14 @@
 package io.antfleet.cli;
 
+import io.antfleet.antctl.EvmNetwork;
+import io.antfleet.engine.node.AddOptions;
 import io.antfleet.engine.node.NodeService;
 import io.antfleet.engine.node.NodeVerb;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.WalletAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
@@ -15,11 +19,11 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code antfleet node start|stop|restart|remove|disable --container NAME [--service antnodeN ...] [--count N]}.
- * {@code add} and {@code upgrade} are not here yet: apply adds nodes from the spec.
+ * {@code antfleet node add|start|stop|restart|upgrade|remove|disable --container NAME [--service antnodeN ...] [--count N]}.
+ * No standard {@code --version} here: it is the antnode version of add and upgrade.
  */
-@Command(name = "node", mixinStandardHelpOptions = true,
-        description = "Forced node actions in one container: start, stop, restart, remove, disable (by --service or --count).")
+@Command(name = "node",
+        description = "Forced node actions in one container: add, start, stop, restart, upgrade, remove, disable (by --service or --count).")
 final class NodeCommand implements Callable<Integer> {
     @ParentCommand
     AntfleetCommand root;
@@ -27,7 +31,10 @@ final class NodeCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Parameters(index = "0", paramLabel = "ACTION", description = "start, stop, restart, remove or disable.")
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help message and exit.")
+    boolean help;
+
+    @Parameters(index = "0", paramLabel = "ACTION", description = "add, start, stop, restart, upgrade, remove or disable.")
     String action;
 
     @Option(names = "--container", required = true, paramLabel = "NAME", description = "Docker name, id or spec name.")
@@ -39,14 +46,35 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--count", paramLabel = "N", description = "How many nodes to choose when no --service is given (default 1).")
     int count = 1;
 
+    @Option(names = "--rewards-address", paramLabel = "0x...", description = "add: the wallet (default: the youngest node's).")
+    String rewardsAddress;
+
+    @Option(names = "--network", paramLabel = "NAME", description = "add: evm-arbitrum-one (default), evm-arbitrum-sepolia-test or evm-local.")
+    String network = "evm-arbitrum-one";
+
+    @Option(names = "--no-upnp", description = "add: start the new nodes with --no-upnp.")
+    boolean noUpnp;
+
+    @Option(names = "--version", paramLabel = "X", description = "add, upgrade: the antnode version (default: latest).")
+    String version;
+
+    @Option(names = "--path", paramLabel = "P", description = "add, upgrade: an antnode binary inside the container.")
+    String path;
+
     @Override
     public Integer call() {
+        if ("add".equalsIgnoreCase(action)) {
+            return report(service().add(container, addOptions()));
+        }
+        if ((version != null || path != null) && !"upgrade".equalsIgnoreCase(action)) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "--version and --path are for add and upgrade only");
+        }
         NodeVerb verb;
         try {
             verb = NodeVerb.valueOf(action.toUpperCase(java.util.Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(command.commandLine(),
-                    "unknown node action '" + action + "' (expected start, stop, restart, remove or disable)");
+                    "unknown node action '" + action + "' (expected add, start, stop, restart, upgrade, remove or disable)");
         }
         List<ServiceName> names;
         try {
@@ -54,7 +82,29 @@ final class NodeCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
-        List<ServiceName> done = root.injector().getInstance(NodeService.class).run(verb, container, names, count);
+        if (verb == NodeVerb.UPGRADE) {
+            return report(service().upgrade(container, names, count, version, path));
+        }
+        return report(service().run(verb, container, names, count));
+    }
+
+    private NodeService service() {
+        return root.injector().getInstance(NodeService.class);
+    }
+
+    private AddOptions addOptions() {
+        if (!services.isEmpty()) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), "node add takes --count, not --service");
+        }
+        try {
+            return new AddOptions(count, Optional.ofNullable(rewardsAddress).map(WalletAddress::new),
+                    EvmNetwork.named(network), version, path, noUpnp);
+        } catch (IllegalArgumentException e) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());
+        }
+    }
+
+    private int report(List<ServiceName> done) {
         command.commandLine().getOut().println(action.toLowerCase(java.util.Locale.ROOT) + ": "
                 + done.stream().map(ServiceName::value).collect(Collectors.joining(", ")));
         command.commandLine().getOut().flush();

@@ -25,6 +25,7 @@ public final class FakeAntctl implements AntctlRunner {
         public Integer metricsPort;
         public int rpcPort;
         public Long pid;
+        public String version = "0.4.17";
 
         Entry(int number) {
             this.number = number;
@@ -110,6 +111,8 @@ public final class FakeAntctl implements AntctlRunner {
                 return each(args, "Stopped", "✓ Service %s was stopped");
             case "remove":
                 return each(args, "Removed", "✓ Service %s was removed");
+            case "upgrade":
+                return upgrade(args);
             case "reset":
                 registry.clear();
                 return ok("Reset complete\n");
@@ -161,6 +164,23 @@ public final class FakeAntctl implements AntctlRunner {
         return ok(out.toString());
     }
 
+    /** Upgrades the named nodes to {@code --version} (a {@code --path} counts as 0.5.0), as antctl 0.14 prints it. */
+    private ExecResult upgrade(List<String> args) {
+        String to = args.contains("--path") ? "0.5.0" : value(args, "--version", "0.4.18");
+        StringBuilder out = new StringBuilder("Upgrade summary:\n");
+        for (int i = 0; i < args.size() - 1; i++) {
+            if (args.get(i).equals("--service-name")) {
+                Entry e = find(args.get(i + 1));
+                if (e == null || e.status.equals("Removed")) {
+                    return new ExecResult(1, "", "Error: \n   0: No service named '" + args.get(i + 1) + "'\n");
+                }
+                out.append("✓ antnode").append(e.number).append(" upgraded from ").append(e.version).append(" to ").append(to).append('\n');
+                e.version = to;
+            }
+        }
+        return ok(out.toString());
+    }
+
     private Entry find(String name) {
         return registry.stream().filter(e -> ("antnode" + e.number).equals(name)).findFirst().orElse(null);
     }
@@ -193,7 +213,7 @@ public final class FakeAntctl implements AntctlRunner {
             n.put("status", e.status);
             n.put("user", "ant");
             n.put("user_mode", false);
-            n.put("version", "0.4.17");
+            n.put("version", e.version);
         }
         root.putNull("daemon");
         return root.toPrettyString() + "\n";

@@ -89,4 +89,81 @@ class NodeCommandTest {
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("unknown node action 'explode'", "has no node antnode9");
         assertThat(antctlStatuses()).containsOnly("Running");
     }
+
+    private List<String> lastCall(String verb) {
+        List<List<String>> calls = alpha.calls().stream().filter(c -> c.get(0).equals(verb)).collect(Collectors.toList());
+        return calls.get(calls.size() - 1);
+    }
+
+    private static String after(List<String> call, String flag) {
+        return call.get(call.indexOf(flag) + 1);
+    }
+
+    @Test
+    void addTakesTheNextFreePortsAndTheYoungestNodesWalletAndStartsTheNodes() {
+        List<String> firstAdd = lastCall("add");
+        int firstPort = Integer.parseInt(after(firstAdd, "--node-port").split("-")[0]);
+
+        assertThat(run("node", "add", "--container", "alpha", "--count", "2")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("add: antnode4, antnode5\n");
+        List<String> add = lastCall("add");
+        assertThat(after(add, "--count")).isEqualTo("2");
+        assertThat(after(add, "--node-port")).isEqualTo((firstPort + 3) + "-" + (firstPort + 4));
+        assertThat(after(add, "--rewards-address")).isEqualToIgnoringCase("0x03B770D9cD32077cC0bF330c13C114a87643B124");
+        assertThat(add).contains("evm-arbitrum-one");
+        assertThat(antctlStatuses()).containsOnly("Running");
+        assertThat(rows()).hasSize(5).containsOnly(NodeStatus.RUNNING);
+        assertThat(fleet.store.journal.recent(1)).extracting(o -> o.intent() + " " + o.state())
+                .containsExactly("node-add DONE");
+    }
+
+    @Test
+    void addWithAnExplicitWalletNetworkAndVersionPassesThemToAntctl() {
+        assertThat(run("node", "add", "--container", "alpha", "--rewards-address", "0x1111111111111111111111111111111111111111",
+                "--network", "evm-arbitrum-sepolia-test", "--version", "0.4.18", "--no-upnp")).isEqualTo(ExitCodes.OK);
+
+        List<String> add = lastCall("add");
+        assertThat(after(add, "--rewards-address")).isEqualTo("0x1111111111111111111111111111111111111111");
+        assertThat(after(add, "--version")).isEqualTo("0.4.18");
+        assertThat(add).contains("--no-upnp", "evm-arbitrum-sepolia-test");
+    }
+
+    @Test
+    void addRejectsAnUnknownNetworkOrABadWalletAsUsage() {
+        assertThat(run("node", "add", "--container", "alpha", "--network", "evm-moon")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("node", "add", "--container", "alpha", "--rewards-address", "nope")).isEqualTo(ExitCodes.USAGE);
+        assertThat(alpha.registry()).hasSize(3);
+    }
+
+    @Test
+    void upgradeByCountTakesTheOldestRunningNodesAndRecordsTheNewVersion() {
+        run("node", "stop", "--container", "alpha", "--service", "antnode1");
+        out.reset();
+
+        assertThat(run("node", "upgrade", "--container", "alpha", "--count", "1", "--version", "0.4.19")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("upgrade: antnode2\n");
+        assertThat(after(lastCall("upgrade"), "--version")).isEqualTo("0.4.19");
+        long id = fleet.store.containers.findByName("home-alpha").orElseThrow().id();
+        assertThat(fleet.store.nodes.findByContainer(id)).extracting(n -> n.service().value() + " " + n.version())
+                .containsExactly("antnode1 0.4.17", "antnode2 0.4.19", "antnode3 0.4.17");
+    }
+
+    @Test
+    void upgradeByServiceTakesThoseNodesAndAPathInsteadOfAVersion() {
+        assertThat(run("node", "upgrade", "--container", "alpha", "--service", "antnode3", "--service", "antnode1",
+                "--path", "/opt/antnode")).isEqualTo(ExitCodes.OK);
+
+        List<String> upgrade = lastCall("upgrade");
+        assertThat(after(upgrade, "--path")).isEqualTo("/opt/antnode");
+        assertThat(upgrade).doesNotContain("--version");
+        assertThat(alpha.registry()).extracting(e -> e.version).containsExactly("0.5.0", "0.4.17", "0.5.0");
+    }
+
+    @Test
+    void versionIsRejectedForVerbsOtherThanAddAndUpgrade() {
+        assertThat(run("node", "stop", "--container", "alpha", "--version", "0.4.18")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--version and --path are for add and upgrade only");
+    }
 }

@@ -2,9 +2,12 @@ package io.antfleet.engine.node;
 
 import static java.util.Objects.requireNonNull;
 
+import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlManager;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlNode;
+import io.antfleet.antctl.UpgradeRequest;
+import io.antfleet.antctl.UpgradeSummary;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.apply.DockerFleetObserver;
@@ -15,7 +18,11 @@ import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.Operation;
+import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.plan.PortAllocator;
+import io.antfleet.fleet.plan.PortBatch;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.NodeRepository;
@@ -23,6 +30,7 @@ import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
@@ -32,7 +40,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code antfleet node start|stop|restart|remove|disable}: by service names or by count, in one container,
+ * {@code antfleet node add|start|stop|restart|upgrade|remove|disable}: by service names or by count, in one container,
  * journaled and under the lease; the container's node rows are rewritten from antctl afterwards.
  * DISABLE stops the nodes and marks them DISABLED, which apply and autoscale then leave alone.
  */
@@ -68,7 +76,105 @@ public final class NodeService {
      * @return the services acted on
      */
     public List<ServiceName> run(NodeVerb verb, String container, List<ServiceName> services, int count) {
-        String holder = "node " + verb.name().toLowerCase(java.util.Locale.ROOT) + " pid " + ProcessHandle.current().pid();
+        if (verb == NodeVerb.UPGRADE) {
+            return upgrade(container, services, count, null, null);
+        }
+        return locked(verb.name().toLowerCase(java.util.Locale.ROOT), container, t -> {
+            List<ServiceName> targets = services.isEmpty() ? choose(verb, t.current, count) : checked(services, t.current, t.info.name());
+            return journaled(verb, t, targets, () -> act(verb, t.manager, targets));
+        });
+    }
+
+    /**
+     * {@code antfleet node add}: new nodes on the lowest free ports of the container's block (antctl's
+     * defaults when the container has no recorded block), started at once, as apply adds them.
+     */
+    public List<ServiceName> add(String container, AddOptions options) {
+        return locked("add", container, t -> {
+            WalletAddress wallet = options.rewardsAddress().or(() -> recordedWallet(t.current)).orElseThrow(() ->
+                    new AntfleetException("container " + t.info.name() + " has no node to take a wallet from: give --rewards-address"));
+            List<PortBatch> batches = t.row.ports() == null ? List.of()
+                    : PortAllocator.nodePorts(t.info.name(), t.row.ports(), t.current, options.count());
+            Operation op = journal.begin("node-add", t.row.id(), List.of());
+            List<ServiceName> added = new ArrayList<>();
+            try {
+                if (batches.isEmpty()) {
+                    added.addAll(create(t.manager, options, wallet, options.count(), null, null, null));
+                }
+                for (PortBatch b : batches) {
+                    added.addAll(create(t.manager, options, wallet, b.count(), b.node(), b.metrics(), b.rpc()));
+                }
+                t.manager.start(added);
+                record(t.manager, t.row, List.of());
+                journal.complete(op.id(), names(added));
+            } catch (AntfleetException | IllegalArgumentException e) {
+                journal.fail(op.id(), String.valueOf(e.getMessage()));
+                recordQuietly(t);
+                throw e;
+            }
+            return added;
+        });
+    }
+
+    /**
+     * {@code antfleet node upgrade}: the named nodes, or the {@code count} oldest running ones, to
+     * {@code version} or the binary at {@code path} (both null: antctl's latest).
+     */
+    public List<ServiceName> upgrade(String container, List<ServiceName> services, int count, String version, String path) {
+        return locked("upgrade", container, t -> {
+            List<ServiceName> targets = services.isEmpty() ? choose(NodeVerb.UPGRADE, t.current, count)
+                    : checked(services, t.current, t.info.name());
+            return journaled(NodeVerb.UPGRADE, t, targets, () -> {
+                UpgradeSummary summary = t.manager.upgrade(new UpgradeRequest(targets, path, version, false, false,
+                        null, null, List.of()));
+                if (!summary.failed().isEmpty()) {
+                    throw new AntfleetException("upgrade failed for " + summary.failed().stream()
+                            .map(o -> o.service().value() + (o.message() == null ? "" : ": " + o.message()))
+                            .collect(Collectors.joining("; ")));
+                }
+            });
+        });
+    }
+
+    private List<ServiceName> create(AntctlManager manager, AddOptions o, WalletAddress wallet, int count,
+            PortRange node, PortRange metrics, PortRange rpc) {
+        AddRequest request = new AddRequest(count, null, null, o.path(), o.version(), node, metrics, rpc, o.noUpnp(),
+                wallet, List.of(), List.of(), o.network());
+        return manager.create(request).stream().map(AntctlNode::service).collect(Collectors.toList());
+    }
+
+    /** The wallet antctl recorded for the youngest node, the one the operator set up last. */
+    private static Optional<WalletAddress> recordedWallet(List<Node> current) {
+        return current.stream().sorted(Comparator.comparingInt(Node::number).reversed()).map(Node::wallet)
+                .filter(w -> w != null && WalletAddress.isValid(w)).findFirst().map(WalletAddress::new);
+    }
+
+    private List<ServiceName> journaled(NodeVerb verb, Target t, List<ServiceName> targets, Runnable action) {
+        Operation op = journal.begin("node-" + verb.name().toLowerCase(java.util.Locale.ROOT), t.row.id(), names(targets));
+        try {
+            action.run();
+            record(t.manager, t.row, verb == NodeVerb.DISABLE ? targets : List.of());
+            journal.complete(op.id(), names(targets));
+        } catch (AntfleetException | IllegalArgumentException e) {
+            journal.fail(op.id(), String.valueOf(e.getMessage()));
+            recordQuietly(t);
+            throw e;
+        }
+        return targets;
+    }
+
+    /** After a failure the rows still follow antctl (a partial add or upgrade changed some nodes). */
+    private void recordQuietly(Target t) {
+        try {
+            record(t.manager, t.row, List.of());
+        } catch (AntfleetException e) {
+            // the first failure is the one to report; the next run rewrites the rows
+        }
+    }
+
+    /** The container, its row, its manager and its nodes as antctl has them, all under the lease. */
+    private <T> T locked(String what, String container, Function<Target, T> work) {
+        String holder = "node " + what + " pid " + ProcessHandle.current().pid();
         if (!lease.tryAcquire(holder, LEASE_TTL)) {
             throw new LeaseHeldException("another antfleet process holds the database lease; no node was changed");
         }
@@ -77,22 +183,17 @@ public final class NodeService {
             Container row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()))
                     .orElseThrow(() -> new AntfleetException("container " + info.name() + " is not recorded: run antfleet import first"));
             AntctlManager manager = managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, Optional.of(row)));
-            List<Node> current = current(manager, row);
-            List<ServiceName> targets = services.isEmpty() ? choose(verb, current, count) : checked(services, current, info.name());
-            Operation op = journal.begin("node-" + verb.name().toLowerCase(java.util.Locale.ROOT), row.id(),
-                    targets.stream().map(ServiceName::value).collect(Collectors.toList()));
-            try {
-                act(verb, manager, targets);
-                record(manager, row, verb == NodeVerb.DISABLE ? targets : List.of());
-                journal.complete(op.id(), targets.stream().map(ServiceName::value).collect(Collectors.toList()));
-            } catch (AntfleetException e) {
-                journal.fail(op.id(), String.valueOf(e.getMessage()));
-                throw e;
-            }
-            return targets;
+            return work.apply(new Target(info, row, manager, current(manager, row)));
         } finally {
             lease.release(holder);
         }
+    }
+
+    private record Target(ContainerInfo info, Container row, AntctlManager manager, List<Node> current) {
+    }
+
+    private static List<String> names(List<ServiceName> services) {
+        return services.stream().map(ServiceName::value).collect(Collectors.toList());
     }
 
     private ContainerInfo find(String wanted) {
@@ -149,8 +250,11 @@ public final class NodeService {
             case RESTART:
                 manager.restart(targets);
                 break;
-            default:
+            case REMOVE:
                 manager.remove(targets, false);
+                break;
+            default:
+                throw new IllegalArgumentException("node " + verb + " is not a simple antctl verb");
         }
     }
 

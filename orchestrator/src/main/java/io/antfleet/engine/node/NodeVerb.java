@@ -7,14 +7,15 @@ import java.util.Set;
 /**
  * The forced node actions of {@code antfleet node}. Chosen by count, start takes the oldest (lowest
  * number) stopped nodes; stop, restart, remove and disable take the youngest running ones (remove takes
- * stopped ones first, as wnm does).
+ * stopped ones first, as wnm does); upgrade takes the oldest running ones.
  */
 public enum NodeVerb {
     START(EnumSet.of(NodeStatus.STOPPED), false),
     STOP(EnumSet.of(NodeStatus.RUNNING, NodeStatus.UNKNOWN), true),
     RESTART(EnumSet.of(NodeStatus.RUNNING, NodeStatus.UNKNOWN), true),
     REMOVE(EnumSet.of(NodeStatus.STOPPED, NodeStatus.RUNNING, NodeStatus.UNKNOWN, NodeStatus.DISABLED), true),
-    DISABLE(EnumSet.of(NodeStatus.RUNNING, NodeStatus.STOPPED, NodeStatus.UNKNOWN), true);
+    DISABLE(EnumSet.of(NodeStatus.RUNNING, NodeStatus.STOPPED, NodeStatus.UNKNOWN), true),
+    UPGRADE(EnumSet.of(NodeStatus.RUNNING, NodeStatus.UNKNOWN), false);
 
     private final Set<NodeStatus> candidates;
     private final boolean youngestFirst;
