@@ -23,6 +23,7 @@ import picocli.CommandLine.ScopeType;
                 ImportCommand.class,
                 StatusCommand.class,
                 NodeCommand.class,
+                ReportCommand.class,
                 TeardownCommand.class,
                 DbCommand.class,
         })

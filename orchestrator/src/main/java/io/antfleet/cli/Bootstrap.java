@@ -35,6 +35,7 @@ public final class Bootstrap {
         modules.add(new AntctlModule());
         modules.add(new ImportModule());
         modules.add(new io.antfleet.engine.apply.ApplyModule());
+        modules.add(new io.antfleet.engine.report.ReportModule());
         return modules;
     }
 

@@ -1,0 +1,69 @@
+package io.antfleet.cli;
+
+import io.antfleet.config.OutputFormat;
+import io.antfleet.engine.report.ReportFormat;
+import io.antfleet.engine.report.ReportKind;
+import io.antfleet.engine.report.ReportService;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code antfleet report node-status|node-status-details|influx-resources|machine-config|machine-metrics
+ * [--format text|json|env|config]}, in wnm's formats. Without {@code --format}, {@code --output json} picks json.
+ */
+@Command(name = "report", mixinStandardHelpOptions = true,
+        description = "wnm's reports: node-status, node-status-details, influx-resources, machine-config, machine-metrics.")
+final class ReportCommand implements Callable<Integer> {
+    @ParentCommand
+    AntfleetCommand root;
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(index = "0", paramLabel = "REPORT",
+            description = "node-status, node-status-details, influx-resources, machine-config or machine-metrics.")
+    String report;
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, env or config.")
+    String format;
+
+    @Option(names = "--container", paramLabel = "NAME", description = "Node reports: only this container.")
+    String container;
+
+    @Option(names = "--service", paramLabel = "antnodeN", description = "Node reports: only these services (repeatable).")
+    List<String> services = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        ReportKind kind;
+        ReportFormat chosen;
+        try {
+            kind = ReportKind.parse(report);
+            chosen = format != null ? ReportFormat.parse(format)
+                    : root.globalOptions().output() == OutputFormat.JSON && kind != ReportKind.INFLUX_RESOURCES
+                    ? ReportFormat.JSON : ReportFormat.TEXT;
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
+        String text;
+        try {
+            text = root.injector().getInstance(ReportService.class).report(kind, chosen, Optional.ofNullable(container), services);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(command.commandLine(), e.getMessage());
+        }
+        PrintWriter out = command.commandLine().getOut();
+        out.println(text);
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

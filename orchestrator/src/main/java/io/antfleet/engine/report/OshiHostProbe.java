@@ -1,0 +1,36 @@
+package io.antfleet.engine.report;
+
+import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.decide.HostSample;
+import io.antfleet.metrics.HostSampler;
+import io.antfleet.metrics.OshiHostCounters;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two host readings a second apart, as wnm measures CPU over one second: a single reading would report
+ * averages since boot. The disk figure is the fullest of / and Docker's data root (the node volumes).
+ */
+public final class OshiHostProbe implements HostProbe {
+    private static final long WINDOW_MILLIS = 1000;
+
+    @Override
+    public HostSample sample() {
+        List<Path> paths = new ArrayList<>(List.of(Path.of("/")));
+        if (Files.isDirectory(Path.of("/var/lib/docker"))) {
+            paths.add(Path.of("/var/lib/docker"));
+        }
+        HostSampler sampler = new HostSampler(new OshiHostCounters(), Clock.systemUTC(), paths);
+        sampler.sample();
+        try {
+            Thread.sleep(WINDOW_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AntfleetException("interrupted while sampling the host", e);
+        }
+        return sampler.sample();
+    }
+}

@@ -1,0 +1,13 @@
+package io.antfleet.engine.report;
+
+import com.google.inject.AbstractModule;
+
+/** {@code antfleet report}: the service and the real host probe. Needs the store module's bindings. */
+public final class ReportModule extends AbstractModule {
+    @Override
+    protected void configure() {
+        bind(HostProbe.class).to(OshiHostProbe.class);
+        bind(OshiHostProbe.class);
+        bind(ReportService.class);
+    }
+}
