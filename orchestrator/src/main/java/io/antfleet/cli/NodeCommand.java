@@ -43,7 +43,7 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "antnodeN", description = "A node to act on (repeatable).")
     List<String> services = new ArrayList<>();
 
-    @Option(names = "--count", paramLabel = "N", description = "How many nodes to choose when no --service is given (default 1).")
+    @Option(names = "--count", paramLabel = "N", description = "add: how many nodes to add; others: how many to choose when no --service is given (default 1).")
     int count = 1;
 
     @Option(names = "--rewards-address", paramLabel = "0x...", description = "add: the wallet (default: the youngest node's).")
