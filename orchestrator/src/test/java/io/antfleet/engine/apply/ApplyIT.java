@@ -138,4 +138,21 @@ class ApplyIT {
         assertThat(teardown.teardown(Optional.of(fleet), Optional.empty(), true)).allSatisfy(o -> assertThat(o.error()).isEmpty());
         assertThat(docker.listByLabels(Map.of(FleetLabels.FLEET, fleet))).isEmpty();
     }
+
+    @Test
+    void nodeAddTakesTheNextPortsAndUpgradeByCountTakesTheOldestRunningNode() {
+        String old = String.join("\n", "[{name: a, nodes: 2}]", "antnode: {version: 0.4.15}");
+        assertThat(service.apply(spec(old), false).ok()).isTrue();
+        io.antfleet.engine.node.NodeService nodes = injector.getInstance(io.antfleet.engine.node.NodeService.class);
+
+        assertThat(nodes.add("a", new io.antfleet.engine.node.AddOptions(1, Optional.empty(),
+                io.antfleet.antctl.EvmNetwork.LOCAL, "0.4.16", null, true))).extracting(s -> s.value()).containsExactly("antnode3");
+        assertThat(nodes.upgrade("a", List.of(), 1, null, null)).extracting(s -> s.value()).containsExactly("antnode1");
+
+        long id = injector.getInstance(ContainerRepository.class).findByName(fleet + "-a").orElseThrow().id();
+        assertThat(injector.getInstance(NodeRepository.class).findByContainer(id))
+                .extracting(n -> n.service().value() + " " + n.status() + " " + n.version() + " " + n.nodePort())
+                .containsExactly("antnode1 RUNNING 0.4.17 " + (44000 + base), "antnode2 RUNNING 0.4.15 " + (44001 + base),
+                        "antnode3 RUNNING 0.4.16 " + (44002 + base));
+    }
 }
