@@ -1,5 +1,6 @@
 package io.antfleet.cli;
 
+import io.antfleet.cli.render.ApplyProgressPrinter;
 import io.antfleet.cli.render.ApplyReportRenderer;
 import io.antfleet.cli.render.PlanRenderer;
 import io.antfleet.config.OutputFormat;
@@ -51,7 +52,10 @@ final class ApplyCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.OK;
         }
-        ApplyReport report = service.apply(spec, prune);
+        ApplyReport report;
+        try (ApplyProgressPrinter progress = new ApplyProgressPrinter(command.commandLine().getErr(), System.console() != null)) {
+            report = service.apply(spec, prune, progress);
+        }
         out.print(json ? ApplyReportRenderer.json(report) : ApplyReportRenderer.human(report));
         out.flush();
         return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;

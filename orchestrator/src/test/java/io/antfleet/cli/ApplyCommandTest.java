@@ -88,7 +88,10 @@ class ApplyCommandTest {
         int code = run("--output", "json", "apply", spec(QUICKSTART).toString());
 
         assertThat(code).isEqualTo(ExitCodes.FAILURE);
-        assertThat(stdout()).contains("\"ok\" : false", "add-nodes failed");
+        assertThat(stdout()).contains("\"ok\" : false", "add-nodes failed").doesNotContain("apply: ");
+        assertThat(new com.fasterxml.jackson.databind.ObjectMapper().readTree(stdout()).isObject()).isTrue();
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("apply: 2 step(s) in 1 container(s)\n",
+                "apply: alpha: add-nodes antnode1,antnode2,antnode3 FAILED (1/2)\n");
     }
 
     @Test

@@ -45,6 +45,11 @@ public final class ApplyService {
      * @throws LeaseHeldException when another orchestrator holds the lease (nothing was touched)
      */
     public ApplyReport apply(FleetSpec spec, boolean prune) {
+        return apply(spec, prune, ApplyProgress.NONE);
+    }
+
+    /** As {@link #apply(FleetSpec, boolean)}, telling {@code progress} about each step. */
+    public ApplyReport apply(FleetSpec spec, boolean prune, ApplyProgress progress) {
         String holder = "apply pid " + ProcessHandle.current().pid();
         if (!lease.tryAcquire(holder, LEASE_TTL)) {
             throw new LeaseHeldException("another antfleet process holds the database lease; nothing was changed "
@@ -56,7 +61,8 @@ public final class ApplyService {
             }
             ObservedFleet observed = observer.observe(spec.fleet());
             Plan plan = planner.plan(spec, observed, prune);
-            return new ApplyReport(plan, executor.execute(spec, plan, observed));
+            progress.planned(plan);
+            return new ApplyReport(plan, executor.execute(spec, plan, observed, progress));
         } finally {
             lease.release(holder);
         }

@@ -55,16 +55,19 @@ final class ContainerRun {
         mode = info.map(i -> DockerFleetObserver.processManager(i, row)).orElse(mode);
     }
 
-    ApplyReport.ContainerOutcome run(List<Action> actions) {
+    ApplyReport.ContainerOutcome run(List<Action> actions, ApplyProgress progress) {
         Optional<String> error = Optional.empty();
         for (Action action : actions) {
             Operation op = deps.journal().begin(action.type(), row.map(Container::id).orElse(null), names(action.services()));
+            progress.started(action);
             try {
                 List<String> touched = perform(action);
                 deps.journal().complete(op.id(), touched);
+                progress.finished(action, true);
                 done.add(action.type() + (touched.isEmpty() ? "" : " " + touched));
             } catch (AntfleetException | IllegalArgumentException e) {
                 deps.journal().fail(op.id(), String.valueOf(e.getMessage()));
+                progress.finished(action, false);
                 error = Optional.of(action.type() + " failed: " + e.getMessage());
                 break;
             }

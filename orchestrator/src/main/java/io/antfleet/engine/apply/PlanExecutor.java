@@ -34,6 +34,10 @@ public final class PlanExecutor {
     }
 
     public List<ApplyReport.ContainerOutcome> execute(FleetSpec spec, Plan plan, ObservedFleet observed) {
+        return execute(spec, plan, observed, ApplyProgress.NONE);
+    }
+
+    public List<ApplyReport.ContainerOutcome> execute(FleetSpec spec, Plan plan, ObservedFleet observed, ApplyProgress progress) {
         Map<String, List<Action>> byContainer = new LinkedHashMap<>();
         plan.actions().forEach(a -> byContainer.computeIfAbsent(a.container(), k -> new ArrayList<>()).add(a));
         if (byContainer.isEmpty()) {
@@ -48,7 +52,7 @@ public final class PlanExecutor {
         try {
             List<Future<ApplyReport.ContainerOutcome>> futures = new ArrayList<>();
             byContainer.forEach((name, actions) -> futures.add(pool.submit(
-                    () -> new ContainerRun(deps, spec, name, observed.container(name)).run(actions))));
+                    () -> new ContainerRun(deps, spec, name, observed.container(name)).run(actions, progress))));
             List<ApplyReport.ContainerOutcome> outcomes = new ArrayList<>();
             List<String> names = new ArrayList<>(byContainer.keySet());
             for (int i = 0; i < futures.size(); i++) {
