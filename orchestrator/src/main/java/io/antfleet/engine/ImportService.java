@@ -82,6 +82,7 @@ public final class ImportService {
         try {
             mode = modeOf(info, option, existing);
             if (!info.running()) {
+                existing.ifPresent(row -> markDown(info, row));
                 throw new AntfleetException("container " + info.name() + " is not running: start it with `docker start "
                         + info.name() + "` and import again");
             }
@@ -108,6 +109,14 @@ public final class ImportService {
             journal.fail(op.id(), String.valueOf(e.getMessage()));
             throw e;
         }
+    }
+
+    /** A container that is not running runs no node: its row and its running nodes' rows say so. */
+    private void markDown(ContainerInfo info, Container row) {
+        Instant now = clock.instant();
+        containers.update(new Container(row.id(), info.id(), info.name(), info.image(), "stopped", info.networkMode(),
+                row.processManager(), row.ports(), row.createdAt(), now));
+        nodeRows.markStopped(row.id(), now);
     }
 
     /** Label first (the container says how it runs), then the option, then what was recorded, then sudo. */
