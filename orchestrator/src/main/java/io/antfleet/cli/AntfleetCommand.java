@@ -22,6 +22,7 @@ import picocli.CommandLine.ScopeType;
                 ApplyCommand.class,
                 ImportCommand.class,
                 DbCommand.class,
+                BenchCommand.class,
         })
 public final class AntfleetCommand {
     @Option(names = "--db", paramLabel = "URL", scope = ScopeType.INHERIT,

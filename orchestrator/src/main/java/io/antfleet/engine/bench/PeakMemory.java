@@ -1,0 +1,24 @@
+package io.antfleet.engine.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** This process's peak resident set size (Linux {@code VmHWM}), the figure an operator's `ps`/`top` shows. */
+final class PeakMemory {
+    private PeakMemory() {
+    }
+
+    static long peakResidentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+}
