@@ -59,7 +59,25 @@ final class BenchFleet implements AutoCloseable {
                 "--metrics-port", range(settings.metricsPort(i), n), "--rpc-port", range(settings.rpcPort(i), n),
                 "--no-upnp", "--rewards-address", WALLET, "evm-arbitrum-one");
         if (start) {
-            antctl(c, "start");
+            startAll(c);
+        }
+    }
+
+    /**
+     * Our ports lie in Linux's ephemeral range (32768-60999): now and then the stand-in's peer probe of a
+     * node's rpc port connects to itself before the node binds it, and that node fails to start. A second
+     * {@code antctl start} starts only what is still stopped.
+     */
+    private void startAll(String container) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                antctl(container, "start");
+                return;
+            } catch (AntfleetException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -73,8 +91,12 @@ final class BenchFleet implements AutoCloseable {
         ExecResult r = docker.exec(container, command, "root", Map.of(), null, ANTCTL_BOUND);
         if (r.exitCode() != 0) {
             throw new AntfleetException("bench set-up: antctl " + String.join(" ", args) + " in " + container
-                    + " exited " + r.exitCode() + ": " + r.stderr().strip());
+                    + " exited " + r.exitCode() + ": " + r.stderr().strip() + " " + failures(r.stdout()));
         }
+    }
+
+    private static String failures(String stdout) {
+        return stdout.lines().filter(l -> l.contains("\u2715") || l.contains("rror")).limit(5).toList().toString();
     }
 
     private void writeFile(String container, String path, String content) {
