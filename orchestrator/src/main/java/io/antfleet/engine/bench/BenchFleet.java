@@ -25,6 +25,7 @@ final class BenchFleet implements AutoCloseable {
     static final String LABEL = "antfleet.bench";
     private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
     private static final Duration ANTCTL_BOUND = Duration.ofMinutes(5);
+    private static final Duration START_BOUND = Duration.ofSeconds(100);
 
     private final DockerGateway docker;
     private final BenchSettings settings;
@@ -65,19 +66,33 @@ final class BenchFleet implements AutoCloseable {
 
     /**
      * Our ports lie in Linux's ephemeral range (32768-60999): now and then the stand-in's peer probe of a
-     * node's rpc port connects to itself before the node binds it, and that node fails to start. A second
-     * {@code antctl start} starts only what is still stopped.
+     * node's rpc port connects to itself before the node binds it, and that port then sits in TIME_WAIT for
+     * 60 s. {@code antctl start} again (it starts only what is stopped) until {@link #START_BOUND} has passed.
+     * Reserving the ports ({@code sysctl net.ipv4.ip_local_reserved_ports=50000-54999}) avoids it.
      */
     private void startAll(String container) {
-        for (int attempt = 1; ; attempt++) {
+        long deadline = System.nanoTime() + START_BOUND.toNanos();
+        while (true) {
             try {
                 antctl(container, "start");
                 return;
             } catch (AntfleetException e) {
-                if (attempt == 3) {
-                    throw e;
+                if (System.nanoTime() > deadline) {
+                    ExecResult logs = docker.exec(container, List.of("grep", "-r", "-h", "antnode:", "/var/log/antnode"),
+                            "root", Map.of(), null, Duration.ofSeconds(30));
+                    throw new AntfleetException(e.getMessage() + "; node logs: " + logs.stdout().strip(), e);
                 }
+                pause();
             }
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(3_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AntfleetException("bench set-up interrupted", e);
         }
     }
 
