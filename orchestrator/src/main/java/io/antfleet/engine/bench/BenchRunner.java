@@ -41,6 +41,10 @@ public final class BenchRunner {
         try (BenchFleet fleet = new BenchFleet(docker, settings)) {
             progress.printf(Locale.ROOT, "bench: %d containers x %d nodes (%s), starting them%n", settings.containers(),
                     settings.nodesPerContainer(), settings.image());
+            progress.println("bench: ports reserved from the ephemeral range: " + PeakMemory.reservedPorts()
+                    + " (unreserved ports in 32768-60999 can be taken by outgoing connections; then a node fails to"
+                    + " bind and set-up retries: sysctl -w net.ipv4.ip_local_reserved_ports=" + settings.firstPort() + "-"
+                    + (settings.firstPort() + 2999) + ")");
             progress.flush();
             fleet.create(true);
             for (String scenario : settings.scenarios()) {
@@ -49,7 +53,7 @@ public final class BenchRunner {
                 } else if (scenario.equals("sweep")) {
                     results.add(sweepScenario(settings));
                 }
-                progress.println("bench: " + scenario + " done");
+                progress.println("bench: " + scenario + " measured");
                 progress.flush();
             }
         }

@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-/** This process's peak resident set size (Linux {@code VmHWM}), the figure an operator's `ps`/`top` shows. */
+/** Host facts the bench reports: this process's peak resident set size (Linux {@code VmHWM}), the figure an operator's `ps`/`top` shows. */
 final class PeakMemory {
     private PeakMemory() {
     }
@@ -19,6 +19,16 @@ final class PeakMemory {
             return -1;
         } catch (IOException e) {
             return -1;
+        }
+    }
+
+    /** Linux's {@code ip_local_reserved_ports}, or "none". */
+    static String reservedPorts() {
+        try {
+            String value = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_reserved_ports")).strip();
+            return value.isEmpty() ? "none" : value;
+        } catch (IOException e) {
+            return "unknown";
         }
     }
 }
