@@ -25,7 +25,8 @@ final class PeakMemory {
     /** Linux's {@code ip_local_reserved_ports}, or "none". */
     static String reservedPorts() {
         try {
-            String value = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_reserved_ports")).strip();
+            // readAllLines, not readString: /proc files report size 0
+            String value = String.join(",", Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_reserved_ports"))).strip();
             return value.isEmpty() ? "none" : value;
         } catch (IOException e) {
             return "unknown";
