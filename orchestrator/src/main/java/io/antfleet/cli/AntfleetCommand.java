@@ -21,6 +21,9 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 ApplyCommand.class,
                 ImportCommand.class,
+                StatusCommand.class,
+                NodeCommand.class,
+                TeardownCommand.class,
                 DbCommand.class,
                 BenchCommand.class,
         })

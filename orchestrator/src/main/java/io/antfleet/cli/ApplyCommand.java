@@ -1,8 +1,10 @@
 package io.antfleet.cli;
 
+import io.antfleet.cli.render.ApplyReportRenderer;
 import io.antfleet.cli.render.PlanRenderer;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.spec.FleetSpec;
@@ -15,7 +17,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
-/** {@code antfleet apply FILE}: validate the spec (exit 2 on problems, nothing touched), plan, print. */
+/**
+ * {@code antfleet apply FILE [--dry-run] [--prune]}: validate the spec (exit 2 on problems, nothing
+ * touched), observe, plan, and print the plan or run it (exit 1 when a container failed).
+ */
 @Command(name = "apply", mixinStandardHelpOptions = true,
         description = "Makes the host match a fleet spec: creates containers, adds, starts, stops and removes nodes.")
 final class ApplyCommand implements Callable<Integer> {
@@ -37,14 +42,18 @@ final class ApplyCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         FleetSpec spec = new SpecLoader().load(file);
-        if (!dryRun) {
-            throw new io.antfleet.fleet.AntfleetException("apply without --dry-run is not available yet in this build; "
-                    + "run with --dry-run to see the plan");
-        }
-        Plan plan = root.injector().getInstance(ApplyService.class).plan(spec, prune);
+        ApplyService service = root.injector().getInstance(ApplyService.class);
         boolean json = root.globalOptions().output() == OutputFormat.JSON;
-        command.commandLine().getOut().print(json ? PlanRenderer.json(plan) : PlanRenderer.human(plan));
-        command.commandLine().getOut().flush();
-        return ExitCodes.OK;
+        java.io.PrintWriter out = command.commandLine().getOut();
+        if (dryRun) {
+            Plan plan = service.plan(spec, prune);
+            out.print(json ? PlanRenderer.json(plan) : PlanRenderer.human(plan));
+            out.flush();
+            return ExitCodes.OK;
+        }
+        ApplyReport report = service.apply(spec, prune);
+        out.print(json ? ApplyReportRenderer.json(report) : ApplyReportRenderer.human(report));
+        out.flush();
+        return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 }

@@ -34,6 +34,7 @@ public final class Bootstrap {
         modules.add(new DockerModule());
         modules.add(new AntctlModule());
         modules.add(new ImportModule());
+        modules.add(new io.antfleet.engine.apply.ApplyModule());
         return modules;
     }
 

@@ -4,6 +4,7 @@ import com.google.inject.Module;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.settings.InvalidSettingsException;
 import io.antfleet.config.spec.InvalidSpecException;
+import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
@@ -42,6 +43,9 @@ public final class Main {
         if (ex instanceof CommandLine.ParameterException || ex instanceof InvalidSpecException
                 || ex instanceof InvalidSettingsException) {
             return ExitCodes.USAGE;
+        }
+        if (ex instanceof LeaseHeldException) {
+            return ExitCodes.LEASE_HELD;
         }
         if (ex instanceof AntfleetException) {
             return ExitCodes.FAILURE;

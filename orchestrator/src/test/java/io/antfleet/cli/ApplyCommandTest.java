@@ -5,18 +5,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import io.antfleet.config.GlobalOptions;
-import io.antfleet.engine.apply.ApplyModule;
-import io.antfleet.engine.apply.FleetObserver;
-import io.antfleet.fleet.plan.ObservedFleet;
+import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.engine.apply.FakeFleet;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,25 +27,17 @@ class ApplyCommandTest {
 
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final AtomicInteger observations = new AtomicInteger();
-    private ObservedFleet observed = ObservedFleet.EMPTY;
+    private final FakeFleet fleet = new FakeFleet();
 
     private int run(String... args) {
-        FleetObserver fake = fleet -> {
-            observations.incrementAndGet();
-            return observed;
-        };
-        java.util.function.Function<GlobalOptions, List<Module>> modules = options -> {
-            List<Module> all = new ArrayList<>(Bootstrap.modules(options));
-            all.add(new ApplyModule());
-            all.add(new AbstractModule() {
-                @Override
-                protected void configure() {
-                    bind(FleetObserver.class).toInstance(fake);
-                }
-            });
-            return all;
-        };
+        ApplyService service = fleet.service();
+        java.util.function.Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(GlobalOptions.class).toInstance(options);
+                bind(ApplyService.class).toInstance(service);
+            }
+        });
         return Main.run(modules, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
     }
 
@@ -80,14 +69,26 @@ class ApplyCommandTest {
     }
 
     @Test
-    void aFleetThatMatchesPrintsNoChanges() throws IOException {
+    void applyRunsThePlanAndASecondApplyFindsNoChanges() throws IOException {
+        fleet.antctl("home-alpha");
         Path file = spec(QUICKSTART);
-        io.antfleet.fleet.spec.FleetSpec parsed = new io.antfleet.config.spec.SpecLoader().load(file);
-        io.antfleet.fleet.plan.FleetPlanner planner = new io.antfleet.fleet.plan.FleetPlanner();
-        observed = io.antfleet.fleet.plan.PlanSimulatorAccess.apply(ObservedFleet.EMPTY, planner.plan(parsed, ObservedFleet.EMPTY, false));
 
-        assertThat(run("apply", file.toString(), "--dry-run")).isEqualTo(ExitCodes.OK);
+        assertThat(run("apply", file.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains("alpha: done (create-container", "add-nodes [antnode1, antnode2, antnode3]", "Apply complete.");
+        out.reset();
+
+        assertThat(run("apply", file.toString())).isEqualTo(ExitCodes.OK);
         assertThat(stdout()).isEqualTo("No changes. The fleet matches the spec.\n");
+    }
+
+    @Test
+    void aContainerThatFailsMakesApplyExitOneWithItsErrorInJson() throws IOException {
+        fleet.antctl("home-alpha").failNext("add", new io.antfleet.docker.ExecResult(1, "", "Error: \n   0: disk full\n"));
+
+        int code = run("--output", "json", "apply", spec(QUICKSTART).toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FAILURE);
+        assertThat(stdout()).contains("\"ok\" : false", "add-nodes failed");
     }
 
     @Test
@@ -101,8 +102,16 @@ class ApplyCommandTest {
                 file + ":2:8: fleet: invalid name 'a b' (1-63 characters: letters, digits, '_', '.', '-', starting with a letter or digit)",
                 file + ":7:5: missing required key 'containers[0].nodes'",
                 file + ":8:5: unknown key 'nodez' in containers[0] (did you mean 'nodes'?)");
-        assertThat(observations).hasValue(0);
+        assertThat(fleet.observations).hasValue(0);
         assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void anotherOrchestratorHoldingTheLeaseMakesApplyExitThree() throws IOException {
+        fleet.lease.tryAcquire("someone else", java.time.Duration.ofMinutes(1));
+
+        assertThat(run("apply", spec(QUICKSTART).toString())).isEqualTo(ExitCodes.LEASE_HELD);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("holds the database lease");
     }
 
     @Test

@@ -3,23 +3,62 @@ package io.antfleet.engine.apply;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.plan.FleetPlanner;
+import io.antfleet.fleet.plan.ObservedFleet;
 import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.fleet.Operation;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
+import java.time.Duration;
 
-/** {@code antfleet apply}: observe the fleet, plan the difference to the spec (and, later, execute it). */
+/** {@code antfleet apply}: observe the fleet, plan the difference to the spec, execute the plan. */
 public final class ApplyService {
+    /** Long enough for the slowest apply (antctl start waits up to 300 s per node for peers). */
+    private static final Duration LEASE_TTL = Duration.ofHours(2);
     private final FleetObserver observer;
     private final FleetPlanner planner;
+    private final PlanExecutor executor;
+    private final DatabaseLease lease;
+    private final OperationJournal journal;
 
     @Inject
-    public ApplyService(FleetObserver observer, FleetPlanner planner) {
+    public ApplyService(FleetObserver observer, FleetPlanner planner, PlanExecutor executor, DatabaseLease lease,
+            OperationJournal journal) {
         this.observer = requireNonNull(observer, "observer is null");
         this.planner = requireNonNull(planner, "planner is null");
+        this.executor = requireNonNull(executor, "executor is null");
+        this.lease = requireNonNull(lease, "lease is null");
+        this.journal = requireNonNull(journal, "journal is null");
     }
 
     /** The plan that would make the fleet match {@code spec}; changes nothing. */
     public Plan plan(FleetSpec spec, boolean prune) {
         return planner.plan(spec, observer.observe(spec.fleet()), prune);
+    }
+
+    /**
+     * Plans and runs under the database lease; an empty plan runs nothing, so a second apply changes
+     * nothing. Operations a killed run left PENDING are closed first: the fleet is observed afresh, so
+     * whatever they did or did not do is in the new plan.
+     *
+     * @throws LeaseHeldException when another orchestrator holds the lease (nothing was touched)
+     */
+    public ApplyReport apply(FleetSpec spec, boolean prune) {
+        String holder = "apply pid " + ProcessHandle.current().pid();
+        if (!lease.tryAcquire(holder, LEASE_TTL)) {
+            throw new LeaseHeldException("another antfleet process holds the database lease; nothing was changed "
+                    + "(try again when it has finished)");
+        }
+        try {
+            for (Operation stale : journal.pending()) {
+                journal.fail(stale.id(), "interrupted before it finished; a later apply observed the fleet again");
+            }
+            ObservedFleet observed = observer.observe(spec.fleet());
+            Plan plan = planner.plan(spec, observed, prune);
+            return new ApplyReport(plan, executor.execute(spec, plan, observed));
+        } finally {
+            lease.release(holder);
+        }
     }
 }

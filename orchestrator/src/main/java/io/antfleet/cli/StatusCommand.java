@@ -1,0 +1,37 @@
+package io.antfleet.cli;
+
+import io.antfleet.cli.render.StatusRenderer;
+import io.antfleet.config.OutputFormat;
+import io.antfleet.engine.status.FleetStatus;
+import io.antfleet.engine.status.StatusService;
+import java.io.PrintWriter;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code antfleet status [--container NAME]}: every agent container's nodes, as a table or JSON. */
+@Command(name = "status", mixinStandardHelpOptions = true,
+        description = "Shows the nodes of every antfleet container (antctl status --json in each, readings from the database).")
+final class StatusCommand implements Callable<Integer> {
+    @ParentCommand
+    AntfleetCommand root;
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--container", paramLabel = "NAME", description = "Only this container (Docker name, id or spec name).")
+    String container;
+
+    @Override
+    public Integer call() {
+        FleetStatus status = root.injector().getInstance(StatusService.class).status(Optional.ofNullable(container));
+        PrintWriter out = command.commandLine().getOut();
+        out.print(root.globalOptions().output() == OutputFormat.JSON ? StatusRenderer.json(status) : StatusRenderer.table(status));
+        out.flush();
+        return ExitCodes.OK;
+    }
+}

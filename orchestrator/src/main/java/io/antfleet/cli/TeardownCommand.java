@@ -1,0 +1,63 @@
+package io.antfleet.cli;
+
+import io.antfleet.engine.teardown.TeardownService;
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/** {@code antfleet teardown [--container NAME] --confirm [--remove-containers]}. */
+@Command(name = "teardown", mixinStandardHelpOptions = true,
+        description = "Stops and removes every node (antctl reset --force) in the antfleet containers; with "
+                + "--remove-containers the containers go too. Needs --confirm.")
+final class TeardownCommand implements Callable<Integer> {
+    @ParentCommand
+    AntfleetCommand root;
+
+    @Spec
+    CommandSpec command;
+
+    @Option(names = "--container", paramLabel = "NAME", description = "Only this container (Docker name, id or spec name).")
+    String container;
+
+    @Option(names = "--fleet", paramLabel = "NAME", description = "Only the containers of this fleet (label antfleet.fleet).")
+    String fleet;
+
+    @Option(names = "--confirm", description = "Required: teardown deletes nodes and their data.")
+    boolean confirm;
+
+    @Option(names = "--remove-containers", description = "Also remove the containers (and their anonymous volumes).")
+    boolean removeContainers;
+
+    @Override
+    public Integer call() {
+        if (!confirm) {
+            throw new CommandLine.ParameterException(command.commandLine(),
+                    "teardown deletes every node and its data: add --confirm to go ahead");
+        }
+        List<TeardownService.Outcome> outcomes = root.injector().getInstance(TeardownService.class)
+                .teardown(Optional.ofNullable(fleet), Optional.ofNullable(container), removeContainers);
+        PrintWriter out = command.commandLine().getOut();
+        boolean ok = true;
+        for (TeardownService.Outcome o : outcomes) {
+            if (o.error().isPresent()) {
+                ok = false;
+                out.println(o.container() + ": FAILED: " + o.error().get());
+            } else {
+                out.println(o.container() + ": reset, " + o.nodesRemoved() + " node row(s) deleted"
+                        + (o.containerRemoved() ? ", container removed" : ""));
+            }
+        }
+        if (outcomes.isEmpty()) {
+            out.println("No antfleet containers.");
+        }
+        out.flush();
+        return ok ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+}

@@ -1,0 +1,201 @@
+package io.antfleet.engine.apply;
+
+import io.antfleet.antctl.AddRequest;
+import io.antfleet.antctl.AntctlManager;
+import io.antfleet.antctl.AntctlNode;
+import io.antfleet.docker.ContainerInfo;
+import io.antfleet.docker.ContainerSpec;
+import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.Operation;
+import io.antfleet.fleet.PortBlock;
+import io.antfleet.fleet.ProcessManager;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.plan.Action;
+import io.antfleet.fleet.plan.ObservedContainer;
+import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.fleet.spec.SpecContainer;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * Runs one container's actions in order, each journaled before it runs; the first failure ends this
+ * container's run (the others carry on). Afterwards antctl's registry is written to the node rows.
+ */
+final class ContainerRun {
+    private final ApplyDeps deps;
+    private final FleetSpec spec;
+    private final String name;
+    private final List<String> done = new ArrayList<>();
+    private String dockerId;
+    private String dockerName;
+    private ProcessManager mode;
+    private Optional<Container> row = Optional.empty();
+    private boolean gone;
+
+    ContainerRun(ApplyDeps deps, FleetSpec spec, String name, Optional<ObservedContainer> seen) {
+        this.deps = deps;
+        this.spec = spec;
+        this.name = name;
+        this.dockerName = spec.dockerName(name);
+        this.mode = spec.container(name).map(SpecContainer::processManager).orElse(ProcessManager.ANTCTL_SUDO);
+        seen.ifPresent(this::adopt);
+    }
+
+    private void adopt(ObservedContainer seen) {
+        dockerId = seen.dockerId();
+        Optional<ContainerInfo> info = deps.docker().inspect(dockerId);
+        info.ifPresent(i -> dockerName = i.name());
+        row = deps.containers().findByDockerId(dockerId);
+        mode = info.map(i -> DockerFleetObserver.processManager(i, row)).orElse(mode);
+    }
+
+    ApplyReport.ContainerOutcome run(List<Action> actions) {
+        Optional<String> error = Optional.empty();
+        for (Action action : actions) {
+            Operation op = deps.journal().begin(action.type(), row.map(Container::id).orElse(null), names(action.services()));
+            try {
+                List<String> touched = perform(action);
+                deps.journal().complete(op.id(), touched);
+                done.add(action.type() + (touched.isEmpty() ? "" : " " + touched));
+            } catch (AntfleetException | IllegalArgumentException e) {
+                deps.journal().fail(op.id(), String.valueOf(e.getMessage()));
+                error = Optional.of(action.type() + " failed: " + e.getMessage());
+                break;
+            }
+        }
+        try {
+            recordNodes();
+        } catch (AntfleetException e) {
+            error = error.or(() -> Optional.of("recording nodes failed: " + e.getMessage()));
+        }
+        return new ApplyReport.ContainerOutcome(name, done, error);
+    }
+
+    private List<String> perform(Action action) {
+        if (action instanceof Action.CreateContainer) {
+            return create((Action.CreateContainer) action);
+        }
+        if (action instanceof Action.StartContainer) {
+            deps.docker().start(dockerId);
+            return List.of();
+        }
+        if (action instanceof Action.AssignPorts) {
+            Container r = ensureRow(((Action.AssignPorts) action).ports());
+            deps.containers().update(withPorts(r, ((Action.AssignPorts) action).ports()));
+            row = deps.containers().findById(r.id());
+            return List.of();
+        }
+        if (action instanceof Action.AddNodes) {
+            return add((Action.AddNodes) action);
+        }
+        if (action instanceof Action.RemoveContainer) {
+            deps.docker().remove(dockerId, true);
+            row.ifPresent(r -> deps.containers().delete(r.id()));
+            gone = true;
+            return List.of();
+        }
+        AntctlManager manager = manager();
+        if (action instanceof Action.StartNodes) {
+            manager.start(action.services());
+        } else if (action instanceof Action.StopNodes) {
+            manager.stop(action.services());
+        } else {
+            manager.remove(action.services(), false);
+        }
+        return names(action.services());
+    }
+
+    private List<String> create(Action.CreateContainer create) {
+        SpecContainer c = create.spec();
+        mode = c.processManager();
+        dockerName = create.dockerName();
+        Map<String, String> labels = Map.of(FleetLabels.FLEET, spec.fleet(), FleetLabels.CONTAINER, c.name(),
+                FleetLabels.PROCESS_MANAGER, mode.label(), FleetLabels.PORT_BLOCK, FleetLabels.encode(create.ports()));
+        // The registry and node data live in a volume so they outlive the container: /var/antctl for
+        // root's system-wide registry, the image user's home for user mode.
+        String mount = mode.runsAsRoot() ? "/var/antctl" : "/home/ant";
+        Double cpus = c.limits().cpus().isPresent() ? c.limits().cpus().getAsDouble() : null;
+        dockerId = deps.docker().createAndStart(new ContainerSpec(dockerName, c.image(), labels, "host",
+                dockerName + "-data", mount, cpus, c.limits().memoryBytes().orElse(null)));
+        Instant now = deps.clock().instant();
+        row = Optional.of(deps.containers().insert(new Container(null, dockerId, dockerName, c.image(), "running", "host",
+                mode, create.ports(), now, now)));
+        return List.of(dockerId);
+    }
+
+    private List<String> add(Action.AddNodes add) {
+        SpecContainer c = spec.container(name).orElseThrow(() -> new AntfleetException("container " + name + " is not in the spec"));
+        Container r = ensureRow(null);
+        AntctlManager manager = manager();
+        List<ServiceName> added = new ArrayList<>();
+        for (AddBatches.Call call : AddBatches.split(add.batches(), c.rewardsAddress(), deps.wallets())) {
+            AddRequest request = new AddRequest(call.count(), null, null, path(c), version(c), call.node(), call.metrics(),
+                    call.rpc(), c.noUpnp(), call.wallet(), List.of(), List.of(), AddBatches.network(c.network()));
+            List<AntctlNode> nodes = manager.create(request, created -> writeRows(r.id(), created));
+            nodes.forEach(n -> added.add(n.service()));
+        }
+        if (!added.isEmpty()) {
+            manager.start(added);
+        }
+        return names(added);
+    }
+
+    private static String path(SpecContainer c) {
+        return c.antnode() instanceof io.antfleet.fleet.spec.AntnodeSource.Path
+                ? ((io.antfleet.fleet.spec.AntnodeSource.Path) c.antnode()).path() : null;
+    }
+
+    private static String version(SpecContainer c) {
+        return c.antnode() instanceof io.antfleet.fleet.spec.AntnodeSource.Version
+                ? ((io.antfleet.fleet.spec.AntnodeSource.Version) c.antnode()).version() : null;
+    }
+
+    /** The container's row, written now if it has none (a container created before a crash, or never imported). */
+    private Container ensureRow(PortBlock ports) {
+        if (row.isEmpty()) {
+            Instant now = deps.clock().instant();
+            row = Optional.of(deps.containers().insert(new Container(null, dockerId, dockerName,
+                    spec.container(name).map(SpecContainer::image).orElse(null), "running", "host", mode, ports, now, now)));
+        }
+        return row.get();
+    }
+
+    private static Container withPorts(Container r, PortBlock ports) {
+        return new Container(r.id(), r.dockerId(), r.name(), r.image(), r.status(), r.networkMode(), r.processManager(),
+                ports, r.createdAt(), r.updatedAt());
+    }
+
+    private AntctlManager manager() {
+        return deps.managers().forContainer(dockerId, dockerName, mode);
+    }
+
+    /** After the run: antctl's registry, as it now is, into the node rows (an operator's DISABLED kept). */
+    private void recordNodes() {
+        if (gone || dockerId == null || row.isEmpty()) {
+            return;
+        }
+        writeRows(row.get().id(), manager().survey());
+    }
+
+    private void writeRows(long containerId, List<AntctlNode> surveyed) {
+        Instant now = deps.clock().instant();
+        for (AntctlNode n : surveyed) {
+            Optional<Node> old = deps.nodes().find(containerId, n.service());
+            Node seen = DockerFleetObserver.toNode(n, old);
+            deps.nodes().upsert(new Node(seen.id(), containerId, seen.service(), seen.status(), seen.nodePort(),
+                    seen.metricsPort(), seen.rpcPort(), seen.dataDir(), seen.logDir(), seen.binaryPath(), seen.version(),
+                    seen.peerId(), seen.wallet(), seen.readings(), old.map(Node::createdAt).orElse(now),
+                    old.filter(o -> o.status() == seen.status()).map(Node::statusChangedAt).orElse(now)));
+        }
+    }
+
+    private static List<String> names(List<ServiceName> services) {
+        return services.stream().map(ServiceName::value).collect(Collectors.toList());
+    }
+}

@@ -1,0 +1,101 @@
+package io.antfleet.engine.apply;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.antctl.AntctlManagerFactory;
+import io.antfleet.antctl.AntctlNode;
+import io.antfleet.docker.ContainerInfo;
+import io.antfleet.docker.DockerGateway;
+import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.PortBlock;
+import io.antfleet.fleet.ProcessManager;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.plan.ObservedContainer;
+import io.antfleet.fleet.plan.ObservedFleet;
+import io.antfleet.store.ContainerRepository;
+import io.antfleet.store.NodeRepository;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Observes through Docker (containers by label), antctl ({@code status --json} in each running container)
+ * and the store (port blocks, operator's DISABLED marks). A stopped container's nodes are the store's
+ * rows; a running container whose antctl cannot be read reports its rows as UNKNOWN, so apply neither
+ * adds duplicates nor touches them.
+ */
+public final class DockerFleetObserver implements FleetObserver {
+    private final DockerGateway docker;
+    private final AntctlManagerFactory managers;
+    private final ContainerRepository containers;
+    private final NodeRepository nodes;
+
+    @Inject
+    public DockerFleetObserver(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+            NodeRepository nodes) {
+        this.docker = requireNonNull(docker, "docker is null");
+        this.managers = requireNonNull(managers, "managers is null");
+        this.containers = requireNonNull(containers, "containers is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+    }
+
+    @Override
+    public ObservedFleet observe(String fleet) {
+        Map<String, String> labels = new HashMap<>();
+        labels.put(FleetLabels.FLEET, fleet);
+        List<ObservedContainer> observed = new ArrayList<>();
+        for (ContainerInfo info : docker.listByLabels(labels)) {
+            observed.add(observe(info, fleet));
+        }
+        return new ObservedFleet(observed);
+    }
+
+    private ObservedContainer observe(ContainerInfo info, String fleet) {
+        Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+        Optional<PortBlock> ports = row.map(Container::ports).or(() -> FleetLabels.decode(info.labels().get(FleetLabels.PORT_BLOCK)));
+        List<Node> rows = row.map(r -> nodes.findByContainer(r.id())).orElse(List.of());
+        List<Node> seen = info.running() ? survey(info, processManager(info, row), rows) : rows;
+        return new ObservedContainer(FleetLabels.specName(info, fleet), info.id(), info.running(), ports, seen);
+    }
+
+    public static ProcessManager processManager(ContainerInfo info, Optional<Container> row) {
+        String label = info.labels().get(FleetLabels.PROCESS_MANAGER);
+        if (label != null && !label.isBlank()) {
+            return ProcessManager.fromLabel(label.trim());
+        }
+        return row.map(Container::processManager).orElse(ProcessManager.ANTCTL_SUDO);
+    }
+
+    private List<Node> survey(ContainerInfo info, ProcessManager mode, List<Node> rows) {
+        List<AntctlNode> surveyed;
+        try {
+            surveyed = managers.forContainer(info.id(), info.name(), mode).survey();
+        } catch (AntfleetException e) {
+            return rows.stream().map(n -> n.status() == NodeStatus.DEAD || n.status() == NodeStatus.DISABLED ? n
+                    : n.withStatus(NodeStatus.UNKNOWN, n.statusChangedAt())).collect(Collectors.toList());
+        }
+        Map<ServiceName, Node> byService = rows.stream().collect(Collectors.toMap(Node::service, Function.identity(), (a, b) -> a));
+        return surveyed.stream().map(n -> toNode(n, Optional.ofNullable(byService.get(n.service())))).collect(Collectors.toList());
+    }
+
+    /** antctl's view, with an operator's DISABLED kept unless antctl says the node is Removed. */
+    public static Node toNode(AntctlNode n, Optional<Node> row) {
+        NodeStatus status = n.status();
+        if (row.isPresent() && row.get().status() == NodeStatus.DISABLED && !n.removed()) {
+            status = NodeStatus.DISABLED;
+        }
+        Node old = row.orElse(null);
+        return new Node(old == null ? null : old.id(), old == null ? null : old.containerId(), n.service(), status,
+                n.nodePort(), n.metricsPort(), n.rpcPort(), n.dataDir(), n.logDir(), n.antnodePath(), n.version(),
+                n.peerId(), n.rewardsAddress(), old == null ? null : old.readings(), old == null ? null : old.createdAt(),
+                old == null ? null : old.statusChangedAt());
+    }
+}

@@ -1,0 +1,73 @@
+package io.antfleet.engine.apply;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.plan.Action;
+import io.antfleet.fleet.plan.ObservedFleet;
+import io.antfleet.fleet.plan.Plan;
+import io.antfleet.fleet.spec.FleetSpec;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Runs a plan: containers in parallel (on a pool owned by this call and shut down before it returns),
+ * each container's actions in order. A failure stops only its own container.
+ */
+public final class PlanExecutor {
+    private final ApplyDeps deps;
+    private final int parallelism;
+
+    public PlanExecutor(ApplyDeps deps, int parallelism) {
+        this.deps = requireNonNull(deps, "deps is null");
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism " + parallelism + " must be at least 1");
+        }
+        this.parallelism = parallelism;
+    }
+
+    public List<ApplyReport.ContainerOutcome> execute(FleetSpec spec, Plan plan, ObservedFleet observed) {
+        Map<String, List<Action>> byContainer = new LinkedHashMap<>();
+        plan.actions().forEach(a -> byContainer.computeIfAbsent(a.container(), k -> new ArrayList<>()).add(a));
+        if (byContainer.isEmpty()) {
+            return List.of();
+        }
+        AtomicInteger threads = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, byContainer.size()), r -> {
+            Thread t = new Thread(r, "antfleet-apply-" + threads.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<ApplyReport.ContainerOutcome>> futures = new ArrayList<>();
+            byContainer.forEach((name, actions) -> futures.add(pool.submit(
+                    () -> new ContainerRun(deps, spec, name, observed.container(name)).run(actions))));
+            List<ApplyReport.ContainerOutcome> outcomes = new ArrayList<>();
+            List<String> names = new ArrayList<>(byContainer.keySet());
+            for (int i = 0; i < futures.size(); i++) {
+                outcomes.add(await(names.get(i), futures.get(i)));
+            }
+            return outcomes;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private static ApplyReport.ContainerOutcome await(String name, Future<ApplyReport.ContainerOutcome> future) {
+        try {
+            return future.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new ApplyReport.ContainerOutcome(name, List.of(), Optional.of("interrupted"));
+        } catch (ExecutionException e) {
+            return new ApplyReport.ContainerOutcome(name, List.of(), Optional.of(String.valueOf(e.getCause())));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.antfleet.engine.status;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.Node;
+import java.util.List;
+import java.util.Optional;
+
+/** What {@code antfleet status} shows: every agent container and its nodes, as antctl and the store know them. */
+public record FleetStatus(List<ContainerStatus> containers) {
+    public FleetStatus {
+        containers = List.copyOf(containers);
+    }
+
+    /**
+     * @param name Docker's name; {@code fleet} the antfleet.fleet label
+     * @param problem why the nodes are the store's last rows rather than antctl's answer, if so
+     */
+    public record ContainerStatus(String name, String containerId, String fleet, boolean running, List<Node> nodes,
+            Optional<String> problem) {
+        public ContainerStatus {
+            requireNonNull(name, "name is null");
+            requireNonNull(containerId, "containerId is null");
+            nodes = List.copyOf(nodes);
+            requireNonNull(problem, "problem is null");
+        }
+    }
+}

@@ -1,0 +1,107 @@
+package io.antfleet.engine.teardown;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.antctl.AntctlManagerFactory;
+import io.antfleet.docker.ContainerInfo;
+import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.apply.DockerFleetObserver;
+import io.antfleet.engine.apply.FleetLabels;
+import io.antfleet.engine.apply.LeaseHeldException;
+import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.Operation;
+import io.antfleet.store.ContainerRepository;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.NodeRepository;
+import io.antfleet.store.OperationJournal;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code antfleet teardown}: {@code antctl reset --force} in each antfleet container (every node stopped
+ * and removed, the registry deleted, numbering back to antnode1), the node rows deleted to match, and with
+ * {@code removeContainers} the containers and their rows too. Journaled, under the database lease; a
+ * failing container is reported and the others still go.
+ */
+public final class TeardownService {
+    private static final Duration LEASE_TTL = Duration.ofHours(1);
+    private final DockerGateway docker;
+    private final AntctlManagerFactory managers;
+    private final ContainerRepository containers;
+    private final NodeRepository nodes;
+    private final OperationJournal journal;
+    private final DatabaseLease lease;
+
+    @Inject
+    public TeardownService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+            NodeRepository nodes, OperationJournal journal, DatabaseLease lease) {
+        this.docker = requireNonNull(docker, "docker is null");
+        this.managers = requireNonNull(managers, "managers is null");
+        this.containers = requireNonNull(containers, "containers is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+        this.journal = requireNonNull(journal, "journal is null");
+        this.lease = requireNonNull(lease, "lease is null");
+    }
+
+    /** One line per container: what was done, or why it failed. */
+    public record Outcome(String container, int nodesRemoved, boolean containerRemoved, Optional<String> error) {
+    }
+
+    /**
+     * @param fleet only containers labelled antfleet.fleet=fleet; empty for every fleet on the host
+     * @param only a container's Docker name, id or antfleet.container label; empty for all (of the fleet)
+     */
+    public List<Outcome> teardown(Optional<String> fleet, Optional<String> only, boolean removeContainers) {
+        String holder = "teardown pid " + ProcessHandle.current().pid();
+        if (!lease.tryAcquire(holder, LEASE_TTL)) {
+            throw new LeaseHeldException("another antfleet process holds the database lease; nothing was torn down");
+        }
+        try {
+            List<Outcome> outcomes = new ArrayList<>();
+            for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, fleet.orElse(null)))) {
+                if (only.isEmpty() || only.get().equals(info.name()) || info.id().startsWith(only.get())
+                        || only.get().equals(info.labels().get(FleetLabels.CONTAINER))) {
+                    outcomes.add(teardown(info, removeContainers));
+                }
+            }
+            if (only.isPresent() && outcomes.isEmpty()) {
+                throw new AntfleetException("no antfleet container named '" + only.get() + "'");
+            }
+            return outcomes;
+        } finally {
+            lease.release(holder);
+        }
+    }
+
+    private Outcome teardown(ContainerInfo info, boolean removeContainer) {
+        Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+        Operation op = journal.begin(removeContainer ? "teardown-container" : "teardown", row.map(Container::id).orElse(null), List.of());
+        try {
+            int removed = 0;
+            if (info.running()) {
+                managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, row)).teardown();
+            }
+            if (row.isPresent()) {
+                for (Node n : nodes.findByContainer(row.get().id())) {
+                    nodes.delete(n.id());
+                    removed++;
+                }
+            }
+            if (removeContainer) {
+                docker.remove(info.id(), true);
+                row.ifPresent(r -> containers.delete(r.id()));
+            }
+            journal.complete(op.id(), List.of());
+            return new Outcome(info.name(), removed, removeContainer, Optional.empty());
+        } catch (AntfleetException e) {
+            journal.fail(op.id(), String.valueOf(e.getMessage()));
+            return new Outcome(info.name(), 0, false, Optional.of(e.getMessage()));
+        }
+    }
+}

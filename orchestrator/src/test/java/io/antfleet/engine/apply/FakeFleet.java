@@ -1,0 +1,56 @@
+package io.antfleet.engine.apply;
+
+import io.antfleet.antctl.AntctlManagerFactory;
+import io.antfleet.antctl.AntctlSettings;
+import io.antfleet.antctl.FakeAntctl;
+import io.antfleet.antctl.NodeProbe;
+import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.MemoryStore;
+import io.antfleet.fleet.plan.FleetPlanner;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** A whole apply stack over fakes: Docker, one fake antctl per container name, the in-memory store. */
+public final class FakeFleet {
+    public final FakeDockerGateway docker = new FakeDockerGateway();
+    public final MemoryStore store = new MemoryStore();
+    public final AtomicInteger observations = new AtomicInteger();
+    public final MemoryLease lease = new MemoryLease();
+    private final ExecByNameGateway gateway = new ExecByNameGateway(docker);
+    private final AntctlManagerFactory managers = new AntctlManagerFactory(gateway, AntctlSettings.defaults(),
+            port -> NodeProbe.ProbeResult.dead("not probed"));
+
+    /** The fake antctl of the container Docker will know as {@code dockerName}. */
+    public FakeAntctl antctl(String dockerName) {
+        FakeAntctl antctl = new FakeAntctl("container " + dockerName);
+        docker.onExec(dockerName, antctl.execHandler());
+        return antctl;
+    }
+
+    public io.antfleet.engine.status.StatusService statusService() {
+        return new io.antfleet.engine.status.StatusService(gateway, managers, store.containers, store.nodes);
+    }
+
+    public io.antfleet.engine.teardown.TeardownService teardownService() {
+        return new io.antfleet.engine.teardown.TeardownService(gateway, managers, store.containers, store.nodes,
+                store.journal, lease);
+    }
+
+    public io.antfleet.engine.node.NodeService nodeService() {
+        return new io.antfleet.engine.node.NodeService(gateway, managers, store.containers, store.nodes, store.journal, lease);
+    }
+
+    public ApplyService service() {
+        DockerFleetObserver observer = new DockerFleetObserver(gateway, managers, store.containers, store.nodes);
+        FleetObserver counting = fleet -> {
+            observations.incrementAndGet();
+            return observer.observe(fleet);
+        };
+        return new ApplyService(counting, new FleetPlanner(), new PlanExecutor(new ApplyDeps(gateway, managers,
+                store.containers, store.nodes, store.journal, new WalletPicker(Optional.empty(), Optional.empty(), n -> 0),
+                Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC)), 2), lease, store.journal);
+    }
+}
