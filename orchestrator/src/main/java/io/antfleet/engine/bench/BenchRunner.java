@@ -23,6 +23,8 @@ import java.util.Optional;
  */
 public final class BenchRunner {
     private static final int ROUNDS = 5;
+    /** The converge size: 25 nodes in each container. */
+    private static final int CONVERGE_NODES = 25;
     private static final double IMPORT_TARGET = 1.5;
     private static final double SWEEP_TARGET = 0.5;
     private static final double SWEEP_SPEED_UP = 50;
@@ -30,14 +32,24 @@ public final class BenchRunner {
 
     private final DockerGateway docker;
     private final ImportService imports;
+    private final ConvergeScenario converge;
 
-    public BenchRunner(DockerGateway docker, ImportService imports) {
+    public BenchRunner(DockerGateway docker, ImportService imports, io.antfleet.engine.apply.ApplyService apply) {
         this.docker = requireNonNull(docker, "docker is null");
         this.imports = requireNonNull(imports, "imports is null");
+        this.converge = new ConvergeScenario(docker, apply);
     }
 
     public List<ScenarioResult> run(BenchSettings settings, PrintWriter progress) {
         List<ScenarioResult> results = new ArrayList<>();
+        if (settings.scenarios().contains("converge")) {
+            progress.println("bench: converge: " + settings.containers() + " containers x " + CONVERGE_NODES + " nodes");
+            progress.flush();
+            results.add(converge.run(settings.containers(), CONVERGE_NODES, settings.firstPort(), settings.image(), progress));
+        }
+        if (!settings.scenarios().contains("import") && !settings.scenarios().contains("sweep")) {
+            return withMemory(settings, results);
+        }
         try (BenchFleet fleet = new BenchFleet(docker, settings)) {
             progress.printf(Locale.ROOT, "bench: %d containers x %d nodes (%s), starting them%n", settings.containers(),
                     settings.nodesPerContainer(), settings.image());
@@ -48,6 +60,9 @@ public final class BenchRunner {
             progress.flush();
             fleet.create(true);
             for (String scenario : settings.scenarios()) {
+                if (scenario.equals("converge") || scenario.equals("memory")) {
+                    continue;
+                }
                 if (scenario.equals("import")) {
                     results.add(importScenario(fleet, settings));
                 } else if (scenario.equals("sweep")) {
@@ -57,6 +72,10 @@ public final class BenchRunner {
                 progress.flush();
             }
         }
+        return withMemory(settings, results);
+    }
+
+    private static List<ScenarioResult> withMemory(BenchSettings settings, List<ScenarioResult> results) {
         if (settings.scenarios().contains("memory")) {
             results.add(memoryScenario());
         }

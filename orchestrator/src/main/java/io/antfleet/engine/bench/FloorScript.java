@@ -45,4 +45,32 @@ final class FloorScript {
             processes.forEach(Process::destroyForcibly);
         }
     }
+
+    /**
+     * Runs each chain of commands one after another, all chains at once (as {@code (a; b; c) & ... wait});
+     * returns the wall seconds until every chain finished with every command exiting 0.
+     */
+    static double chains(List<List<List<String>>> chains) {
+        long start = System.nanoTime();
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(chains.size(),
+                r -> new Thread(r, "bench-floor"));
+        try {
+            List<java.util.concurrent.Future<?>> done = new ArrayList<>();
+            for (List<List<String>> chain : chains) {
+                done.add(pool.submit(() -> chain.forEach(command -> parallel(List.of(command)))));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get();
+            }
+            return (System.nanoTime() - start) / 1e9;
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException ? (RuntimeException) e.getCause()
+                    : new AntfleetException("floor chain failed", e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AntfleetException("floor interrupted", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
 }
