@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.HttpNodeProbe;
+import io.antfleet.cli.Main;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.StandInContainers;
@@ -13,15 +14,23 @@ import io.antfleet.engine.ImportReport;
 import io.antfleet.engine.ImportService;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
 
 /** A node process or a whole container killed behind antfleet's back shows on the next import. Ports 50200-50299. */
 @Timeout(value = 4, unit = TimeUnit.MINUTES)
@@ -62,7 +71,7 @@ class ContainerKilledIT {
     private static List<NodeStatus> statuses(FaultStore store, ContainerInfo c) {
         long id = store.containers().findByName(c.name()).orElseThrow().id();
         return store.nodes().findByContainer(id).stream()
-                .sorted(java.util.Comparator.comparing(Node::service)).map(Node::status).toList();
+                .sorted(Comparator.comparing(Node::service)).map(Node::status).toList();
     }
 
     @Test
@@ -100,5 +109,47 @@ class ContainerKilledIT {
             assertThat(store.containers().findByName(c.name()).orElseThrow().status()).isEqualTo("stopped");
             assertThat(statuses(store, c)).containsExactly(NodeStatus.STOPPED, NodeStatus.STOPPED);
         }
+    }
+
+    @Test
+    void aKilledContainerIsStartedAgainByTheNextApplyWithItsNodesRunning(@TempDir Path dir)
+            throws Exception {
+        String fleet = "bench-it-kill-" + UUID.randomUUID().toString().substring(0, 6);
+        Path spec = dir.resolve("fleet.yaml");
+        Files.writeString(spec, "apiVersion: antfleet/v1\nfleet: " + fleet + "\nimage: "
+                + StandInContainers.IMAGE + "\nprocessManager: antctl+sudo\nrewardsAddress: \"" + WALLET + "\"\n"
+                + "noUpnp: true\nports: {node: 50250, metrics: 50260, rpc: 50270, blockSize: 10}\n"
+                + "containers:\n  - name: c0\n    nodes: 2\n");
+        try (FaultStore store = FaultStore.create("reapply")) {
+            try {
+                assertThat(apply(store, spec).code()).isZero();
+                ContainerInfo c = fixture.docker().listByLabels(Map.of("antfleet.fleet", fleet)).get(0);
+                fixture.docker().stop(c.id(), Duration.ZERO);
+                assertThat(fixture.docker().inspect(c.id()).orElseThrow().running()).isFalse();
+
+                AntctlFaultsIT.Run again = apply(store, spec);
+
+                assertThat(again.code()).as(again.err()).isZero();
+                assertThat(fixture.docker().inspect(c.id()).orElseThrow().running()).isTrue();
+                JsonNode nodes = new ObjectMapper().readTree(fixture.antctl(c.id(), true, "status", "--json").stdout())
+                        .get("nodes");
+                assertThat(nodes).hasSize(2).allSatisfy(n -> assertThat(n.get("status").asText()).isEqualTo("Running"));
+            } finally {
+                for (ContainerInfo c : fixture.docker().listByLabels(Map.of("antfleet.fleet", fleet))) {
+                    fixture.docker().remove(c.id(), true);
+                }
+                new ProcessBuilder("docker", "volume", "rm", "-f", fleet + "-c0-data").start().waitFor(60, TimeUnit.SECONDS);
+            }
+        }
+    }
+
+    private static AntctlFaultsIT.Run apply(FaultStore store, Path spec) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), "--db", store.url(), "apply",
+                spec.toString());
+        return new AntctlFaultsIT.Run(code, out.toString(StandardCharsets.UTF_8),
+                err.toString(StandardCharsets.UTF_8));
     }
 }
