@@ -127,15 +127,15 @@ public final class ContainerDecisions {
         for (int from = 0; from < services.size(); from += batch) {
             List<ServiceName> part = services.subList(from, Math.min(services.size(), from + batch));
             UpgradeSummary[] result = new UpgradeSummary[1];
-            during(c, part, NodeStatus.UPGRADING, () -> result[0] = actions.upgrade(c, new UpgradeRequest(part,
-                    path(spec), version(spec), false, false, null, null, List.of())));
+            during(c, part, NodeStatus.UPGRADING, () -> {
+                result[0] = actions.upgrade(c, new UpgradeRequest(part, path(spec), version(spec), false, false, null,
+                        null, List.of()));
+                if (!result[0].failed().isEmpty()) {
+                    throw new AntfleetException("antctl upgrade failed in " + c.name() + ": " + result[0].failed().stream()
+                            .map(o -> o.service().value() + ": " + o.message()).toList());
+                }
+            });
             UpgradeSummary summary = result[0];
-            mark(c, part, NodeStatus.UPGRADING);
-            if (!summary.failed().isEmpty()) {
-                mark(c, part, NodeStatus.UNKNOWN);
-                throw new AntfleetException("antctl upgrade failed in " + c.name() + ": " + summary.failed().stream()
-                        .map(o -> o.service().value() + ": " + o.message()).toList());
-            }
             Map<Node, String> expected = new LinkedHashMap<>();
             for (ServiceName s : part) {
                 Node n = nodes.find(c.id(), s).orElseThrow(() -> new AntfleetException("node " + c.name() + "/" + s.value()
