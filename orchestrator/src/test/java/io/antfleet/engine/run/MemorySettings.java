@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /** The machine table in memory. */
-final class MemorySettings implements MachineSettings {
+public final class MemorySettings implements MachineSettings {
     private final Map<String, String> values = new TreeMap<>();
 
     @Override
