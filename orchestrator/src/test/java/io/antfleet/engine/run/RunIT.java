@@ -137,4 +137,47 @@ class RunIT {
         assertThat(count(NodeStatus.RUNNING)).isZero();
         assertThat(count(NodeStatus.STOPPED)).isEqualTo(4);
     }
+
+    private List<String> answeredVersions() {
+        List<Node> all = nodes();
+        List<SweepTarget> targets = all.stream().map(n -> SweepTarget.local(n.service().value(), n.metricsPort())).toList();
+        return injector.getInstance(MetricsSweep.class).sweep(targets).stream()
+                .map(p -> p.isRunning() ? p.readings().version() : "silent").toList();
+    }
+
+    @Test
+    void a_rolling_upgrade_across_two_containers_goes_one_node_a_cycle_each_answering_the_new_version_before_the_next() {
+        String two = "[{name: a, nodes: 2}, {name: b, nodes: 2}]";
+        String autoscale = "{nodeCap: 4, maxConcurrent: {starts: 1, upgrades: 1, removals: 1, operations: 4}, "
+                + "delays: {start: 0s, upgrade: 0s, remove: 0s, restart: 0s}}";
+        ApplyReport applied = injector.getInstance(ApplyService.class).apply(spec(500, "{version: 0.4.15}", two, autoscale), false);
+        assertThat(applied.ok()).as(applied.toString()).isTrue();
+        assertThat(answeredVersions()).containsOnly("0.4.15").hasSize(4);
+        RunTarget target = RunTarget.of(spec(500, "{version: 0.4.17}", two, autoscale), 2);
+
+        for (int i = 1; i <= 4; i++) {
+            CycleReport report = cycle(target, LOW);
+            assertThat(report.decisions().list()).filteredOn(d -> d.action() == Action.UPGRADE).singleElement()
+                    .satisfies(d -> assertThat(d.services()).hasSize(1));
+            List<String> versions = answeredVersions();
+            assertThat(versions).as("after cycle " + i).doesNotContain("silent");
+            assertThat(versions.stream().filter("0.4.17"::equals).count()).as("after cycle " + i).isEqualTo(i);
+        }
+        assertThat(count(NodeStatus.RUNNING)).isEqualTo(4);
+        List<Operation> upgrades = injector.getInstance(OperationJournal.class).recent(100).stream()
+                .filter(o -> o.intent().equals("upgrade")).toList();
+        assertThat(upgrades).hasSize(4).allSatisfy(o -> assertThat(o.services()).hasSize(1));
+        assertThat(upgrades.stream().map(Operation::containerId).distinct().count()).as("both containers").isEqualTo(2);
+        assertThat(cycle(target, LOW).decisions().actions()).doesNotContain(Action.UPGRADE);
+
+        RunTarget unknown = RunTarget.of(spec(500, "{version: 0.4.99}", two, autoscale), 2);
+        CycleReport failed = loop.cycle(unknown, HostSource.assumed(LOW), false);
+        assertThat(failed.ok()).isFalse();
+        assertThat(failed.execution().orElseThrow().haltedRoll()).isPresent();
+        assertThat(failed.notes()).anySatisfy(n -> assertThat(n).startsWith("rolling upgrade stopped"));
+        CycleReport after = loop.cycle(unknown, HostSource.assumed(LOW), false);
+        assertThat(after.decisions().actions()).doesNotContain(Action.UPGRADE);
+        assertThat(after.notes()).anySatisfy(n -> assertThat(n).contains("halted"));
+        assertThat(answeredVersions()).containsOnly("0.4.17").hasSize(4);
+    }
 }
