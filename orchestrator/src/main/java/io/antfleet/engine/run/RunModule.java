@@ -28,8 +28,12 @@ public final class RunModule extends AbstractModule {
     protected void configure() {
         bind(RunObserver.class);
         bind(RunState.class);
-        bind(NodeActions.class).to(LifecycleNodeActions.class);
         bind(LifecycleNodeActions.class);
+    }
+
+    @Provides
+    NodeActions actions(LifecycleNodeActions lifecycle, FleetMetrics metrics) {
+        return new MeteredNodeActions(lifecycle, metrics);
     }
 
     @Provides
