@@ -4,12 +4,17 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.decide.Action;
+import io.antfleet.fleet.decide.Decision;
 import io.antfleet.fleet.decide.AutoscaleSettings;
 import io.antfleet.fleet.decide.DecisionEngine;
 import io.antfleet.fleet.decide.Decisions;
 import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.DecisionLog;
+import io.antfleet.store.DecisionRecord;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -22,7 +27,6 @@ import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,11 +45,12 @@ public final class RunLoop {
     private final DatabaseLease lease;
     private final FleetMetrics metrics;
     private final Resurveyor resurveyor;
+    private final DecisionLog log;
     private final Clock clock;
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, Clock clock) {
+            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, Clock clock) {
         this.observer = requireNonNull(observer, "observer is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.executor = requireNonNull(executor, "executor is null");
@@ -53,6 +58,7 @@ public final class RunLoop {
         this.lease = requireNonNull(lease, "lease is null");
         this.metrics = requireNonNull(metrics, "metrics is null");
         this.resurveyor = requireNonNull(resurveyor, "resurveyor is null");
+        this.log = requireNonNull(log, "log is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -123,12 +129,25 @@ public final class RunLoop {
                 notes.add("rolling upgrade stopped: " + reason);
             });
             state.saveTimers(decisions.timers());
-            state.cycleDone(started, decisions.list().stream().map(Object::toString).collect(Collectors.joining("\n")));
+            state.cycleDone(started);
+            log.record(records(started, decisions, report));
             done = Optional.of(report);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         record(seen, decisions, took);
         return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes);
+    }
+
+    private static List<DecisionRecord> records(Instant at, Decisions decisions, ExecutionReport report) {
+        List<DecisionRecord> out = new ArrayList<>();
+        for (Decision d : decisions.list()) {
+            Optional<ExecutionReport.Outcome> outcome = report.outcomes().stream().filter(o -> o.decision() == d).findFirst();
+            String result = outcome.isEmpty() ? "NOT_RUN" : outcome.get().ok() ? "DONE" : "FAILED";
+            out.add(new DecisionRecord(null, at, d.action().name(), d.container(),
+                    d.services().stream().map(ServiceName::value).toList(), d.action() == Action.ADD ? d.count()
+                    : d.services().size(), d.reason(), result, outcome.flatMap(ExecutionReport.Outcome::error).orElse(null)));
+        }
+        return out;
     }
 
     private void record(Observation seen, Decisions decisions, Duration took) {

@@ -9,6 +9,7 @@ import io.antfleet.fleet.decide.DecisionEngine;
 import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.metrics.MetricsSweep;
 import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.DecisionLog;
 import io.antfleet.store.NodeRepository;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,8 +53,8 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     RunLoop loop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, ImportService imports, Clock clock) {
+            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, Clock clock) {
         Resurveyor resurvey = names -> imports.importContainers(names, Optional.empty());
-        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, clock);
+        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, clock);
     }
 }

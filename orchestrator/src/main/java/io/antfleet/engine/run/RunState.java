@@ -15,13 +15,12 @@ import java.util.Optional;
 /**
  * What the run loop keeps between cycles and across restarts, in the machine table: the engine's
  * cooldown timers (so a restart does not erase them), the last cycle's time (to notice a host reboot),
- * the spec it runs, a halted rolling upgrade, and the last cycle's decisions.
+ * the spec it runs, and a halted rolling upgrade. (The decisions themselves go to the decision log.)
  */
 public final class RunState {
     static final String LAST_CYCLE = "run_last_cycle_at";
     static final String SPEC_PATH = "run_spec_path";
     static final String HALTED_UPGRADE = "run_upgrade_halted";
-    static final String LAST_DECISIONS = "run_last_decisions";
     private static final int MAX_VALUE = 2000;
 
     private final MachineSettings settings;
@@ -51,13 +50,8 @@ public final class RunState {
         return settings.get(LAST_CYCLE).map(Instant::parse);
     }
 
-    public void cycleDone(Instant at, String decisions) {
+    public void cycleDone(Instant at) {
         settings.put(LAST_CYCLE, at.toString());
-        settings.put(LAST_DECISIONS, clip(decisions));
-    }
-
-    public Optional<String> lastDecisions() {
-        return settings.get(LAST_DECISIONS);
     }
 
     public Optional<Path> specPath() {

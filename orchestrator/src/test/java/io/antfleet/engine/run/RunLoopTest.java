@@ -39,6 +39,7 @@ class RunLoopTest {
     private final FleetMetrics metrics = new FleetMetrics();
     private final List<List<String>> resurveys = new ArrayList<>();
     private final List<DecisionExecutor> executors = new ArrayList<>();
+    private final MemoryDecisionLog log = new MemoryDecisionLog();
     private final Container alpha = RunFixtures.container(store, "t-alpha", 0);
     private RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
 
@@ -54,7 +55,7 @@ class RunLoopTest {
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
         executors.add(executor);
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, clock), new DecisionEngine(), executor,
-                new RunState(settings), lease, metrics, resurveys::add, clock);
+                new RunState(settings), lease, metrics, resurveys::add, log, clock);
     }
 
     private List<CycleReport> runOnce(RunLoop loop, HostSample host) {
@@ -71,7 +72,12 @@ class RunLoopTest {
         assertThat(reports.get(0).decisions().actions()).containsExactly(Action.ADD);
         assertThat(actions.calls()).hasSize(2).first().asString().startsWith("add t-alpha 2 ");
         assertThat(settings.get(RunState.LAST_CYCLE)).contains(T0.toString());
-        assertThat(settings.get(RunState.LAST_DECISIONS).orElseThrow()).contains("ADD t-alpha +2");
+        assertThat(log.recent(10)).singleElement().satisfies(d -> {
+            assertThat(d.action()).isEqualTo("ADD");
+            assertThat(d.count()).isEqualTo(2);
+            assertThat(d.outcome()).isEqualTo("DONE");
+            assertThat(d.reason()).contains("host has room");
+        });
         assertThat(lease.current()).as("released at the end").isEmpty();
         assertThat(metrics.render()).contains("antfleet_actions_total{action=\"ADD\"} 2");
     }
@@ -142,6 +148,7 @@ class RunLoopTest {
         assertThat(report.execution()).isEmpty();
         assertThat(actions.calls()).isEmpty();
         assertThat(settings.all()).isEmpty();
+        assertThat(log.recent(10)).isEmpty();
     }
 
     @Test
@@ -158,6 +165,8 @@ class RunLoopTest {
         assertThat(second.decisions().actions()).doesNotContain(Action.UPGRADE);
         assertThat(second.notes()).anySatisfy(s -> assertThat(s).contains("halted"));
         assertThat(actions.calls()).filteredOn(c -> c.startsWith("upgrade")).hasSize(1);
+        assertThat(log.recent(10)).filteredOn(d -> d.action().equals("UPGRADE")).singleElement()
+                .satisfies(d -> assertThat(d.outcome()).isEqualTo("FAILED"));
     }
 
     @Test

@@ -23,7 +23,7 @@ public final class RunParts {
                 new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, d -> { },
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, clock), new DecisionEngine(), executor,
-                new RunState(settings), lease, new FleetMetrics(), names -> { }, clock);
+                new RunState(settings), lease, new FleetMetrics(), names -> { }, new MemoryDecisionLog(), clock);
     }
 
     public static MachineSettings settings() {
