@@ -179,5 +179,8 @@ class RunIT {
         assertThat(after.decisions().actions()).doesNotContain(Action.UPGRADE);
         assertThat(after.notes()).anySatisfy(n -> assertThat(n).contains("halted"));
         assertThat(answeredVersions()).containsOnly("0.4.17").hasSize(4);
+        assertThat(injector.getInstance(io.antfleet.store.DecisionLog.class).recent(100))
+                .filteredOn(d -> d.action().equals("UPGRADE")).extracting(d -> d.outcome())
+                .containsExactly("FAILED", "DONE", "DONE", "DONE", "DONE");
     }
 }
