@@ -25,6 +25,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -41,6 +43,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = "Autoscales the fleet: sample the host, sweep node metrics, decide, act, repeat.")
 final class RunCommand implements Callable<Integer> {
+    /** How long SIGTERM waits for the cycle in progress (antctl calls are bounded; most cycles take seconds). */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofMinutes(2);
+
     @ParentCommand
     AntfleetCommand root;
 
@@ -98,11 +103,12 @@ final class RunCommand implements Callable<Integer> {
 
     private int loop(RunLoop loop, RunTarget target, HostSource host, PrintWriter out, boolean json) {
         AtomicBoolean allOk = new AtomicBoolean(true);
-        Thread main = Thread.currentThread();
+        CountDownLatch finished = new CountDownLatch(1);
+        // SIGTERM: end the wait, let the cycle in progress finish and the lease go, then let the JVM stop.
         Thread hook = new Thread(() -> {
             loop.stop();
             try {
-                main.join(Duration.ofSeconds(60).toMillis());
+                finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
@@ -114,10 +120,11 @@ final class RunCommand implements Callable<Integer> {
                 print(out, report, json);
             });
         } finally {
+            finished.countDown();
             try {
                 Runtime.getRuntime().removeShutdownHook(hook);
             } catch (IllegalStateException shuttingDown) {
-                // the JVM is already stopping: the hook is running and waits for us
+                // the JVM is already stopping: the hook is running and has just been released
             }
         }
         return !once || allOk.get() ? ExitCodes.OK : ExitCodes.FAILURE;
