@@ -6,6 +6,7 @@ import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.run.CycleReport;
+import io.antfleet.engine.run.FleetAdoption;
 import io.antfleet.engine.run.HostSource;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.engine.run.RunState;
@@ -87,6 +88,10 @@ final class RunCommand implements Callable<Integer> {
                 command.commandLine().getErr().println("antfleet: applying " + file + " failed for some containers; "
                         + "running on what exists");
             }
+        }
+        if (!dryRun) {
+            root.injector().getInstance(FleetAdoption.class).adopt(spec)
+                    .forEach(line -> command.commandLine().getErr().println("antfleet: " + line));
         }
         RunTarget target = RunTarget.of(spec, Runtime.getRuntime().availableProcessors());
         HostSource host = hostSource();

@@ -9,6 +9,7 @@ import com.google.inject.Module;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.apply.FakeFleet;
+import io.antfleet.engine.run.FleetAdoption;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.engine.run.RunParts;
 import io.antfleet.engine.run.RunState;
@@ -45,6 +46,10 @@ class RunCommandTest {
 
     private int run(String... args) {
         ApplyService service = fleet.service();
+        io.antfleet.antctl.AntctlManagerFactory managers = new io.antfleet.antctl.AntctlManagerFactory(fleet.docker,
+                io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.NodeProbe.ProbeResult.dead("not probed"));
+        FleetAdoption adoption = new FleetAdoption(fleet.docker, new io.antfleet.engine.ImportService(fleet.docker, managers,
+                fleet.store.containers, fleet.store.nodes, fleet.store.journal), fleet.store.containers);
         RunLoop loop = RunParts.loop(fleet.store, settings, fleet.lease,
                 Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC));
         java.util.function.Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {
@@ -55,6 +60,7 @@ class RunCommandTest {
                 bind(RunLoop.class).toInstance(loop);
                 bind(RunState.class).toInstance(new RunState(settings));
                 bind(HostSampleJson.class).toInstance(new HostSampleJson());
+                bind(FleetAdoption.class).toInstance(adoption);
             }
         });
         return Main.run(modules, new PrintStream(out, true, StandardCharsets.UTF_8),

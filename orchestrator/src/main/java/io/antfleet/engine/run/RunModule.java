@@ -29,6 +29,7 @@ public final class RunModule extends AbstractModule {
     protected void configure() {
         bind(RunObserver.class);
         bind(RunState.class);
+        bind(FleetAdoption.class);
         bind(LifecycleNodeActions.class);
     }
 
