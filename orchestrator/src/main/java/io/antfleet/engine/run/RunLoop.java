@@ -47,6 +47,8 @@ public final class RunLoop {
     private final Resurveyor resurveyor;
     private final DecisionLog log;
     private final Clock clock;
+    /** Renewed every 30 s, so a killed run blocks others for at most 90 s. */
+    static final Duration LEASE_TTL = Duration.ofSeconds(90);
     private final CountDownLatch stopped = new CountDownLatch(1);
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
@@ -68,18 +70,9 @@ public final class RunLoop {
      * @throws LeaseHeldException when another orchestrator holds the lease, or this one lost it
      */
     public void run(RunTarget target, HostSource host, Duration interval, boolean once, Consumer<CycleReport> listener) {
-        String holder = "run pid " + ProcessHandle.current().pid();
-        Duration ttl = interval.plus(Duration.ofMinutes(30));
-        if (!lease.tryAcquire(holder, ttl)) {
-            throw new LeaseHeldException("another antfleet process holds the database lease"
-                    + lease.current().map(h -> " (" + h.holder() + ", until " + h.expiresAt() + ")").orElse("")
-                    + "; run changed nothing");
-        }
-        try {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid " + ProcessHandle.current().pid(), LEASE_TTL)) {
             while (stopped.getCount() > 0) {
-                if (!lease.renew(holder, ttl)) {
-                    throw new LeaseHeldException("the database lease was lost to another antfleet process; run stopped");
-                }
+                keeper.check();
                 listener.accept(cycle(target, host, false));
                 if (once || stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
                     break;
@@ -87,8 +80,6 @@ public final class RunLoop {
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } finally {
-            lease.release(holder);
         }
     }
 
