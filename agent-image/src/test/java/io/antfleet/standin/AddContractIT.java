@@ -3,31 +3,15 @@ package io.antfleet.standin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** antctl-contract.md sections 1, 2 and 5 (add, flags, registry, numbering), as root. Ports 20000-20999. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class AddContractIT {
-    private static final String ROOT = "root";
-    private static StandinContainer agent;
-
-    @BeforeAll
-    static void startContainer() {
-        agent = new StandinContainer("add");
-    }
-
-    @AfterAll
-    static void stopContainer() {
-        agent.close();
-    }
-
-    @BeforeEach
-    void emptyRegistries() {
-        agent.resetAll();
+class AddContractIT extends ContractTestBase {
+    @Override
+    String containerName() {
+        return "add";
     }
 
     @Test

@@ -7,32 +7,17 @@ import static org.awaitility.Awaitility.await;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** The documented fault injection (agent-image/README.md). Ports 23000-23999. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class FaultInjectionIT {
-    private static final String ROOT = "root";
+class FaultInjectionIT extends ContractTestBase {
     private static final String FAULTS = "/etc/antctl-standin/faults";
-    private static StandinContainer agent;
 
-    @BeforeAll
-    static void startContainer() {
-        agent = new StandinContainer("faults");
-    }
-
-    @AfterAll
-    static void stopContainer() {
-        agent.close();
-    }
-
-    @BeforeEach
-    void emptyRegistries() {
-        agent.resetAll();
+    @Override
+    String containerName() {
+        return "faults";
     }
 
     @Test
@@ -106,7 +91,7 @@ class FaultInjectionIT {
         await().atMost(Duration.ofSeconds(10)).until(() -> !stalls(23042));
     }
 
-    private static boolean stalls(int port) throws Exception {
+    private boolean stalls(int port) throws Exception {
         try {
             agent.get(port, "/metrics");
             return false;

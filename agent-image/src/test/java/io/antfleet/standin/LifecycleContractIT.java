@@ -8,36 +8,19 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** antctl-contract.md sections 3 and 6 (start, stop, remove, upgrade, the node), as root. Ports 21000-21999. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class LifecycleContractIT {
-    private static final String ROOT = "root";
-    private static StandinContainer agent;
-
-    @BeforeAll
-    static void startContainer() {
-        agent = new StandinContainer("lifecycle");
-    }
-
-    @AfterAll
-    static void stopContainer() {
-        agent.close();
-    }
-
-    @BeforeEach
-    void emptyRegistries() {
-        agent.resetAll();
-        agent.writeFile("/etc/antctl-standin/config", "peer_wait_ms=300\n");
+class LifecycleContractIT extends ContractTestBase {
+    @Override
+    String containerName() {
+        return "lifecycle";
     }
 
     /** Adds count nodes with node ports base+1.., metrics base+11.., rpc base+21... */
-    private static void addNodes(int count, int base, String... extra) {
+    private void addNodes(int count, int base, String... extra) {
         String range = count == 1 ? "%d" : "%d-%d";
         List<String> flags = new java.util.ArrayList<>(List.of("--count", String.valueOf(count),
                 "--node-port", String.format(range, base + 1, base + count),

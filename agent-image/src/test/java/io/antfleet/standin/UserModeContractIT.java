@@ -4,32 +4,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 /** antctl-contract.md section 5: user mode chosen by effective uid, as {@code ant}. Ports 22000-22999. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
-class UserModeContractIT {
+class UserModeContractIT extends ContractTestBase {
+    @Override
+    String containerName() {
+        return "usermode";
+    }
+
     private static final String ANT = "ant";
-    private static StandinContainer agent;
-
-    @BeforeAll
-    static void startContainer() {
-        agent = new StandinContainer("usermode");
-    }
-
-    @AfterAll
-    static void stopContainer() {
-        agent.close();
-    }
-
-    @BeforeEach
-    void emptyRegistries() {
-        agent.resetAll();
-    }
 
     @Test
     void nonRootAddWritesTheRegistryUnderTheUsersHome() {

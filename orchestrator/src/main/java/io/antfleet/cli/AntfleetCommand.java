@@ -24,6 +24,7 @@ import picocli.CommandLine.ScopeType;
                 StatusCommand.class,
                 NodeCommand.class,
                 TeardownCommand.class,
+                RunCommand.class,
                 DbCommand.class,
                 BenchCommand.class,
         })
