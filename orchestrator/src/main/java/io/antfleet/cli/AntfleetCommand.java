@@ -25,7 +25,9 @@ import picocli.CommandLine.ScopeType;
                 NodeCommand.class,
                 ReportCommand.class,
                 TeardownCommand.class,
+                RunCommand.class,
                 DbCommand.class,
+                BenchCommand.class,
         })
 public final class AntfleetCommand {
     @Option(names = "--db", paramLabel = "URL", scope = ScopeType.INHERIT,

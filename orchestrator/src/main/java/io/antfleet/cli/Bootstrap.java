@@ -35,6 +35,8 @@ public final class Bootstrap {
         modules.add(new AntctlModule());
         modules.add(new ImportModule());
         modules.add(new io.antfleet.engine.apply.ApplyModule());
+        modules.add(new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults()));
+        modules.add(new io.antfleet.engine.run.RunModule());
         modules.add(new io.antfleet.engine.report.ReportModule());
         return modules;
     }

@@ -20,6 +20,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Imports what antctl already runs: for every antfleet-labelled container (or the named ones, labelled
@@ -30,6 +34,8 @@ import java.util.Optional;
 public final class ImportService {
     public static final String FLEET_LABEL = "antfleet.fleet";
     public static final String PROCESS_MANAGER_LABEL = "antfleet.process-manager";
+    /** Surveys in flight at once; past ~8 a 2-core host only queues antctl JVM starts. */
+    private static final int SURVEY_THREADS = 8;
 
     private final DockerGateway docker;
     private final AntctlManagerFactory managers;
@@ -60,37 +66,75 @@ public final class ImportService {
      *     empty keeps a mode already recorded, else antctl+sudo
      */
     public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode) {
-        List<ImportReport.ContainerImport> results = new ArrayList<>();
+        List<String> asked = new ArrayList<>();
+        List<Optional<ContainerInfo>> found = new ArrayList<>();
         if (names.isEmpty()) {
             for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FLEET_LABEL, null))) {
-                results.add(importOne(info, mode));
+                asked.add(info.name());
+                found.add(Optional.of(info));
             }
         } else {
             for (String name : names) {
-                Optional<ContainerInfo> info = docker.inspect(name);
-                results.add(info.isPresent() ? importOne(info.get(), mode)
-                        : ImportReport.ContainerImport.failed(name, null, null, "no container named " + name));
+                asked.add(name);
+                found.add(docker.inspect(name));
             }
         }
-        return new ImportReport(results);
+        // The surveys (docker exec + antctl) are the slow part: run them side by side, then write the rows
+        // one container after another on this thread.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(found.size(), SURVEY_THREADS)),
+                r -> new Thread(r, "import-survey"));
+        try {
+            List<Future<List<AntctlNode>>> surveys = new ArrayList<>();
+            for (Optional<ContainerInfo> info : found) {
+                surveys.add(info.filter(ContainerInfo::running).map(i -> pool.submit(() -> survey(i, mode))).orElse(null));
+            }
+            List<ImportReport.ContainerImport> results = new ArrayList<>();
+            for (int i = 0; i < found.size(); i++) {
+                results.add(found.get(i).isPresent() ? importOne(found.get(i).get(), mode, surveys.get(i))
+                        : ImportReport.ContainerImport.failed(asked.get(i), null, null, "no container named " + asked.get(i)));
+            }
+            return new ImportReport(results);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
-    private ImportReport.ContainerImport importOne(ContainerInfo info, Optional<ProcessManager> option) {
+    private List<AntctlNode> survey(ContainerInfo info, Optional<ProcessManager> option) {
+        return managers.forContainer(info.id(), info.name(), modeOf(info, option, findRow(info))).survey();
+    }
+
+    private ImportReport.ContainerImport importOne(ContainerInfo info, Optional<ProcessManager> option,
+            Future<List<AntctlNode>> survey) {
         Optional<Container> existing = findRow(info);
         ProcessManager mode;
         List<AntctlNode> surveyed;
         try {
             mode = modeOf(info, option, existing);
             if (!info.running()) {
+                existing.ifPresent(row -> markDown(info, row));
                 throw new AntfleetException("container " + info.name() + " is not running: start it with `docker start "
                         + info.name() + "` and import again");
             }
-            surveyed = managers.forContainer(info.id(), info.name(), mode).survey();
+            surveyed = outcome(survey);
         } catch (AntfleetException | IllegalArgumentException e) {
             return ImportReport.ContainerImport.failed(info.name(), info.id(), existing.map(Container::processManager)
                     .orElse(option.orElse(null)), e.getMessage());
         }
         return record(info, mode, existing, surveyed);
+    }
+
+    private static List<AntctlNode> outcome(Future<List<AntctlNode>> survey) {
+        try {
+            return survey.get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException) {
+                throw (RuntimeException) e.getCause();
+            }
+            throw new AntfleetException("antctl survey failed: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AntfleetException("import interrupted", e);
+        }
     }
 
     private ImportReport.ContainerImport record(ContainerInfo info, ProcessManager mode, Optional<Container> existing,
@@ -108,6 +152,14 @@ public final class ImportService {
             journal.fail(op.id(), String.valueOf(e.getMessage()));
             throw e;
         }
+    }
+
+    /** A container that is not running runs no node: its row and its running nodes' rows say so. */
+    private void markDown(ContainerInfo info, Container row) {
+        Instant now = clock.instant();
+        containers.update(new Container(row.id(), info.id(), info.name(), info.image(), "stopped", info.networkMode(),
+                row.processManager(), row.ports(), row.createdAt(), now));
+        nodeRows.markStopped(row.id(), now);
     }
 
     /** Label first (the container says how it runs), then the option, then what was recorded, then sudo. */

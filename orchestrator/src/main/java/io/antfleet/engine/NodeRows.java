@@ -46,6 +46,16 @@ final class NodeRows {
         return new Result(written, dead);
     }
 
+    /** Running (and restarting, upgrading) nodes of a container that is down become STOPPED. */
+    void markStopped(long containerId, Instant now) {
+        for (Node old : nodes.findByContainer(containerId)) {
+            if (old.status() == NodeStatus.RUNNING || old.status() == NodeStatus.RESTARTING
+                    || old.status() == NodeStatus.UPGRADING) {
+                nodes.updateStatus(old.id(), NodeStatus.STOPPED, now);
+            }
+        }
+    }
+
     private static Node toRow(long containerId, AntctlNode n, Optional<Node> existing, Instant now) {
         NodeStatus status = n.status();
         if (existing.isPresent() && existing.get().status() == NodeStatus.DISABLED && !n.removed()) {

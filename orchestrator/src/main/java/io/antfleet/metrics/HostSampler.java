@@ -21,6 +21,7 @@ public final class HostSampler {
     private final List<Path> dataPaths;
     private HostCounters.Raw previous;
     private Instant previousAt;
+    private Instant bootTime;
 
     public HostSampler(HostCounters counters, Clock clock, List<Path> dataPaths) {
         this.counters = requireNonNull(counters, "counters is null");
@@ -31,6 +32,7 @@ public final class HostSampler {
     public HostSample sample() {
         Instant now = clock.instant();
         HostCounters.Raw current = counters.read(dataPaths);
+        bootTime = current.bootTime();
         HostCounters.Raw before = previous != null ? previous : atBoot(current.bootTime());
         Instant beforeAt = previous != null ? previousAt : current.bootTime();
         double seconds = Math.max(Duration.between(beforeAt, now).toMillis() / 1000.0, 0.001);
@@ -45,6 +47,11 @@ public final class HostSampler {
                 rate(before.diskWriteBytes(), current.diskWriteBytes(), seconds),
                 rate(before.netRxBytes(), current.netRxBytes(), seconds),
                 rate(before.netTxBytes(), current.netTxBytes(), seconds));
+    }
+
+    /** The host's boot time as of the last sample (null before the first). */
+    public Instant lastBootTime() {
+        return bootTime;
     }
 
     private static HostCounters.Raw atBoot(Instant bootTime) {

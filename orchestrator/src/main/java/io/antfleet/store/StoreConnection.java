@@ -105,6 +105,7 @@ public final class StoreConnection implements AutoCloseable {
         configuration.addMapper(NodeReadingMapper.class);
         configuration.addMapper(OperationMapper.class);
         configuration.addMapper(LeaseMapper.class);
+        configuration.addMapper(DecisionMapper.class);
         return configuration;
     }
 

@@ -19,6 +19,16 @@ public final class StandInContainers implements AutoCloseable {
 
     private final DockerJavaGateway docker = new DockerJavaGateway(DockerSettings.defaults());
     private final List<String> created = Collections.synchronizedList(new ArrayList<>());
+    private final String prefix;
+
+    public StandInContainers() {
+        this("antctl-it");
+    }
+
+    /** Containers named {@code <prefix>-*} and labelled {@code antfleet.test=<prefix>}. */
+    public StandInContainers(String prefix) {
+        this.prefix = java.util.Objects.requireNonNull(prefix, "prefix is null");
+    }
 
     public DockerJavaGateway docker() {
         return docker;
@@ -27,8 +37,8 @@ public final class StandInContainers implements AutoCloseable {
     /** Starts a container; returns its Docker id. */
     public ContainerInfo start(String purpose, Map<String, String> extraLabels) {
         Map<String, String> labels = new HashMap<>(extraLabels);
-        labels.put(TEST_LABEL, "antctl-it");
-        String name = "antctl-it-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
+        labels.put(TEST_LABEL, prefix);
+        String name = prefix + "-" + purpose + "-" + UUID.randomUUID().toString().substring(0, 8);
         String id = docker.createAndStart(new ContainerSpec(name, IMAGE, labels, "host", null, null, null, null));
         created.add(id);
         return docker.inspect(id).orElseThrow();

@@ -80,11 +80,29 @@ abstract class JournalAndSettingsContract {
     }
 
     @Test
+    void decisionsAreStoredWithTheirReasonsAndOutcomesAndListedNewestFirst() {
+        java.time.Instant at = java.time.Instant.parse("2026-11-27T01:00:00.123456Z");
+        DecisionRecord add = new DecisionRecord(null, at, "ADD", "home-alpha", List.of(), 2, "host has room", "DONE", null);
+        DecisionRecord stop = new DecisionRecord(null, at, "STOP", "home-beta", List.of("antnode3", "antnode4"), 2,
+                "mem 90.0% > mem_remove 75%", "FAILED", "antctl stop exited 1: boom");
+        DecisionRecord survey = new DecisionRecord(null, at, "SURVEY", null, List.of(), 0, "x".repeat(2500), "NOT_RUN", null);
+
+        store().get(DecisionLog.class).record(List.of(add, stop, survey));
+
+        List<DecisionRecord> recent = store().get(DecisionLog.class).recent(3);
+        assertThat(recent).extracting(DecisionRecord::action).containsExactly("SURVEY", "STOP", "ADD");
+        assertThat(recent.get(1)).usingRecursiveComparison().ignoringFields("id").isEqualTo(stop);
+        assertThat(recent.get(2).services()).isEmpty();
+        assertThat(recent.get(0).reason()).hasSize(2000).endsWith("...");
+        assertThat(recent.get(0).container()).isNull();
+    }
+
+    @Test
     void migratingAgainAppliesNothing() {
         Migrations.MigrationOutcome outcome = store().get(Migrations.class).migrate();
 
         assertThat(outcome.applied()).isZero();
-        assertThat(outcome.version()).isEqualTo("1");
+        assertThat(outcome.version()).isEqualTo("2");
         assertThat(store().get(Migrations.class).status().pending()).isZero();
     }
 

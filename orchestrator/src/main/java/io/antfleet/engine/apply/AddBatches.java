@@ -13,7 +13,7 @@ import java.util.List;
  * Turns a plan's port batches into antctl add calls. Each node draws its wallet, and one antctl add
  * takes one {@code --rewards-address}, so a batch splits where consecutive nodes drew different wallets.
  */
-final class AddBatches {
+public final class AddBatches {
     private AddBatches() {
     }
 
@@ -42,7 +42,7 @@ final class AddBatches {
         return new PortRange(r.first() + offset, r.first() + offset + count - 1);
     }
 
-    static EvmNetwork network(io.antfleet.fleet.spec.EvmNetwork network) {
+    public static EvmNetwork network(io.antfleet.fleet.spec.EvmNetwork network) {
         if (network instanceof io.antfleet.fleet.spec.EvmNetwork.Custom) {
             io.antfleet.fleet.spec.EvmNetwork.Custom c = (io.antfleet.fleet.spec.EvmNetwork.Custom) network;
             return new EvmNetwork.Custom(c.rpcUrl(), c.paymentTokenAddress(), c.dataPaymentsAddress(),

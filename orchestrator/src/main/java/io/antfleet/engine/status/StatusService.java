@@ -17,6 +17,7 @@ import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -45,7 +46,10 @@ public final class StatusService {
     /** @param only a container's Docker name, id or antfleet.container label; empty for all */
     public FleetStatus status(Optional<String> only) {
         List<FleetStatus.ContainerStatus> result = new ArrayList<>();
-        for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null))) {
+        List<ContainerInfo> listed = new ArrayList<>(docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null)));
+        // Docker lists in creation order, which a parallel apply makes arbitrary; operators read by name.
+        listed.sort(Comparator.comparing(ContainerInfo::name));
+        for (ContainerInfo info : listed) {
             if (only.isEmpty() || matches(info, only.get())) {
                 result.add(status(info));
             }

@@ -1,9 +1,13 @@
 package io.antfleet.engine.report;
 
+import static java.util.Objects.requireNonNull;
+
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.metrics.HostSampler;
-import io.antfleet.metrics.OshiHostCounters;
+import io.antfleet.metrics.HostCounters;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -14,8 +18,15 @@ import java.util.List;
  * Two host readings a second apart, as wnm measures CPU over one second: a single reading would report
  * averages since boot. The disk figure is the fullest of / and Docker's data root (the node volumes).
  */
-public final class OshiHostProbe implements HostProbe {
+public final class CountersHostProbe implements HostProbe {
     private static final long WINDOW_MILLIS = 1000;
+    private final Provider<HostCounters> counters;
+
+    /** A provider: OSHI reads the hardware when its counters are built, which only machine-metrics needs. */
+    @Inject
+    public CountersHostProbe(Provider<HostCounters> counters) {
+        this.counters = requireNonNull(counters, "counters is null");
+    }
 
     @Override
     public HostSample sample() {
@@ -23,7 +34,7 @@ public final class OshiHostProbe implements HostProbe {
         if (Files.isDirectory(Path.of("/var/lib/docker"))) {
             paths.add(Path.of("/var/lib/docker"));
         }
-        HostSampler sampler = new HostSampler(new OshiHostCounters(), Clock.systemUTC(), paths);
+        HostSampler sampler = new HostSampler(counters.get(), Clock.systemUTC(), paths);
         sampler.sample();
         try {
             Thread.sleep(WINDOW_MILLIS);

@@ -1,0 +1,196 @@
+package io.antfleet.cli;
+
+import io.antfleet.cli.render.DecisionRenderer;
+import io.antfleet.config.OutputFormat;
+import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.engine.apply.ApplyReport;
+import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.engine.run.CycleReport;
+import io.antfleet.engine.run.FleetAdoption;
+import io.antfleet.engine.run.HostSource;
+import io.antfleet.engine.run.RunLoop;
+import io.antfleet.engine.run.RunState;
+import io.antfleet.engine.run.RunTarget;
+import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.metrics.FleetMetrics;
+import io.antfleet.metrics.FleetMetricsServer;
+import io.antfleet.metrics.HostSampleJson;
+import io.antfleet.metrics.HostSampler;
+import io.antfleet.metrics.OshiHostCounters;
+import java.io.PrintWriter;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code antfleet run [FILE] [--once] [--interval 60s] [--dry-run] [--assume-host FILE] [--metrics-listen
+ * HOST:PORT]}: with FILE its spec is applied first and its autoscale section used; without, the spec run
+ * applied last. Then the loop until SIGTERM. A dry run decides once and prints, changing nothing.
+ */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Autoscales the fleet: sample the host, sweep node metrics, decide, act, repeat.")
+final class RunCommand implements Callable<Integer> {
+    /** How long SIGTERM waits for the cycle in progress (antctl calls are bounded; most cycles take seconds). */
+    private static final Duration SHUTDOWN_GRACE = Duration.ofMinutes(2);
+
+    @ParentCommand
+    AntfleetCommand root;
+
+    @Spec
+    CommandSpec command;
+
+    @Parameters(paramLabel = "FILE", arity = "0..1", description = "The fleet spec; default: the one run applied last.")
+    Path file;
+
+    @Option(names = "--once", description = "Run one cycle, then exit (1 when an action failed).")
+    boolean once;
+
+    @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
+            description = "Time between cycles, e.g. 60s, 5m (default: ${DEFAULT-VALUE}).")
+    Duration interval;
+
+    @Option(names = "--dry-run", description = "Decide once and print the decisions with their reasons; change nothing.")
+    boolean dryRun;
+
+    @Option(names = "--assume-host", paramLabel = "FILE",
+            description = "Decide against this JSON host sample (cpu, mem, disk, load1/5/15, byte rates) instead of the measured one.")
+    Path assumeHost;
+
+    @Option(names = "--metrics-listen", paramLabel = "HOST:PORT",
+            description = "Serve antfleet's own metrics for Prometheus at http://HOST:PORT/metrics.")
+    String metricsListen;
+
+    @Override
+    public Integer call() {
+        RunState state = root.injector().getInstance(RunState.class);
+        Path specFile = file != null ? file : state.specPath().orElseThrow(() -> new AntfleetException(
+                "no FILE given and no spec was applied by antfleet run before; give the fleet spec"));
+        FleetSpec spec = new SpecLoader().load(specFile);
+        PrintWriter out = command.commandLine().getOut();
+        if (file != null && !dryRun) {
+            ApplyReport applied = root.injector().getInstance(ApplyService.class).apply(spec, false);
+            state.specApplied(file);
+            if (!applied.ok()) {
+                command.commandLine().getErr().println("antfleet: applying " + file + " failed for some containers; "
+                        + "running on what exists");
+            }
+        }
+        if (!dryRun) {
+            root.injector().getInstance(FleetAdoption.class).adopt(spec)
+                    .forEach(line -> command.commandLine().getErr().println("antfleet: " + line));
+        }
+        RunTarget target = RunTarget.of(spec, Runtime.getRuntime().availableProcessors());
+        HostSource host = hostSource();
+        RunLoop loop = root.injector().getInstance(RunLoop.class);
+        boolean json = root.globalOptions().output() == OutputFormat.JSON;
+        if (dryRun) {
+            print(out, loop.cycle(target, host, true), json);
+            return ExitCodes.OK;
+        }
+        try (FleetMetricsServer server = metricsServer()) {
+            return loop(loop, target, host, out, json);
+        }
+    }
+
+    private int loop(RunLoop loop, RunTarget target, HostSource host, PrintWriter out, boolean json) {
+        AtomicBoolean allOk = new AtomicBoolean(true);
+        CountDownLatch finished = new CountDownLatch(1);
+        // SIGTERM: end the wait, let the cycle in progress finish and the lease go, then let the JVM stop.
+        Thread hook = new Thread(() -> {
+            loop.stop();
+            try {
+                finished.await(SHUTDOWN_GRACE.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }, "antfleet-run-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        try {
+            loop.run(target, host, interval, once, report -> {
+                allOk.compareAndSet(true, report.ok());
+                print(out, report, json);
+            });
+        } finally {
+            finished.countDown();
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the JVM is already stopping: the hook is running and has just been released
+            }
+        }
+        return !once || allOk.get() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    private HostSource hostSource() {
+        if (assumeHost != null) {
+            return HostSource.assumed(root.injector().getInstance(HostSampleJson.class).read(assumeHost));
+        }
+        Path data = Files.isDirectory(Path.of("/var/lib/docker")) ? Path.of("/var/lib/docker") : Path.of("/");
+        return HostSource.measured(new HostSampler(root.injector().getInstance(OshiHostCounters.class),
+                root.injector().getInstance(Clock.class), List.of(data)));
+    }
+
+    private FleetMetricsServer metricsServer() {
+        if (metricsListen == null) {
+            return null;
+        }
+        int colon = metricsListen.lastIndexOf(':');
+        if (colon <= 0) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(),
+                    "--metrics-listen needs HOST:PORT, got '" + metricsListen + "'");
+        }
+        int port;
+        try {
+            port = Integer.parseInt(metricsListen.substring(colon + 1));
+        } catch (NumberFormatException e) {
+            throw new picocli.CommandLine.ParameterException(command.commandLine(),
+                    "--metrics-listen port is not a number: '" + metricsListen + "'");
+        }
+        return new FleetMetricsServer(new InetSocketAddress(metricsListen.substring(0, colon), port),
+                root.injector().getInstance(FleetMetrics.class));
+    }
+
+    private static void print(PrintWriter out, CycleReport report, boolean json) {
+        out.print(json ? DecisionRenderer.json(report) : DecisionRenderer.human(report));
+        out.flush();
+    }
+
+    /** {@code 60s}, {@code 5m}, {@code 1h}, {@code 500ms}, or plain seconds. */
+    static final class DurationConverter implements picocli.CommandLine.ITypeConverter<Duration> {
+        @Override
+        public Duration convert(String value) {
+            String v = value.trim().toLowerCase(java.util.Locale.ROOT);
+            try {
+                if (v.endsWith("ms")) {
+                    return positive(Duration.ofMillis(Long.parseLong(v.substring(0, v.length() - 2))), value);
+                }
+                long n = Long.parseLong(v.replaceAll("[smh]$", ""));
+                Duration d = v.endsWith("m") ? Duration.ofMinutes(n) : v.endsWith("h") ? Duration.ofHours(n) : Duration.ofSeconds(n);
+                return positive(d, value);
+            } catch (NumberFormatException e) {
+                throw new picocli.CommandLine.TypeConversionException("not a duration: '" + value + "' (e.g. 60s, 5m, 1h)");
+            }
+        }
+
+        private static Duration positive(Duration d, String value) {
+            if (d.isZero() || d.isNegative()) {
+                throw new picocli.CommandLine.TypeConversionException("duration must be positive: '" + value + "'");
+            }
+            return d;
+        }
+    }
+}

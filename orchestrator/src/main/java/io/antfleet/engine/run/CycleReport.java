@@ -1,0 +1,30 @@
+package io.antfleet.engine.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.decide.Decisions;
+import io.antfleet.fleet.decide.HostSample;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One cycle: when it ran, the host sample it decided on, how many nodes answered the sweep, the decisions
+ * with their reasons, what came of them (empty in a dry run), and notes (a halted upgrade, a re-survey).
+ */
+public record CycleReport(Instant at, Duration took, HostSample sample, int swept, int answering, Decisions decisions,
+        Optional<ExecutionReport> execution, List<String> notes) {
+    public CycleReport {
+        requireNonNull(at, "at is null");
+        requireNonNull(took, "took is null");
+        requireNonNull(sample, "sample is null");
+        requireNonNull(decisions, "decisions is null");
+        requireNonNull(execution, "execution is null");
+        notes = List.copyOf(notes);
+    }
+
+    public boolean ok() {
+        return execution.map(ExecutionReport::ok).orElse(true);
+    }
+}

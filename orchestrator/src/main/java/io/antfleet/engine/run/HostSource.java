@@ -1,0 +1,46 @@
+package io.antfleet.engine.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.decide.HostSample;
+import io.antfleet.metrics.HostSampler;
+import java.time.Instant;
+import java.util.Optional;
+
+/** Where a cycle's host sample comes from: the measured host, or an assumed sample ({@code --assume-host}). */
+public interface HostSource {
+    HostSample sample();
+
+    /** The host's boot time as of the last sample; empty when unknown (an assumed host never reboots). */
+    Optional<Instant> bootTime();
+
+    static HostSource measured(HostSampler sampler) {
+        requireNonNull(sampler, "sampler is null");
+        return new HostSource() {
+            @Override
+            public HostSample sample() {
+                return sampler.sample();
+            }
+
+            @Override
+            public Optional<Instant> bootTime() {
+                return Optional.ofNullable(sampler.lastBootTime());
+            }
+        };
+    }
+
+    static HostSource assumed(HostSample sample) {
+        requireNonNull(sample, "sample is null");
+        return new HostSource() {
+            @Override
+            public HostSample sample() {
+                return sample;
+            }
+
+            @Override
+            public Optional<Instant> bootTime() {
+                return Optional.empty();
+            }
+        };
+    }
+}

@@ -1,0 +1,22 @@
+package io.antfleet.engine.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.decide.ObservedFleetState;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One observation of the fleet: the engine's view, and the store rows behind it (by container name) that
+ * the executor acts on. {@code answering} is how many nodes answered their metrics.
+ */
+public record Observation(ObservedFleetState state, Map<String, Container> containers, Map<String, List<Node>> nodes,
+        int swept, int answering) {
+    public Observation {
+        requireNonNull(state, "state is null");
+        containers = Map.copyOf(containers);
+        nodes = Map.copyOf(nodes);
+    }
+}

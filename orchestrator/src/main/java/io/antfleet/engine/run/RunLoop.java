@@ -1,0 +1,155 @@
+package io.antfleet.engine.run;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.engine.apply.LeaseHeldException;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.decide.Action;
+import io.antfleet.fleet.decide.Decision;
+import io.antfleet.fleet.decide.AutoscaleSettings;
+import io.antfleet.fleet.decide.DecisionEngine;
+import io.antfleet.fleet.decide.Decisions;
+import io.antfleet.fleet.decide.HostSample;
+import io.antfleet.metrics.FleetMetrics;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.DecisionLog;
+import io.antfleet.store.DecisionRecord;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The autoscale loop: sample the host → sweep the nodes → decide → carry out → wait → repeat, under the
+ * database lease (taken at the start, renewed every cycle, released at the end). {@link #stop()} (from a
+ * shutdown hook) ends the wait at once and the loop after the cycle in progress.
+ */
+public final class RunLoop {
+    private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
+
+    private final RunObserver observer;
+    private final DecisionEngine engine;
+    private final DecisionExecutor executor;
+    private final RunState state;
+    private final DatabaseLease lease;
+    private final FleetMetrics metrics;
+    private final Resurveyor resurveyor;
+    private final DecisionLog log;
+    private final Clock clock;
+    /** Renewed every 30 s, so a killed run blocks others for at most 90 s. */
+    static final Duration LEASE_TTL = Duration.ofSeconds(90);
+    private final CountDownLatch stopped = new CountDownLatch(1);
+
+    public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
+            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, Clock clock) {
+        this.observer = requireNonNull(observer, "observer is null");
+        this.engine = requireNonNull(engine, "engine is null");
+        this.executor = requireNonNull(executor, "executor is null");
+        this.state = requireNonNull(state, "state is null");
+        this.lease = requireNonNull(lease, "lease is null");
+        this.metrics = requireNonNull(metrics, "metrics is null");
+        this.resurveyor = requireNonNull(resurveyor, "resurveyor is null");
+        this.log = requireNonNull(log, "log is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    /**
+     * Runs cycles until stopped (or one with {@code once}), handing each report to {@code listener}.
+     *
+     * @throws LeaseHeldException when another orchestrator holds the lease, or this one lost it
+     */
+    public void run(RunTarget target, HostSource host, Duration interval, boolean once, Consumer<CycleReport> listener) {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid " + ProcessHandle.current().pid(), LEASE_TTL)) {
+            while (stopped.getCount() > 0) {
+                keeper.check();
+                listener.accept(cycle(target, host, false));
+                if (once || stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                    break;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Ends the loop: the wait ends at once, a cycle in progress finishes first. */
+    public void stop() {
+        stopped.countDown();
+    }
+
+    /** One cycle; a dry run writes nothing and carries nothing out. */
+    public CycleReport cycle(RunTarget target, HostSource host, boolean dryRun) {
+        Instant started = clock.instant();
+        long t0 = System.nanoTime();
+        HostSample sample = host.sample();
+        Observation seen = observer.observe(target, host.bootTime().orElse(null), state.lastCycleAt().orElse(null), !dryRun);
+        List<String> notes = new ArrayList<>();
+        AutoscaleSettings settings = target.settings();
+        if (settings.targetVersion() != null) {
+            Optional<String> halted = state.haltedUpgrade(settings.targetVersion());
+            if (halted.isPresent()) {
+                notes.add("rolling upgrade to " + settings.targetVersion() + " is halted: " + halted.get()
+                        + " (fix the nodes, then apply a spec with another version to resume)");
+                settings = settings.withTargetVersion(null);
+            }
+        }
+        Decisions decisions = engine.decide(seen.state(), sample, settings, state.timers(), started);
+        decisions.list().forEach(d -> LOG.info("decision: {}", d));
+        Optional<ExecutionReport> done = Optional.empty();
+        if (!dryRun) {
+            if (seen.state().rebootedSinceLastCycle()) {
+                resurveyor.resurvey(List.copyOf(seen.containers().keySet()));
+                notes.add("host rebooted since the last cycle: antctl's registries re-surveyed");
+            }
+            ExecutionReport report = executor.execute(decisions.list(), seen, target);
+            report.outcomes().stream().filter(o -> !o.ok())
+                    .forEach(o -> LOG.warn("failed: {}: {}", o.decision(), o.error().get()));
+            report.haltedRoll().ifPresent(reason -> {
+                state.haltUpgrade(String.valueOf(target.settings().targetVersion()), reason);
+                notes.add("rolling upgrade stopped: " + reason);
+            });
+            state.saveTimers(decisions.timers());
+            state.cycleDone(started);
+            log.record(records(started, decisions, report));
+            done = Optional.of(report);
+        }
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        record(seen, decisions, took);
+        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes);
+    }
+
+    private static List<DecisionRecord> records(Instant at, Decisions decisions, ExecutionReport report) {
+        List<DecisionRecord> out = new ArrayList<>();
+        for (Decision d : decisions.list()) {
+            Optional<ExecutionReport.Outcome> outcome = report.outcomes().stream().filter(o -> o.decision() == d).findFirst();
+            String result = outcome.isEmpty() ? "NOT_RUN" : outcome.get().ok() ? "DONE" : "FAILED";
+            out.add(new DecisionRecord(null, at, d.action().name(), d.container(),
+                    d.services().stream().map(ServiceName::value).toList(), d.action() == Action.ADD ? d.count()
+                    : d.services().size(), d.reason(), result, outcome.flatMap(ExecutionReport.Outcome::error).orElse(null)));
+        }
+        return out;
+    }
+
+    private void record(Observation seen, Decisions decisions, Duration took) {
+        Map<String, Map<NodeStatus, Integer>> byContainer = new TreeMap<>();
+        seen.nodes().forEach((c, list) -> {
+            Map<NodeStatus, Integer> counts = new EnumMap<>(NodeStatus.class);
+            list.forEach(n -> counts.merge(n.status(), 1, Integer::sum));
+            byContainer.put(c, counts);
+        });
+        metrics.nodes(byContainer);
+        metrics.decisions(decisions.list());
+        metrics.cycle(took);
+    }
+}

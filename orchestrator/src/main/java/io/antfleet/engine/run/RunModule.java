@@ -1,0 +1,61 @@
+package io.antfleet.engine.run;
+
+import com.google.inject.AbstractModule;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
+import io.antfleet.engine.ImportService;
+import io.antfleet.engine.apply.WalletPicker;
+import io.antfleet.fleet.decide.DecisionEngine;
+import io.antfleet.metrics.FleetMetrics;
+import io.antfleet.metrics.MetricsSweep;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.DecisionLog;
+import io.antfleet.store.NodeRepository;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The run loop's bindings over the store, antctl, import and metrics modules. The executor's threads are
+ * owned by the {@link DecisionExecutor} singleton.
+ */
+public final class RunModule extends AbstractModule {
+    static final int PARALLEL_CONTAINERS = 4;
+    static final Duration CYCLE_TIMEOUT = Duration.ofMinutes(30);
+    static final Duration GATE_TIMEOUT = Duration.ofMinutes(10);
+    static final Duration GATE_POLL = Duration.ofSeconds(2);
+
+    @Override
+    protected void configure() {
+        bind(RunObserver.class);
+        bind(RunState.class);
+        bind(FleetAdoption.class);
+        bind(LifecycleNodeActions.class);
+    }
+
+    @Provides
+    NodeActions actions(LifecycleNodeActions lifecycle, FleetMetrics metrics) {
+        return new MeteredNodeActions(lifecycle, metrics);
+    }
+
+    @Provides
+    NodeSweeper sweeper(MetricsSweep sweep) {
+        return sweep::sweep;
+    }
+
+    @Provides
+    @Singleton
+    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, NodeSweeper sweeper, Clock clock) {
+        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes,
+                WalletPicker.secure(Optional.empty(), Optional.empty()), sweeper, clock, Pacer.sleeping(), GATE_TIMEOUT,
+                GATE_POLL);
+        return new DecisionExecutor(perContainer, PARALLEL_CONTAINERS, CYCLE_TIMEOUT);
+    }
+
+    @Provides
+    RunLoop loop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
+            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, Clock clock) {
+        Resurveyor resurvey = names -> imports.importContainers(names, Optional.empty());
+        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, clock);
+    }
+}

@@ -1,0 +1,121 @@
+package io.antfleet.engine.run;
+
+import static java.util.Objects.requireNonNull;
+
+import com.google.inject.Inject;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeReadings;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.decide.ObservedContainer;
+import io.antfleet.fleet.decide.ObservedFleetState;
+import io.antfleet.fleet.decide.ObservedNode;
+import io.antfleet.fleet.spec.SpecContainer;
+import io.antfleet.metrics.NodeProbe;
+import io.antfleet.metrics.SweepTarget;
+import io.antfleet.store.ContainerRepository;
+import io.antfleet.store.NodeRepository;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The run loop's view of the fleet: the spec's containers from the store, their nodes, and one concurrent
+ * metrics sweep of every node that has a metrics port. The sweep's readings go to the node rows and the
+ * history in one batched call; statuses change only as {@link StatusRule} allows. With {@code persist}
+ * false (dry run) nothing is written.
+ */
+public final class RunObserver {
+    private final ContainerRepository containers;
+    private final NodeRepository nodes;
+    private final NodeSweeper sweeper;
+    private final Clock clock;
+
+    @Inject
+    public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, Clock clock) {
+        this.containers = requireNonNull(containers, "containers is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+        this.sweeper = requireNonNull(sweeper, "sweeper is null");
+        this.clock = requireNonNull(clock, "clock is null");
+    }
+
+    public Observation observe(RunTarget target, Instant hostBootTime, Instant lastCycleAt, boolean persist) {
+        Map<String, Container> rows = new LinkedHashMap<>();
+        Map<String, List<Node>> nodeRows = new LinkedHashMap<>();
+        for (SpecContainer c : target.spec().containers()) {
+            Optional<Container> row = containers.findByName(target.spec().dockerName(c.name()));
+            row.ifPresent(r -> {
+                rows.put(r.name(), r);
+                nodeRows.put(r.name(), nodes.findByContainer(r.id()));
+            });
+        }
+        List<Node> swept = new ArrayList<>();
+        List<SweepTarget> targets = new ArrayList<>();
+        nodeRows.forEach((name, list) -> list.stream().filter(RunObserver::sweepable).forEach(n -> {
+            swept.add(n);
+            targets.add(SweepTarget.local(name + "/" + n.service().value(), n.metricsPort()));
+        }));
+        List<NodeProbe> probes = targets.isEmpty() ? List.of() : sweeper.sweep(targets);
+        Map<Long, NodeProbe> byNode = new HashMap<>();
+        for (int i = 0; i < swept.size(); i++) {
+            byNode.put(swept.get(i).id(), probes.get(i));
+        }
+        Instant now = clock.instant();
+        Map<String, List<Node>> updated = apply(nodeRows, byNode, now, persist);
+        List<ObservedContainer> observed = new ArrayList<>();
+        for (Map.Entry<String, List<Node>> e : updated.entrySet()) {
+            SpecContainer spec = target.byDockerName(e.getKey()).orElseThrow();
+            observed.add(new ObservedContainer(e.getKey(), RunTarget.min(spec), RunTarget.max(spec),
+                    e.getValue().stream().map(RunObserver::toObserved).toList()));
+        }
+        int answering = (int) probes.stream().filter(NodeProbe::isRunning).count();
+        return new Observation(new ObservedFleetState(observed, hostBootTime, lastCycleAt), rows, updated,
+                probes.size(), answering);
+    }
+
+    private static boolean sweepable(Node n) {
+        return n.metricsPort() != null && n.status() != NodeStatus.DEAD && n.status() != NodeStatus.DISABLED;
+    }
+
+    /** New statuses and readings; written (statuses one by one, readings batched) when {@code persist}. */
+    private Map<String, List<Node>> apply(Map<String, List<Node>> nodeRows, Map<Long, NodeProbe> probes, Instant now,
+            boolean persist) {
+        Map<Long, NodeReadings> readings = new HashMap<>();
+        Map<String, List<Node>> out = new LinkedHashMap<>();
+        nodeRows.forEach((name, list) -> {
+            List<Node> next = new ArrayList<>();
+            for (Node n : list) {
+                NodeProbe probe = probes.get(n.id());
+                Node current = n;
+                if (probe != null && probe.isRunning()) {
+                    readings.put(n.id(), probe.readings());
+                    current = current.withReadings(probe.readings());
+                }
+                NodeStatus status = probe == null ? n.status() : StatusRule.next(n, probe);
+                if (status != n.status()) {
+                    current = current.withStatus(status, now);
+                    if (persist) {
+                        nodes.updateStatus(n.id(), status, now);
+                    }
+                }
+                next.add(current);
+            }
+            out.put(name, next);
+        });
+        if (persist && !readings.isEmpty()) {
+            nodes.recordReadings(readings, now);
+        }
+        return out;
+    }
+
+    /** The version a node runs: what its metrics said, else what antctl recorded. */
+    static ObservedNode toObserved(Node n) {
+        String version = n.readings().version() != null ? n.readings().version() : n.version();
+        return new ObservedNode(n.service(), n.status(), version, n.readings(), n.createdAt(), n.statusChangedAt());
+    }
+}

@@ -1,0 +1,12 @@
+package io.antfleet.store;
+
+import java.util.List;
+
+/** The decisions {@code antfleet run} took, with their reasons (table run_decision). Thread safe. */
+public interface DecisionLog {
+    /** Stores one cycle's decisions in one transaction; text longer than its column is cut. */
+    void record(List<DecisionRecord> decisions);
+
+    /** The most recent decisions, newest first. */
+    List<DecisionRecord> recent(int limit);
+}

@@ -1,0 +1,11 @@
+package io.antfleet.store;
+
+import java.util.List;
+import org.apache.ibatis.annotations.Param;
+
+/** SQL in DecisionMapper.xml. */
+interface DecisionMapper {
+    void insert(@Param("d") DecisionRecord decision);
+
+    List<DecisionRecord> findRecent(@Param("limit") int limit);
+}

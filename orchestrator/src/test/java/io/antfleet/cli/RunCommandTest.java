@@ -1,0 +1,137 @@
+package io.antfleet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import io.antfleet.config.GlobalOptions;
+import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.engine.apply.FakeFleet;
+import io.antfleet.engine.run.FleetAdoption;
+import io.antfleet.engine.run.RunLoop;
+import io.antfleet.engine.run.RunParts;
+import io.antfleet.engine.run.RunState;
+import io.antfleet.metrics.HostSampleJson;
+import io.antfleet.store.MachineSettings;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class RunCommandTest {
+    static final String SPEC = String.join("\n",
+            "apiVersion: antfleet/v1", "fleet: home", "image: antfleet/agent:stand-in", "processManager: antctl+sudo",
+            "rewardsAddress: '0x03B770D9cD32077cC0bF330c13C114a87643B124'", "antnode: {version: 0.4.17}",
+            "containers:", "  - name: alpha", "    nodes: {min: 1, max: 5}",
+            "autoscale: {nodeCap: 5, maxConcurrent: {starts: 2, upgrades: 1, removals: 1, operations: 2}}", "");
+
+    @TempDir
+    Path dir;
+
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final FakeFleet fleet = new FakeFleet();
+    private final MachineSettings settings = RunParts.settings();
+
+    private int run(String... args) {
+        ApplyService service = fleet.service();
+        io.antfleet.antctl.AntctlManagerFactory managers = new io.antfleet.antctl.AntctlManagerFactory(fleet.docker,
+                io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.NodeProbe.ProbeResult.dead("not probed"));
+        FleetAdoption adoption = new FleetAdoption(fleet.docker, new io.antfleet.engine.ImportService(fleet.docker, managers,
+                fleet.store.containers, fleet.store.nodes, fleet.store.journal), fleet.store.containers);
+        RunLoop loop = RunParts.loop(fleet.store, settings, fleet.lease,
+                Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC));
+        java.util.function.Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(GlobalOptions.class).toInstance(options);
+                bind(ApplyService.class).toInstance(service);
+                bind(RunLoop.class).toInstance(loop);
+                bind(RunState.class).toInstance(new RunState(settings));
+                bind(HostSampleJson.class).toInstance(new HostSampleJson());
+                bind(FleetAdoption.class).toInstance(adoption);
+            }
+        });
+        return Main.run(modules, new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    private Path file(String name, String text) throws IOException {
+        Path file = dir.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void run_once_applies_the_spec_then_grows_within_the_start_limit_and_remembers_the_spec() throws IOException {
+        fleet.antctl("home-alpha");
+        Path spec = file("fleet.yaml", SPEC);
+        Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20, \"load1\": 0.1, \"load5\": 0.1, \"load15\": 0.1}");
+
+        int code = run("run", spec.toString(), "--once", "--assume-host", idle.toString());
+
+        assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains("ADD home-alpha +2: host has room");
+        assertThat(new RunState(settings).specPath()).contains(spec.toAbsolutePath().normalize());
+        out.reset();
+
+        assertThat(run("run", "--once", "--dry-run", "--assume-host", idle.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).as("the stored spec is used, and the cooldown the first run started holds")
+                .contains("(dry run: nothing carried out)", "delay_start runs until 2026-11-27T01:05:00Z");
+    }
+
+    @Test
+    void a_dry_run_in_json_prints_one_object_per_decision_with_its_reason() throws IOException {
+        fleet.antctl("home-alpha");
+        Path spec = file("fleet.yaml", SPEC);
+        Path busy = file("busy.json", "{\"cpu\": 5, \"mem\": 90, \"disk\": 20}");
+        assertThat(run("run", spec.toString(), "--once", "--assume-host", busy.toString())).isEqualTo(ExitCodes.OK);
+        out.reset();
+
+        int code = run("--output", "json", "run", spec.toString(), "--once", "--dry-run", "--assume-host", busy.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        String[] lines = stdout().trim().split("\n");
+        assertThat(lines).hasSize(1);
+        JsonNode d = new ObjectMapper().readTree(lines[0]);
+        assertThat(d.get("action").asText()).isEqualTo("SURVEY");
+        assertThat(d.get("reason").asText()).contains("mem 90.0% > mem_remove 75%");
+        assertThat(d.has("container")).isTrue();
+        assertThat(d.get("services").isArray()).isTrue();
+    }
+
+    @Test
+    void without_a_file_and_without_an_earlier_run_it_says_what_is_missing() {
+        assertThat(run("run", "--once", "--dry-run")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no FILE given");
+    }
+
+    @Test
+    void another_holder_of_the_lease_gives_exit_code_3() throws IOException {
+        fleet.lease.tryAcquire("someone else", Duration.ofMinutes(5));
+
+        int code = run("run", file("fleet.yaml", SPEC).toString(), "--once");
+
+        assertThat(code).isEqualTo(ExitCodes.LEASE_HELD);
+    }
+
+    @Test
+    void a_bad_interval_is_a_usage_error() throws IOException {
+        assertThat(run("run", file("fleet.yaml", SPEC).toString(), "--interval", "soon")).isEqualTo(ExitCodes.USAGE);
+    }
+}

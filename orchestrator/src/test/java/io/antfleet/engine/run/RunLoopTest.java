@@ -1,0 +1,184 @@
+package io.antfleet.engine.run;
+
+import static io.antfleet.engine.run.RunFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.antfleet.engine.MemoryStore;
+import io.antfleet.engine.apply.LeaseHeldException;
+import io.antfleet.engine.apply.MemoryLease;
+import io.antfleet.engine.apply.WalletPicker;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.decide.Action;
+import io.antfleet.fleet.decide.DecisionEngine;
+import io.antfleet.fleet.decide.Delays;
+import io.antfleet.fleet.decide.HostSample;
+import io.antfleet.metrics.FleetMetrics;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+class RunLoopTest {
+    private static final HostSample IDLE = HostSample.idle().withLoad(0.1, 0.1, 0.1);
+    private static final HostSample BUSY = IDLE.withMem(90);
+
+    private final MemoryStore store = new MemoryStore();
+    private final MemorySettings settings = new MemorySettings();
+    private final MemoryLease lease = new MemoryLease();
+    private final FakeSweeper sweeper = new FakeSweeper();
+    private final FakeNodeActions actions = new FakeNodeActions(store, sweeper);
+    private final SteppingClock clock = new SteppingClock(T0);
+    private final FleetMetrics metrics = new FleetMetrics();
+    private final List<List<String>> resurveys = new ArrayList<>();
+    private final List<DecisionExecutor> executors = new ArrayList<>();
+    private final MemoryDecisionLog log = new MemoryDecisionLog();
+    private final Container alpha = RunFixtures.container(store, "t-alpha", 0);
+    private RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
+
+    @AfterEach
+    void close() {
+        executors.forEach(DecisionExecutor::close);
+    }
+
+    /** A fresh loop over the same store and settings, as after a restart of antfleet. */
+    private RunLoop loop() {
+        DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes,
+                new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
+                Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
+        executors.add(executor);
+        return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, clock), new DecisionEngine(), executor,
+                new RunState(settings), lease, metrics, resurveys::add, log, clock);
+    }
+
+    private List<CycleReport> runOnce(RunLoop loop, HostSample host) {
+        List<CycleReport> reports = new ArrayList<>();
+        loop.run(target, HostSource.assumed(host), Duration.ofSeconds(60), true, reports::add);
+        return reports;
+    }
+
+    @Test
+    void an_idle_host_grows_the_fleet_within_the_start_limit_and_records_the_cycle() {
+        List<CycleReport> reports = runOnce(loop(), IDLE);
+
+        assertThat(reports).hasSize(1);
+        assertThat(reports.get(0).decisions().actions()).containsExactly(Action.ADD);
+        assertThat(actions.calls()).hasSize(2).first().asString().startsWith("add t-alpha 2 ");
+        assertThat(settings.get(RunState.LAST_CYCLE)).contains(T0.toString());
+        assertThat(log.recent(10)).singleElement().satisfies(d -> {
+            assertThat(d.action()).isEqualTo("ADD");
+            assertThat(d.count()).isEqualTo(2);
+            assertThat(d.outcome()).isEqualTo("DONE");
+            assertThat(d.reason()).contains("host has room");
+        });
+        assertThat(lease.current()).as("released at the end").isEmpty();
+        assertThat(metrics.render()).contains("antfleet_actions_total{action=\"ADD\"} 2");
+    }
+
+    @Test
+    void a_restart_of_antfleet_does_not_erase_a_cooldown() {
+        target = new RunTarget(target.spec(), target.settings().withDelays(new Delays(Duration.ofSeconds(300),
+                Duration.ZERO, Duration.ZERO, Duration.ZERO)));
+        runOnce(loop(), IDLE);
+        clock.advance(Duration.ofSeconds(10));
+
+        List<CycleReport> second = runOnce(loop(), IDLE);
+
+        assertThat(second.get(0).decisions().actions()).containsExactly(Action.SURVEY);
+        assertThat(second.get(0).decisions().list().get(0).reason()).contains("delay_start runs until " + T0.plusSeconds(300));
+        assertThat(actions.calls()).hasSize(2);
+    }
+
+    @Test
+    void memory_pressure_stops_the_youngest_running_node() {
+        for (int i = 1; i <= 2; i++) {
+            Node n = RunFixtures.node(store, alpha, i, NodeStatus.RUNNING, "0.4.17");
+            sweeper.answer(n.metricsPort(), "0.4.17");
+        }
+
+        runOnce(loop(), BUSY);
+
+        assertThat(actions.calls()).containsExactly("stop t-alpha [antnode2]");
+    }
+
+    @Test
+    void another_holder_of_the_lease_makes_run_change_nothing() {
+        lease.tryAcquire("apply pid 1", Duration.ofMinutes(5));
+
+        assertThatThrownBy(() -> runOnce(loop(), IDLE)).isInstanceOf(LeaseHeldException.class)
+                .hasMessageContaining("apply pid 1");
+        assertThat(actions.calls()).isEmpty();
+        assertThat(lease.current().orElseThrow().holder()).isEqualTo("apply pid 1");
+    }
+
+    @Test
+    void after_a_host_reboot_the_cycle_only_resurveys() {
+        settings.put(RunState.LAST_CYCLE, T0.minusSeconds(3600).toString());
+        HostSource rebooted = new HostSource() {
+            @Override
+            public HostSample sample() {
+                return IDLE;
+            }
+
+            @Override
+            public Optional<Instant> bootTime() {
+                return Optional.of(T0.minusSeconds(60));
+            }
+        };
+
+        CycleReport report = loop().cycle(target, rebooted, false);
+
+        assertThat(report.decisions().actions()).containsExactly(Action.SURVEY);
+        assertThat(resurveys).containsExactly(List.of("t-alpha"));
+        assertThat(actions.calls()).isEmpty();
+    }
+
+    @Test
+    void a_dry_run_decides_but_carries_out_and_stores_nothing() {
+        CycleReport report = loop().cycle(target, HostSource.assumed(IDLE), true);
+
+        assertThat(report.decisions().actions()).containsExactly(Action.ADD);
+        assertThat(report.execution()).isEmpty();
+        assertThat(actions.calls()).isEmpty();
+        assertThat(settings.all()).isEmpty();
+        assertThat(log.recent(10)).isEmpty();
+    }
+
+    @Test
+    void a_halted_roll_is_remembered_and_no_further_upgrade_is_tried() {
+        Node n = RunFixtures.node(store, alpha, 1, NodeStatus.RUNNING, "0.4.16");
+        sweeper.answer(n.metricsPort(), "0.4.16");
+        actions.failUpgrades.add("t-alpha");
+        RunLoop loop = loop();
+
+        CycleReport first = loop.cycle(target, HostSource.assumed(IDLE), false);
+        CycleReport second = loop.cycle(target, HostSource.assumed(IDLE), false);
+
+        assertThat(first.notes()).anySatisfy(s -> assertThat(s).contains("rolling upgrade stopped", "download failed"));
+        assertThat(second.decisions().actions()).doesNotContain(Action.UPGRADE);
+        assertThat(second.notes()).anySatisfy(s -> assertThat(s).contains("halted"));
+        assertThat(actions.calls()).filteredOn(c -> c.startsWith("upgrade")).hasSize(1);
+        assertThat(log.recent(10)).filteredOn(d -> d.action().equals("UPGRADE")).singleElement()
+                .satisfies(d -> assertThat(d.outcome()).isEqualTo("FAILED"));
+    }
+
+    @Test
+    void stop_ends_a_waiting_loop_and_releases_the_lease() {
+        RunLoop loop = loop();
+        Thread t = new Thread(() -> loop.run(target, HostSource.assumed(BUSY), Duration.ofHours(1), false, r -> { }));
+        t.start();
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> lease.current().isPresent());
+
+        loop.stop();
+
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !t.isAlive());
+        assertThat(lease.current()).isEmpty();
+    }
+}

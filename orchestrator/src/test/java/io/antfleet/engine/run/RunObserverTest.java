@@ -1,0 +1,130 @@
+package io.antfleet.engine.run;
+
+import static io.antfleet.engine.run.RunFixtures.T0;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.antfleet.engine.MemoryStore;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.decide.ObservedContainer;
+import io.antfleet.fleet.decide.ObservedNode;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import org.junit.jupiter.api.Test;
+
+class RunObserverTest {
+    private final MemoryStore store = new MemoryStore();
+    private final CountingNodes nodes = new CountingNodes(store.nodes);
+    private final FakeSweeper sweeper = new FakeSweeper();
+    private final Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
+    private final RunObserver observer = new RunObserver(store.containers, nodes, sweeper, clock);
+    private final RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
+
+    private Container alpha() {
+        return store.containers.findByName("t-alpha").orElseGet(() -> RunFixtures.container(store, "t-alpha", 0));
+    }
+
+    private NodeStatus stored(Node n) {
+        return store.nodes.find(n.containerId(), n.service()).orElseThrow().status();
+    }
+
+    @Test
+    void a_node_that_answers_is_running_and_every_reading_is_written_in_one_batch() {
+        Node one = RunFixtures.node(store, alpha(), 1, NodeStatus.STOPPED, "0.4.17");
+        Node two = RunFixtures.node(store, alpha(), 2, NodeStatus.RUNNING, "0.4.17");
+        sweeper.answer(one.metricsPort(), "0.4.17").answer(two.metricsPort(), "0.4.17");
+
+        Observation seen = observer.observe(target, null, null, true);
+
+        assertThat(stored(one)).isEqualTo(NodeStatus.RUNNING);
+        assertThat(stored(two)).isEqualTo(NodeStatus.RUNNING);
+        assertThat(nodes.readingBatches).hasSize(1);
+        assertThat(nodes.readingBatches.get(0)).containsOnlyKeys(one.id(), two.id());
+        assertThat(seen.answering()).isEqualTo(2);
+        assertThat(sweeper.sweeps).hasSize(1);
+    }
+
+    @Test
+    void a_running_node_whose_metrics_stay_silent_becomes_unknown() {
+        Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
+
+        observer.observe(target, null, null, true);
+
+        assertThat(stored(n)).isEqualTo(NodeStatus.UNKNOWN);
+    }
+
+    @Test
+    void a_silent_sweep_never_overwrites_stopped_transitional_or_operator_states() {
+        Node stopped = RunFixtures.node(store, alpha(), 1, NodeStatus.STOPPED, "0.4.17");
+        Node upgrading = RunFixtures.node(store, alpha(), 2, NodeStatus.UPGRADING, "0.4.17");
+        Node restarting = RunFixtures.node(store, alpha(), 3, NodeStatus.RESTARTING, "0.4.17");
+        Node removing = RunFixtures.node(store, alpha(), 4, NodeStatus.REMOVING, "0.4.17");
+        Node disabled = RunFixtures.node(store, alpha(), 5, NodeStatus.DISABLED, "0.4.17");
+        Node dead = RunFixtures.node(store, alpha(), 6, NodeStatus.DEAD, "0.4.17");
+
+        observer.observe(target, null, null, true);
+
+        assertThat(stored(stopped)).isEqualTo(NodeStatus.STOPPED);
+        assertThat(stored(upgrading)).isEqualTo(NodeStatus.UPGRADING);
+        assertThat(stored(restarting)).isEqualTo(NodeStatus.RESTARTING);
+        assertThat(stored(removing)).isEqualTo(NodeStatus.REMOVING);
+        assertThat(stored(disabled)).isEqualTo(NodeStatus.DISABLED);
+        assertThat(stored(dead)).isEqualTo(NodeStatus.DEAD);
+        assertThat(nodes.statusUpdates).isZero();
+    }
+
+    @Test
+    void disabled_and_dead_nodes_are_not_swept() {
+        RunFixtures.node(store, alpha(), 1, NodeStatus.DISABLED, "0.4.17");
+        RunFixtures.node(store, alpha(), 2, NodeStatus.DEAD, "0.4.17");
+        Node live = RunFixtures.node(store, alpha(), 3, NodeStatus.RUNNING, "0.4.17");
+
+        observer.observe(target, null, null, true);
+
+        assertThat(sweeper.sweeps.get(0)).extracting(t -> t.metricsPort()).containsExactly(live.metricsPort());
+    }
+
+    @Test
+    void an_upgrading_node_stays_upgrading_until_it_answers_with_its_new_version() {
+        Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.UPGRADING, "0.4.17");
+        sweeper.answer(n.metricsPort(), "0.4.16");
+        observer.observe(target, null, null, true);
+        assertThat(stored(n)).isEqualTo(NodeStatus.UPGRADING);
+
+        sweeper.answer(n.metricsPort(), "0.4.17");
+        observer.observe(target, null, null, true);
+        assertThat(stored(n)).isEqualTo(NodeStatus.RUNNING);
+    }
+
+    @Test
+    void the_engine_sees_each_spec_container_with_its_bounds_and_the_version_the_node_reports() {
+        Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.16");
+        sweeper.answer(n.metricsPort(), "0.4.15");
+        RunFixtures.container(store, "t-beta", 1);
+        RunFixtures.container(store, "other-fleet", 2);
+
+        Observation seen = observer.observe(target, Instant.EPOCH, T0, true);
+
+        assertThat(seen.state().containers()).extracting(ObservedContainer::name).containsExactly("t-alpha", "t-beta");
+        ObservedContainer alpha = seen.state().containers().get(0);
+        assertThat(alpha.minNodes()).isEqualTo(1);
+        assertThat(alpha.maxNodes()).isEqualTo(4);
+        assertThat(alpha.nodes()).extracting(ObservedNode::version).containsExactly("0.4.15");
+        assertThat(seen.state().hostBootTime()).isEqualTo(Instant.EPOCH);
+        assertThat(seen.state().lastCycleAt()).isEqualTo(T0);
+    }
+
+    @Test
+    void a_dry_run_observation_writes_nothing() {
+        Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
+
+        Observation seen = observer.observe(target, null, null, false);
+
+        assertThat(stored(n)).isEqualTo(NodeStatus.RUNNING);
+        assertThat(seen.state().containers().get(0).nodes().get(0).status()).isEqualTo(NodeStatus.UNKNOWN);
+        assertThat(nodes.readingBatches).isEmpty();
+        assertThat(nodes.statusUpdates).isZero();
+    }
+}

@@ -1,0 +1,32 @@
+package io.antfleet.engine.run;
+
+import io.antfleet.engine.MemoryStore;
+import io.antfleet.engine.apply.WalletPicker;
+import io.antfleet.fleet.decide.DecisionEngine;
+import io.antfleet.metrics.FleetMetrics;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.MachineSettings;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+
+/** A run loop over fakes, for tests outside this package (the CLI's). */
+public final class RunParts {
+    private RunParts() {
+    }
+
+    /** A loop over the memory store whose node actions are recorded by a fake that answers metrics itself. */
+    public static RunLoop loop(MemoryStore store, MachineSettings settings, DatabaseLease lease, Clock clock) {
+        FakeSweeper sweeper = new FakeSweeper();
+        FakeNodeActions actions = new FakeNodeActions(store, sweeper);
+        DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes,
+                new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, d -> { },
+                Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
+        return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, clock), new DecisionEngine(), executor,
+                new RunState(settings), lease, new FleetMetrics(), names -> { }, new MemoryDecisionLog(), clock);
+    }
+
+    public static MachineSettings settings() {
+        return new MemorySettings();
+    }
+}
