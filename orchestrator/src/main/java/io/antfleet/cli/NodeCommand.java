@@ -1,6 +1,7 @@
 package io.antfleet.cli;
 
 import io.antfleet.antctl.EvmNetwork;
+import io.antfleet.antctl.UpgradeRequest;
 import io.antfleet.engine.node.AddOptions;
 import io.antfleet.engine.node.NodeService;
 import io.antfleet.engine.node.NodeVerb;
@@ -83,6 +84,12 @@ final class NodeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
         if (verb == NodeVerb.UPGRADE) {
+            try {
+                // The request's own checks (an absolute path, a version, not both), before the lease is taken.
+                new UpgradeRequest(List.of(ServiceName.of("antnode1")), path, version, false, false, null, null, List.of());
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());
+            }
             return report(service().upgrade(container, names, count, version, path));
         }
         return report(service().run(verb, container, names, count));

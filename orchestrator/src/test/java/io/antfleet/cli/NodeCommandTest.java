@@ -162,8 +162,25 @@ class NodeCommandTest {
     }
 
     @Test
-    void versionIsRejectedForVerbsOtherThanAddAndUpgrade() {
+    void versionIsRejectedForOtherVerbsAndABadUpgradeTargetIsAUsageError() {
         assertThat(run("node", "stop", "--container", "alpha", "--version", "0.4.18")).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--version and --path are for add and upgrade only");
+        assertThat(run("node", "upgrade", "--container", "alpha", "--version", "0.4.18", "--path", "/opt/antnode"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(run("node", "upgrade", "--container", "alpha", "--path", "relative/antnode")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--version and --path are for add and upgrade only", "not both");
+        assertThat(alpha.calls()).noneMatch(c -> c.get(0).equals("upgrade"));
+    }
+
+    @Test
+    void addToAContainerWithoutNodesNeedsARewardsAddress() {
+        fleet.teardownService().teardown(java.util.Optional.of("home"), java.util.Optional.of("home-alpha"), false);
+
+        assertThat(run("node", "add", "--container", "alpha")).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("has no node to take a wallet from: give --rewards-address");
+        assertThat(alpha.registry()).isEmpty();
+
+        assertThat(run("node", "add", "--container", "alpha", "--rewards-address", "0x1111111111111111111111111111111111111111"))
+                .isEqualTo(ExitCodes.OK);
+        assertThat(alpha.registry()).hasSize(1);
     }
 }
