@@ -113,8 +113,10 @@ final class StandinContainer implements AutoCloseable {
     }
 
     /** Back to an empty container: both registries reset, fault file emptied. */
+    /** Empties both registries and puts faults and the peer delay back to their defaults. */
     void resetAll() {
         writeFile("/etc/antctl-standin/faults", "");
+        writeFile("/etc/antctl-standin/config", "peer_wait_ms=300\n");
         antctl("root", "reset", "--force");
         antctl("ant", "reset", "--force");
     }
