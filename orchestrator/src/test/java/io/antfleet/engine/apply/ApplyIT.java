@@ -41,7 +41,9 @@ class ApplyIT {
         protected void configure() {
             bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
         }
-    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new ApplyModule()));
+    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new ApplyModule(),
+            new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults()),
+            new io.antfleet.engine.report.ReportModule()));
     private final ApplyService service = injector.getInstance(ApplyService.class);
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
 
@@ -127,6 +129,11 @@ class ApplyIT {
                 .status(Optional.of(fleet + "-a"));
         assertThat(status.containers()).singleElement().satisfies(c -> assertThat(c.nodes()).extracting(Node::status)
                 .containsExactly(NodeStatus.RUNNING, NodeStatus.RUNNING));
+
+        String report = injector.getInstance(io.antfleet.engine.report.ReportService.class).report(
+                io.antfleet.engine.report.ReportKind.NODE_STATUS, io.antfleet.engine.report.ReportFormat.JSON,
+                Optional.of(fleet + "-a"), List.of());
+        assertThat(report).contains("\"antnode1\"", "\"antnode2\"", "RUNNING").doesNotContain("antnode3");
 
         io.antfleet.engine.teardown.TeardownService teardown = injector.getInstance(io.antfleet.engine.teardown.TeardownService.class);
         assertThat(teardown.teardown(Optional.of(fleet), Optional.of(fleet + "-a"), false)).singleElement()
