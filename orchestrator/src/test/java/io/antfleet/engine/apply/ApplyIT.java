@@ -13,7 +13,9 @@ import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerModule;
 import io.antfleet.fleet.Node;
+import io.antfleet.engine.node.NodeVerb;
 import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
@@ -161,5 +163,20 @@ class ApplyIT {
                 .extracting(n -> n.service().value() + " " + n.status() + " " + n.version() + " " + n.nodePort())
                 .containsExactly("antnode1 RUNNING 0.4.17 " + (44000 + base), "antnode2 RUNNING 0.4.15 " + (44001 + base),
                         "antnode3 RUNNING 0.4.16 " + (44002 + base));
+    }
+
+    @Test
+    void nodeCommandsStopTheYoungestRestartAndRemoveByNameAndStartTheOldestStopped() {
+        assertThat(service.apply(spec("[{name: a, nodes: 3}]"), false).ok()).isTrue();
+        io.antfleet.engine.node.NodeService nodes = injector.getInstance(io.antfleet.engine.node.NodeService.class);
+        ServiceName antnode1 = ServiceName.of("antnode1");
+
+        assertThat(nodes.run(NodeVerb.STOP, "a", List.of(), 2)).extracting(ServiceName::value).containsExactly("antnode3", "antnode2");
+        assertThat(nodes.run(NodeVerb.RESTART, "a", List.of(antnode1), 0)).containsExactly(antnode1);
+        assertThat(nodes.run(NodeVerb.START, "a", List.of(), 1)).extracting(ServiceName::value).containsExactly("antnode2");
+        assertThat(nodes.run(NodeVerb.REMOVE, "a", List.of(ServiceName.of("antnode3")), 0)).extracting(ServiceName::value)
+                .containsExactly("antnode3");
+
+        assertThat(statuses(fleet + "-a")).containsExactly(NodeStatus.RUNNING, NodeStatus.RUNNING, NodeStatus.DEAD);
     }
 }
