@@ -19,8 +19,10 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
     /** A stable kebab-case name, e.g. {@code add-nodes}. */
     String type();
 
-    /** How many nodes (or containers) it touches. */
-    int count();
+    /** How many nodes (or containers) it touches; by default, the services it targets. */
+    default int count() {
+        return services().size();
+    }
 
     /** The services it targets; for an add, the names antctl is expected to give. */
     List<ServiceName> services();
@@ -137,11 +139,6 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
         public String type() {
             return "start-nodes";
         }
-
-        @Override
-        public int count() {
-            return services.size();
-        }
     }
 
     record StopNodes(String container, List<ServiceName> services) implements Action {
@@ -153,11 +150,6 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
         @Override
         public String type() {
             return "stop-nodes";
-        }
-
-        @Override
-        public int count() {
-            return services.size();
         }
     }
 
@@ -171,11 +163,6 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
         @Override
         public String type() {
             return "remove-nodes";
-        }
-
-        @Override
-        public int count() {
-            return services.size();
         }
     }
 
