@@ -16,12 +16,14 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 /**
  * The bench's stand-in containers: named {@code bench-<run>-<i>}, labelled {@code antfleet.bench=true},
- * host networking, populated with antctl by hand (as an operator would) and removed on close.
+ * host networking, populated with antctl by hand (as an operator would) and removed on close. The soak
+ * test ({@code faults.SoakIT}) names and labels them itself, as a fleet antfleet can adopt.
  */
-final class BenchFleet implements AutoCloseable {
+public final class BenchFleet implements AutoCloseable {
     static final String LABEL = "antfleet.bench";
     private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
     private static final Duration ANTCTL_BOUND = Duration.ofMinutes(5);
@@ -29,25 +31,36 @@ final class BenchFleet implements AutoCloseable {
 
     private final DockerGateway docker;
     private final BenchSettings settings;
+    private final IntFunction<ContainerSpec> containers;
     private final List<String> names = new ArrayList<>();
 
     BenchFleet(DockerGateway docker, BenchSettings settings) {
-        this.docker = requireNonNull(docker, "docker is null");
-        this.settings = requireNonNull(settings, "settings is null");
+        this(docker, settings, benchContainers(settings));
     }
 
-    List<String> names() {
+    /** The i-th container is created from {@code containers.apply(i)}; its ports are still the settings'. */
+    public BenchFleet(DockerGateway docker, BenchSettings settings, IntFunction<ContainerSpec> containers) {
+        this.docker = requireNonNull(docker, "docker is null");
+        this.settings = requireNonNull(settings, "settings is null");
+        this.containers = requireNonNull(containers, "containers is null");
+    }
+
+    private static IntFunction<ContainerSpec> benchContainers(BenchSettings settings) {
+        String run = UUID.randomUUID().toString().substring(0, 6);
+        return i -> new ContainerSpec("bench-" + run + "-" + i, settings.image(), Map.of(LABEL, "true"), "host", null,
+                null, null, null);
+    }
+
+    public List<String> names() {
         return List.copyOf(names);
     }
 
     /** Creates the containers, then adds (and with {@code start}, starts) their nodes in parallel. */
-    void create(boolean start) {
-        String run = UUID.randomUUID().toString().substring(0, 6);
+    public void create(boolean start) {
         for (int i = 0; i < settings.containers(); i++) {
-            String name = "bench-" + run + "-" + i;
-            docker.createAndStart(new ContainerSpec(name, settings.image(), Map.of(LABEL, "true"), "host", null, null,
-                    null, null));
-            names.add(name);
+            ContainerSpec spec = containers.apply(i);
+            docker.createAndStart(spec);
+            names.add(spec.name());
         }
         parallel(i -> populate(i, start));
     }
