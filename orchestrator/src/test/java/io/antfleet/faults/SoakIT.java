@@ -55,6 +55,8 @@ class SoakIT {
     /** The first cycle comes after the run's apply (an antctl survey of each container) and the adoption. */
     private static final Duration FIRST_CYCLE_BOUND = Duration.ofMinutes(4);
     private static final Duration CYCLE_BOUND = Duration.ofSeconds(30);
+    /** See {@link #aThousandIdleNodesForAHundredCyclesKeepResidentMemoryThreadsAndDescriptorsFlat}. */
+    private static final long HEAP_GROWTH = 8L << 20;
 
     @TempDir
     Path dir;
@@ -72,15 +74,21 @@ class SoakIT {
                 long setUp = System.nanoTime();
                 log("set-up: %d containers x %d nodes running in %.1f s", CONTAINERS, NODES, (setUp - t0) / 1e9);
                 SoakFigures figures = new SoakFigures();
-                List<List<String>> reports = soak(store.url(), fleet, figures);
+                Soaked soaked = soak(store.url(), fleet, figures);
+                List<List<String>> reports = soaked.reports();
                 log("soak: %d cycles in %.1f s (interval %s)%n%s", figures.cycles(), (System.nanoTime() - setUp) / 1e9,
                         INTERVAL, figures.table());
                 log("soak: %s", figures.summary());
+                String heap = String.format(Locale.ROOT, "live heap after a full collection: %.1f MB at cycle %d -> %.1f MB "
+                        + "at cycle %d; grown most: %s", soaked.early().bytes() / 1048576.0, SoakFigures.WARM_UP,
+                        soaked.late().bytes() / 1048576.0, CYCLES, soaked.early().grownMost(soaked.late(), 8));
+                log("soak: %s", heap);
 
                 assertThat(reports).hasSize(CYCLES).allSatisfy(r -> assertThat(r).as("every cycle sweeps every node, all "
                         + "answer, and it decides nothing but a survey").hasSize(2)
                         .startsWith(CONTAINERS * NODES + " of " + CONTAINERS * NODES).element(1).asString().startsWith(IDLE));
                 assertThat(figures.problems()).as(figures.summary()).isEmpty();
+                assertThat(soaked.late().bytes()).as(heap).isLessThanOrEqualTo(soaked.early().bytes() + HEAP_GROWTH);
             } finally {
                 removeLeftovers(docker, fleet);
                 log("soak IT: %.1f s in all", (System.nanoTime() - t0) / 1e9);
@@ -88,8 +96,12 @@ class SoakIT {
         }
     }
 
-    /** Runs antfleet for {@link #CYCLES} cycles; per cycle "answered of swept", then its other report lines. */
-    private List<List<String>> soak(String db, String fleet, SoakFigures figures) throws Exception {
+    /** Per cycle "answered of swept" then its other report lines; the live heap after the warm-up and at the end. */
+    private record Soaked(List<List<String>> reports, LiveHeap early, LiveHeap late) {
+    }
+
+    /** Runs antfleet for {@link #CYCLES} cycles, sampling its process after each cycle's report. */
+    private Soaked soak(String db, String fleet, SoakFigures figures) throws Exception {
         Path spec = Files.writeString(dir.resolve("fleet.yaml"), spec(fleet));
         Path host = Files.writeString(dir.resolve("host.json"),
                 "{\"cpu\": 0, \"mem\": 0, \"disk\": 0, \"load1\": 0, \"load5\": 0, \"load15\": 0}");
@@ -97,6 +109,7 @@ class SoakIT {
                 "-XX:+UseSerialGC", "-jar", jar().toString(), "--db", db, "run", spec.toString(), "--interval", INTERVAL,
                 "--assume-host", host.toString());
         List<List<String>> reports = new ArrayList<>();
+        LiveHeap early = null;
         try (RunProcess run = RunProcess.start(command, dir.resolve("run.err"))) {
             long last = System.nanoTime();
             while (reports.size() < CYCLES) {
@@ -109,16 +122,20 @@ class SoakIT {
                     figures.add(ProcessSample.read(run.pid(), reports.size() + 1, reports.isEmpty() ? 0 : (now - last) / 1_000_000));
                     last = now;
                     reports.add(new ArrayList<>(List.of(header.group(1) + " of " + header.group(2))));
+                    if (reports.size() == SoakFigures.WARM_UP) {
+                        early = LiveHeap.of(run.pid());
+                    }
                 } else {
                     assertThat(reports).as("a line before the first cycle: %s", line.get()).isNotEmpty();
                     reports.get(reports.size() - 1).add(line.get());
                 }
             }
+            LiveHeap late = LiveHeap.of(run.pid());
             List<String> rest = run.stop(Duration.ofMinutes(1));
             // the last cycle's decisions; a cycle in progress at SIGTERM may follow and is not counted
             rest.stream().takeWhile(l -> !HEADER.matcher(l).find()).forEach(reports.get(reports.size() - 1)::add);
+            return new Soaked(reports, early, late);
         }
-        return reports;
     }
 
     private static String spec(String fleet) {
