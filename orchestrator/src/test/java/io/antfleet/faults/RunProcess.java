@@ -75,7 +75,8 @@ final class RunProcess implements AutoCloseable {
 
     /** SIGTERM (the run's shutdown hook lets the cycle in progress finish), then the stdout lines it still printed. */
     List<String> stop(Duration bound) throws InterruptedException {
-        process.destroy();
+        // through the handle: Process.destroy() also closes our end of stdout, losing what is still unread
+        process.toHandle().destroy();
         long deadline = System.nanoTime() + bound.toNanos();
         List<String> rest = new ArrayList<>();
         Optional<String> line;
