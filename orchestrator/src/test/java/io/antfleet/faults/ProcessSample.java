@@ -20,16 +20,22 @@ record ProcessSample(int cycle, long gapMillis, long rssKb, int threads, int fds
         }
     }
 
-    /** Reads the live process {@code pid}; fails when it has gone. */
-    static ProcessSample read(long pid, int cycle, long gapMillis) {
-        Path proc = Path.of("/proc", Long.toString(pid));
-        try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
-            // readAllLines, not readString: /proc files report size 0
-            List<String> status = Files.readAllLines(proc.resolve("status"));
-            return new ProcessSample(cycle, gapMillis, field(status, "VmRSS:"), (int) field(status, "Threads:"),
-                    (int) fds.count());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read /proc/" + pid + " (has the process gone?)", e);
+    static ProcessSample of(int cycle, long gapMillis, Proc proc) {
+        return new ProcessSample(cycle, gapMillis, proc.rssKb(), proc.threads(), proc.fds());
+    }
+
+    /** What {@code /proc/<pid>} says at one moment. */
+    record Proc(long rssKb, int threads, int fds) {
+        /** Reads the live process {@code pid}; fails when it has gone. */
+        static Proc read(long pid) {
+            Path proc = Path.of("/proc", Long.toString(pid));
+            try (Stream<Path> fds = Files.list(proc.resolve("fd"))) {
+                // readAllLines, not readString: /proc files report size 0
+                List<String> status = Files.readAllLines(proc.resolve("status"));
+                return new Proc(field(status, "VmRSS:"), (int) field(status, "Threads:"), (int) fds.count());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read /proc/" + pid + " (has the process gone?)", e);
+            }
         }
     }
 
