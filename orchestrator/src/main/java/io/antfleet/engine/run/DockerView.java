@@ -21,11 +21,6 @@ public record DockerView(Map<String, String> down, Optional<String> unreachable)
         requireNonNull(unreachable, "unreachable is null");
     }
 
-    /** Every container up. */
-    public static DockerView allUp() {
-        return new DockerView(Map.of(), Optional.empty());
-    }
-
     public static DockerView unreachable(String why) {
         return new DockerView(Map.of(), Optional.of(why));
     }
@@ -45,7 +40,8 @@ public record DockerView(Map<String, String> down, Optional<String> unreachable)
         unreachable.ifPresent(why -> notes.add("docker unreachable: " + why + " (nothing that needs Docker is planned"
                 + " this cycle; the metrics sweep carries on and the next cycle asks Docker again)"));
         down.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> notes.add("container " + e.getKey()
-                + " is " + e.getValue() + ": nothing is planned into it; run `antfleet apply` to " + (MISSING.equals(e.getValue()) ? "create" : "start") + " it again with its nodes"));
+                + " is " + e.getValue() + ": nothing is planned into it; run `antfleet apply` to "
+                + (MISSING.equals(e.getValue()) ? "create" : "start") + " it again with its nodes"));
         return notes;
     }
 }

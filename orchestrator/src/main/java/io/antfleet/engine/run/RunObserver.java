@@ -26,10 +26,10 @@ import java.util.Map;
 
 /**
  * The run loop's view of the fleet: the spec's containers from the store, which of them Docker reports
- * down ({@link DockerCheck}, one call), their nodes, and one concurrent metrics sweep of every node that has
- * a metrics port (nodes of a container that is down are not swept: they cannot answer). The sweep's readings go to the node rows and the
- * history in one batched call; statuses change only as {@link StatusRule} allows. With {@code persist}
- * false (dry run) nothing is written.
+ * down ({@link DockerCheck}, one call), their nodes, and one concurrent metrics sweep of every node that
+ * has a metrics port (not those of a container that is down: they cannot answer). The sweep's readings go
+ * to the node rows and the history in one batched call; statuses change only as {@link StatusRule} allows.
+ * With {@code persist} false (dry run) nothing is written.
  */
 public final class RunObserver {
     private final ContainerRepository containers;
@@ -58,10 +58,11 @@ public final class RunObserver {
         rows.forEach((name, r) -> nodeRows.put(name, nodes.findByContainer(r.id())));
         List<Node> swept = new ArrayList<>();
         List<SweepTarget> targets = new ArrayList<>();
-        nodeRows.forEach((name, list) -> list.stream().filter(n -> !view.down().containsKey(name) && sweepable(n)).forEach(n -> {
-            swept.add(n);
-            targets.add(SweepTarget.local(name + "/" + n.service().value(), n.metricsPort()));
-        }));
+        nodeRows.forEach((name, list) -> list.stream().filter(n -> !view.down().containsKey(name) && sweepable(n))
+                .forEach(n -> {
+                    swept.add(n);
+                    targets.add(SweepTarget.local(name + "/" + n.service().value(), n.metricsPort()));
+                }));
         List<NodeProbe> probes = targets.isEmpty() ? List.of() : sweeper.sweep(targets);
         Map<Long, NodeProbe> byNode = new HashMap<>();
         for (int i = 0; i < swept.size(); i++) {
