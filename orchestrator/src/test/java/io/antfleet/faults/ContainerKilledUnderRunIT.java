@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.antfleet.cli.ExitCodes;
 import io.antfleet.cli.Main;
 import io.antfleet.cli.render.DecisionRenderer;
 import io.antfleet.docker.DockerSettings;
@@ -30,8 +31,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Predicate;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -41,8 +45,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Issue 7: "a container is killed during {@code run}: detected in the next cycle; {@code apply} recreates it
  * and its nodes". Two stand-in containers × two nodes on the shared daemon (fleet {@code rundocker-kill-*},
- * ports 53100–53139, metrics +100, rpc +200); the run loop's cycles run in-process as {@code antfleet run}
- * wires them, over a MariaDB database.
+ * ports 53100–53139, metrics +100, rpc +200); the run loop runs in-process on a thread, wired and holding
+ * the lease as {@code antfleet run} does, over a MariaDB database. The operator's remedy is the one the
+ * note names: stop the run (it holds the lease, so apply meanwhile exits 3), {@code antfleet apply}, run again.
  */
 @Timeout(value = 5, unit = TimeUnit.MINUTES)
 class ContainerKilledUnderRunIT {
@@ -64,15 +69,42 @@ class ContainerKilledUnderRunIT {
         return fixture.fleet + "-" + name;
     }
 
-    /** The next cycle whose sweep heard every node, within a bound (stand-in nodes take a moment to answer). */
-    private CycleReport cycleWithEveryNodeAnswering(RunLoop loop, RunTarget target) {
-        AtomicReference<CycleReport> last = new AtomicReference<>();
-        Awaitility.await("a cycle with all 4 nodes answering").atMost(Duration.ofSeconds(60))
-                .pollInterval(Duration.ofMillis(500)).until(() -> {
-                    last.set(loop.cycle(target, HostSource.assumed(IDLE), false));
-                    return last.get().answering() == 4;
-                });
-        return last.get();
+    /** {@code RunLoop.run} on a thread, as {@code antfleet run} runs it (holding the lease), until {@link #close()}. */
+    private final class Running implements AutoCloseable {
+        final List<CycleReport> reports = new CopyOnWriteArrayList<>();
+        final AtomicReference<Throwable> died = new AtomicReference<>();
+        private final RunLoop loop = fixture.injector.getInstance(RunLoop.class);
+        private final Thread thread;
+
+        Running(RunTarget target) {
+            thread = new Thread(() -> {
+                try {
+                    loop.run(target, HostSource.assumed(IDLE), Duration.ofMillis(500), false, reports::add);
+                } catch (Throwable t) {
+                    died.set(t);
+                }
+            }, "rundocker-run-loop");
+            thread.start();
+        }
+
+        /** The first report from index {@code from} on that satisfies {@code wanted}, within a bound. */
+        CycleReport await(int from, String what, Predicate<CycleReport> wanted) {
+            AtomicReference<CycleReport> found = new AtomicReference<>();
+            Awaitility.await(what).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).until(() -> {
+                assertThat(died.get()).as("the run loop died").isNull();
+                Optional<CycleReport> r = reports.subList(from, reports.size()).stream().filter(wanted).findFirst();
+                r.ifPresent(found::set);
+                return r.isPresent();
+            });
+            return found.get();
+        }
+
+        @Override
+        public void close() throws InterruptedException {
+            loop.stop();
+            thread.join(TimeUnit.MINUTES.toMillis(2));
+            assertThat(thread.isAlive()).as("the run loop ends when stopped").isFalse();
+        }
     }
 
     private List<NodeStatus> statuses(String name) {
@@ -94,30 +126,38 @@ class ContainerKilledUnderRunIT {
         FleetSpec spec = fixture.spec(yaml);
         ApplyReport applied = fixture.injector.getInstance(ApplyService.class).apply(spec, false);
         assertThat(applied.ok()).as(applied.toString()).isTrue();
-        RunLoop loop = fixture.injector.getInstance(RunLoop.class);
         RunTarget target = RunTarget.of(spec, 2);
-        CycleReport before = cycleWithEveryNodeAnswering(loop, target);
-        assertThat(before.docker().clean()).isTrue();
-        assertThat(before.decisions().actions()).containsExactly(Action.SURVEY);
-        long operationsOnB = operationsOn("b");
 
-        PrivateDockerd.Cli kill = PrivateDockerd.run(List.of("docker", "kill", dockerName("b")), Duration.ofSeconds(60));
-        assertThat(kill.exit()).as(kill.out()).isZero();
-        CycleReport next = loop.cycle(target, HostSource.assumed(IDLE), false);
+        try (Running run = new Running(target)) {
+            CycleReport before = run.await(0, "a clean cycle with all 4 nodes answering",
+                    r -> r.docker().clean() && r.answering() == 4);
+            assertThat(before.decisions().actions()).containsExactly(Action.SURVEY);
+            long operationsOnB = operationsOn("b");
 
-        assertThat(next.docker().down()).containsExactly(Map.entry(dockerName("b"), DockerView.NOT_RUNNING));
-        assertThat(next.notes()).anySatisfy(n -> assertThat(n).startsWith("container " + dockerName("b") + " is not running")
-                .contains("antfleet apply"));
-        assertThat(next.decisions().list()).extracting(Decision::container).doesNotContain(dockerName("b"));
-        assertThat(next.ok()).isTrue();
-        assertThat(next.swept()).as("only a's nodes are swept").isEqualTo(2);
-        assertThat(operationsOn("b")).as("no antctl operation into b").isEqualTo(operationsOnB);
-        assertThat(fixture.containerStatus(dockerName("b"))).isEqualTo("stopped");
-        assertThat(statuses("b")).containsExactly(NodeStatus.STOPPED, NodeStatus.STOPPED);
-        assertThat(statuses("a")).containsExactly(NodeStatus.RUNNING, NodeStatus.RUNNING);
-        assertThat(DecisionRenderer.json(next)).contains("{\"container\":\"" + dockerName("b") + "\",\"docker\":\"not running\"}");
-        assertThat(loop.cycle(target, HostSource.assumed(IDLE), false).decisions().list()).as("nor in the cycle after")
-                .extracting(Decision::container).doesNotContain(dockerName("b"));
+            PrivateDockerd.Cli kill = PrivateDockerd.run(List.of("docker", "kill", dockerName("b")), Duration.ofSeconds(60));
+            assertThat(kill.exit()).as(kill.out()).isZero();
+            int killedAt = run.reports.size();
+            CycleReport next = run.await(killedAt, "the next cycle noticing b", r -> !r.docker().clean());
+            CycleReport after = run.await(run.reports.indexOf(next) + 1, "the cycle after it", r -> true);
+
+            assertThat(run.reports.subList(killedAt, run.reports.indexOf(next))).as("at most the cycle in progress missed it")
+                    .hasSizeLessThanOrEqualTo(1);
+            assertThat(next.docker().down()).containsExactly(Map.entry(dockerName("b"), DockerView.NOT_RUNNING));
+            assertThat(next.notes()).anySatisfy(n -> assertThat(n)
+                    .startsWith("container " + dockerName("b") + " is not running").contains("antfleet apply"));
+            assertThat(DecisionRenderer.json(next))
+                    .contains("{\"container\":\"" + dockerName("b") + "\",\"docker\":\"not running\"}");
+            for (CycleReport r : List.of(next, after)) {
+                assertThat(r.decisions().list()).extracting(Decision::container).doesNotContain(dockerName("b"));
+                assertThat(r.ok()).isTrue();
+                assertThat(r.swept()).as("only a's nodes are swept").isEqualTo(2);
+            }
+            assertThat(operationsOn("b")).as("no antctl operation into b").isEqualTo(operationsOnB);
+            assertThat(fixture.containerStatus(dockerName("b"))).isEqualTo("stopped");
+            assertThat(statuses("b")).containsExactly(NodeStatus.STOPPED, NodeStatus.STOPPED);
+            assertThat(statuses("a")).containsExactly(NodeStatus.RUNNING, NodeStatus.RUNNING);
+            assertThat(apply(yaml).code()).as("apply while run holds the lease").isEqualTo(ExitCodes.LEASE_HELD);
+        }
 
         Run apply = apply(yaml);
 
@@ -127,11 +167,13 @@ class ContainerKilledUnderRunIT {
                 null, Duration.ofSeconds(60));
         JsonNode nodes = new ObjectMapper().readTree(status.stdout()).get("nodes");
         assertThat(nodes).hasSize(2).allSatisfy(n -> assertThat(n.get("status").asText()).isEqualTo("Running"));
-        CycleReport after = cycleWithEveryNodeAnswering(loop, target);
-        assertThat(after.docker().clean()).isTrue();
-        assertThat(after.notes()).isEmpty();
-        assertThat(after.ok()).isTrue();
-        assertThat(after.decisions().actions()).containsExactly(Action.SURVEY);
+        try (Running again = new Running(target)) {
+            CycleReport clean = again.await(0, "a clean cycle with all 4 nodes answering",
+                    r -> r.docker().clean() && r.answering() == 4);
+            assertThat(clean.notes()).isEmpty();
+            assertThat(clean.ok()).isTrue();
+            assertThat(clean.decisions().actions()).containsExactly(Action.SURVEY);
+        }
         assertThat(fixture.containerStatus(dockerName("b"))).isEqualTo("running");
         assertThat(fixture.nodes()).hasSize(4).allSatisfy(n -> assertThat(n.status()).isEqualTo(NodeStatus.RUNNING));
     }

@@ -40,8 +40,9 @@ public record DockerView(Map<String, String> down, Optional<String> unreachable)
         unreachable.ifPresent(why -> notes.add("docker unreachable: " + why + " (nothing that needs Docker is planned"
                 + " this cycle; the metrics sweep carries on and the next cycle asks Docker again)"));
         down.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> notes.add("container " + e.getKey()
-                + " is " + e.getValue() + ": nothing is planned into it; run `antfleet apply` to "
-                + (MISSING.equals(e.getValue()) ? "create" : "start") + " it again with its nodes"));
+                + " is " + e.getValue() + ": nothing is planned into it; to " + (MISSING.equals(e.getValue()) ? "create"
+                : "start") + " it again with its nodes, stop `antfleet run` (it holds the lease) and run `antfleet apply`,"
+                + " or restart `antfleet run FILE`, which applies FILE first"));
         return notes;
     }
 }

@@ -150,7 +150,8 @@ class RunObserverTest {
         assertThat(stored(disabled)).isEqualTo(NodeStatus.DISABLED);
         assertThat(sweeper.sweeps.get(0)).extracting(t -> t.metricsPort()).containsExactly(beta.metricsPort());
         assertThat(seen.docker().notes()).singleElement().asString()
-                .contains("container t-alpha is not running", "nothing is planned into it", "`antfleet apply` to start it");
+                .contains("container t-alpha is not running", "nothing is planned into it", "to start it again",
+                        "stop `antfleet run`", "`antfleet apply`");
     }
 
     @Test
