@@ -28,7 +28,8 @@ public final class Main {
 
     /** As {@link #run(PrintStream, PrintStream, String...)}, with the modules chosen by the caller (tests swap bindings). */
     public static int run(Function<GlobalOptions, List<Module>> modules, PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(new AntfleetCommand(modules));
+        AntfleetCommand root = new AntfleetCommand(modules);
+        CommandLine cli = new CommandLine(root);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -36,7 +37,11 @@ public final class Main {
             commandLine.getErr().println(ex instanceof InvalidSpecException ? ex.getMessage() : "antfleet: " + ex.getMessage());
             return exitCodeFor(ex);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            root.disconnectStore();
+        }
     }
 
     static int exitCodeFor(Exception ex) {
