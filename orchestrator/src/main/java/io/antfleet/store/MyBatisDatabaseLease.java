@@ -71,7 +71,7 @@ final class MyBatisDatabaseLease implements DatabaseLease {
     /**
      * Takes the lease from a holder that no longer runs. The update is conditional on exactly the holder
      * that was judged, so of two processes racing to take over, the row lock lets one win and the other
-     * match nothing; and a holder that renewed or released meanwhile is never overwritten by mistake.
+     * match nothing; and a lease released or taken by another process meanwhile is left alone.
      */
     private boolean takeOverAbandoned(String holder, Instant now, Instant expiresAt) {
         Optional<LeaseHolder> held = current();
