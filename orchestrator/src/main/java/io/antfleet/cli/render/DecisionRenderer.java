@@ -10,11 +10,14 @@ import io.antfleet.fleet.decide.Action;
 import io.antfleet.fleet.decide.Decision;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A run cycle's decisions for people (a header, one line per decision with its reason and outcome) or as
  * JSON lines, one object per decision: {@code {"action","container","services","reason"}} (plus
- * {@code count} for ADD and {@code error} when carrying it out failed).
+ * {@code count} for ADD and {@code error} when carrying it out failed); then, when Docker could not be asked,
+ * {@code {"docker":"unreachable","error"}}, for each container that is down {@code {"container","docker":"not
+ * running"}} (or {@code "missing from Docker"}), and one {@code {"note"}} per note.
  */
 public final class DecisionRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,6 +55,11 @@ public final class DecisionRenderer {
             error(r, d).ifPresent(e -> o.put("error", e));
             out.append(o.toString()).append('\n');
         }
+        r.docker().unreachable().ifPresent(e -> out.append(JSON.createObjectNode().put("docker", "unreachable")
+                .put("error", e).toString()).append('\n'));
+        new TreeMap<>(r.docker().down()).forEach((c, state) -> out.append(JSON.createObjectNode()
+                .put("container", c).put("docker", state).toString()).append('\n'));
+        r.notes().forEach(n -> out.append(JSON.createObjectNode().put("note", n).toString()).append('\n'));
         return out.toString();
     }
 

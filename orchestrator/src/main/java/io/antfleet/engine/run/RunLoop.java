@@ -13,6 +13,7 @@ import io.antfleet.fleet.decide.Decisions;
 import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.DecisionRecord;
 import java.time.Clock;
@@ -70,7 +71,7 @@ public final class RunLoop {
      * @throws LeaseHeldException when another orchestrator holds the lease, or this one lost it
      */
     public void run(RunTarget target, HostSource host, Duration interval, boolean once, Consumer<CycleReport> listener) {
-        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid " + ProcessHandle.current().pid(), LEASE_TTL)) {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, LeaseHolderProcess.holderForThisProcess("run"), LEASE_TTL)) {
             while (stopped.getCount() > 0) {
                 keeper.check();
                 listener.accept(cycle(target, host, false));
@@ -94,7 +95,7 @@ public final class RunLoop {
         long t0 = System.nanoTime();
         HostSample sample = host.sample();
         Observation seen = observer.observe(target, host.bootTime().orElse(null), state.lastCycleAt().orElse(null), !dryRun);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(seen.docker().notes());
         AutoscaleSettings settings = target.settings();
         if (settings.targetVersion() != null) {
             Optional<String> halted = state.haltedUpgrade(settings.targetVersion());
@@ -126,7 +127,7 @@ public final class RunLoop {
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         record(seen, decisions, took);
-        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes);
+        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker());
     }
 
     private static List<DecisionRecord> records(Instant at, Decisions decisions, ExecutionReport report) {
