@@ -28,12 +28,21 @@ record LiveHeap(long bytes, Map<String, Long> byClass) {
 
     /** The histogram of the live process {@code pid}, through the jcmd next to this JVM. */
     static LiveHeap of(long pid) {
+        return parse(jcmd(pid, "GC.class_histogram"));
+    }
+
+    /** Attaches once ({@code VM.version}): the target's Attach Listener thread starts then and stays. */
+    static void attach(long pid) {
+        jcmd(pid, "VM.version");
+    }
+
+    private static List<String> jcmd(long pid, String command) {
         Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
         Path out = null;
         try {
             // to a file, not a pipe: reading a pipe could block past any bound
             out = Files.createTempFile("soak-histogram", ".txt");
-            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), "GC.class_histogram")
+            Process p = new ProcessBuilder(jcmd.toString(), Long.toString(pid), command)
                     .redirectErrorStream(true).redirectOutput(out.toFile()).start();
             boolean done = p.waitFor(60, TimeUnit.SECONDS);
             if (!done) {
@@ -41,9 +50,9 @@ record LiveHeap(long bytes, Map<String, Long> byClass) {
             }
             List<String> lines = Files.readAllLines(out);
             if (!done || p.exitValue() != 0) {
-                throw new IllegalStateException("jcmd " + pid + " GC.class_histogram failed: " + lines);
+                throw new IllegalStateException("jcmd " + pid + " " + command + " failed: " + lines);
             }
-            return parse(lines);
+            return lines;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot run " + jcmd, e);
         } catch (InterruptedException e) {

@@ -146,7 +146,10 @@ class SoakIT {
                             printed.get().proc().orElseThrow()));
                     last = now;
                     reports.add(new ArrayList<>(List.of(header.group(1) + " of " + header.group(2))));
-                    // before the verdict's windows: the Attach Listener thread jcmd starts is there in all of them
+                    if (reports.size() == 1) {
+                        // long before the verdict's windows: the Attach Listener thread jcmd starts is in all of them
+                        LiveHeap.attach(run.pid());
+                    }
                     if (reports.size() == SoakFigures.WARM_UP - 1) {
                         early = LiveHeap.of(run.pid());
                     }
