@@ -52,6 +52,9 @@ final class SoakFigures {
 
     /** One line: the figures the verdict is made of. */
     String summary() {
+        if (samples.size() < WARM_UP + WINDOW) {
+            return samples.size() + " cycles, too few for a summary";
+        }
         List<ProcessSample> after = afterWarmUp();
         return String.format(Locale.ROOT, "%d cycles; after cycle %d: RSS median %.1f MB (cycles %d-%d) -> %.1f MB "
                 + "(last %d), max %.1f MB; threads %d-%d; fds %d-%d (medians %d -> %d); gap median %.3f s, max %.3f s", samples.size(),

@@ -75,8 +75,10 @@ class SoakFiguresTest {
 
     @Test
     void tooFewCyclesGiveNoVerdict() {
-        assertThat(figures(19, c -> new ProcessSample(c, 1500, plateauKb(c), 27, 1040)).problems())
-                .singleElement().asString().contains("only 19 cycles");
+        SoakFigures f = figures(19, c -> new ProcessSample(c, 1500, plateauKb(c), 27, 1040));
+
+        assertThat(f.problems()).singleElement().asString().contains("only 19 cycles");
+        assertThat(f.summary()).isEqualTo("19 cycles, too few for a summary");
     }
 
     @Test
