@@ -3,6 +3,7 @@ package io.antfleet.cli.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.antfleet.engine.run.CycleFailure;
 import io.antfleet.engine.run.CycleReport;
 import io.antfleet.engine.run.ExecutionReport;
 import io.antfleet.fleet.ServiceName;
@@ -14,7 +15,8 @@ import java.util.Optional;
 /**
  * A run cycle's decisions for people (a header, one line per decision with its reason and outcome) or as
  * JSON lines, one object per decision: {@code {"action","container","services","reason"}} (plus
- * {@code count} for ADD and {@code error} when carrying it out failed).
+ * {@code count} for ADD and {@code error} when carrying it out failed). A cycle that failed as a whole is
+ * one line too: {@code {"cycle","error","retryInMillis"}}.
  */
 public final class DecisionRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -53,6 +55,21 @@ public final class DecisionRenderer {
             out.append(o.toString()).append('\n');
         }
         return out.toString();
+    }
+
+    /** A failed cycle on one line: {@code cycle AT failed: ERROR; retrying in N ms}. */
+    public static String human(CycleFailure f) {
+        return "cycle " + f.at() + " failed: " + f.error()
+                + (f.retryIn().isZero() ? "" : "; retrying in " + f.retryIn().toMillis() + " ms");
+    }
+
+    /** A failed cycle as one JSON line: {@code {"cycle","error","retryInMillis"}}. */
+    public static String json(CycleFailure f) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("cycle", f.at().toString());
+        o.put("error", f.error());
+        o.put("retryInMillis", f.retryIn().toMillis());
+        return o.toString() + '\n';
     }
 
     private static String target(Decision d) {

@@ -3,6 +3,7 @@ package io.antfleet.engine.run;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.engine.apply.LeaseHeldException;
+import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.decide.Action;
@@ -26,14 +27,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The autoscale loop: sample the host → sweep the nodes → decide → carry out → wait → repeat, under the
- * database lease (taken at the start, renewed every cycle, released at the end). {@link #stop()} (from a
- * shutdown hook) ends the wait at once and the loop after the cycle in progress.
+ * database lease (taken at the start, renewed every cycle, released at the end). A cycle that fails (the
+ * database away) is reported and retried after a backoff; the run goes on. {@link #stop()} (from a shutdown
+ * hook) ends the wait at once and the loop after the cycle in progress.
  */
 public final class RunLoop {
     private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
@@ -49,10 +51,20 @@ public final class RunLoop {
     private final Clock clock;
     /** Renewed every 30 s, so a killed run blocks others for at most 90 s. */
     static final Duration LEASE_TTL = Duration.ofSeconds(90);
+    /** The first wait after a failed cycle; it doubles after each further failure, up to the interval. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Duration firstRetry;
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, Clock clock) {
+        this(observer, engine, executor, state, lease, metrics, resurveyor, log, clock, FIRST_RETRY);
+    }
+
+    RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
+            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, Clock clock,
+            Duration firstRetry) {
+        this.firstRetry = requireNonNull(firstRetry, "firstRetry is null");
         this.observer = requireNonNull(observer, "observer is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.executor = requireNonNull(executor, "executor is null");
@@ -65,22 +77,49 @@ public final class RunLoop {
     }
 
     /**
-     * Runs cycles until stopped (or one with {@code once}), handing each report to {@code listener}.
+     * Runs cycles until stopped (or one with {@code once}), handing each report to {@code listener}. A cycle
+     * that fails as a whole (the database away, say) is logged and reported as a {@link CycleFailure}; the
+     * loop then tries again after a {@link Backoff} (doubling from one second up to {@code interval}), and
+     * {@link #stop()} ends that wait at once too. Nothing is carried out in a cycle whose start could not
+     * renew the lease.
      *
      * @throws LeaseHeldException when another orchestrator holds the lease, or this one lost it
      */
-    public void run(RunTarget target, HostSource host, Duration interval, boolean once, Consumer<CycleReport> listener) {
+    public void run(RunTarget target, HostSource host, Duration interval, boolean once, CycleListener listener) {
+        Backoff backoff = new Backoff(firstRetry, interval);
         try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid " + ProcessHandle.current().pid(), LEASE_TTL)) {
             while (stopped.getCount() > 0) {
-                keeper.check();
-                listener.accept(cycle(target, host, false));
-                if (once || stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                Duration wait = interval;
+                Instant started = clock.instant();
+                long t0 = System.nanoTime();
+                try {
+                    keeper.check();
+                    listener.accept(cycle(target, host, false, keeper::confirmed));
+                    backoff.reset();
+                } catch (LeaseHeldException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    wait = once ? Duration.ZERO : backoff.next();
+                    CycleFailure failure = new CycleFailure(started, Duration.ofNanos(System.nanoTime() - t0),
+                            oneLine(e), wait);
+                    LOG.error("cycle failed: {}{}", failure.error(), once ? "" : "; retrying in " + wait.toMillis() + " ms");
+                    listener.failed(failure);
+                }
+                if (once || stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                     break;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** The error on one line: antfleet's messages name what failed; anything else also says what it is. */
+    static String oneLine(RuntimeException e) {
+        String message = String.valueOf(e.getMessage()).strip();
+        int newline = message.indexOf('\n');
+        String first = newline < 0 ? message : message.substring(0, newline).strip();
+        return e instanceof AntfleetException ? first : e.getClass().getSimpleName() + ": " + first;
     }
 
     /** Ends the loop: the wait ends at once, a cycle in progress finishes first. */
@@ -90,6 +129,11 @@ public final class RunLoop {
 
     /** One cycle; a dry run writes nothing and carries nothing out. */
     public CycleReport cycle(RunTarget target, HostSource host, boolean dryRun) {
+        return cycle(target, host, dryRun, () -> true);
+    }
+
+    /** One cycle that carries its decisions out only while {@code leaseConfirmed} says the lease is still this run's. */
+    private CycleReport cycle(RunTarget target, HostSource host, boolean dryRun, BooleanSupplier leaseConfirmed) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         HostSample sample = host.sample();
@@ -111,6 +155,10 @@ public final class RunLoop {
             if (seen.state().rebootedSinceLastCycle()) {
                 resurveyor.resurvey(List.copyOf(seen.containers().keySet()));
                 notes.add("host rebooted since the last cycle: antctl's registries re-surveyed");
+            }
+            if (!leaseConfirmed.getAsBoolean()) {
+                throw new AntfleetException("the database lease could not be confirmed for " + LEASE_TTL.toSeconds()
+                        + " s; nothing carried out this cycle");
             }
             ExecutionReport report = executor.execute(decisions.list(), seen, target);
             report.outcomes().stream().filter(o -> !o.ok())
