@@ -18,6 +18,7 @@ import io.antfleet.fleet.decide.Decision;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.SpecContainer;
 import io.antfleet.store.NodeRepository;
+import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,14 +35,16 @@ import java.util.Optional;
 public final class ContainerDecisions {
     private final NodeActions actions;
     private final NodeRepository nodes;
+    private final UnitOfWork unit;
     private final WalletPicker wallets;
     private final UpgradeGate gate;
     private final Clock clock;
 
-    public ContainerDecisions(NodeActions actions, NodeRepository nodes, WalletPicker wallets, NodeSweeper sweeper,
-            Clock clock, Pacer pacer, java.time.Duration gateTimeout, java.time.Duration gatePoll) {
+    public ContainerDecisions(NodeActions actions, NodeRepository nodes, UnitOfWork unit, WalletPicker wallets,
+            NodeSweeper sweeper, Clock clock, Pacer pacer, java.time.Duration gateTimeout, java.time.Duration gatePoll) {
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
+        this.unit = requireNonNull(unit, "unit is null");
         this.wallets = requireNonNull(wallets, "wallets is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.gate = new UpgradeGate(sweeper, clock, pacer, gateTimeout, gatePoll);
@@ -165,7 +168,8 @@ public final class ContainerDecisions {
 
     /**
      * Marks the nodes transitional while the action runs (a sweep meanwhile leaves them alone); when it
-     * fails, puts back the statuses they had. On success the action has written their new status.
+     * fails, puts back the statuses they had. On success the action has written their new status. Each
+     * marking is one unit of work: all of the nodes or none.
      */
     private void during(Container c, List<ServiceName> services, NodeStatus transitional, Runnable action) {
         Map<ServiceName, NodeStatus> before = new LinkedHashMap<>();
@@ -175,14 +179,19 @@ public final class ContainerDecisions {
             action.run();
         } catch (RuntimeException e) {
             java.time.Instant now = clock.instant();
-            before.forEach((s, status) -> nodes.find(c.id(), s).ifPresent(n -> nodes.updateStatus(n.id(), status, now)));
+            try {
+                unit.run(() -> before.forEach((s, status) -> nodes.find(c.id(), s)
+                        .ifPresent(n -> nodes.updateStatus(n.id(), status, now))));
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded);
+            }
             throw e;
         }
     }
 
     private void mark(Container c, List<ServiceName> services, NodeStatus status) {
         java.time.Instant now = clock.instant();
-        services.forEach(s -> nodes.find(c.id(), s).ifPresent(n -> nodes.updateStatus(n.id(), status, now)));
+        unit.run(() -> services.forEach(s -> nodes.find(c.id(), s).ifPresent(n -> nodes.updateStatus(n.id(), status, now))));
     }
 
     static String path(SpecContainer c) {

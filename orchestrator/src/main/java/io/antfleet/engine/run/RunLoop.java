@@ -16,6 +16,7 @@ import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.DecisionRecord;
+import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -48,6 +49,7 @@ public final class RunLoop {
     private final FleetMetrics metrics;
     private final Resurveyor resurveyor;
     private final DecisionLog log;
+    private final UnitOfWork unit;
     private final Clock clock;
     /** Renewed every 30 s, so a killed run blocks others for at most 90 s. */
     static final Duration LEASE_TTL = Duration.ofSeconds(90);
@@ -57,14 +59,16 @@ public final class RunLoop {
     private final Duration firstRetry;
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, Clock clock) {
-        this(observer, engine, executor, state, lease, metrics, resurveyor, log, clock, FIRST_RETRY);
+            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
+            Clock clock) {
+        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, clock, FIRST_RETRY);
     }
 
     RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, Clock clock,
-            Duration firstRetry) {
+            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
+            Clock clock, Duration firstRetry) {
         this.firstRetry = requireNonNull(firstRetry, "firstRetry is null");
+        this.unit = requireNonNull(unit, "unit is null");
         this.observer = requireNonNull(observer, "observer is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.executor = requireNonNull(executor, "executor is null");
@@ -163,18 +167,27 @@ public final class RunLoop {
             ExecutionReport report = executor.execute(decisions.list(), seen, target);
             report.outcomes().stream().filter(o -> !o.ok())
                     .forEach(o -> LOG.warn("failed: {}: {}", o.decision(), o.error().get()));
-            report.haltedRoll().ifPresent(reason -> {
-                state.haltUpgrade(String.valueOf(target.settings().targetVersion()), reason);
-                notes.add("rolling upgrade stopped: " + reason);
-            });
-            state.saveTimers(decisions.timers());
-            state.cycleDone(started);
-            log.record(records(started, decisions, report));
+            bookkeep(started, target, decisions, report);
+            report.haltedRoll().ifPresent(reason -> notes.add("rolling upgrade stopped: " + reason));
             done = Optional.of(report);
         }
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         record(seen, decisions, took);
         return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes);
+    }
+
+    /**
+     * The cycle's own records — a halted roll, the cooldown timers, the cycle's time, the decisions with their
+     * outcomes — in one unit of work: a database gone meanwhile leaves none of them, never timers without
+     * the decisions that set them. (What antctl did is already in the journal and the node rows.)
+     */
+    private void bookkeep(Instant started, RunTarget target, Decisions decisions, ExecutionReport report) {
+        unit.run(() -> {
+            report.haltedRoll().ifPresent(reason -> state.haltUpgrade(String.valueOf(target.settings().targetVersion()), reason));
+            state.saveTimers(decisions.timers());
+            state.cycleDone(started);
+            log.record(records(started, decisions, report));
+        });
     }
 
     private static List<DecisionRecord> records(Instant at, Decisions decisions, ExecutionReport report) {

@@ -4,6 +4,7 @@ import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.engine.apply.MemoryLease;
@@ -57,12 +58,12 @@ class RunLoopTest {
     }
 
     private RunLoop loop(DatabaseLease on, Duration firstRetry) {
-        DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes,
+        DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes, new DirectWork(),
                 new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
         executors.add(executor);
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, clock), new DecisionEngine(), executor,
-                new RunState(settings), on, metrics, resurveys::add, log, clock, firstRetry);
+                new RunState(settings), on, metrics, resurveys::add, log, new DirectWork(), clock, firstRetry);
     }
 
     private List<CycleReport> runOnce(RunLoop loop, HostSample host) {
