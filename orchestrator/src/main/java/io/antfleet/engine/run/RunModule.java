@@ -17,8 +17,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The run loop's bindings over the store, antctl, import and metrics modules. The executor's threads are
- * owned by the {@link DecisionExecutor} singleton.
+ * The run loop's bindings over the store, antctl, import, apply (the wallet picker) and metrics modules.
+ * The executor's threads are owned by the {@link DecisionExecutor} singleton.
  */
 public final class RunModule extends AbstractModule {
     static final int PARALLEL_CONTAINERS = 4;
@@ -46,11 +46,10 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, UnitOfWork unit, NodeSweeper sweeper,
-            Clock clock) {
-        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, unit,
-                WalletPicker.secure(Optional.empty(), Optional.empty()), sweeper, clock, Pacer.sleeping(), GATE_TIMEOUT,
-                GATE_POLL);
+    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, UnitOfWork unit, WalletPicker wallets,
+            NodeSweeper sweeper, Clock clock) {
+        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, unit, wallets, sweeper, clock,
+                Pacer.sleeping(), GATE_TIMEOUT, GATE_POLL);
         return new DecisionExecutor(perContainer, PARALLEL_CONTAINERS, CYCLE_TIMEOUT);
     }
 
