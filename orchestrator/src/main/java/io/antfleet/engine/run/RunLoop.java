@@ -92,20 +92,25 @@ public final class RunLoop {
     public void run(RunTarget target, HostSource host, Duration interval, boolean once, CycleListener listener) {
         Backoff backoff = new Backoff(firstRetry, interval);
         try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid " + ProcessHandle.current().pid(), LEASE_TTL)) {
+            boolean afterFailure = false;
             while (stopped.getCount() > 0) {
-                Duration wait = interval;
                 Instant started = clock.instant();
                 long t0 = System.nanoTime();
+                Duration wait = interval;
                 try {
                     keeper.check();
+                    if (afterFailure) {
+                        resurvey(target);
+                    }
                     listener.accept(cycle(target, host, false, keeper::confirmed));
+                    afterFailure = false;
                     backoff.reset();
                 } catch (LeaseHeldException e) {
                     throw e;
                 } catch (RuntimeException e) {
+                    afterFailure = true;
                     wait = once ? Duration.ZERO : backoff.next();
-                    CycleFailure failure = new CycleFailure(started, Duration.ofNanos(System.nanoTime() - t0),
-                            oneLine(e), wait);
+                    CycleFailure failure = new CycleFailure(started, Duration.ofNanos(System.nanoTime() - t0), oneLine(e), wait);
                     LOG.error("cycle failed: {}{}", failure.error(), once ? "" : "; retrying in " + wait.toMillis() + " ms");
                     listener.failed(failure);
                 }
@@ -118,11 +123,25 @@ public final class RunLoop {
         }
     }
 
+    /**
+     * After a failed cycle, re-reads antctl's registries of the spec's containers before deciding again: an
+     * action antctl carried out while the database went away (its journal entry left PENDING) is then in
+     * the node rows, so it is neither repeated nor left without a row.
+     */
+    private void resurvey(RunTarget target) {
+        List<String> names = target.spec().containers().stream().map(c -> target.spec().dockerName(c.name())).toList();
+        resurveyor.resurvey(names);
+        LOG.info("re-read antctl's registries after the failed cycle: {}", names);
+    }
+
     /** The error on one line: antfleet's messages name what failed; anything else also says what it is. */
     static String oneLine(RuntimeException e) {
-        String message = String.valueOf(e.getMessage()).strip();
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
         int newline = message.indexOf('\n');
         String first = newline < 0 ? message : message.substring(0, newline).strip();
+        if (first.isEmpty()) {
+            return e.getClass().getSimpleName();
+        }
         return e instanceof AntfleetException ? first : e.getClass().getSimpleName() + ": " + first;
     }
 

@@ -243,6 +243,8 @@ class RunLoopTest {
         assertThat(thrown.get()).isNull();
         assertThat(heard.reports.get(0).decisions().actions()).containsExactly(Action.ADD);
         assertThat(actions.calls()).first().asString().startsWith("add t-alpha 2 ");
+        assertThat(resurveys).as("antctl's registries re-read once, before deciding again").containsExactly(
+                List.of("t-alpha", "t-beta"));
         assertThat(flaky.current()).as("released at the end").isEmpty();
     }
 
@@ -306,5 +308,6 @@ class RunLoopTest {
 
         assertThat(RunLoop.oneLine(npe)).isEqualTo("NullPointerException: node row 7 has no port");
         assertThat(RunLoop.oneLine(new io.antfleet.store.StoreException(FlakyLease.ERROR))).isEqualTo(FlakyLease.ERROR);
+        assertThat(RunLoop.oneLine(new IllegalStateException())).isEqualTo("IllegalStateException");
     }
 }
