@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.Injector;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.cli.Main;
+import io.antfleet.docker.StandInContainers;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.OperationState;
 import io.antfleet.store.ContainerRepository;
@@ -15,6 +16,7 @@ import io.antfleet.store.DecisionLog;
 import io.antfleet.store.DecisionRecord;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
+import io.antfleet.store.StoreConnection;
 import io.antfleet.store.StoreModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -27,6 +29,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.awaitility.Awaitility;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -35,9 +38,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The database goes away under a running {@code antfleet run} (a real subprocess on MariaDB reached through
  * a {@link CuttableProxy}): each cycle fails with one error naming the database, the loop retries after a
  * doubling wait and acts on nothing while cut; restored, it carries on, and the rows match what antctl
- * shows. Fleet {@code rundb-<random>}, ports 53000-53099 (the proxy on 53095).
+ * shows, also when the cut came while antctl was adding a node. Fleet {@code rundb-<random>}, ports
+ * 53000-53099 (the proxy on 53095).
  */
-@Timeout(value = 8, unit = TimeUnit.MINUTES)
+@Timeout(value = 14, unit = TimeUnit.MINUTES)
 class DatabaseGoneUnderRunIT {
     private static final int PROXY_PORT = 53095;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -46,10 +50,32 @@ class DatabaseGoneUnderRunIT {
     Path dir;
 
     private final String fleet = "rundb-" + UUID.randomUUID().toString().substring(0, 6);
+    private final List<Injector> stores = new ArrayList<>();
 
-    @Test
-    void cyclesFailWithTheDatabaseNamedAndAreRetriedWhileItIsCutAndCarryOnWithConsistentRowsOnceItIsBack()
-            throws Exception {
+    /** The run's process and its output files, on a fresh database reached through the proxy. */
+    private record Running(Process process, Path out, Path err) {
+        void await(String what, java.util.concurrent.Callable<Boolean> until, int minutes) {
+            Awaitility.await(what).atMost(minutes, TimeUnit.MINUTES).pollInterval(200, TimeUnit.MILLISECONDS)
+                    .until(() -> !process.isAlive() || until.call());
+            assertThat(process.isAlive()).as("antfleet run ended early:%n%s", read(err)).isTrue();
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+            // for the failsafe report when an assertion failed
+            System.out.println("antfleet run stdout:\n" + read(out) + "\nantfleet run stderr:\n" + read(err));
+        }
+    }
+
+    /**
+     * {@code antfleet run} on a container of 1 to 3 nodes (cap 3, one start a cycle, a 6 s start cooldown)
+     * under an idle host, every 2 s; returns once the first cycle added a node and the next waits out the
+     * cooldown, so no action is in flight.
+     */
+    private Running startRun(String viaProxy) throws IOException {
         Path spec = file("fleet.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: " + fleet,
                 "image: antfleet/agent:stand-in", "processManager: antctl+sudo",
                 "rewardsAddress: '0x03B770D9cD32077cC0bF330c13C114a87643B124'", "network: evm-local", "noUpnp: true",
@@ -58,76 +84,137 @@ class DatabaseGoneUnderRunIT {
                 "autoscale: {nodeCap: 3, maxConcurrent: {starts: 1, upgrades: 1, removals: 1, operations: 2},"
                         + " delays: {start: 6s, upgrade: 0s, remove: 0s, restart: 0s}}", ""));
         Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20, \"load1\": 0.1, \"load5\": 0.1, \"load15\": 0.1}");
-        Path out = dir.resolve("run.out");
-        Path err = dir.resolve("run.err");
-        try (FaultStore store = FaultStore.create("rundb");
-                CuttableProxy proxy = new CuttableProxy(PROXY_PORT, new InetSocketAddress("127.0.0.1", 3306))) {
-            String viaProxy = store.url().replace("127.0.0.1:3306/", "127.0.0.1:" + PROXY_PORT + "/");
-            assertThat(viaProxy).contains(":" + PROXY_PORT + "/bench_it_rundb_");
-            Process run = start(out, err, "--output", "json", "--db", viaProxy, "run", spec.toString(), "--interval", "2s",
-                    "--assume-host", idle.toString());
+        Running run = new Running(start(dir.resolve("run.out"), dir.resolve("run.err"), "--output", "json", "--db", viaProxy,
+                "run", spec.toString(), "--interval", "2s", "--assume-host", idle.toString()), dir.resolve("run.out"),
+                dir.resolve("run.err"));
+        // apply's container and first node, then the first cycle's ADD and a cycle waiting out its cooldown
+        run.await("a cycle in the start cooldown", () -> lines(run.out()).stream()
+                .anyMatch(l -> l.contains("delay_start runs until")), 4);
+        return run;
+    }
+
+    private static String viaProxy(FaultStore store) {
+        String url = store.url().replace("127.0.0.1:3306/", "127.0.0.1:" + PROXY_PORT + "/");
+        assertThat(url).contains(":" + PROXY_PORT + "/bench_it_rundb_");
+        return url;
+    }
+
+    private static CuttableProxy proxy() {
+        return new CuttableProxy(PROXY_PORT, new InetSocketAddress("127.0.0.1", 3306));
+    }
+
+    @Test
+    void cyclesFailWithTheDatabaseNamedAndAreRetriedWhileItIsCutAndCarryOnWithConsistentRowsOnceItIsBack()
+            throws Exception {
+        try (FaultStore store = FaultStore.create("rundb"); CuttableProxy proxy = proxy()) {
+            Running run = startRun(viaProxy(store));
             try {
-                // apply's container and first node, then the first cycle's ADD and a cycle waiting out its cooldown
-                Awaitility.await().atMost(4, TimeUnit.MINUTES).pollInterval(200, TimeUnit.MILLISECONDS)
-                        .until(() -> !run.isAlive() || lines(out).stream().anyMatch(l -> l.contains("delay_start runs until")));
-                assertThat(run.isAlive()).as(read(err)).isTrue();
                 proxy.cut();
-                int cutAt = lines(out).size();
+                int cutAt = lines(run.out()).size();
                 assertThat(serviceNames()).as("the first cycle added one to apply's one").hasSize(2);
 
-                Awaitility.await().atMost(1, TimeUnit.MINUTES).pollInterval(200, TimeUnit.MILLISECONDS)
-                        .until(() -> failures(out, cutAt).size() >= 4);
-                List<JsonNode> failed = failures(out, cutAt);
-                assertThat(run.isAlive()).as(read(err)).isTrue();
+                run.await("four failed cycles", () -> failures(run.out(), cutAt).size() >= 4, 1);
+                List<JsonNode> failed = failures(run.out(), cutAt);
                 assertThat(failed).allSatisfy(f -> assertThat(f.get("error").asText())
                         .startsWith("database error on jdbc:mariadb://127.0.0.1:" + PROXY_PORT + "/bench_it_rundb_")
                         .doesNotContain("password=antfleet"));
                 assertThat(failed.stream().map(f -> f.get("retryInMillis").asLong()).toList())
                         .as("1 s, doubling up to the interval").startsWith(1000L, 2000L, 2000L);
                 assertThat(serviceNames()).as("nothing carried out while cut, though the cooldown has run out").hasSize(2);
-                assertThat(lines(out).subList(cutAt, lines(out).size())).as("only failures while cut")
+                assertThat(lines(run.out()).subList(cutAt, lines(run.out()).size())).as("only failures while cut")
                         .allSatisfy(l -> assertThat(l).contains("\"error\""));
-                assertThat(read(err)).contains("cycle failed: database error on jdbc:mariadb://127.0.0.1:" + PROXY_PORT);
+                assertThat(read(run.err())).contains("cycle failed: database error on jdbc:mariadb://127.0.0.1:" + PROXY_PORT);
 
                 proxy.restore();
-                int restoredAt = lines(out).size();
+                int restoredAt = lines(run.out()).size();
 
-                Awaitility.await().atMost(2, TimeUnit.MINUTES).pollInterval(500, TimeUnit.MILLISECONDS)
-                        .until(() -> lines(out).subList(restoredAt, lines(out).size()).stream()
-                                .anyMatch(l -> l.contains("the fleet is full")));
-                assertThat(run.isAlive()).as(read(err)).isTrue();
+                run.await("a full fleet after the restore", () -> fleetFullSince(run.out(), restoredAt), 2);
             } finally {
-                run.destroy();
-                if (!run.waitFor(60, TimeUnit.SECONDS)) {
-                    run.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
-                }
-                // for the failsafe report when an assertion above failed
-                System.out.println("antfleet run stdout:\n" + read(out) + "\nantfleet run stderr:\n" + read(err));
+                run.stop();
             }
-            assertThat(run.exitValue()).as("SIGTERM: the JVM's own exit status, not a failure").isIn(0, 143);
-            assertThat(read(err)).as("SIGTERM released the lease").doesNotContain("releasing the database lease failed");
-            rowsMatchTheContainer(store.url());
+            assertThat(run.process().exitValue()).as("SIGTERM: the JVM's own exit status, not a failure").isIn(0, 143);
+            assertThat(read(run.err())).as("SIGTERM released the lease").doesNotContain("releasing the database lease failed");
+            rowsMatchTheContainer(store.url(), 2);
+            assertThat(journal(store.url())).allSatisfy(o -> assertThat(o.state()).as(o.toString()).isEqualTo(OperationState.DONE));
         } finally {
             removeTheFleet();
         }
     }
 
-    /** After the outage: one row per antctl node, same names and statuses, decisions and operations whole. */
-    private void rowsMatchTheContainer(String url) throws IOException {
-        Injector store = Bootstrap.injector(List.of(new StoreModule(Database.parse(url))));
+    @Test
+    void anAddAntctlFinishesWhileTheDatabaseIsCutIsInTheRowsOnceItIsBackAndIsNotRepeated() throws Exception {
+        try (FaultStore store = FaultStore.create("rundb"); CuttableProxy proxy = proxy();
+                StandInContainers docker = new StandInContainers("rundb")) {
+            Running run = startRun(viaProxy(store));
+            try {
+                docker.fault(fleet + "-a", "add hang=8 times=1");
+                OperationJournal direct = injector(store.url()).getInstance(OperationJournal.class);
+                run.await("the next ADD's antctl add in flight", () -> direct.pending().stream()
+                        .anyMatch(o -> o.intent().equals("add")), 1);
+                proxy.cut();
+                int cutAt = lines(run.out()).size();
+
+                run.await("antctl's add done and the cycle failed", () -> serviceNames().size() == 3
+                        && failures(run.out(), cutAt).size() >= 2, 1);
+                assertThat(rows(store.url())).as("the database never heard of the third node").hasSize(2);
+
+                proxy.restore();
+                int restoredAt = lines(run.out()).size();
+
+                run.await("a full fleet after the restore", () -> fleetFullSince(run.out(), restoredAt), 2);
+            } finally {
+                run.stop();
+            }
+            assertThat(read(run.err())).contains("re-read antctl's registries after the failed cycle");
+            rowsMatchTheContainer(store.url(), 1);
+            assertThat(journal(store.url())).filteredOn(o -> o.state() != OperationState.DONE)
+                    .as("the add begun before the cut: its outcome unrecorded").singleElement()
+                    .satisfies(o -> assertThat(o.intent()).isEqualTo("add"));
+        } finally {
+            removeTheFleet();
+        }
+    }
+
+    private static boolean fleetFullSince(Path out, int from) throws IOException {
+        List<String> all = lines(out);
+        return all.subList(Math.min(from, all.size()), all.size()).stream().anyMatch(l -> l.contains("the fleet is full"));
+    }
+
+    /** The store over the database directly (not through the proxy); closed after the test. */
+    private Injector injector(String url) {
+        Injector injector = Bootstrap.injector(List.of(new StoreModule(Database.parse(url))));
+        stores.add(injector);
+        return injector;
+    }
+
+    @AfterEach
+    void closeTheStores() {
+        stores.forEach(i -> i.getInstance(StoreConnection.class).close());
+    }
+
+    private List<Node> rows(String url) {
+        Injector store = injector(url);
         long id = store.getInstance(ContainerRepository.class).findByName(fleet + "-a").orElseThrow().id();
-        List<Node> rows = store.getInstance(NodeRepository.class).findByContainer(id);
+        return store.getInstance(NodeRepository.class).findByContainer(id);
+    }
+
+    private List<io.antfleet.fleet.Operation> journal(String url) {
+        return injector(url).getInstance(OperationJournal.class).recent(1000);
+    }
+
+    /**
+     * After the outage: one row per antctl node (3, no duplicate), same names and statuses; every decision
+     * record whole, {@code addsDone} of them ADDs carried out.
+     */
+    private void rowsMatchTheContainer(String url, int addsDone) throws IOException {
         JsonNode status = antctlStatus();
         List<String> fromAntctl = new ArrayList<>();
         status.get("nodes").forEach(n -> fromAntctl.add(n.get("service_name").asText() + " " + n.get("status").asText()));
-        assertThat(rows.stream().map(n -> n.service().value() + " " + antctlWord(n)).toList())
+        assertThat(rows(url).stream().map(n -> n.service().value() + " " + antctlWord(n)).toList())
                 .containsExactlyInAnyOrderElementsOf(fromAntctl).hasSize(3).doesNotHaveDuplicates();
-        List<DecisionRecord> decisions = store.getInstance(DecisionLog.class).recent(1000);
+        List<DecisionRecord> decisions = injector(url).getInstance(DecisionLog.class).recent(1000);
         assertThat(decisions).allSatisfy(d -> assertThat(d.outcome()).isIn("DONE", "FAILED", "NOT_RUN"));
-        assertThat(decisions).filteredOn(d -> d.action().equals("ADD")).hasSize(2)
-                .allSatisfy(d -> assertThat(d.outcome()).isEqualTo("DONE"));
-        assertThat(store.getInstance(OperationJournal.class).recent(1000))
-                .allSatisfy(o -> assertThat(o.state()).as(o.toString()).isEqualTo(OperationState.DONE));
+        assertThat(decisions).filteredOn(d -> d.action().equals("ADD") && d.outcome().equals("DONE")).hasSize(addsDone);
     }
 
     private static String antctlWord(Node n) {
@@ -136,6 +223,9 @@ class DatabaseGoneUnderRunIT {
     }
 
     private List<String> serviceNames() throws IOException {
+        if (antctlStatus().get("nodes") == null) {
+            return List.of();
+        }
         List<String> names = new ArrayList<>();
         antctlStatus().get("nodes").forEach(n -> names.add(n.get("service_name").asText()));
         return names;
