@@ -25,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One container's decisions, in order, through {@link NodeActions}: ADD is one antctl add of the whole
@@ -50,7 +51,8 @@ public final class ContainerDecisions {
         this.gate = new UpgradeGate(sweeper, clock, pacer, gateTimeout, gatePoll);
     }
 
-    List<ExecutionReport.Outcome> run(String name, List<Decision> decisions, Observation observation, RunTarget target) {
+    List<ExecutionReport.Outcome> run(String name, List<Decision> decisions, Observation observation, RunTarget target,
+            BooleanSupplier mayAct) {
         List<ExecutionReport.Outcome> out = new ArrayList<>();
         Container container = observation.containers().get(name);
         boolean failed = false;
@@ -62,6 +64,9 @@ public final class ContainerDecisions {
             try {
                 if (container == null) {
                     throw new AntfleetException("container " + name + " has no row in the store");
+                }
+                if (!mayAct.getAsBoolean()) {
+                    throw new AntfleetException("not carried out: the database lease could not be confirmed");
                 }
                 perform(d, container, target);
                 out.add(new ExecutionReport.Outcome(d, Optional.empty()));

@@ -156,7 +156,7 @@ public final class RunLoop {
     }
 
     /** One cycle that carries its decisions out only while {@code leaseConfirmed} says the lease is still this run's. */
-    private CycleReport cycle(RunTarget target, HostSource host, boolean dryRun, BooleanSupplier leaseConfirmed) {
+    CycleReport cycle(RunTarget target, HostSource host, boolean dryRun, BooleanSupplier leaseConfirmed) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         HostSample sample = host.sample();
@@ -173,26 +173,39 @@ public final class RunLoop {
         }
         Decisions decisions = engine.decide(seen.state(), sample, settings, state.timers(), started);
         decisions.list().forEach(d -> LOG.info("decision: {}", d));
-        Optional<ExecutionReport> done = Optional.empty();
-        if (!dryRun) {
-            if (seen.state().rebootedSinceLastCycle()) {
-                resurveyor.resurvey(List.copyOf(seen.containers().keySet()));
-                notes.add("host rebooted since the last cycle: antctl's registries re-surveyed");
-            }
-            if (!leaseConfirmed.getAsBoolean()) {
-                throw new AntfleetException("the database lease could not be confirmed for " + LEASE_TTL.toSeconds()
-                        + " s; nothing carried out this cycle");
-            }
-            ExecutionReport report = executor.execute(decisions.list(), seen, target);
-            report.outcomes().stream().filter(o -> !o.ok())
-                    .forEach(o -> LOG.warn("failed: {}: {}", o.decision(), o.error().get()));
-            bookkeep(started, target, decisions, report);
-            report.haltedRoll().ifPresent(reason -> notes.add("rolling upgrade stopped: " + reason));
-            done = Optional.of(report);
-        }
+        Optional<ExecutionReport> done = dryRun ? Optional.empty()
+                : Optional.of(carryOut(started, target, seen, decisions, notes, leaseConfirmed));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         record(seen, decisions, took);
         return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes);
+    }
+
+    /**
+     * Re-surveys after a host reboot, carries the decisions out while the lease is confirmed, and records
+     * the cycle. Without the lease (before or during) the cycle fails and records nothing: it is not this
+     * run's to record, and a skipped upgrade is no failed roll; what antctl did is in the journal.
+     */
+    private ExecutionReport carryOut(Instant started, RunTarget target, Observation seen, Decisions decisions,
+            List<String> notes, BooleanSupplier leaseConfirmed) {
+        if (seen.state().rebootedSinceLastCycle()) {
+            resurveyor.resurvey(List.copyOf(seen.containers().keySet()));
+            notes.add("host rebooted since the last cycle: antctl's registries re-surveyed");
+        }
+        requireLease(leaseConfirmed, "nothing carried out this cycle");
+        ExecutionReport report = executor.execute(decisions.list(), seen, target, leaseConfirmed);
+        requireLease(leaseConfirmed, "the rest of this cycle's decisions were not carried out");
+        report.outcomes().stream().filter(o -> !o.ok())
+                .forEach(o -> LOG.warn("failed: {}: {}", o.decision(), o.error().get()));
+        bookkeep(started, target, decisions, report);
+        report.haltedRoll().ifPresent(reason -> notes.add("rolling upgrade stopped: " + reason));
+        return report;
+    }
+
+    private static void requireLease(BooleanSupplier leaseConfirmed, String consequence) {
+        if (!leaseConfirmed.getAsBoolean()) {
+            throw new AntfleetException("the database lease could not be confirmed within its " + LEASE_TTL.toSeconds()
+                    + " s; " + consequence);
+        }
     }
 
     /**

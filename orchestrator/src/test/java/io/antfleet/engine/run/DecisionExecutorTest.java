@@ -63,6 +63,22 @@ class DecisionExecutorTest {
     }
 
     @Test
+    void once_the_lease_cannot_be_confirmed_a_decision_is_not_carried_out_nor_are_the_containers_later_ones() {
+        running(alpha, 1, "0.4.17");
+        running(alpha, 2, "0.4.17");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        ExecutionReport report = executor.execute(List.of(Decision.onServices(Action.STOP, "t-alpha", services(1), "cpu"),
+                Decision.onServices(Action.STOP, "t-alpha", services(2), "cpu"),
+                Decision.onServices(Action.REMOVE, "t-alpha", services(1), "disk")),
+                observer.observe(target, null, null, true), target, () -> asked.incrementAndGet() == 1);
+
+        assertThat(actions.calls()).containsExactly("stop t-alpha [antnode1]");
+        assertThat(report.outcomes()).extracting(o -> o.error().orElse("ok")).containsExactly("ok",
+                "not carried out: the database lease could not be confirmed", "skipped: an earlier action in t-alpha failed");
+    }
+
+    @Test
     void start_stop_and_remove_are_one_call_each_over_their_services() {
         running(alpha, 1, "0.4.17");
         running(alpha, 2, "0.4.17");

@@ -310,4 +310,26 @@ class RunLoopTest {
         assertThat(RunLoop.oneLine(new io.antfleet.store.StoreException(FlakyLease.ERROR))).isEqualTo(FlakyLease.ERROR);
         assertThat(RunLoop.oneLine(new IllegalStateException())).isEqualTo("IllegalStateException");
     }
+
+    @Test
+    void a_cycle_that_cannot_confirm_the_lease_carries_nothing_out_and_records_nothing() {
+        assertThatThrownBy(() -> loop().cycle(target, HostSource.assumed(IDLE), false, () -> false))
+                .hasMessageContaining("lease could not be confirmed").hasMessageContaining("nothing carried out");
+
+        assertThat(actions.calls()).isEmpty();
+        assertThat(settings.all()).isEmpty();
+        assertThat(log.recent(10)).isEmpty();
+    }
+
+    @Test
+    void a_lease_that_goes_unconfirmed_during_the_cycle_stops_the_decisions_left_and_records_nothing() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThatThrownBy(() -> loop().cycle(target, HostSource.assumed(IDLE), false, () -> asked.incrementAndGet() <= 2))
+                .hasMessageContaining("the rest of this cycle's decisions were not carried out");
+
+        assertThat(actions.calls()).hasSize(2).first().asString().startsWith("add t-alpha 2 ");
+        assertThat(settings.all()).as("no timers, no cycle time").isEmpty();
+        assertThat(log.recent(10)).isEmpty();
+    }
 }
