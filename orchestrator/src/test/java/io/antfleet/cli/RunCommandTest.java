@@ -28,6 +28,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -55,7 +56,7 @@ class RunCommandTest {
                 io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.NodeProbe.ProbeResult.dead("not probed"));
         FleetAdoption adoption = new FleetAdoption(fleet.docker, new io.antfleet.engine.ImportService(fleet.docker, managers,
                 fleet.store.containers, fleet.store.nodes, fleet.store.journal), fleet.store.containers);
-        RunLoop loop = RunParts.loop(fleet.store, settings, leaseUnlessDown(),
+        RunLoop loop = RunParts.loop(fleet.store, fleet.docker, settings, leaseUnlessDown(),
                 Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC));
         java.util.function.Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {
             @Override
@@ -146,6 +147,33 @@ class RunCommandTest {
         assertThat(d.get("reason").asText()).contains("mem 90.0% > mem_remove 75%");
         assertThat(d.has("container")).isTrue();
         assertThat(d.get("services").isArray()).isTrue();
+    }
+
+    @Test
+    void a_container_down_is_a_line_of_its_own_in_json_and_a_note_naming_apply_for_people() throws IOException {
+        fleet.antctl("home-alpha");
+        Path spec = file("fleet.yaml", SPEC);
+        Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20}");
+        assertThat(run("run", spec.toString(), "--once", "--assume-host", idle.toString())).isEqualTo(ExitCodes.OK);
+        fleet.docker.kill("home-alpha");
+        out.reset();
+
+        assertThat(run("--output", "json", "run", "--once", "--dry-run", "--assume-host", idle.toString())).isEqualTo(ExitCodes.OK);
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : stdout().trim().split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).anySatisfy(l -> {
+            assertThat(l.path("container").asText()).isEqualTo("home-alpha");
+            assertThat(l.path("docker").asText()).isEqualTo("not running");
+        });
+        assertThat(lines).anySatisfy(l -> assertThat(l.path("note").asText())
+                .startsWith("container home-alpha is not running").contains("antfleet apply"));
+        out.reset();
+
+        assertThat(run("run", "--once", "--dry-run", "--assume-host", idle.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains("SURVEY fleet: no container can be acted on", "note: container home-alpha is not running");
     }
 
     @Test

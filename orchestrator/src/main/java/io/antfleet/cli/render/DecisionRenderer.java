@@ -11,12 +11,15 @@ import io.antfleet.fleet.decide.Action;
 import io.antfleet.fleet.decide.Decision;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A run cycle's decisions for people (a header, one line per decision with its reason and outcome) or as
  * JSON lines, one object per decision: {@code {"action","container","services","reason"}} (plus
- * {@code count} for ADD and {@code error} when carrying it out failed). A cycle that failed as a whole is
- * one line too: {@code {"cycle","error","retryInMillis"}}.
+ * {@code count} for ADD and {@code error} when carrying it out failed); then, when Docker could not be asked,
+ * {@code {"docker":"unreachable","error"}}, for each container that is down {@code {"container","docker":"not
+ * running"}} (or {@code "missing from Docker"}), and one {@code {"note"}} per note. A cycle that failed as a whole is one line:
+ * {@code {"cycle","error","retryInMillis"}}.
  */
 public final class DecisionRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -54,6 +57,11 @@ public final class DecisionRenderer {
             error(r, d).ifPresent(e -> o.put("error", e));
             out.append(o.toString()).append('\n');
         }
+        r.docker().unreachable().ifPresent(e -> out.append(JSON.createObjectNode().put("docker", "unreachable")
+                .put("error", e).toString()).append('\n'));
+        new TreeMap<>(r.docker().down()).forEach((c, state) -> out.append(JSON.createObjectNode()
+                .put("container", c).put("docker", state).toString()).append('\n'));
+        r.notes().forEach(n -> out.append(JSON.createObjectNode().put("note", n).toString()).append('\n'));
         return out.toString();
     }
 

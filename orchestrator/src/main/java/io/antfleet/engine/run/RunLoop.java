@@ -161,7 +161,7 @@ public final class RunLoop {
         long t0 = System.nanoTime();
         HostSample sample = host.sample();
         Observation seen = observer.observe(target, host.bootTime().orElse(null), state.lastCycleAt().orElse(null), !dryRun);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(seen.docker().notes());
         AutoscaleSettings settings = target.settings();
         if (settings.targetVersion() != null) {
             Optional<String> halted = state.haltedUpgrade(settings.targetVersion());
@@ -177,7 +177,7 @@ public final class RunLoop {
                 : Optional.of(carryOut(started, target, seen, decisions, notes, leaseConfirmed));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         record(seen, decisions, took);
-        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes);
+        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker());
     }
 
     /**

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Injector;
 import io.antfleet.cli.Bootstrap;
+import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.engine.apply.MemoryLease;
@@ -38,6 +39,7 @@ class CycleRecordsTest {
     private final MachineSettings settings = injector.getInstance(MachineSettings.class);
     private final DecisionLog decisions = injector.getInstance(DecisionLog.class);
     private final MemoryStore store = new MemoryStore();
+    private final FakeDockerGateway docker = new FakeDockerGateway();
     private final FakeSweeper sweeper = new FakeSweeper();
     private final FakeNodeActions actions = new FakeNodeActions(store, sweeper);
     private final SteppingClock clock = new SteppingClock(T0);
@@ -47,7 +49,7 @@ class CycleRecordsTest {
     private volatile boolean logCut;
 
     CycleRecordsTest() {
-        RunFixtures.container(store, "t-alpha", 0);
+        RunFixtures.container(store, docker, "t-alpha", 0);
     }
 
     @AfterEach
@@ -71,7 +73,7 @@ class CycleRecordsTest {
                 return decisions.recent(limit);
             }
         };
-        RunLoop loop = new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, clock), new DecisionEngine(),
+        RunLoop loop = new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(),
                 executor, new RunState(settings), new MemoryLease(), new FleetMetrics(), names -> { }, cutting,
                 injector.getInstance(UnitOfWork.class), clock);
         return loop.cycle(RunTarget.of(RunFixtures.spec(), 2), HostSource.assumed(HostSample.idle()), false);

@@ -4,6 +4,7 @@ import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.engine.apply.LeaseHeldException;
@@ -13,6 +14,7 @@ import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.decide.Action;
+import io.antfleet.fleet.decide.Decision;
 import io.antfleet.fleet.decide.DecisionEngine;
 import io.antfleet.fleet.decide.Delays;
 import io.antfleet.fleet.decide.HostSample;
@@ -35,6 +37,7 @@ class RunLoopTest {
     private static final HostSample BUSY = IDLE.withMem(90);
 
     private final MemoryStore store = new MemoryStore();
+    private final FakeDockerGateway docker = new FakeDockerGateway();
     private final MemorySettings settings = new MemorySettings();
     private final MemoryLease lease = new MemoryLease();
     private final FakeSweeper sweeper = new FakeSweeper();
@@ -44,7 +47,7 @@ class RunLoopTest {
     private final List<List<String>> resurveys = new ArrayList<>();
     private final List<DecisionExecutor> executors = new ArrayList<>();
     private final MemoryDecisionLog log = new MemoryDecisionLog();
-    private final Container alpha = RunFixtures.container(store, "t-alpha", 0);
+    private final Container alpha = RunFixtures.container(store, docker, "t-alpha", 0);
     private RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
 
     @AfterEach
@@ -62,7 +65,7 @@ class RunLoopTest {
                 new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
         executors.add(executor);
-        return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, clock), new DecisionEngine(), executor,
+        return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
                 new RunState(settings), on, metrics, resurveys::add, log, new DirectWork(), clock, firstRetry);
     }
 
@@ -331,5 +334,53 @@ class RunLoopTest {
         assertThat(actions.calls()).hasSize(2).first().asString().startsWith("add t-alpha 2 ");
         assertThat(settings.all()).as("no timers, no cycle time").isEmpty();
         assertThat(log.recent(10)).isEmpty();
+    }
+
+    @Test
+    void a_cycle_with_a_container_down_says_so_and_acts_only_in_the_others_until_it_is_back() {
+        Node n = RunFixtures.node(store, alpha, 1, NodeStatus.RUNNING, "0.4.17");
+        sweeper.answer(n.metricsPort(), "0.4.17");
+        RunFixtures.container(store, docker, "t-beta", 1);
+        docker.kill("t-alpha");
+        RunLoop loop = loop();
+
+        CycleReport down = loop.cycle(target, HostSource.assumed(IDLE), false);
+
+        assertThat(down.docker().down()).containsOnlyKeys("t-alpha");
+        assertThat(down.notes()).anySatisfy(s -> assertThat(s).startsWith("container t-alpha is not running")
+                .contains("`antfleet apply`"));
+        assertThat(down.decisions().list()).extracting(Decision::container).doesNotContain("t-alpha");
+        assertThat(actions.calls()).isNotEmpty().noneSatisfy(c -> assertThat(c).contains("t-alpha"));
+        assertThat(down.ok()).isTrue();
+
+        docker.start("t-alpha");
+        sweeper.silence(n.metricsPort());
+        CycleReport back = loop.cycle(target, HostSource.assumed(IDLE), false);
+
+        assertThat(back.docker().clean()).isTrue();
+        assertThat(back.notes()).isEmpty();
+        assertThat(actions.calls()).contains("start t-alpha [antnode1]");
+    }
+
+    @Test
+    void a_cycle_without_docker_says_so_carries_out_nothing_and_the_next_one_acts_again() {
+        RunLoop loop = loop();
+        docker.unreachable("cannot list containers by labels [antfleet.fleet=t]: java.net.SocketException: Connection refused");
+
+        CycleReport blind = loop.cycle(target, HostSource.assumed(IDLE), false);
+
+        assertThat(blind.docker().unreachable()).isPresent();
+        assertThat(blind.notes()).singleElement().asString().startsWith("docker unreachable: cannot list containers");
+        assertThat(blind.decisions().actions()).containsExactly(Action.SURVEY);
+        assertThat(blind.decisions().list().get(0).reason()).contains("no container can be acted on");
+        assertThat(actions.calls()).isEmpty();
+        assertThat(settings.get(RunState.LAST_CYCLE)).contains(T0.toString());
+
+        docker.unreachable(null);
+        CycleReport again = loop.cycle(target, HostSource.assumed(IDLE), false);
+
+        assertThat(again.docker().clean()).isTrue();
+        assertThat(again.decisions().actions()).containsExactly(Action.ADD);
+        assertThat(again.ok()).isTrue();
     }
 }
