@@ -120,6 +120,8 @@ final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // last: the lease is released (by the loop's thread); now the embedded database may close
+            root.disconnectStore();
         }, "antfleet-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {

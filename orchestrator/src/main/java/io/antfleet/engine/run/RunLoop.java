@@ -14,6 +14,7 @@ import io.antfleet.fleet.decide.Decisions;
 import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.DecisionRecord;
 import io.antfleet.store.UnitOfWork;
@@ -91,7 +92,7 @@ public final class RunLoop {
      */
     public void run(RunTarget target, HostSource host, Duration interval, boolean once, CycleListener listener) {
         Backoff backoff = new Backoff(firstRetry, interval);
-        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid " + ProcessHandle.current().pid(), LEASE_TTL)) {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, LeaseHolderProcess.holderForThisProcess("run"), LEASE_TTL)) {
             boolean afterFailure = false;
             while (stopped.getCount() > 0) {
                 Instant started = clock.instant();

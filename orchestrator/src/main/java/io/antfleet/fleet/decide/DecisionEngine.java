@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * wnm's decision cycle as a pure function (wnm-reference.md "The decision engine"), with its defects
- * fixed: cooldowns live in {@link Timers} that a survey cannot erase, DEAD nodes are really removed,
+ * fixed: cooldowns live in {@link Timers} that a survey cannot erase, a removal really removes the service
+ * (so a DEAD node, antctl's Removed entry, has nothing left to remove and is left alone every cycle),
  * an outdated stopped node never blocks growth, nodes are placed across containers within their
  * min/max and node_cap, the removal strategy is honoured, and every action kind has its own limit
  * beside the overall one that in-flight nodes count against. No I/O, no clock: {@code now} is given.
@@ -37,10 +38,8 @@ public final class DecisionEngine {
                     + " → survey only")), timers);
         }
         Maintenance maintenance = new Maintenance(open, settings);
-        List<Decision> out = new ArrayList<>(maintenance.dead().decisions());
         Step step = new Cycle(open, new FleetCounts(state.containers()), sample, settings, timers, now, maintenance).run();
-        out.addAll(step.decisions());
-        return new Decisions(out, step.timers());
+        return new Decisions(step.decisions(), step.timers());
     }
 
     /** What one step of the cycle decided, and the timers after it. */
