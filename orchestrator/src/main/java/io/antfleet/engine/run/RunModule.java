@@ -11,6 +11,7 @@ import io.antfleet.metrics.MetricsSweep;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.NodeRepository;
+import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,17 +46,17 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, WalletPicker wallets, NodeSweeper sweeper,
-            Clock clock) {
-        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, wallets, sweeper, clock, Pacer.sleeping(),
-                GATE_TIMEOUT, GATE_POLL);
+    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, UnitOfWork unit, WalletPicker wallets,
+            NodeSweeper sweeper, Clock clock) {
+        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, unit, wallets, sweeper, clock,
+                Pacer.sleeping(), GATE_TIMEOUT, GATE_POLL);
         return new DecisionExecutor(perContainer, PARALLEL_CONTAINERS, CYCLE_TIMEOUT);
     }
 
     @Provides
     RunLoop loop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, Clock clock) {
+            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, UnitOfWork unit, Clock clock) {
         Resurveyor resurvey = names -> imports.importContainers(names, Optional.empty());
-        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, clock);
+        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, clock);
     }
 }
