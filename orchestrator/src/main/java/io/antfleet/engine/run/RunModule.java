@@ -45,10 +45,12 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, NodeSweeper sweeper, Clock clock) {
+    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, MetricsSweep sweep, Clock clock) {
+        // The upgrade gate waits for a new version: it reads /metadata on every poll, never the cached one.
+        NodeSweeper gateSweeper = sweep::sweepFresh;
         ContainerDecisions perContainer = new ContainerDecisions(actions, nodes,
-                WalletPicker.secure(Optional.empty(), Optional.empty()), sweeper, clock, Pacer.sleeping(), GATE_TIMEOUT,
-                GATE_POLL);
+                WalletPicker.secure(Optional.empty(), Optional.empty()), gateSweeper, clock, Pacer.sleeping(),
+                GATE_TIMEOUT, GATE_POLL);
         return new DecisionExecutor(perContainer, PARALLEL_CONTAINERS, CYCLE_TIMEOUT);
     }
 
