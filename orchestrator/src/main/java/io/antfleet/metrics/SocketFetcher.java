@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.util.Arrays;
@@ -32,7 +33,8 @@ final class SocketFetcher implements Fetcher {
     @Override
     public Body get(SweepTarget target, String path) {
         long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
-        try (Socket socket = new Socket()) {
+        // NO_PROXY: a plain socket; the default one asks the proxy selector (building a URI) on every connect
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.setTcpNoDelay(true);
             socket.connect(address(target), (int) settings.connectTimeout().toMillis());
             socket.setSoTimeout((int) settings.requestTimeout().toMillis());

@@ -28,6 +28,8 @@ final class IdleCycleScenario {
     static final double CPU_TARGET = 0.5;
     static final int WARM_UP = 3;
     static final int ROUNDS = 7;
+    /** On a loaded host a node may miss its request timeout now and then; fewer answering is not idle. */
+    static final double MIN_ANSWERING = 0.99;
     private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
 
     /** The clocks a cycle is measured with: wall nanoseconds, and this process's CPU nanoseconds (all threads). */
@@ -98,37 +100,43 @@ final class IdleCycleScenario {
         }
         double[] wall = new double[ROUNDS];
         double[] cpu = new double[ROUNDS];
+        int fewest = expectedNodes;
         for (int r = 0; r < ROUNDS; r++) {
             long cpu0 = meter.cpuNanos();
             long wall0 = meter.wallNanos();
             CycleReport report = cycle.get();
             wall[r] = (meter.wallNanos() - wall0) / 1e9;
             cpu[r] = (meter.cpuNanos() - cpu0) / 1e9;
-            checkIdle(report, expectedNodes);
+            fewest = Math.min(fewest, checkIdle(report, expectedNodes));
         }
-        return result(expectedNodes, wall, cpu);
+        return result(expectedNodes, fewest, wall, cpu);
     }
 
-    static ScenarioResult result(int nodes, double[] wall, double[] cpu) {
+    static ScenarioResult result(int nodes, int fewestAnswering, double[] wall, double[] cpu) {
         double w = median(wall);
         double c = median(cpu);
         return new ScenarioResult("idle-cycle", ScenarioResult.round(w), null, null,
                 "<= 1 s wall and <= 0.5 CPU-s", w <= WALL_TARGET && c <= CPU_TARGET, String.format(Locale.ROOT,
-                        "idle run cycle over %d nodes: wall median %.3f s (best %.3f), CPU of the JVM median %.3f CPU-s "
-                                + "(best %.3f), %d cycles after %d warm-up", nodes, w, min(wall), c, min(cpu),
-                        wall.length, WARM_UP));
+                        "idle run cycle over %d nodes (%s): wall median %.3f s (best %.3f), CPU of the JVM median "
+                                + "%.3f CPU-s (best %.3f), %d cycles after %d warm-up", nodes,
+                        fewestAnswering == nodes ? "all answering" : "at least " + fewestAnswering + " answering",
+                        w, min(wall), c, min(cpu), wall.length, WARM_UP));
     }
 
-    /** The figure is only an idle cycle's when every node answered and nothing was decided. */
-    static void checkIdle(CycleReport report, int expectedNodes) {
+    /**
+     * The figure is only an idle cycle's when every node was swept, at least {@link #MIN_ANSWERING} of them
+     * answered, and nothing was decided. Returns how many answered.
+     */
+    static int checkIdle(CycleReport report, int expectedNodes) {
         if (!report.decisions().changesNothing()) {
             throw new AntfleetException("bench idle-cycle: the engine decided " + report.decisions().list()
                     + "; the cycle is not idle");
         }
-        if (report.swept() != expectedNodes || report.answering() != expectedNodes) {
+        if (report.swept() != expectedNodes || report.answering() < MIN_ANSWERING * expectedNodes) {
             throw new AntfleetException("bench idle-cycle: " + report.answering() + " of " + report.swept()
                     + " nodes answered, " + expectedNodes + " expected");
         }
+        return report.answering();
     }
 
     static double median(double[] values) {

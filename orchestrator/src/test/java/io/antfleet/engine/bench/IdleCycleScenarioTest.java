@@ -81,18 +81,24 @@ class IdleCycleScenarioTest {
         assertThat(result.ratio()).isNull();
         assertThat(result.met()).isTrue();
         assertThat(result.measured()).contains("wall median 0.350 s (best 0.200)", "median 0.250 CPU-s (best 0.100)",
-                "7 cycles after 3 warm-up");
+                "7 cycles after 3 warm-up", "all answering");
     }
 
     @Test
     void theTargetIsMissedWhenEitherTheWallOrTheCpuMedianIsOverIt() {
         double[] fastWall = {0.2, 0.2, 0.2};
         double[] fastCpu = {0.1, 0.1, 0.1};
-        assertThat(IdleCycleScenario.result(1000, fastWall, fastCpu).met()).isTrue();
-        assertThat(IdleCycleScenario.result(1000, new double[] {1.2, 1.1, 0.1}, fastCpu).met()).isFalse();
-        assertThat(IdleCycleScenario.result(1000, fastWall, new double[] {0.6, 0.1, 0.7}).met()).isFalse();
-        assertThat(IdleCycleScenario.result(1000, new double[] {1.0, 1.0, 1.0}, new double[] {0.5, 0.5, 0.5}).met())
+        assertThat(IdleCycleScenario.result(1000, 1000, fastWall, fastCpu).met()).isTrue();
+        assertThat(IdleCycleScenario.result(1000, 1000, new double[] {1.2, 1.1, 0.1}, fastCpu).met()).isFalse();
+        assertThat(IdleCycleScenario.result(1000, 1000, fastWall, new double[] {0.6, 0.1, 0.7}).met()).isFalse();
+        assertThat(IdleCycleScenario.result(1000, 1000, new double[] {1.0, 1.0, 1.0}, new double[] {0.5, 0.5, 0.5}).met())
                 .isTrue();
+    }
+
+    @Test
+    void theFewestNodesAnsweringInAMeasuredCycleAreReported() {
+        assertThat(IdleCycleScenario.result(1000, 995, new double[] {0.2}, new double[] {0.1}).measured())
+                .contains("at least 995 answering");
     }
 
     @Test
@@ -103,7 +109,10 @@ class IdleCycleScenarioTest {
     }
 
     @Test
-    void aCycleWhereSomeNodesDidNotAnswerIsRejected() {
+    void aCycleWhereMoreThanOnePercentOfTheNodesDidNotAnswerIsRejected() {
+        assertThat(IdleCycleScenario.checkIdle(report(1000, 990, Decision.survey("x")), 1000)).isEqualTo(990);
+        assertThatThrownBy(() -> IdleCycleScenario.checkIdle(report(1000, 989, Decision.survey("x")), 1000))
+                .hasMessageContaining("989 of 1000 nodes answered");
         assertThatThrownBy(() -> IdleCycleScenario.checkIdle(report(10, 9, Decision.survey("x")), 10))
                 .hasMessageContaining("9 of 10 nodes answered");
         assertThatThrownBy(() -> IdleCycleScenario.checkIdle(report(8, 8, Decision.survey("x")), 10))
