@@ -18,7 +18,14 @@ import java.util.Optional;
  * store modules' bindings. Tests swap {@link FleetObserver} by building the service themselves.
  */
 public final class ApplyModule extends AbstractModule {
-    private static final int PARALLEL_CONTAINERS = 4;
+    /**
+     * How many containers an apply works on at once: all of the plan's, up to this bound. Docker takes 20
+     * container creations at once easily; what limits is antctl's CPU inside the containers, so a script's
+     * "all at once" is the floor to match. {@code -Dantfleet.apply.parallelContainers=N} (e.g. through
+     * ANTFLEET_JAVA_OPTS) changes it, 1..256.
+     */
+    static final int DEFAULT_PARALLEL_CONTAINERS = 32;
+    static final String PARALLEL_PROPERTY = "antfleet.apply.parallelContainers";
     private final Optional<WalletAddress> faucet;
     private final Optional<WalletAddress> donate;
 
@@ -47,6 +54,22 @@ public final class ApplyModule extends AbstractModule {
     PlanExecutor planExecutor(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal) {
         return new PlanExecutor(new ApplyDeps(docker, managers, containers, nodes, journal,
-                WalletPicker.secure(faucet, donate), Clock.systemUTC()), PARALLEL_CONTAINERS);
+                WalletPicker.secure(faucet, donate), Clock.systemUTC()), parallelContainers(System.getProperty(PARALLEL_PROPERTY)));
+    }
+
+    /** The bound from the system property's value (null: the default). */
+    static int parallelContainers(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PARALLEL_CONTAINERS;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= 256) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(PARALLEL_PROPERTY + " must be a whole number 1..256, got '" + value + "'");
     }
 }
