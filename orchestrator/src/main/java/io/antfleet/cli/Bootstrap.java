@@ -31,6 +31,7 @@ public final class Bootstrap {
             }
         });
         modules.add(new StoreModule());
+        modules.add(new SettingsModule());
         modules.add(new DockerModule());
         modules.add(new AntctlModule());
         modules.add(new ImportModule());

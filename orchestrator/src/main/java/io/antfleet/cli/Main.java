@@ -1,6 +1,7 @@
 package io.antfleet.cli;
 
 import com.google.inject.Module;
+import com.google.inject.ProvisionException;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.settings.InvalidSettingsException;
 import io.antfleet.config.spec.InvalidSpecException;
@@ -31,12 +32,21 @@ public final class Main {
         CommandLine cli = new CommandLine(new AntfleetCommand(modules));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
-        cli.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+        cli.setExecutionExceptionHandler((thrown, commandLine, parseResult) -> {
+            Exception ex = unwrapped(thrown);
             // A spec's problems are already FILE:LINE:COL lines; other errors get the program's name.
             commandLine.getErr().println(ex instanceof InvalidSpecException ? ex.getMessage() : "antfleet: " + ex.getMessage());
             return exitCodeFor(ex);
         });
         return cli.execute(args);
+    }
+
+    /** A binding that failed while Guice built it (e.g. the settings) reports its own cause, not Guice's wrapper. */
+    private static Exception unwrapped(Exception ex) {
+        if (ex instanceof ProvisionException && ex.getCause() instanceof AntfleetException) {
+            return (AntfleetException) ex.getCause();
+        }
+        return ex;
     }
 
     static int exitCodeFor(Exception ex) {

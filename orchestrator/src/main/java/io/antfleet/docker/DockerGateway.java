@@ -17,7 +17,7 @@ public interface DockerGateway {
 
     void stop(String containerIdOrName, Duration timeout);
 
-    /** Removes the container (forced) and, when asked, its volumes. */
+    /** Removes the container (forced) and, when asked, its volumes: anonymous and named ones it mounts. */
     void remove(String containerIdOrName, boolean removeVolumes);
 
     /** Containers (running or not) carrying every given label; a null label value matches any value. */

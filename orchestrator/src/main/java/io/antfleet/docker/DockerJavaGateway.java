@@ -109,8 +109,34 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
 
     @Override
     public void remove(String container, boolean removeVolumes) {
+        List<String> named = removeVolumes ? namedVolumes(container) : List.of();
         call("remove container " + container,
                 () -> client().removeContainerCmd(container).withForce(true).withRemoveVolumes(removeVolumes).exec());
+        for (String volume : named) {
+            removeVolume(volume);
+        }
+    }
+
+    /** Docker's own "remove volumes" takes anonymous ones only; antfleet's node data is in named ones. */
+    private List<String> namedVolumes(String container) {
+        InspectContainerResponse r = call("inspect container " + container, () -> client().inspectContainerCmd(container).exec());
+        List<String> names = new ArrayList<>();
+        if (r.getMounts() != null) {
+            r.getMounts().stream().filter(m -> m.getName() != null).forEach(m -> names.add(m.getName()));
+        }
+        return names;
+    }
+
+    private void removeVolume(String volume) {
+        try {
+            client().removeVolumeCmd(volume).exec();
+        } catch (NotFoundException e) {
+            // already gone: the outcome asked for
+        } catch (RuntimeException e) {
+            // e.g. still mounted by another container: that one keeps it
+            throw new DockerOperationException("removed the container but not its volume " + volume + ": "
+                    + firstLine(e.getMessage()), e);
+        }
     }
 
     @Override

@@ -137,6 +137,18 @@ class NodeCommandTest {
     }
 
     @Test
+    void addRejectsABadVersionOrARelativePathAsUsageBeforeAnyAntctlCall() {
+        int callsBefore = alpha.calls().size();
+
+        assertThat(run("node", "add", "--container", "alpha", "--version", "0.4;reboot")).isEqualTo(ExitCodes.USAGE);
+        assertThat(run("node", "add", "--container", "alpha", "--path", "relative/antnode")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--version", "--path");
+        assertThat(alpha.calls()).hasSize(callsBefore);
+        assertThat(alpha.registry()).hasSize(3);
+    }
+
+    @Test
     void upgradeByCountTakesTheOldestRunningNodesAndRecordsTheNewVersion() {
         run("node", "stop", "--container", "alpha", "--service", "antnode1");
         out.reset();

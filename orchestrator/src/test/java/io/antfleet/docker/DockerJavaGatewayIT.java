@@ -50,6 +50,42 @@ class DockerJavaGatewayIT {
     }
 
     @Test
+    void removingAContainerWithItsVolumesRemovesTheNamedVolumeItMounted() throws Exception {
+        String name = "antctl-it-gw-volume-" + System.nanoTime();
+        String volume = name + "-data";
+        docker().createAndStart(new ContainerSpec(name, StandInContainers.IMAGE, Map.of(StandInContainers.TEST_LABEL, "gw-volume"),
+                "host", volume, "/var/antctl", null, null));
+        assertThat(volumeExists(volume)).isTrue();
+
+        docker().remove(name, true);
+
+        assertThat(docker().inspect(name)).isEmpty();
+        assertThat(volumeExists(volume)).as("volume %s after the container's removal", volume).isFalse();
+    }
+
+    @Test
+    void removingAContainerWithoutItsVolumesKeepsTheNamedVolume() throws Exception {
+        String name = "antctl-it-gw-keep-" + System.nanoTime();
+        String volume = name + "-data";
+        docker().createAndStart(new ContainerSpec(name, StandInContainers.IMAGE, Map.of(StandInContainers.TEST_LABEL, "gw-volume"),
+                "host", volume, "/var/antctl", null, null));
+        try {
+            docker().remove(name, false);
+
+            assertThat(volumeExists(volume)).isTrue();
+        } finally {
+            new ProcessBuilder("docker", "volume", "rm", "-f", volume).start().waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        }
+    }
+
+    private static boolean volumeExists(String volume) throws Exception {
+        Process p = new ProcessBuilder("docker", "volume", "inspect", volume).redirectErrorStream(true).start();
+        p.getInputStream().readAllBytes();
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        return p.exitValue() == 0;
+    }
+
+    @Test
     void anUnknownContainerInspectsAsEmpty() {
         assertThat(docker().inspect("antctl-it-does-not-exist")).isEmpty();
     }

@@ -2,6 +2,7 @@ package io.antfleet.engine.node;
 
 import static java.util.Objects.requireNonNull;
 
+import io.antfleet.antctl.Arguments;
 import io.antfleet.antctl.EvmNetwork;
 import io.antfleet.fleet.WalletAddress;
 import java.util.Optional;
@@ -21,6 +22,13 @@ public record AddOptions(int count, Optional<WalletAddress> rewardsAddress, EvmN
         requireNonNull(network, "network is null");
         if (version != null && path != null) {
             throw new IllegalArgumentException("give --version or --path, not both");
+        }
+        // checked here, not first in antctl's request, so a bad value is a usage error before the lease is taken
+        if (version != null) {
+            Arguments.version("--version", version);
+        }
+        if (path != null) {
+            Arguments.absolutePath("--path", path);
         }
     }
 }

@@ -16,8 +16,8 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The run loop's bindings over the store, antctl, import and metrics modules. The executor's threads are
- * owned by the {@link DecisionExecutor} singleton.
+ * The run loop's bindings over the store, antctl, import, apply (the wallet picker) and metrics modules.
+ * The executor's threads are owned by the {@link DecisionExecutor} singleton.
  */
 public final class RunModule extends AbstractModule {
     static final int PARALLEL_CONTAINERS = 4;
@@ -45,11 +45,11 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, MetricsSweep sweep, Clock clock) {
+    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, WalletPicker wallets, MetricsSweep sweep,
+            Clock clock) {
         // The upgrade gate waits for a new version: it reads /metadata on every poll, never the cached one.
         NodeSweeper gateSweeper = sweep::sweepFresh;
-        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes,
-                WalletPicker.secure(Optional.empty(), Optional.empty()), gateSweeper, clock, Pacer.sleeping(),
+        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, wallets, gateSweeper, clock, Pacer.sleeping(),
                 GATE_TIMEOUT, GATE_POLL);
         return new DecisionExecutor(perContainer, PARALLEL_CONTAINERS, CYCLE_TIMEOUT);
     }
