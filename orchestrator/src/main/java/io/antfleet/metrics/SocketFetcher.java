@@ -54,20 +54,15 @@ final class SocketFetcher implements Fetcher {
     }
 
     private InetSocketAddress address(SweepTarget target) {
-        String host = target.host();
-        InetAddress ip = literals.get(host);
-        if (ip == null) {
-            if (!isIpLiteral(host)) {
-                return new InetSocketAddress(host, target.metricsPort());
-            }
-            InetSocketAddress parsed = new InetSocketAddress(host, target.metricsPort());
-            if (parsed.isUnresolved()) {
-                return parsed;
-            }
-            literals.putIfAbsent(host, parsed.getAddress());
-            return parsed;
+        InetAddress known = literals.get(target.host());
+        if (known != null) {
+            return new InetSocketAddress(known, target.metricsPort());
         }
-        return new InetSocketAddress(ip, target.metricsPort());
+        InetSocketAddress address = new InetSocketAddress(target.host(), target.metricsPort());
+        if (!address.isUnresolved() && isIpLiteral(target.host())) {
+            literals.putIfAbsent(target.host(), address.getAddress());
+        }
+        return address;
     }
 
     private static boolean isIpLiteral(String host) {
