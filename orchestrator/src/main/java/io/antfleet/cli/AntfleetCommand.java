@@ -1,9 +1,11 @@
 package io.antfleet.cli;
 
 import com.google.inject.Injector;
+import com.google.inject.Key;
 import com.google.inject.Module;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.store.StoreConnection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -58,8 +60,18 @@ public final class AntfleetCommand {
         return new GlobalOptions(db, Optional.ofNullable(configFile), output == null ? OutputFormat.TABLE : output, verbose);
     }
 
+    /**
+     * Disconnects from the database if a command opened it: the embedded database is closed by antfleet,
+     * not by H2 at JVM exit, so that a SIGTERM'd {@code run} can still release its lease first.
+     */
+    synchronized void disconnectStore() {
+        if (injector != null && injector.getExistingBinding(Key.get(StoreConnection.class)) != null) {
+            injector.getInstance(StoreConnection.class).disconnect();
+        }
+    }
+
     /** The injector, built on first use so that commands that need no database never open one. */
-    public Injector injector() {
+    public synchronized Injector injector() {
         if (injector == null) {
             injector = Bootstrap.injector(modules.apply(globalOptions()));
         }

@@ -29,7 +29,8 @@ public final class Main {
 
     /** As {@link #run(PrintStream, PrintStream, String...)}, with the modules chosen by the caller (tests swap bindings). */
     public static int run(Function<GlobalOptions, List<Module>> modules, PrintStream out, PrintStream err, String... args) {
-        CommandLine cli = new CommandLine(new AntfleetCommand(modules));
+        AntfleetCommand root = new AntfleetCommand(modules);
+        CommandLine cli = new CommandLine(root);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((thrown, commandLine, parseResult) -> {
@@ -38,7 +39,11 @@ public final class Main {
             commandLine.getErr().println(ex instanceof InvalidSpecException ? ex.getMessage() : "antfleet: " + ex.getMessage());
             return exitCodeFor(ex);
         });
-        return cli.execute(args);
+        try {
+            return cli.execute(args);
+        } finally {
+            root.disconnectStore();
+        }
     }
 
     /** A binding that failed while Guice built it (e.g. the settings) reports its own cause, not Guice's wrapper. */

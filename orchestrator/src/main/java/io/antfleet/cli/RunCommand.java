@@ -5,6 +5,8 @@ import io.antfleet.config.OutputFormat;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.engine.run.CycleFailure;
+import io.antfleet.engine.run.CycleListener;
 import io.antfleet.engine.run.CycleReport;
 import io.antfleet.engine.run.FleetAdoption;
 import io.antfleet.engine.run.HostSource;
@@ -56,7 +58,7 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "The fleet spec; default: the one run applied last.")
     Path file;
 
-    @Option(names = "--once", description = "Run one cycle, then exit (1 when an action failed).")
+    @Option(names = "--once", description = "Run one cycle, then exit (1 when it or an action in it failed).")
     boolean once;
 
     @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "60s", converter = DurationConverter.class,
@@ -107,6 +109,7 @@ final class RunCommand implements Callable<Integer> {
     }
 
     private int loop(RunLoop loop, RunTarget target, HostSource host, PrintWriter out, boolean json) {
+        PrintWriter err = command.commandLine().getErr();
         AtomicBoolean allOk = new AtomicBoolean(true);
         CountDownLatch finished = new CountDownLatch(1);
         // SIGTERM: end the wait, let the cycle in progress finish and the lease go, then let the JVM stop.
@@ -117,12 +120,23 @@ final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+            // last: the lease is released (by the loop's thread); now the embedded database may close
+            root.disconnectStore();
         }, "antfleet-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
-            loop.run(target, host, interval, once, report -> {
-                allOk.compareAndSet(true, report.ok());
-                print(out, report, json);
+            loop.run(target, host, interval, once, new CycleListener() {
+                @Override
+                public void accept(CycleReport report) {
+                    allOk.compareAndSet(true, report.ok());
+                    print(out, report, json);
+                }
+
+                @Override
+                public void failed(CycleFailure failure) {
+                    allOk.set(false);
+                    print(out, err, failure, json);
+                }
             });
         } finally {
             finished.countDown();
@@ -162,6 +176,17 @@ final class RunCommand implements Callable<Integer> {
         }
         return new FleetMetricsServer(new InetSocketAddress(metricsListen.substring(0, colon), port),
                 root.injector().getInstance(FleetMetrics.class));
+    }
+
+    /** JSON: one error object in the cycle stream; otherwise one line on stderr, as every antfleet error. */
+    private static void print(PrintWriter out, PrintWriter err, CycleFailure failure, boolean json) {
+        if (json) {
+            out.print(DecisionRenderer.json(failure));
+            out.flush();
+        } else {
+            err.println("antfleet: " + DecisionRenderer.human(failure));
+            err.flush();
+        }
     }
 
     private static void print(PrintWriter out, CycleReport report, boolean json) {

@@ -85,7 +85,14 @@ final class DockerExecutor {
     /** The stream can close a moment before the daemon records the exit code; poll briefly for it. */
     private int exitCode(String container, List<String> command, String execId) {
         for (int i = 0; i < EXIT_CODE_POLLS; i++) {
-            InspectExecResponse r = client.inspectExecCmd(execId).exec();
+            InspectExecResponse r;
+            try {
+                r = client.inspectExecCmd(execId).exec();
+            } catch (RuntimeException e) {
+                // the daemon went away between the end of the output and its exit code (a dockerd restart)
+                throw new DockerOperationException("no exit code for " + command + " in container " + container + ": "
+                        + DockerJavaGateway.firstLine(e.getMessage()), e);
+            }
             if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) {
                 return r.getExitCodeLong().intValue();
             }

@@ -201,17 +201,28 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         return name != null && name.startsWith("/") ? name.substring(1) : name;
     }
 
-    private static <T> T call(String what, Supplier<T> action) {
+    private <T> T call(String what, Supplier<T> action) {
         try {
             return action.get();
         } catch (NotFoundException e) {
             throw new DockerOperationException("cannot " + what + ": not found (" + firstLine(e.getMessage()) + ")", e);
         } catch (RuntimeException e) {
-            throw new DockerOperationException("cannot " + what + ": " + firstLine(e.getMessage()), e);
+            String where = causedByIo(e) ? " (no answer from Docker at " + settings.host() + ")" : "";
+            throw new DockerOperationException("cannot " + what + ": " + firstLine(e.getMessage()) + where, e);
         }
     }
 
-    private static void call(String what, Runnable action) {
+    /** A socket that is gone or refuses: the daemon is down or restarting, not a bad request. */
+    private static boolean causedByIo(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof IOException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void call(String what, Runnable action) {
         call(what, () -> {
             action.run();
             return null;

@@ -17,33 +17,40 @@ import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
+import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
  * antctl's state changes on one recorded container, with the store kept in step: every change is
  * journaled before it runs, and an add writes its node rows the moment status --json names them,
- * before anything else happens (a crash after that point loses nothing). A failure marks the journal
- * entry FAILED and leaves the node rows as antctl left the nodes.
+ * before anything else happens (a crash after that point loses nothing). What a change did to the node
+ * rows and the journal entry's completion are one unit of work: a database that goes away meanwhile
+ * leaves the rows as they were and the entry PENDING (begun, outcome unrecorded), never half of it. A
+ * failure marks the journal entry FAILED and leaves the node rows as antctl left the nodes.
  */
 public final class NodeLifecycle {
     private final AntctlManagerFactory managers;
     private final NodeRepository nodes;
     private final OperationJournal journal;
+    private final UnitOfWork unit;
     private final Clock clock;
 
     @Inject
-    public NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal) {
-        this(managers, nodes, journal, Clock.systemUTC());
+    public NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit) {
+        this(managers, nodes, journal, unit, Clock.systemUTC());
     }
 
-    NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal, Clock clock) {
+    NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit,
+            Clock clock) {
         this.managers = requireNonNull(managers, "managers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.journal = requireNonNull(journal, "journal is null");
+        this.unit = requireNonNull(unit, "unit is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -52,8 +59,8 @@ public final class NodeLifecycle {
         requireRow(container);
         AntctlManager manager = managers.forContainer(container);
         List<AntctlNode> added = journaled("add", container, List.of(), () -> manager.create(request,
-                fresh -> fresh.forEach(n -> nodes.upsert(row(container.id(), n, clock.instant())))),
-                result -> result.stream().map(n -> n.service().value()).toList());
+                fresh -> unit.run(() -> fresh.forEach(n -> nodes.upsert(row(container.id(), n, clock.instant()))))),
+                result -> result.stream().map(n -> n.service().value()).toList(), result -> { });
         return added.stream().map(n -> nodes.find(container.id(), n.service()).orElseThrow()).toList();
     }
 
@@ -79,14 +86,14 @@ public final class NodeLifecycle {
     public UpgradeSummary upgrade(Container container, UpgradeRequest request) {
         requireRow(container);
         List<String> names = request.services().stream().map(ServiceName::value).toList();
-        UpgradeSummary summary = journaled("upgrade", container, names,
-                () -> managers.forContainer(container).upgrade(request), result -> names);
-        for (UpgradeOutcome o : summary.outcomes()) {
-            if (o.toVersion() != null) {
-                nodes.find(container.id(), o.service()).ifPresent(n -> nodes.update(withVersion(n, o.toVersion())));
-            }
-        }
-        return summary;
+        return journaled("upgrade", container, names, () -> managers.forContainer(container).upgrade(request),
+                result -> names, result -> {
+                    for (UpgradeOutcome o : result.outcomes()) {
+                        if (o.toVersion() != null) {
+                            nodes.find(container.id(), o.service()).ifPresent(n -> nodes.update(withVersion(n, o.toVersion())));
+                        }
+                    }
+                });
     }
 
     /** {@code antctl reset --force}; the registry is gone, so are the container's node rows. */
@@ -94,9 +101,8 @@ public final class NodeLifecycle {
         requireRow(container);
         journaled("teardown", container, List.of(), () -> {
             managers.forContainer(container).teardown();
-            nodes.findByContainer(container.id()).forEach(n -> nodes.delete(n.id()));
             return null;
-        }, result -> List.of());
+        }, result -> List.of(), result -> nodes.findByContainer(container.id()).forEach(n -> nodes.delete(n.id())));
     }
 
     private void change(String intent, Container container, List<ServiceName> services, NodeStatus after,
@@ -105,24 +111,36 @@ public final class NodeLifecycle {
         List<String> names = services.stream().map(ServiceName::value).toList();
         journaled(intent, container, names, () -> {
             action.run();
+            return null;
+        }, result -> names, result -> {
             Instant now = clock.instant();
             services.forEach(s -> nodes.find(container.id(), s).ifPresent(n -> nodes.updateStatus(n.id(), after, now)));
-            return null;
-        }, result -> names);
+        });
     }
 
-    /** Begins the journal entry, runs, then completes it with the services produced or touched (or fails it). */
+    /**
+     * Begins the journal entry, runs, then in one unit of work records the result in the rows and completes
+     * the entry with the services produced or touched (or fails it). A journal that cannot record the
+     * failure (the database away) leaves the entry PENDING; the action's own error is the one raised.
+     */
     private <T> T journaled(String intent, Container container, List<String> services, Supplier<T> action,
-            Function<T, List<String>> touched) {
+            Function<T, List<String>> touched, Consumer<T> recordRows) {
         Operation op = journal.begin(intent, container.id(), services);
         T result;
         try {
             result = action.get();
         } catch (RuntimeException e) {
-            journal.fail(op.id(), String.valueOf(e.getMessage()));
+            try {
+                journal.fail(op.id(), String.valueOf(e.getMessage()));
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded);
+            }
             throw e;
         }
-        journal.complete(op.id(), touched.apply(result));
+        unit.run(() -> {
+            recordRows.accept(result);
+            journal.complete(op.id(), touched.apply(result));
+        });
         return result;
     }
 

@@ -16,8 +16,12 @@ import java.util.regex.Pattern;
  * out so they can be masked when printed.
  */
 public record Database(String url, Optional<String> user, Optional<String> password, Dialect dialect) {
-    /** Options every H2 database gets: MariaDB compatibility, lower-case names as MariaDB has them. */
-    static final String H2_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE";
+    /**
+     * Options every H2 database gets: MariaDB compatibility, lower-case names as MariaDB has them, and no
+     * close by H2's own shutdown hook: that hook would race antfleet's (`run` releases its lease on SIGTERM),
+     * so antfleet closes the database itself, last ({@link StoreConnection#disconnect()}).
+     */
+    static final String H2_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_$]{1,64}");
     private static final String MARIADB_FORM = "jdbc:mariadb://HOST[:PORT]/DATABASE?user=USER&password=PASSWORD";
 

@@ -8,6 +8,9 @@ interface LeaseMapper {
     int take(@Param("name") String name, @Param("holder") String holder, @Param("now") Instant now,
             @Param("expiresAt") Instant expiresAt);
 
+    int takeOver(@Param("name") String name, @Param("stale") String stale, @Param("holder") String holder,
+            @Param("now") Instant now, @Param("expiresAt") Instant expiresAt);
+
     int insert(@Param("name") String name, @Param("holder") String holder, @Param("now") Instant now,
             @Param("expiresAt") Instant expiresAt);
 

@@ -9,6 +9,8 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.apache.ibatis.exceptions.PersistenceException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The lease as a row with a holder and an expiry. Time comes from the injected {@link Clock}, the same
@@ -16,13 +18,18 @@ import org.apache.ibatis.exceptions.PersistenceException;
  * need synchronized clocks (NTP), and a lease's TTL should dwarf their skew (seconds, not millis).
  * The database's own clock was the alternative; it would free the hosts from NTP but make the lease
  * the one place where time is not injectable, and the two databases spell "now in UTC" differently.
+ *
+ * <p>An unexpired lease whose holder the {@link StaleLeasePolicy} finds abandoned (a process of this host
+ * that no longer runs) is taken over at once, so a killed antfleet does not block the next one until expiry.
  */
 final class MyBatisDatabaseLease implements DatabaseLease {
     static final String NAME = "orchestrator";
+    private static final Logger LOG = LoggerFactory.getLogger(MyBatisDatabaseLease.class);
 
     private final Transactions transactions;
     private final Clock clock;
     private final String name;
+    private final StaleLeasePolicy staleness;
 
     @Inject
     MyBatisDatabaseLease(Transactions transactions, Clock clock) {
@@ -31,9 +38,14 @@ final class MyBatisDatabaseLease implements DatabaseLease {
 
     /** A lease under another name: tests use their own, so that they never contend with each other. */
     MyBatisDatabaseLease(Transactions transactions, Clock clock, String name) {
+        this(transactions, clock, name, StaleLeasePolicy.onThisHost());
+    }
+
+    MyBatisDatabaseLease(Transactions transactions, Clock clock, String name, StaleLeasePolicy staleness) {
         this.transactions = requireNonNull(transactions, "transactions is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.name = requireNonNull(name, "name is null");
+        this.staleness = requireNonNull(staleness, "staleness is null");
     }
 
     @Override
@@ -45,13 +57,34 @@ final class MyBatisDatabaseLease implements DatabaseLease {
             return true;
         }
         try {
-            return transactions.inTransaction(session -> session.mapper(LeaseMapper.class).insert(name, holder, now, expiresAt)) == 1;
-        } catch (PersistenceException | StoreException e) {
-            if (SqlErrors.isDuplicateKey(e)) {
-                return false;
+            if (transactions.inTransaction(session -> session.mapper(LeaseMapper.class).insert(name, holder, now, expiresAt)) == 1) {
+                return true;
             }
-            throw e;
+        } catch (PersistenceException | StoreException e) {
+            if (!SqlErrors.isDuplicateKey(e)) {
+                throw e;
+            }
         }
+        return takeOverAbandoned(holder, now, expiresAt);
+    }
+
+    /**
+     * Takes the lease from a holder that no longer runs. The update is conditional on exactly the holder
+     * that was judged, so of two processes racing to take over, the row lock lets one win and the other
+     * match nothing; and a lease released or taken by another process meanwhile is left alone.
+     */
+    private boolean takeOverAbandoned(String holder, Instant now, Instant expiresAt) {
+        Optional<LeaseHolder> held = current();
+        if (held.isEmpty() || held.get().holder().equals(holder) || !staleness.isAbandoned(held.get().holder())) {
+            return false;
+        }
+        String stale = held.get().holder();
+        boolean taken = transactions.inTransaction(
+                session -> session.mapper(LeaseMapper.class).takeOver(name, stale, holder, now, expiresAt)) == 1;
+        if (taken) {
+            LOG.warn("took over the lease of {}, which is no longer running", stale);
+        }
+        return taken;
     }
 
     @Override

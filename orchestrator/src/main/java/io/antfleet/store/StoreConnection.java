@@ -109,20 +109,31 @@ public final class StoreConnection implements AutoCloseable {
         return configuration;
     }
 
-    /** Closes the pool; an in-memory H2 database is dropped with it. */
-    @Override
-    public synchronized void close() {
-        if (database == null) {
-            return;
-        }
+    /**
+     * Closes the pool's connections; the next use opens them again. An embedded file database closes
+     * with its last connection (H2 does not close it at JVM exit: see {@link Database}); an in-memory one
+     * opened with DB_CLOSE_DELAY=-1 lives on until {@link #close()}. The CLI calls this when a command ends,
+     * also when SIGTERM ends it.
+     */
+    public synchronized void disconnect() {
         if (dataSource != null) {
             dataSource.forceCloseAll();
             dataSource = null;
             sessionFactory = null;
         }
+    }
+
+    /** Closes the pool; an in-memory H2 database is dropped with it. A second close does nothing. */
+    @Override
+    public synchronized void close() {
+        if (database == null) {
+            return;
+        }
+        disconnect();
         if (database.url().startsWith("jdbc:h2:mem:")) {
             shutdownInMemory();
         }
+        database = null;
     }
 
     private void shutdownInMemory() {

@@ -37,6 +37,7 @@ public final class StoreModule extends AbstractModule {
     protected void configure() {
         OptionalBinder.newOptionalBinder(binder(), Clock.class).setDefault().toInstance(Clock.systemUTC());
         bind(Transactions.class).in(Singleton.class);
+        bind(UnitOfWork.class).to(Transactions.class);
         bind(Migrations.class).in(Singleton.class);
         bind(ContainerRepository.class).to(MyBatisContainerRepository.class).in(Singleton.class);
         bind(NodeRepository.class).to(MyBatisNodeRepository.class).in(Singleton.class);

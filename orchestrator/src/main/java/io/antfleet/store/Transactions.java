@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.apache.ibatis.session.ExecutorType;
 import org.apache.ibatis.session.SqlSession;
 
@@ -18,7 +19,7 @@ import org.apache.ibatis.session.SqlSession;
  * outermost unit of work, up to {@value #ATTEMPTS} times, so the work must touch nothing outside
  * the database. Thread safe.
  */
-public final class Transactions {
+public final class Transactions implements UnitOfWork {
     static final int ATTEMPTS = 5;
 
     private final StoreConnection connection;
@@ -44,6 +45,13 @@ public final class Transactions {
                 }
             }
         }
+    }
+
+    /** Work over the repositories (which join it), as {@link #inTransaction(Function)}. */
+    @Override
+    public <T> T call(Supplier<T> work) {
+        requireNonNull(work, "work is null");
+        return inTransaction(session -> work.get());
     }
 
     /** As {@link #inTransaction(Function)}, for work that returns nothing. */

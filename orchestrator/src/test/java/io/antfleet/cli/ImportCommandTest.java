@@ -18,6 +18,7 @@ import io.antfleet.config.GlobalOptions;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.ImportModule;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.fleet.PortRange;
@@ -25,6 +26,7 @@ import io.antfleet.fleet.WalletAddress;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
+import io.antfleet.store.UnitOfWork;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -47,6 +49,7 @@ class ImportCommandTest {
                 bind(ContainerRepository.class).toInstance(store.containers);
                 bind(NodeRepository.class).toInstance(store.nodes);
                 bind(OperationJournal.class).toInstance(store.journal);
+                bind(UnitOfWork.class).toInstance(new DirectWork());
             }
         }, new AntctlModule(), new ImportModule()), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);

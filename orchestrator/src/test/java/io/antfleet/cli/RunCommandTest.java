@@ -14,7 +14,10 @@ import io.antfleet.engine.run.RunLoop;
 import io.antfleet.engine.run.RunParts;
 import io.antfleet.engine.run.RunState;
 import io.antfleet.metrics.HostSampleJson;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolder;
 import io.antfleet.store.MachineSettings;
+import io.antfleet.store.StoreException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,7 +28,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -43,6 +48,7 @@ class RunCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
     private final FakeFleet fleet = new FakeFleet();
     private final MachineSettings settings = RunParts.settings();
+    private volatile boolean databaseDown;
 
     private int run(String... args) {
         ApplyService service = fleet.service();
@@ -50,7 +56,7 @@ class RunCommandTest {
                 io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.NodeProbe.ProbeResult.dead("not probed"));
         FleetAdoption adoption = new FleetAdoption(fleet.docker, new io.antfleet.engine.ImportService(fleet.docker, managers,
                 fleet.store.containers, fleet.store.nodes, fleet.store.journal), fleet.store.containers);
-        RunLoop loop = RunParts.loop(fleet.store, settings, fleet.lease,
+        RunLoop loop = RunParts.loop(fleet.store, fleet.docker, settings, leaseUnlessDown(),
                 Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC));
         java.util.function.Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {
             @Override
@@ -65,6 +71,34 @@ class RunCommandTest {
         });
         return Main.run(modules, new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    /** The fleet's lease, behind a database that a test can take away after run has taken the lease. */
+    private DatabaseLease leaseUnlessDown() {
+        return new DatabaseLease() {
+            @Override
+            public boolean tryAcquire(String holder, Duration ttl) {
+                return fleet.lease.tryAcquire(holder, ttl);
+            }
+
+            @Override
+            public boolean renew(String holder, Duration ttl) {
+                if (databaseDown) {
+                    throw new StoreException("database error on jdbc:mariadb://db.example:3306/antfleet: Socket fail to connect");
+                }
+                return fleet.lease.renew(holder, ttl);
+            }
+
+            @Override
+            public void release(String holder) {
+                fleet.lease.release(holder);
+            }
+
+            @Override
+            public Optional<LeaseHolder> current() {
+                return fleet.lease.current();
+            }
+        };
     }
 
     private Path file(String name, String text) throws IOException {
@@ -116,6 +150,33 @@ class RunCommandTest {
     }
 
     @Test
+    void a_container_down_is_a_line_of_its_own_in_json_and_a_note_naming_apply_for_people() throws IOException {
+        fleet.antctl("home-alpha");
+        Path spec = file("fleet.yaml", SPEC);
+        Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20}");
+        assertThat(run("run", spec.toString(), "--once", "--assume-host", idle.toString())).isEqualTo(ExitCodes.OK);
+        fleet.docker.kill("home-alpha");
+        out.reset();
+
+        assertThat(run("--output", "json", "run", "--once", "--dry-run", "--assume-host", idle.toString())).isEqualTo(ExitCodes.OK);
+
+        List<JsonNode> lines = new ArrayList<>();
+        for (String line : stdout().trim().split("\n")) {
+            lines.add(new ObjectMapper().readTree(line));
+        }
+        assertThat(lines).anySatisfy(l -> {
+            assertThat(l.path("container").asText()).isEqualTo("home-alpha");
+            assertThat(l.path("docker").asText()).isEqualTo("not running");
+        });
+        assertThat(lines).anySatisfy(l -> assertThat(l.path("note").asText())
+                .startsWith("container home-alpha is not running").contains("antfleet apply"));
+        out.reset();
+
+        assertThat(run("run", "--once", "--dry-run", "--assume-host", idle.toString())).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).contains("SURVEY fleet: no container can be acted on", "note: container home-alpha is not running");
+    }
+
+    @Test
     void without_a_file_and_without_an_earlier_run_it_says_what_is_missing() {
         assertThat(run("run", "--once", "--dry-run")).isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no FILE given");
@@ -133,5 +194,37 @@ class RunCommandTest {
     @Test
     void a_bad_interval_is_a_usage_error() throws IOException {
         assertThat(run("run", file("fleet.yaml", SPEC).toString(), "--interval", "soon")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void a_cycle_the_database_fails_is_one_error_line_on_stderr_and_run_once_exits_1() throws IOException {
+        fleet.antctl("home-alpha");
+        Path spec = file("fleet.yaml", SPEC);
+        Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20}");
+        databaseDown = true;
+
+        int code = run("run", spec.toString(), "--once", "--assume-host", idle.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FAILURE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).containsOnlyOnce("antfleet: cycle ")
+                .contains("antfleet: cycle 2026-11-27T01:00:00Z failed: database error on jdbc:mariadb://db.example:3306/antfleet:")
+                .doesNotContain("retrying");
+        assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void in_json_a_failed_cycle_is_one_object_with_its_error_in_the_cycle_stream() throws IOException {
+        fleet.antctl("home-alpha");
+        Path spec = file("fleet.yaml", SPEC);
+        Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20}");
+        databaseDown = true;
+
+        int code = run("--output", "json", "run", spec.toString(), "--once", "--assume-host", idle.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.FAILURE);
+        JsonNode failure = new ObjectMapper().readTree(stdout().trim());
+        assertThat(failure.get("cycle").asText()).isEqualTo("2026-11-27T01:00:00Z");
+        assertThat(failure.get("error").asText()).startsWith("database error on jdbc:mariadb://db.example:3306/antfleet");
+        assertThat(failure.get("retryInMillis").asLong()).isZero();
     }
 }

@@ -10,7 +10,8 @@ import java.util.function.Function;
 
 /**
  * An in-memory Docker: containers with labels, and execs answered by a handler per container (a
- * scripted result, or a fake antctl). Records every exec.
+ * scripted result, or a fake antctl). Records every exec. A container can be killed (not running, execs
+ * into it refused) and the whole daemon made unreachable (every call fails as with a closed socket).
  */
 public final class FakeDockerGateway implements DockerGateway {
     public record ExecCall(String container, List<String> command, String user, Duration timeout) {
@@ -19,6 +20,7 @@ public final class FakeDockerGateway implements DockerGateway {
     private final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
     private final Map<String, Function<ExecCall, ExecResult>> handlers = new LinkedHashMap<>();
     private final List<ExecCall> execs = new ArrayList<>();
+    private String unreachable;
 
     public synchronized FakeDockerGateway withContainer(String id, String name, Map<String, String> labels) {
         containers.put(id, new ContainerInfo(id, name, "antfleet/agent:stand-in", true, "host", labels));
@@ -31,34 +33,59 @@ public final class FakeDockerGateway implements DockerGateway {
         return this;
     }
 
+    /** The container stops running, as after {@code docker kill}. */
+    public synchronized FakeDockerGateway kill(String idOrName) {
+        ContainerInfo c = find(idOrName).orElseThrow(() -> new IllegalArgumentException("no container " + idOrName));
+        containers.put(c.id(), new ContainerInfo(c.id(), c.name(), c.image(), false, c.networkMode(), c.labels()));
+        return this;
+    }
+
+    /** Every call fails with {@code why} until called again with null. */
+    public synchronized FakeDockerGateway unreachable(String why) {
+        unreachable = why;
+        return this;
+    }
+
+    private void reach() {
+        if (unreachable != null) {
+            throw new DockerOperationException(unreachable);
+        }
+    }
+
     public synchronized List<ExecCall> execs() {
         return List.copyOf(execs);
     }
 
     @Override
     public synchronized String createAndStart(ContainerSpec spec) {
+        reach();
         String id = "fake" + (containers.size() + 1);
         containers.put(id, new ContainerInfo(id, spec.name(), spec.image(), true, spec.networkMode(), spec.labels()));
         return id;
     }
 
     @Override
-    public void start(String container) {
-        find(container).orElseThrow(() -> new DockerOperationException("no container " + container));
+    public synchronized void start(String container) {
+        reach();
+        ContainerInfo c = find(container).orElseThrow(() -> new DockerOperationException("no container " + container));
+        containers.put(c.id(), new ContainerInfo(c.id(), c.name(), c.image(), true, c.networkMode(), c.labels()));
     }
 
     @Override
-    public void stop(String container, Duration timeout) {
+    public synchronized void stop(String container, Duration timeout) {
+        reach();
         find(container).orElseThrow(() -> new DockerOperationException("no container " + container));
     }
 
     @Override
     public synchronized void remove(String container, boolean removeVolumes) {
+        reach();
         find(container).ifPresent(c -> containers.remove(c.id()));
     }
 
     @Override
     public synchronized List<ContainerInfo> listByLabels(Map<String, String> labels) {
+        reach();
         return containers.values().stream().filter(c -> labels.entrySet().stream().allMatch(l ->
                 c.labels().containsKey(l.getKey())
                         && (l.getValue() == null || l.getValue().equals(c.labels().get(l.getKey()))))).toList();
@@ -66,6 +93,7 @@ public final class FakeDockerGateway implements DockerGateway {
 
     @Override
     public synchronized Optional<ContainerInfo> inspect(String container) {
+        reach();
         return find(container);
     }
 
@@ -75,6 +103,10 @@ public final class FakeDockerGateway implements DockerGateway {
         ExecCall call = new ExecCall(container, List.copyOf(command), user, timeout);
         Function<ExecCall, ExecResult> handler;
         synchronized (this) {
+            reach();
+            if (find(container).filter(c -> !c.running()).isPresent()) {
+                throw new DockerOperationException("container " + container + " is not running (cannot run " + command + ")");
+            }
             execs.add(call);
             handler = handlers.get(container);
             if (handler == null) {

@@ -7,6 +7,7 @@ import io.antfleet.store.Database;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import io.antfleet.store.StoreModule;
+import io.antfleet.store.UnitOfWork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -41,6 +42,10 @@ final class ItStore {
 
     OperationJournal journal() {
         return injector.getInstance(OperationJournal.class);
+    }
+
+    UnitOfWork unit() {
+        return injector.getInstance(UnitOfWork.class);
     }
 
     /** Every container, node and operation row, for "the database is unchanged" checks. */

@@ -73,7 +73,7 @@ class NodeLifecycleIT {
         Container row = store.containers().insert(new Container(null, info.id(), info.name(), info.image(), "running",
                 "host", mode, null, Instant.now(), Instant.now()));
         NodeLifecycle lifecycle = new NodeLifecycle(new AntctlManagerFactory(fixture.docker(), tight(),
-                new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2))), store.nodes(), store.journal());
+                new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2))), store.nodes(), store.journal(), store.unit());
         return new Setup(store, lifecycle, row, info);
     }
 

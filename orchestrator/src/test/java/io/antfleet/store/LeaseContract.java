@@ -94,6 +94,61 @@ abstract class LeaseContract {
         assertThat(lease.tryAcquire("beta", TTL)).isTrue();
     }
 
+    @Test
+    void theUnexpiredLeaseOfAKilledProcessOnThisHostIsTakenOverAtOnce() {
+        FakeProcessTable host = new FakeProcessTable("box1");
+        DatabaseLease lease = store().lease(unique("takeover"), Clock.systemUTC(), new StaleLeasePolicy(host));
+        String killed = host.start("apply", 101, Fixtures.T0);
+        String alive = host.start("apply", 102, Fixtures.T0);
+        assertThat(lease.tryAcquire(killed, Duration.ofHours(2))).isTrue();
+        assertThat(lease.tryAcquire(alive, TTL)).as("its holder still runs").isFalse();
+
+        host.kill(101);
+
+        assertThat(lease.tryAcquire(alive, TTL)).isTrue();
+        assertThat(lease.current()).get().extracting(LeaseHolder::holder).isEqualTo(alive);
+        assertThat(lease.renew(killed, TTL)).isFalse();
+    }
+
+    @Test
+    void theUnexpiredLeaseOfAHolderOnAnotherHostIsNeverTakenOver() {
+        FakeProcessTable here = new FakeProcessTable("box1");
+        FakeProcessTable there = new FakeProcessTable("box2");
+        DatabaseLease lease = store().lease(unique("foreign"), Clock.systemUTC(), new StaleLeasePolicy(here));
+        String remote = there.start("run", 101, Fixtures.T0);
+        there.kill(101);
+        assertThat(lease.tryAcquire(remote, TTL)).isTrue();
+
+        assertThat(lease.tryAcquire(here.start("apply", 101, Fixtures.T0.plusSeconds(5)), TTL)).isFalse();
+        assertThat(lease.current()).get().extracting(LeaseHolder::holder).isEqualTo(remote);
+    }
+
+    @Test
+    void ofManyThreadsRacingToTakeOverAKilledHoldersLeaseExactlyOneWins() throws Exception {
+        String name = unique("takeover-race");
+        FakeProcessTable host = new FakeProcessTable("box1");
+        String killed = host.start("apply", 1, Fixtures.T0);
+        assertThat(store().lease(name, Clock.systemUTC(), new StaleLeasePolicy(host)).tryAcquire(killed, Duration.ofHours(2))).isTrue();
+        host.kill(1);
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        try {
+            List<Callable<Boolean>> racers = IntStream.range(0, threads).<Callable<Boolean>>mapToObj(i -> () -> {
+                DatabaseLease lease = store().lease(name, Clock.systemUTC(), new StaleLeasePolicy(host));
+                String me = host.start("apply", 100 + i, Fixtures.T0);
+                start.await(10, TimeUnit.SECONDS);
+                return lease.tryAcquire(me, TTL);
+            }).collect(Collectors.toList());
+            List<Boolean> won = pool.invokeAll(racers, 60, TimeUnit.SECONDS).stream().map(LeaseContract::result)
+                    .collect(Collectors.toList());
+
+            assertThat(won).containsOnlyOnce(true);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     private static Boolean result(Future<Boolean> future) {
         try {
             return future.get();

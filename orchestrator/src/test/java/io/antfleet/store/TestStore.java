@@ -79,6 +79,11 @@ final class TestStore implements AutoCloseable {
         return new MyBatisDatabaseLease(transactions(), clock, name);
     }
 
+    /** As {@link #lease(String, Clock)}, judging stale holders by {@code staleness}. */
+    DatabaseLease lease(String name, Clock clock, StaleLeasePolicy staleness) {
+        return new MyBatisDatabaseLease(transactions(), clock, name, staleness);
+    }
+
     @Override
     public void close() {
         get(StoreConnection.class).close();

@@ -3,6 +3,7 @@ package io.antfleet.cli.render;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.antfleet.engine.run.CycleFailure;
 import io.antfleet.engine.run.CycleReport;
 import io.antfleet.engine.run.ExecutionReport;
 import io.antfleet.fleet.ServiceName;
@@ -10,11 +11,15 @@ import io.antfleet.fleet.decide.Action;
 import io.antfleet.fleet.decide.Decision;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * A run cycle's decisions for people (a header, one line per decision with its reason and outcome) or as
  * JSON lines, one object per decision: {@code {"action","container","services","reason"}} (plus
- * {@code count} for ADD and {@code error} when carrying it out failed).
+ * {@code count} for ADD and {@code error} when carrying it out failed); then, when Docker could not be asked,
+ * {@code {"docker":"unreachable","error"}}, for each container that is down {@code {"container","docker":"not
+ * running"}} (or {@code "missing from Docker"}), and one {@code {"note"}} per note. A cycle that failed as a whole is one line:
+ * {@code {"cycle","error","retryInMillis"}}.
  */
 public final class DecisionRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,7 +57,27 @@ public final class DecisionRenderer {
             error(r, d).ifPresent(e -> o.put("error", e));
             out.append(o.toString()).append('\n');
         }
+        r.docker().unreachable().ifPresent(e -> out.append(JSON.createObjectNode().put("docker", "unreachable")
+                .put("error", e).toString()).append('\n'));
+        new TreeMap<>(r.docker().down()).forEach((c, state) -> out.append(JSON.createObjectNode()
+                .put("container", c).put("docker", state).toString()).append('\n'));
+        r.notes().forEach(n -> out.append(JSON.createObjectNode().put("note", n).toString()).append('\n'));
         return out.toString();
+    }
+
+    /** A failed cycle on one line: {@code cycle AT failed: ERROR; retrying in N ms}. */
+    public static String human(CycleFailure f) {
+        return "cycle " + f.at() + " failed: " + f.error()
+                + (f.retryIn().isZero() ? "" : "; retrying in " + f.retryIn().toMillis() + " ms");
+    }
+
+    /** A failed cycle as one JSON line: {@code {"cycle","error","retryInMillis"}}. */
+    public static String json(CycleFailure f) {
+        ObjectNode o = JSON.createObjectNode();
+        o.put("cycle", f.at().toString());
+        o.put("error", f.error());
+        o.put("retryInMillis", f.retryIn().toMillis());
+        return o.toString() + '\n';
     }
 
     private static String target(Decision d) {

@@ -8,6 +8,7 @@ import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.Operation;
 import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
 import java.time.Duration;
@@ -50,10 +51,13 @@ public final class ApplyService {
 
     /** As {@link #apply(FleetSpec, boolean)}, telling {@code progress} about each step. */
     public ApplyReport apply(FleetSpec spec, boolean prune, ApplyProgress progress) {
-        String holder = "apply pid " + ProcessHandle.current().pid();
+        // A holder that names this process precisely, so that if it is killed the next apply on this host
+        // sees it gone and takes the lease over, instead of waiting out the TTL (wnm's stale lock file).
+        String holder = LeaseHolderProcess.holderForThisProcess("apply");
         if (!lease.tryAcquire(holder, LEASE_TTL)) {
-            throw new LeaseHeldException("another antfleet process holds the database lease; nothing was changed "
-                    + "(try again when it has finished)");
+            throw new LeaseHeldException("another antfleet process holds the database lease"
+                    + lease.current().map(h -> " (" + h.holder() + ")").orElse("")
+                    + "; nothing was changed (try again when it has finished)");
         }
         try {
             for (Operation stale : journal.pending()) {

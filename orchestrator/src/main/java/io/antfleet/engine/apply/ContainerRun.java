@@ -8,6 +8,7 @@ import io.antfleet.docker.ContainerSpec;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ProcessManager;
@@ -36,6 +37,7 @@ final class ContainerRun {
     private String dockerName;
     private ProcessManager mode;
     private Optional<Container> row = Optional.empty();
+    private Optional<PortBlock> labelledPorts = Optional.empty();
     private boolean gone;
 
     ContainerRun(ApplyDeps deps, FleetSpec spec, String name, Optional<ObservedContainer> seen) {
@@ -52,6 +54,7 @@ final class ContainerRun {
         Optional<ContainerInfo> info = deps.docker().inspect(dockerId);
         info.ifPresent(i -> dockerName = i.name());
         row = deps.containers().findByDockerId(dockerId);
+        labelledPorts = seen.ports();
         mode = info.map(i -> DockerFleetObserver.processManager(i, row)).orElse(mode);
     }
 
@@ -159,12 +162,17 @@ final class ContainerRun {
                 ? ((io.antfleet.fleet.spec.AntnodeSource.Version) c.antnode()).version() : null;
     }
 
-    /** The container's row, written now if it has none (a container created before a crash, or never imported). */
+    /**
+     * The container's row, written now if it has none (a container created before a crash, or never imported),
+     * with the given block or else the one its label carries: an apply killed between creating the container
+     * and writing its row must not leave a row without ports.
+     */
     private Container ensureRow(PortBlock ports) {
         if (row.isEmpty()) {
             Instant now = deps.clock().instant();
             row = Optional.of(deps.containers().insert(new Container(null, dockerId, dockerName,
-                    spec.container(name).map(SpecContainer::image).orElse(null), "running", "host", mode, ports, now, now)));
+                    spec.container(name).map(SpecContainer::image).orElse(null), "running", "host", mode,
+                    ports != null ? ports : labelledPorts.orElse(null), now, now)));
         }
         return row.get();
     }
@@ -176,6 +184,38 @@ final class ContainerRun {
 
     private AntctlManager manager() {
         return deps.managers().forContainer(dockerId, dockerName, mode);
+    }
+
+    /**
+     * For a running container the plan leaves alone: writes antctl's registry to the rows when they lag
+     * behind it, as an apply killed after antctl acted but before the rows were written leaves them; the
+     * plan is empty then (antctl's registry is the truth it is made from), so nothing else would.
+     *
+     * @return an error, or empty when the rows are (now) up to date
+     */
+    static Optional<String> recordIfBehind(ApplyDeps deps, FleetSpec spec, ObservedContainer seen) {
+        if (!seen.running() || seen.nodes().stream().anyMatch(n -> n.status() == NodeStatus.UNKNOWN)
+                || upToDate(deps, deps.containers().findByDockerId(seen.dockerId()), seen)) {
+            return Optional.empty();
+        }
+        try {
+            ContainerRun run = new ContainerRun(deps, spec, seen.name(), Optional.of(seen));
+            run.ensureRow(null);
+            run.recordNodes();
+            return Optional.empty();
+        } catch (AntfleetException e) {
+            return Optional.of("recording nodes failed: " + e.getMessage());
+        }
+    }
+
+    /** Whether every node antctl lists has its row, with antctl's status. */
+    private static boolean upToDate(ApplyDeps deps, Optional<Container> row, ObservedContainer seen) {
+        if (row.isEmpty()) {
+            return seen.nodes().isEmpty();
+        }
+        Map<ServiceName, NodeStatus> recorded = deps.nodes().findByContainer(row.get().id()).stream()
+                .collect(Collectors.toMap(Node::service, Node::status, (a, b) -> a));
+        return seen.nodes().stream().allMatch(n -> n.status() == recorded.get(n.service()));
     }
 
     /** After the run: antctl's registry, as it now is, into the node rows (an operator's DISABLED kept). */

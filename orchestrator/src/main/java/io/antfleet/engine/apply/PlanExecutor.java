@@ -3,6 +3,7 @@ package io.antfleet.engine.apply;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.plan.Action;
+import io.antfleet.fleet.plan.ObservedContainer;
 import io.antfleet.fleet.plan.ObservedFleet;
 import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.spec.FleetSpec;
@@ -40,9 +41,18 @@ public final class PlanExecutor {
     public List<ApplyReport.ContainerOutcome> execute(FleetSpec spec, Plan plan, ObservedFleet observed, ApplyProgress progress) {
         Map<String, List<Action>> byContainer = new LinkedHashMap<>();
         plan.actions().forEach(a -> byContainer.computeIfAbsent(a.container(), k -> new ArrayList<>()).add(a));
-        if (byContainer.isEmpty()) {
-            return List.of();
+        List<ApplyReport.ContainerOutcome> outcomes = byContainer.isEmpty() ? new ArrayList<>() : run(spec, byContainer, observed, progress);
+        for (ObservedContainer untouched : observed.containers()) {
+            if (!byContainer.containsKey(untouched.name()) && spec.container(untouched.name()).isPresent()) {
+                ContainerRun.recordIfBehind(deps, spec, untouched)
+                        .ifPresent(error -> outcomes.add(new ApplyReport.ContainerOutcome(untouched.name(), List.of(), Optional.of(error))));
+            }
         }
+        return outcomes;
+    }
+
+    private List<ApplyReport.ContainerOutcome> run(FleetSpec spec, Map<String, List<Action>> byContainer, ObservedFleet observed,
+            ApplyProgress progress) {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, byContainer.size()), r -> {
             Thread t = new Thread(r, "antfleet-apply-" + threads.incrementAndGet());

@@ -25,6 +25,7 @@ import io.antfleet.fleet.plan.PortAllocator;
 import io.antfleet.fleet.plan.PortBatch;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
@@ -174,7 +175,7 @@ public final class NodeService {
 
     /** The container, its row, its manager and its nodes as antctl has them, all under the lease. */
     private <T> T locked(String what, String container, Function<Target, T> work) {
-        String holder = "node " + what + " pid " + ProcessHandle.current().pid();
+        String holder = LeaseHolderProcess.holderForThisProcess("node " + what);
         if (!lease.tryAcquire(holder, LEASE_TTL)) {
             throw new LeaseHeldException("another antfleet process holds the database lease; no node was changed");
         }

@@ -18,12 +18,14 @@ import io.antfleet.fleet.decide.Decision;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.SpecContainer;
 import io.antfleet.store.NodeRepository;
+import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 
 /**
  * One container's decisions, in order, through {@link NodeActions}: ADD is one antctl add of the whole
@@ -34,20 +36,23 @@ import java.util.Optional;
 public final class ContainerDecisions {
     private final NodeActions actions;
     private final NodeRepository nodes;
+    private final UnitOfWork unit;
     private final WalletPicker wallets;
     private final UpgradeGate gate;
     private final Clock clock;
 
-    public ContainerDecisions(NodeActions actions, NodeRepository nodes, WalletPicker wallets, NodeSweeper sweeper,
-            Clock clock, Pacer pacer, java.time.Duration gateTimeout, java.time.Duration gatePoll) {
+    public ContainerDecisions(NodeActions actions, NodeRepository nodes, UnitOfWork unit, WalletPicker wallets,
+            NodeSweeper sweeper, Clock clock, Pacer pacer, java.time.Duration gateTimeout, java.time.Duration gatePoll) {
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
+        this.unit = requireNonNull(unit, "unit is null");
         this.wallets = requireNonNull(wallets, "wallets is null");
         this.clock = requireNonNull(clock, "clock is null");
         this.gate = new UpgradeGate(sweeper, clock, pacer, gateTimeout, gatePoll);
     }
 
-    List<ExecutionReport.Outcome> run(String name, List<Decision> decisions, Observation observation, RunTarget target) {
+    List<ExecutionReport.Outcome> run(String name, List<Decision> decisions, Observation observation, RunTarget target,
+            BooleanSupplier mayAct) {
         List<ExecutionReport.Outcome> out = new ArrayList<>();
         Container container = observation.containers().get(name);
         boolean failed = false;
@@ -59,6 +64,9 @@ public final class ContainerDecisions {
             try {
                 if (container == null) {
                     throw new AntfleetException("container " + name + " has no row in the store");
+                }
+                if (!mayAct.getAsBoolean()) {
+                    throw new AntfleetException("not carried out: the database lease could not be confirmed");
                 }
                 perform(d, container, target);
                 out.add(new ExecutionReport.Outcome(d, Optional.empty()));
@@ -165,7 +173,8 @@ public final class ContainerDecisions {
 
     /**
      * Marks the nodes transitional while the action runs (a sweep meanwhile leaves them alone); when it
-     * fails, puts back the statuses they had. On success the action has written their new status.
+     * fails, puts back the statuses they had. On success the action has written their new status. Each
+     * marking is one unit of work: all of the nodes or none.
      */
     private void during(Container c, List<ServiceName> services, NodeStatus transitional, Runnable action) {
         Map<ServiceName, NodeStatus> before = new LinkedHashMap<>();
@@ -175,14 +184,19 @@ public final class ContainerDecisions {
             action.run();
         } catch (RuntimeException e) {
             java.time.Instant now = clock.instant();
-            before.forEach((s, status) -> nodes.find(c.id(), s).ifPresent(n -> nodes.updateStatus(n.id(), status, now)));
+            try {
+                unit.run(() -> before.forEach((s, status) -> nodes.find(c.id(), s)
+                        .ifPresent(n -> nodes.updateStatus(n.id(), status, now))));
+            } catch (RuntimeException unrecorded) {
+                e.addSuppressed(unrecorded);
+            }
             throw e;
         }
     }
 
     private void mark(Container c, List<ServiceName> services, NodeStatus status) {
         java.time.Instant now = clock.instant();
-        services.forEach(s -> nodes.find(c.id(), s).ifPresent(n -> nodes.updateStatus(n.id(), status, now)));
+        unit.run(() -> services.forEach(s -> nodes.find(c.id(), s).ifPresent(n -> nodes.updateStatus(n.id(), status, now))));
     }
 
     static String path(SpecContainer c) {

@@ -11,10 +11,11 @@ import java.util.Optional;
 
 /**
  * One cycle: when it ran, the host sample it decided on, how many nodes answered the sweep, the decisions
- * with their reasons, what came of them (empty in a dry run), and notes (a halted upgrade, a re-survey).
+ * with their reasons, what came of them (empty in a dry run), notes (a halted upgrade, a re-survey, a
+ * container down, Docker unreachable), and what Docker said of the containers.
  */
 public record CycleReport(Instant at, Duration took, HostSample sample, int swept, int answering, Decisions decisions,
-        Optional<ExecutionReport> execution, List<String> notes) {
+        Optional<ExecutionReport> execution, List<String> notes, DockerView docker) {
     public CycleReport {
         requireNonNull(at, "at is null");
         requireNonNull(took, "took is null");
@@ -22,6 +23,7 @@ public record CycleReport(Instant at, Duration took, HostSample sample, int swep
         requireNonNull(decisions, "decisions is null");
         requireNonNull(execution, "execution is null");
         notes = List.copyOf(notes);
+        requireNonNull(docker, "docker is null");
     }
 
     public boolean ok() {

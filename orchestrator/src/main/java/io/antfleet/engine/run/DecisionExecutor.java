@@ -18,6 +18,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 
 /**
  * Carries out one cycle's decisions: containers in parallel on owned threads, each container's decisions
@@ -42,6 +43,16 @@ public final class DecisionExecutor implements AutoCloseable {
     }
 
     public ExecutionReport execute(List<Decision> decisions, Observation observation, RunTarget target) {
+        return execute(decisions, observation, target, () -> true);
+    }
+
+    /**
+     * As {@link #execute(List, Observation, RunTarget)}, asking {@code mayAct} before each decision: one
+     * that finds it false is skipped (the run could not confirm its database lease), as are the container's
+     * later ones.
+     */
+    public ExecutionReport execute(List<Decision> decisions, Observation observation, RunTarget target,
+            BooleanSupplier mayAct) {
         Map<String, List<Decision>> byContainer = new LinkedHashMap<>();
         for (Decision d : decisions) {
             if (d.action() != Action.SURVEY && d.action() != Action.NONE) {
@@ -49,7 +60,7 @@ public final class DecisionExecutor implements AutoCloseable {
             }
         }
         Map<String, Future<List<ExecutionReport.Outcome>>> running = new LinkedHashMap<>();
-        byContainer.forEach((c, list) -> running.put(c, pool.submit(() -> perContainer.run(c, list, observation, target))));
+        byContainer.forEach((c, list) -> running.put(c, pool.submit(() -> perContainer.run(c, list, observation, target, mayAct))));
         long deadline = System.nanoTime() + cycleTimeout.toNanos();
         List<ExecutionReport.Outcome> outcomes = new ArrayList<>();
         for (Map.Entry<String, Future<List<ExecutionReport.Outcome>>> e : running.entrySet()) {

@@ -9,13 +9,17 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Holds the database lease with a short time-to-live, renewed every third of it on an owned thread, also
  * while a long cycle runs. A run that is killed (or whose JVM cannot release at exit) therefore blocks
- * others for at most one TTL. {@link #close()} stops renewing and releases.
+ * others for at most one TTL. While the database is unreachable renewals fail and the lease is
+ * unconfirmed: the run must not act until a renewal succeeds again (it still names this holder: carry on)
+ * or finds another holder (lost: the run stops). {@link #close()} stops renewing and releases.
  */
 final class LeaseKeeper implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LeaseKeeper.class);
@@ -23,13 +27,18 @@ final class LeaseKeeper implements AutoCloseable {
     private final DatabaseLease lease;
     private final String holder;
     private final Duration ttl;
+    private final LongSupplier nanoTime;
     private final AtomicBoolean lost = new AtomicBoolean();
+    /** {@link System#nanoTime()} of the last renewal the database confirmed. */
+    private final AtomicLong confirmedAt;
     private final ScheduledExecutorService renewer;
 
-    private LeaseKeeper(DatabaseLease lease, String holder, Duration ttl) {
+    private LeaseKeeper(DatabaseLease lease, String holder, Duration ttl, LongSupplier nanoTime) {
         this.lease = lease;
         this.holder = holder;
         this.ttl = ttl;
+        this.nanoTime = nanoTime;
+        this.confirmedAt = new AtomicLong(nanoTime.getAsLong());
         this.renewer = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "antfleet-run-lease");
             t.setDaemon(true);
@@ -41,37 +50,63 @@ final class LeaseKeeper implements AutoCloseable {
 
     /** Takes the lease or raises {@link LeaseHeldException} naming the holder. */
     static LeaseKeeper acquire(DatabaseLease lease, String holder, Duration ttl) {
+        return acquire(lease, holder, ttl, System::nanoTime);
+    }
+
+    static LeaseKeeper acquire(DatabaseLease lease, String holder, Duration ttl, LongSupplier nanoTime) {
         requireNonNull(lease, "lease is null");
         if (!lease.tryAcquire(holder, ttl)) {
             throw new LeaseHeldException("another antfleet process holds the database lease"
                     + lease.current().map(h -> " (" + h.holder() + ", until " + h.expiresAt() + ")").orElse("")
                     + "; run changed nothing");
         }
-        return new LeaseKeeper(lease, holder, ttl);
+        return new LeaseKeeper(lease, holder, ttl, requireNonNull(nanoTime, "nanoTime is null"));
     }
 
     private void renew() {
         try {
-            if (!lease.renew(holder, ttl)) {
-                lost.set(true);
-            }
+            confirm();
+        } catch (LeaseHeldException e) {
+            LOG.warn("{}", e.getMessage());
         } catch (RuntimeException e) {
-            // A database hiccup: the next renewal (a third of the TTL later) may still succeed.
+            // The database is away: the lease stays unconfirmed until a renewal gets through.
             LOG.warn("renewing the database lease failed: {}", e.getMessage());
         }
     }
 
-    /** Renews now; raises when the lease was lost to another process. */
+    /**
+     * Renews now. Raises {@link LeaseHeldException} when the lease was lost to another process; a database
+     * failure propagates (the lease is then unconfirmed, not lost).
+     */
     void check() {
+        confirm();
+    }
+
+    private void confirm() {
         if (lost.get() || !lease.renew(holder, ttl)) {
             lost.set(true);
             throw new LeaseHeldException("the database lease was lost to another antfleet process; run stopped");
         }
+        confirmedAt.set(nanoTime.getAsLong());
     }
 
+    /** True while the last confirmed renewal is younger than the TTL and the lease was not lost. */
+    boolean confirmed() {
+        return !lost.get() && nanoTime.getAsLong() - confirmedAt.get() < ttl.toNanos();
+    }
+
+    /** Stops renewing and releases; a release the database refuses is left to expire within the TTL. */
     @Override
     public void close() {
         renewer.shutdownNow();
-        lease.release(holder);
+        if (lost.get()) {
+            return;
+        }
+        try {
+            lease.release(holder);
+        } catch (RuntimeException e) {
+            LOG.warn("releasing the database lease failed (it expires by itself within {} s): {}", ttl.toSeconds(),
+                    e.getMessage());
+        }
     }
 }

@@ -10,12 +10,14 @@ import java.util.Map;
 
 /**
  * One observation of the fleet: the engine's view, and the store rows behind it (by container name) that
- * the executor acts on. {@code answering} is how many nodes answered their metrics.
+ * the executor acts on. {@code answering} is how many nodes answered their metrics; {@code docker} is what
+ * Docker said of the containers.
  */
 public record Observation(ObservedFleetState state, Map<String, Container> containers, Map<String, List<Node>> nodes,
-        int swept, int answering) {
+        int swept, int answering, DockerView docker) {
     public Observation {
         requireNonNull(state, "state is null");
+        requireNonNull(docker, "docker is null");
         containers = Map.copyOf(containers);
         nodes = Map.copyOf(nodes);
     }

@@ -3,6 +3,7 @@ package io.antfleet.engine.run;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.engine.apply.LeaseHeldException;
+import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.decide.Action;
@@ -13,8 +14,10 @@ import io.antfleet.fleet.decide.Decisions;
 import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.DecisionRecord;
+import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,14 +29,15 @@ import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Consumer;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The autoscale loop: sample the host → sweep the nodes → decide → carry out → wait → repeat, under the
- * database lease (taken at the start, renewed every cycle, released at the end). {@link #stop()} (from a
- * shutdown hook) ends the wait at once and the loop after the cycle in progress.
+ * database lease (taken at the start, renewed every cycle, released at the end). A cycle that fails (the
+ * database away) is reported and retried after a backoff; the run goes on. {@link #stop()} (from a shutdown
+ * hook) ends the wait at once and the loop after the cycle in progress.
  */
 public final class RunLoop {
     private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
@@ -46,13 +50,26 @@ public final class RunLoop {
     private final FleetMetrics metrics;
     private final Resurveyor resurveyor;
     private final DecisionLog log;
+    private final UnitOfWork unit;
     private final Clock clock;
     /** Renewed every 30 s, so a killed run blocks others for at most 90 s. */
     static final Duration LEASE_TTL = Duration.ofSeconds(90);
+    /** The first wait after a failed cycle; it doubles after each further failure, up to the interval. */
+    static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Duration firstRetry;
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, Clock clock) {
+            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
+            Clock clock) {
+        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, clock, FIRST_RETRY);
+    }
+
+    RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
+            DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
+            Clock clock, Duration firstRetry) {
+        this.firstRetry = requireNonNull(firstRetry, "firstRetry is null");
+        this.unit = requireNonNull(unit, "unit is null");
         this.observer = requireNonNull(observer, "observer is null");
         this.engine = requireNonNull(engine, "engine is null");
         this.executor = requireNonNull(executor, "executor is null");
@@ -65,22 +82,68 @@ public final class RunLoop {
     }
 
     /**
-     * Runs cycles until stopped (or one with {@code once}), handing each report to {@code listener}.
+     * Runs cycles until stopped (or one with {@code once}), handing each report to {@code listener}. A cycle
+     * that fails as a whole (the database away, say) is logged and reported as a {@link CycleFailure}; the
+     * loop then tries again after a {@link Backoff} (doubling from one second up to {@code interval}), and
+     * {@link #stop()} ends that wait at once too. Nothing is carried out in a cycle whose start could not
+     * renew the lease.
      *
      * @throws LeaseHeldException when another orchestrator holds the lease, or this one lost it
      */
-    public void run(RunTarget target, HostSource host, Duration interval, boolean once, Consumer<CycleReport> listener) {
-        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid " + ProcessHandle.current().pid(), LEASE_TTL)) {
+    public void run(RunTarget target, HostSource host, Duration interval, boolean once, CycleListener listener) {
+        Backoff backoff = new Backoff(firstRetry, interval);
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, LeaseHolderProcess.holderForThisProcess("run"), LEASE_TTL)) {
+            boolean afterFailure = false;
             while (stopped.getCount() > 0) {
-                keeper.check();
-                listener.accept(cycle(target, host, false));
-                if (once || stopped.await(interval.toMillis(), TimeUnit.MILLISECONDS)) {
+                Instant started = clock.instant();
+                long t0 = System.nanoTime();
+                Duration wait = interval;
+                try {
+                    keeper.check();
+                    if (afterFailure) {
+                        resurvey(target);
+                    }
+                    listener.accept(cycle(target, host, false, keeper::confirmed));
+                    afterFailure = false;
+                    backoff.reset();
+                } catch (LeaseHeldException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    afterFailure = true;
+                    wait = once ? Duration.ZERO : backoff.next();
+                    CycleFailure failure = new CycleFailure(started, Duration.ofNanos(System.nanoTime() - t0), oneLine(e), wait);
+                    LOG.error("cycle failed: {}{}", failure.error(), once ? "" : "; retrying in " + wait.toMillis() + " ms");
+                    listener.failed(failure);
+                }
+                if (once || stopped.await(wait.toMillis(), TimeUnit.MILLISECONDS)) {
                     break;
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /**
+     * After a failed cycle, re-reads antctl's registries of the spec's containers before deciding again: an
+     * action antctl carried out while the database went away (its journal entry left PENDING) is then in
+     * the node rows, so it is neither repeated nor left without a row.
+     */
+    private void resurvey(RunTarget target) {
+        List<String> names = target.spec().containers().stream().map(c -> target.spec().dockerName(c.name())).toList();
+        resurveyor.resurvey(names);
+        LOG.info("re-read antctl's registries after the failed cycle: {}", names);
+    }
+
+    /** The error on one line: antfleet's messages name what failed; anything else also says what it is. */
+    static String oneLine(RuntimeException e) {
+        String message = e.getMessage() == null ? "" : e.getMessage().strip();
+        int newline = message.indexOf('\n');
+        String first = newline < 0 ? message : message.substring(0, newline).strip();
+        if (first.isEmpty()) {
+            return e.getClass().getSimpleName();
+        }
+        return e instanceof AntfleetException ? first : e.getClass().getSimpleName() + ": " + first;
     }
 
     /** Ends the loop: the wait ends at once, a cycle in progress finishes first. */
@@ -90,11 +153,16 @@ public final class RunLoop {
 
     /** One cycle; a dry run writes nothing and carries nothing out. */
     public CycleReport cycle(RunTarget target, HostSource host, boolean dryRun) {
+        return cycle(target, host, dryRun, () -> true);
+    }
+
+    /** One cycle that carries its decisions out only while {@code leaseConfirmed} says the lease is still this run's. */
+    CycleReport cycle(RunTarget target, HostSource host, boolean dryRun, BooleanSupplier leaseConfirmed) {
         Instant started = clock.instant();
         long t0 = System.nanoTime();
         HostSample sample = host.sample();
         Observation seen = observer.observe(target, host.bootTime().orElse(null), state.lastCycleAt().orElse(null), !dryRun);
-        List<String> notes = new ArrayList<>();
+        List<String> notes = new ArrayList<>(seen.docker().notes());
         AutoscaleSettings settings = target.settings();
         if (settings.targetVersion() != null) {
             Optional<String> halted = state.haltedUpgrade(settings.targetVersion());
@@ -106,27 +174,53 @@ public final class RunLoop {
         }
         Decisions decisions = engine.decide(seen.state(), sample, settings, state.timers(), started);
         decisions.list().forEach(d -> LOG.info("decision: {}", d));
-        Optional<ExecutionReport> done = Optional.empty();
-        if (!dryRun) {
-            if (seen.state().rebootedSinceLastCycle()) {
-                resurveyor.resurvey(List.copyOf(seen.containers().keySet()));
-                notes.add("host rebooted since the last cycle: antctl's registries re-surveyed");
-            }
-            ExecutionReport report = executor.execute(decisions.list(), seen, target);
-            report.outcomes().stream().filter(o -> !o.ok())
-                    .forEach(o -> LOG.warn("failed: {}: {}", o.decision(), o.error().get()));
-            report.haltedRoll().ifPresent(reason -> {
-                state.haltUpgrade(String.valueOf(target.settings().targetVersion()), reason);
-                notes.add("rolling upgrade stopped: " + reason);
-            });
+        Optional<ExecutionReport> done = dryRun ? Optional.empty()
+                : Optional.of(carryOut(started, target, seen, decisions, notes, leaseConfirmed));
+        Duration took = Duration.ofNanos(System.nanoTime() - t0);
+        record(seen, decisions, took);
+        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker());
+    }
+
+    /**
+     * Re-surveys after a host reboot, carries the decisions out while the lease is confirmed, and records
+     * the cycle. Without the lease (before or during) the cycle fails and records nothing: it is not this
+     * run's to record, and a skipped upgrade is no failed roll; what antctl did is in the journal.
+     */
+    private ExecutionReport carryOut(Instant started, RunTarget target, Observation seen, Decisions decisions,
+            List<String> notes, BooleanSupplier leaseConfirmed) {
+        if (seen.state().rebootedSinceLastCycle()) {
+            resurveyor.resurvey(List.copyOf(seen.containers().keySet()));
+            notes.add("host rebooted since the last cycle: antctl's registries re-surveyed");
+        }
+        requireLease(leaseConfirmed, "nothing carried out this cycle");
+        ExecutionReport report = executor.execute(decisions.list(), seen, target, leaseConfirmed);
+        requireLease(leaseConfirmed, "the rest of this cycle's decisions were not carried out");
+        report.outcomes().stream().filter(o -> !o.ok())
+                .forEach(o -> LOG.warn("failed: {}: {}", o.decision(), o.error().get()));
+        bookkeep(started, target, decisions, report);
+        report.haltedRoll().ifPresent(reason -> notes.add("rolling upgrade stopped: " + reason));
+        return report;
+    }
+
+    private static void requireLease(BooleanSupplier leaseConfirmed, String consequence) {
+        if (!leaseConfirmed.getAsBoolean()) {
+            throw new AntfleetException("the database lease could not be confirmed within its " + LEASE_TTL.toSeconds()
+                    + " s; " + consequence);
+        }
+    }
+
+    /**
+     * The cycle's own records — a halted roll, the cooldown timers, the cycle's time, the decisions with their
+     * outcomes — in one unit of work: a database gone meanwhile leaves none of them, never timers without
+     * the decisions that set them. (What antctl did is already in the journal and the node rows.)
+     */
+    private void bookkeep(Instant started, RunTarget target, Decisions decisions, ExecutionReport report) {
+        unit.run(() -> {
+            report.haltedRoll().ifPresent(reason -> state.haltUpgrade(String.valueOf(target.settings().targetVersion()), reason));
             state.saveTimers(decisions.timers());
             state.cycleDone(started);
             log.record(records(started, decisions, report));
-            done = Optional.of(report);
-        }
-        Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        record(seen, decisions, took);
-        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes);
+        });
     }
 
     private static List<DecisionRecord> records(Instant at, Decisions decisions, ExecutionReport report) {

@@ -11,6 +11,7 @@ import io.antfleet.metrics.MetricsSweep;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.NodeRepository;
+import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -45,19 +46,19 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, WalletPicker wallets, MetricsSweep sweep,
-            Clock clock) {
+    DecisionExecutor executor(NodeActions actions, NodeRepository nodes, UnitOfWork unit, WalletPicker wallets,
+            MetricsSweep sweep, Clock clock) {
         // The upgrade gate waits for a new version: it reads /metadata on every poll, never the cached one.
         NodeSweeper gateSweeper = sweep::sweepFresh;
-        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, wallets, gateSweeper, clock, Pacer.sleeping(),
-                GATE_TIMEOUT, GATE_POLL);
+        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, unit, wallets, gateSweeper, clock,
+                Pacer.sleeping(), GATE_TIMEOUT, GATE_POLL);
         return new DecisionExecutor(perContainer, PARALLEL_CONTAINERS, CYCLE_TIMEOUT);
     }
 
     @Provides
     RunLoop loop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, Clock clock) {
+            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, UnitOfWork unit, Clock clock) {
         Resurveyor resurvey = names -> imports.importContainers(names, Optional.empty());
-        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, clock);
+        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, clock);
     }
 }

@@ -3,6 +3,7 @@ package io.antfleet.engine.run;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
+import io.antfleet.docker.DockerGateway;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeReadings;
@@ -22,25 +23,28 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
- * The run loop's view of the fleet: the spec's containers from the store, their nodes, and one concurrent
- * metrics sweep of every node that has a metrics port. The sweep's readings go to the node rows and the
- * history in one batched call; statuses change only as {@link StatusRule} allows. With {@code persist}
- * false (dry run) nothing is written.
+ * The run loop's view of the fleet: the spec's containers from the store, which of them Docker reports
+ * down ({@link DockerCheck}, one call), their nodes, and one concurrent metrics sweep of every node that
+ * has a metrics port (not those of a container that is down: they cannot answer). The sweep's readings go
+ * to the node rows and the history in one batched call; statuses change only as {@link StatusRule} allows.
+ * With {@code persist} false (dry run) nothing is written.
  */
 public final class RunObserver {
     private final ContainerRepository containers;
     private final NodeRepository nodes;
     private final NodeSweeper sweeper;
+    private final DockerCheck docker;
     private final Clock clock;
 
     @Inject
-    public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, Clock clock) {
+    public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
+            Clock clock) {
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.sweeper = requireNonNull(sweeper, "sweeper is null");
+        this.docker = new DockerCheck(docker, containers, nodes);
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -48,18 +52,17 @@ public final class RunObserver {
         Map<String, Container> rows = new LinkedHashMap<>();
         Map<String, List<Node>> nodeRows = new LinkedHashMap<>();
         for (SpecContainer c : target.spec().containers()) {
-            Optional<Container> row = containers.findByName(target.spec().dockerName(c.name()));
-            row.ifPresent(r -> {
-                rows.put(r.name(), r);
-                nodeRows.put(r.name(), nodes.findByContainer(r.id()));
-            });
+            containers.findByName(target.spec().dockerName(c.name())).ifPresent(r -> rows.put(r.name(), r));
         }
+        DockerView view = docker.check(target.spec().fleet(), rows.values(), clock.instant(), persist);
+        rows.forEach((name, r) -> nodeRows.put(name, nodes.findByContainer(r.id())));
         List<Node> swept = new ArrayList<>();
         List<SweepTarget> targets = new ArrayList<>();
-        nodeRows.forEach((name, list) -> list.stream().filter(RunObserver::sweepable).forEach(n -> {
-            swept.add(n);
-            targets.add(SweepTarget.local(name + "/" + n.service().value(), n.metricsPort()));
-        }));
+        nodeRows.forEach((name, list) -> list.stream().filter(n -> !view.down().containsKey(name) && sweepable(n))
+                .forEach(n -> {
+                    swept.add(n);
+                    targets.add(SweepTarget.local(name + "/" + n.service().value(), n.metricsPort()));
+                }));
         List<NodeProbe> probes = targets.isEmpty() ? List.of() : sweeper.sweep(targets);
         Map<Long, NodeProbe> byNode = new HashMap<>();
         for (int i = 0; i < swept.size(); i++) {
@@ -71,11 +74,11 @@ public final class RunObserver {
         for (Map.Entry<String, List<Node>> e : updated.entrySet()) {
             SpecContainer spec = target.byDockerName(e.getKey()).orElseThrow();
             observed.add(new ObservedContainer(e.getKey(), RunTarget.min(spec), RunTarget.max(spec),
-                    e.getValue().stream().map(RunObserver::toObserved).toList()));
+                    e.getValue().stream().map(RunObserver::toObserved).toList(), view.actionable(e.getKey())));
         }
         int answering = (int) probes.stream().filter(NodeProbe::isRunning).count();
         return new Observation(new ObservedFleetState(observed, hostBootTime, lastCycleAt), rows, updated,
-                probes.size(), answering);
+                probes.size(), answering, view);
     }
 
     private static boolean sweepable(Node n) {

@@ -14,6 +14,7 @@ import io.antfleet.fleet.Node;
 import io.antfleet.fleet.Operation;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
@@ -58,7 +59,7 @@ public final class TeardownService {
      * @param only a container's Docker name, id or antfleet.container label; empty for all (of the fleet)
      */
     public List<Outcome> teardown(Optional<String> fleet, Optional<String> only, boolean removeContainers) {
-        String holder = "teardown pid " + ProcessHandle.current().pid();
+        String holder = LeaseHolderProcess.holderForThisProcess("teardown");
         if (!lease.tryAcquire(holder, LEASE_TTL)) {
             throw new LeaseHeldException("another antfleet process holds the database lease; nothing was torn down");
         }

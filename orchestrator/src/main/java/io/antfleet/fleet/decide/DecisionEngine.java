@@ -10,7 +10,8 @@ import java.util.Optional;
 
 /**
  * wnm's decision cycle as a pure function (wnm-reference.md "The decision engine"), with its defects
- * fixed: cooldowns live in {@link Timers} that a survey cannot erase, DEAD nodes are really removed,
+ * fixed: cooldowns live in {@link Timers} that a survey cannot erase, a removal really removes the service
+ * (so a DEAD node, antctl's Removed entry, has nothing left to remove and is left alone every cycle),
  * an outdated stopped node never blocks growth, nodes are placed across containers within their
  * min/max and node_cap, the removal strategy is honoured, and every action kind has its own limit
  * beside the overall one that in-flight nodes count against. No I/O, no clock: {@code now} is given.
@@ -31,11 +32,14 @@ public final class DecisionEngine {
         if (state.containers().isEmpty()) {
             return new Decisions(List.of(new Decision(Action.NONE, null, List.of(), 0, "no containers to drive")), timers);
         }
-        Maintenance maintenance = new Maintenance(state.containers(), settings);
-        List<Decision> out = new ArrayList<>(maintenance.dead().decisions());
-        Step step = new Cycle(state.containers(), sample, settings, timers, now, maintenance).run();
-        out.addAll(step.decisions());
-        return new Decisions(out, step.timers());
+        List<ObservedContainer> open = state.containers().stream().filter(ObservedContainer::actionable).toList();
+        if (open.isEmpty()) {
+            return new Decisions(List.of(Decision.survey("no container can be acted on (down, or Docker unreachable)"
+                    + " → survey only")), timers);
+        }
+        Maintenance maintenance = new Maintenance(open, settings);
+        Step step = new Cycle(open, new FleetCounts(state.containers()), sample, settings, timers, now, maintenance).run();
+        return new Decisions(step.decisions(), step.timers());
     }
 
     /** What one step of the cycle decided, and the timers after it. */
@@ -45,7 +49,11 @@ public final class DecisionEngine {
         }
     }
 
-    /** One cycle's working state; the steps in wnm's order, each returning early when it acted. */
+    /**
+     * One cycle's working state; the steps in wnm's order, each returning early when it acted. Only the
+     * actionable containers are picked from; the counts cover every container, so node_cap holds the
+     * nodes of a container that is down.
+     */
     private static final class Cycle {
         private final List<ObservedContainer> containers;
         private final HostSample sample;
@@ -56,15 +64,15 @@ public final class DecisionEngine {
         private final FleetCounts counts;
         private final long transitional;
 
-        Cycle(List<ObservedContainer> containers, HostSample sample, AutoscaleSettings settings, Timers timers,
-                Instant now, Maintenance maintenance) {
+        Cycle(List<ObservedContainer> containers, FleetCounts counts, HostSample sample, AutoscaleSettings settings,
+                Timers timers, Instant now, Maintenance maintenance) {
             this.containers = containers;
             this.sample = sample;
             this.settings = settings;
             this.timers = timers;
             this.now = now;
             this.maintenance = maintenance;
-            this.counts = new FleetCounts(containers);
+            this.counts = counts;
             this.transitional = FleetCounts.count(containers, NodeStatus.UPGRADING)
                     + FleetCounts.count(containers, NodeStatus.RESTARTING) + FleetCounts.count(containers, NodeStatus.REMOVING);
         }

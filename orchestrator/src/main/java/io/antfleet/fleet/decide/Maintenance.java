@@ -7,8 +7,8 @@ import java.util.Comparator;
 import java.util.List;
 
 /**
- * Node upkeep that does not change the fleet's size: removing DEAD nodes, restarting nodes whose
- * metrics stayed silent, upgrading outdated running nodes.
+ * Node upkeep that does not change the fleet's size: restarting nodes whose metrics stayed silent,
+ * upgrading outdated running nodes.
  */
 final class Maintenance {
     private static final Comparator<ObservedNode> OLDEST_FIRST = RemovalStrategy.YOUNGEST_FIRST.reversed();
@@ -19,17 +19,6 @@ final class Maintenance {
     Maintenance(List<ObservedContainer> containers, AutoscaleSettings settings) {
         this.containers = containers;
         this.settings = settings;
-    }
-
-    /** DEAD nodes are removed for real (wnm dropped the row and left the service behind). */
-    Picks dead() {
-        Picks picks = new Picks();
-        for (ObservedContainer c : containers) {
-            c.nodes().stream().filter(n -> n.status() == NodeStatus.DEAD).sorted(Comparator.comparing(ObservedNode::service))
-                    .forEach(n -> picks.node(Action.REMOVE, c.name(), n.service(),
-                            "dead (antctl reports Removed or its data dir is gone) → remove the service"));
-        }
-        return picks;
     }
 
     /** UNKNOWN nodes (registered running, metrics silent) for at least delay_restart, oldest first. */

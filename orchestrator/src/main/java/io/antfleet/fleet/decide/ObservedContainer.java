@@ -6,9 +6,11 @@ import java.util.List;
 
 /**
  * A container with its nodes and its limits: {@code maxNodes} bounds its registered (non-DEAD) nodes,
- * {@code minNodes} is the floor of its live nodes that shedding never goes below.
+ * {@code minNodes} is the floor of its live nodes that shedding never goes below. {@code actionable} is
+ * false when Docker reports the container down or could not be asked this cycle: nothing is planned into
+ * it, but its registered nodes still count against node_cap (they come back with it).
  */
-public record ObservedContainer(String name, int minNodes, int maxNodes, List<ObservedNode> nodes) {
+public record ObservedContainer(String name, int minNodes, int maxNodes, List<ObservedNode> nodes, boolean actionable) {
     public ObservedContainer {
         requireNonNull(name, "name is null");
         nodes = List.copyOf(nodes);
@@ -16,6 +18,11 @@ public record ObservedContainer(String name, int minNodes, int maxNodes, List<Ob
             throw new IllegalArgumentException("container " + name + " needs 0 <= min <= max, got min "
                     + minNodes + ", max " + maxNodes);
         }
+    }
+
+    /** An actionable container (Docker reports it running). */
+    public ObservedContainer(String name, int minNodes, int maxNodes, List<ObservedNode> nodes) {
+        this(name, minNodes, maxNodes, nodes, true);
     }
 
     public long registered() {

@@ -124,6 +124,39 @@ class ApplyServiceTest {
     }
 
     @Test
+    void rowsAKilledApplyNeverWroteAreWrittenByTheNextApplyThoughItPlansNothing() {
+        assertThat(service.apply(spec(2, 0), false).ok()).isTrue();
+        Container alpha = store.containers.findByName("home-alpha").orElseThrow();
+        List<Node> rows = store.nodes.findByContainer(alpha.id());
+        // killed after antctl added and started antnode2, before the rows were written
+        store.nodes.updateStatus(rows.get(0).id(), NodeStatus.STOPPED, rows.get(0).statusChangedAt());
+        store.nodes.delete(rows.get(1).id());
+        long before = changingExecs();
+
+        ApplyReport again = service.apply(spec(2, 0), false);
+
+        assertThat(again.plan().isEmpty()).isTrue();
+        assertThat(again.ok()).as(again.toString()).isTrue();
+        assertThat(changingExecs()).isEqualTo(before);
+        assertThat(store.nodes.findByContainer(alpha.id())).extracting(n -> n.service().value() + " " + n.status())
+                .containsExactly("antnode1 RUNNING", "antnode2 RUNNING");
+    }
+
+    @Test
+    void aContainerWhoseRowAKilledApplyNeverWroteGetsOneWithTheBlockOnItsLabel() {
+        io.antfleet.fleet.PortBlock block = new io.antfleet.fleet.PortBlock(new io.antfleet.fleet.PortRange(55000, 55009),
+                new io.antfleet.fleet.PortRange(13000, 13009), new io.antfleet.fleet.PortRange(30000, 30009));
+        docker.withContainer("alpha-id", "home-alpha", java.util.Map.of("antfleet.fleet", "home", "antfleet.container", "alpha",
+                FleetLabels.PROCESS_MANAGER, "antctl+sudo", FleetLabels.PORT_BLOCK, FleetLabels.encode(block)));
+
+        ApplyReport report = service.apply(spec(2, 0), false);
+
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(store.containers.findByDockerId("alpha-id").orElseThrow().ports()).isEqualTo(block);
+        assertThat(statuses(alphaAntctl)).containsExactly("Running", "Running");
+    }
+
+    @Test
     void aContainerCiStartedItselfIsAdoptedGivenABlockAndToppedUpAroundItsNodes() {
         docker.withContainer("ci-id", "ci-77-alpha", java.util.Map.of("antfleet.fleet", "home", "antfleet.container", "alpha"));
         FakeAntctl ci = fleet.antctl("ci-77-alpha");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.antfleet.engine.run.CycleReport;
+import io.antfleet.engine.run.DockerView;
 import io.antfleet.engine.run.RunTarget;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.NodeReadings;
@@ -23,6 +24,7 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -53,7 +55,8 @@ class IdleCycleScenarioTest {
 
     private static CycleReport report(int swept, int answering, Decision... decisions) {
         return new CycleReport(NOW, Duration.ZERO, HostSample.idle(), swept, answering,
-                new Decisions(List.of(decisions), Timers.none()), Optional.empty(), List.of());
+                new Decisions(List.of(decisions), Timers.none()), Optional.empty(), List.of(),
+                new DockerView(Map.of(), Optional.empty()));
     }
 
     private static CycleReport idle(int nodes) {

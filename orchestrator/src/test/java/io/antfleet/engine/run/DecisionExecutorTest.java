@@ -3,6 +3,8 @@ package io.antfleet.engine.run;
 import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.engine.apply.WalletPicker;
 import io.antfleet.fleet.Container;
@@ -19,16 +21,17 @@ import org.junit.jupiter.api.Test;
 
 class DecisionExecutorTest {
     private final MemoryStore store = new MemoryStore();
+    private final FakeDockerGateway docker = new FakeDockerGateway();
     private final FakeSweeper sweeper = new FakeSweeper();
     private final FakeNodeActions actions = new FakeNodeActions(store, sweeper);
     private final SteppingClock clock = new SteppingClock(T0);
-    private final RunObserver observer = new RunObserver(store.containers, store.nodes, sweeper, clock);
-    private final DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes,
+    private final RunObserver observer = new RunObserver(store.containers, store.nodes, sweeper, docker, clock);
+    private final DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes, new DirectWork(),
             new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
             Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
     private RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
-    private final Container alpha = RunFixtures.container(store, "t-alpha", 0);
-    private final Container beta = RunFixtures.container(store, "t-beta", 1);
+    private final Container alpha = RunFixtures.container(store, docker, "t-alpha", 0);
+    private final Container beta = RunFixtures.container(store, docker, "t-beta", 1);
 
     @AfterEach
     void close() {
@@ -59,6 +62,22 @@ class DecisionExecutorTest {
         assertThat(actions.calls()).containsExactly(
                 "add t-alpha 3 46001-46003 metrics 47001-47003 version 0.4.17",
                 "start t-alpha [antnode2, antnode3, antnode4]");
+    }
+
+    @Test
+    void once_the_lease_cannot_be_confirmed_a_decision_is_not_carried_out_nor_are_the_containers_later_ones() {
+        running(alpha, 1, "0.4.17");
+        running(alpha, 2, "0.4.17");
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        ExecutionReport report = executor.execute(List.of(Decision.onServices(Action.STOP, "t-alpha", services(1), "cpu"),
+                Decision.onServices(Action.STOP, "t-alpha", services(2), "cpu"),
+                Decision.onServices(Action.REMOVE, "t-alpha", services(1), "disk")),
+                observer.observe(target, null, null, true), target, () -> asked.incrementAndGet() == 1);
+
+        assertThat(actions.calls()).containsExactly("stop t-alpha [antnode1]");
+        assertThat(report.outcomes()).extracting(o -> o.error().orElse("ok")).containsExactly("ok",
+                "not carried out: the database lease could not be confirmed", "skipped: an earlier action in t-alpha failed");
     }
 
     @Test

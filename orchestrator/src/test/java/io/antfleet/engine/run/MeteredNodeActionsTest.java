@@ -3,6 +3,7 @@ package io.antfleet.engine.run;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
@@ -19,7 +20,7 @@ class MeteredNodeActionsTest {
         FakeNodeActions fake = new FakeNodeActions(store, new FakeSweeper());
         FleetMetrics metrics = new FleetMetrics();
         MeteredNodeActions metered = new MeteredNodeActions(fake, metrics);
-        Container c = RunFixtures.container(store, "t-alpha", 0);
+        Container c = RunFixtures.container(store, new FakeDockerGateway(), "t-alpha", 0);
         RunFixtures.node(store, c, 1, NodeStatus.STOPPED, "0.4.17");
         fake.failStarts.add("t-alpha");
 

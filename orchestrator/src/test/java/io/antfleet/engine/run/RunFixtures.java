@@ -1,7 +1,9 @@
 package io.antfleet.engine.run;
 
 import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.MemoryStore;
+import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
@@ -11,6 +13,7 @@ import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.spec.FleetSpec;
 import java.time.Instant;
+import java.util.Map;
 
 /** A two-container spec ("t-alpha" min 1 max 4, "t-beta" min 0 max 4) and store rows for it. */
 final class RunFixtures {
@@ -43,7 +46,9 @@ final class RunFixtures {
         return spec("{version: 0.4.17}", "{starts: 2, upgrades: 2, removals: 2, operations: 4}");
     }
 
-    static Container container(MemoryStore store, String name, int blockIndex) {
+    /** The row, and the running container Docker lists for it (id {@code docker-<name>}, fleet label "t"). */
+    static Container container(MemoryStore store, FakeDockerGateway docker, String name, int blockIndex) {
+        docker.withContainer("docker-" + name, name, Map.of(FleetLabels.FLEET, "t"));
         int off = blockIndex * 10;
         PortBlock block = new PortBlock(new PortRange(46000 + off, 46009 + off), new PortRange(47000 + off, 47009 + off),
                 new PortRange(48000 + off, 48009 + off));

@@ -4,6 +4,8 @@ import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.engine.apply.MemoryLease;
@@ -12,16 +14,20 @@ import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.decide.Action;
+import io.antfleet.fleet.decide.Decision;
 import io.antfleet.fleet.decide.DecisionEngine;
 import io.antfleet.fleet.decide.Delays;
 import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.metrics.FleetMetrics;
+import io.antfleet.store.DatabaseLease;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +37,7 @@ class RunLoopTest {
     private static final HostSample BUSY = IDLE.withMem(90);
 
     private final MemoryStore store = new MemoryStore();
+    private final FakeDockerGateway docker = new FakeDockerGateway();
     private final MemorySettings settings = new MemorySettings();
     private final MemoryLease lease = new MemoryLease();
     private final FakeSweeper sweeper = new FakeSweeper();
@@ -40,7 +47,7 @@ class RunLoopTest {
     private final List<List<String>> resurveys = new ArrayList<>();
     private final List<DecisionExecutor> executors = new ArrayList<>();
     private final MemoryDecisionLog log = new MemoryDecisionLog();
-    private final Container alpha = RunFixtures.container(store, "t-alpha", 0);
+    private final Container alpha = RunFixtures.container(store, docker, "t-alpha", 0);
     private RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
 
     @AfterEach
@@ -50,12 +57,16 @@ class RunLoopTest {
 
     /** A fresh loop over the same store and settings, as after a restart of antfleet. */
     private RunLoop loop() {
-        DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes,
+        return loop(lease, RunLoop.FIRST_RETRY);
+    }
+
+    private RunLoop loop(DatabaseLease on, Duration firstRetry) {
+        DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes, new DirectWork(),
                 new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
         executors.add(executor);
-        return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, clock), new DecisionEngine(), executor,
-                new RunState(settings), lease, metrics, resurveys::add, log, clock);
+        return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
+                new RunState(settings), on, metrics, resurveys::add, log, new DirectWork(), clock, firstRetry);
     }
 
     private List<CycleReport> runOnce(RunLoop loop, HostSample host) {
@@ -180,5 +191,196 @@ class RunLoopTest {
 
         Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !t.isAlive());
         assertThat(lease.current()).isEmpty();
+    }
+
+    /** Hears reports and failures from the loop's thread. */
+    private static final class Heard implements CycleListener {
+        final List<CycleReport> reports = new CopyOnWriteArrayList<>();
+        final List<CycleFailure> failures = new CopyOnWriteArrayList<>();
+
+        @Override
+        public void accept(CycleReport report) {
+            reports.add(report);
+        }
+
+        @Override
+        public void failed(CycleFailure failure) {
+            failures.add(failure);
+        }
+    }
+
+    private static Thread started(Runnable body, AtomicReference<Throwable> thrown) {
+        Thread t = new Thread(() -> {
+            try {
+                body.run();
+            } catch (RuntimeException e) {
+                thrown.set(e);
+            }
+        }, "run-loop-test");
+        t.start();
+        return t;
+    }
+
+    @Test
+    void while_the_database_is_away_cycles_fail_with_its_error_and_are_retried_after_a_doubling_wait_up_to_the_interval() {
+        FlakyLease flaky = new FlakyLease();
+        RunLoop loop = loop(flaky, Duration.ofMillis(10));
+        Heard heard = new Heard();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        flaky.down = true;
+        Thread t = started(() -> loop.run(target, HostSource.assumed(IDLE), Duration.ofMillis(80), false, heard), thrown);
+
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> heard.failures.size() >= 6);
+        assertThat(heard.failures).extracting(CycleFailure::retryIn).startsWith(Duration.ofMillis(10),
+                Duration.ofMillis(20), Duration.ofMillis(40), Duration.ofMillis(80), Duration.ofMillis(80));
+        assertThat(heard.failures).allSatisfy(f -> assertThat(f.error()).isEqualTo(FlakyLease.ERROR));
+        assertThat(heard.reports).isEmpty();
+        assertThat(actions.calls()).as("nothing carried out without the lease").isEmpty();
+        assertThat(log.recent(10)).isEmpty();
+
+        flaky.down = false;
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !heard.reports.isEmpty());
+        loop.stop();
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !t.isAlive());
+
+        assertThat(thrown.get()).isNull();
+        assertThat(heard.reports.get(0).decisions().actions()).containsExactly(Action.ADD);
+        assertThat(actions.calls()).first().asString().startsWith("add t-alpha 2 ");
+        assertThat(resurveys).as("antctl's registries re-read once, before deciding again").containsExactly(
+                List.of("t-alpha", "t-beta"));
+        assertThat(flaky.current()).as("released at the end").isEmpty();
+    }
+
+    @Test
+    void run_once_with_the_database_away_reports_one_failure_and_does_not_retry() {
+        FlakyLease flaky = new FlakyLease();
+        Heard heard = new Heard();
+        flaky.down = true;
+
+        loop(flaky, Duration.ofMillis(10)).run(target, HostSource.assumed(IDLE), Duration.ofSeconds(60), true, heard);
+
+        assertThat(heard.failures).singleElement().satisfies(f -> {
+            assertThat(f.error()).contains("database error on jdbc:mariadb://");
+            assertThat(f.retryIn()).isZero();
+        });
+        assertThat(heard.reports).isEmpty();
+        assertThat(actions.calls()).isEmpty();
+    }
+
+    @Test
+    void stop_ends_the_wait_after_a_failed_cycle_at_once() {
+        FlakyLease flaky = new FlakyLease();
+        RunLoop loop = loop(flaky, Duration.ofHours(1));
+        Heard heard = new Heard();
+        flaky.down = true;
+        Thread t = started(() -> loop.run(target, HostSource.assumed(IDLE), Duration.ofHours(1), false, heard),
+                new AtomicReference<>());
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !heard.failures.isEmpty());
+
+        loop.stop();
+
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !t.isAlive());
+        assertThat(heard.failures).singleElement().satisfies(f -> assertThat(f.retryIn()).isEqualTo(Duration.ofHours(1)));
+    }
+
+    @Test
+    void a_lease_taken_by_another_process_while_the_database_was_away_stops_the_run_when_it_is_back() {
+        FlakyLease flaky = new FlakyLease();
+        RunLoop loop = loop(flaky, Duration.ofMillis(10));
+        Heard heard = new Heard();
+        AtomicReference<Throwable> thrown = new AtomicReference<>();
+        flaky.down = true;
+        Thread t = started(() -> loop.run(target, HostSource.assumed(IDLE), Duration.ofMillis(50), false, heard), thrown);
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !heard.failures.isEmpty());
+        String holder = flaky.current().orElseThrow().holder();
+        flaky.lease.release(holder);
+        flaky.lease.tryAcquire("apply pid 2", Duration.ofMinutes(5));
+
+        flaky.down = false;
+
+        Awaitility.await().atMost(10, TimeUnit.SECONDS).until(() -> !t.isAlive());
+        assertThat(thrown.get()).isInstanceOf(LeaseHeldException.class).hasMessageContaining("lost");
+        assertThat(heard.reports).isEmpty();
+        assertThat(actions.calls()).isEmpty();
+        assertThat(flaky.current().orElseThrow().holder()).isEqualTo("apply pid 2");
+    }
+
+    @Test
+    void an_unexpected_error_in_a_cycle_is_reported_on_one_line_naming_its_kind() {
+        RuntimeException npe = new NullPointerException("node row 7 has no port\n\tat somewhere");
+
+        assertThat(RunLoop.oneLine(npe)).isEqualTo("NullPointerException: node row 7 has no port");
+        assertThat(RunLoop.oneLine(new io.antfleet.store.StoreException(FlakyLease.ERROR))).isEqualTo(FlakyLease.ERROR);
+        assertThat(RunLoop.oneLine(new IllegalStateException())).isEqualTo("IllegalStateException");
+    }
+
+    @Test
+    void a_cycle_that_cannot_confirm_the_lease_carries_nothing_out_and_records_nothing() {
+        assertThatThrownBy(() -> loop().cycle(target, HostSource.assumed(IDLE), false, () -> false))
+                .hasMessageContaining("lease could not be confirmed").hasMessageContaining("nothing carried out");
+
+        assertThat(actions.calls()).isEmpty();
+        assertThat(settings.all()).isEmpty();
+        assertThat(log.recent(10)).isEmpty();
+    }
+
+    @Test
+    void a_lease_that_goes_unconfirmed_during_the_cycle_stops_the_decisions_left_and_records_nothing() {
+        java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
+
+        assertThatThrownBy(() -> loop().cycle(target, HostSource.assumed(IDLE), false, () -> asked.incrementAndGet() <= 2))
+                .hasMessageContaining("the rest of this cycle's decisions were not carried out");
+
+        assertThat(actions.calls()).hasSize(2).first().asString().startsWith("add t-alpha 2 ");
+        assertThat(settings.all()).as("no timers, no cycle time").isEmpty();
+        assertThat(log.recent(10)).isEmpty();
+    }
+
+    @Test
+    void a_cycle_with_a_container_down_says_so_and_acts_only_in_the_others_until_it_is_back() {
+        Node n = RunFixtures.node(store, alpha, 1, NodeStatus.RUNNING, "0.4.17");
+        sweeper.answer(n.metricsPort(), "0.4.17");
+        RunFixtures.container(store, docker, "t-beta", 1);
+        docker.kill("t-alpha");
+        RunLoop loop = loop();
+
+        CycleReport down = loop.cycle(target, HostSource.assumed(IDLE), false);
+
+        assertThat(down.docker().down()).containsOnlyKeys("t-alpha");
+        assertThat(down.notes()).anySatisfy(s -> assertThat(s).startsWith("container t-alpha is not running")
+                .contains("`antfleet apply`"));
+        assertThat(down.decisions().list()).extracting(Decision::container).doesNotContain("t-alpha");
+        assertThat(actions.calls()).isNotEmpty().noneSatisfy(c -> assertThat(c).contains("t-alpha"));
+        assertThat(down.ok()).isTrue();
+
+        docker.start("t-alpha");
+        sweeper.silence(n.metricsPort());
+        CycleReport back = loop.cycle(target, HostSource.assumed(IDLE), false);
+
+        assertThat(back.docker().clean()).isTrue();
+        assertThat(back.notes()).isEmpty();
+        assertThat(actions.calls()).contains("start t-alpha [antnode1]");
+    }
+
+    @Test
+    void a_cycle_without_docker_says_so_carries_out_nothing_and_the_next_one_acts_again() {
+        RunLoop loop = loop();
+        docker.unreachable("cannot list containers by labels [antfleet.fleet=t]: java.net.SocketException: Connection refused");
+
+        CycleReport blind = loop.cycle(target, HostSource.assumed(IDLE), false);
+
+        assertThat(blind.docker().unreachable()).isPresent();
+        assertThat(blind.notes()).singleElement().asString().startsWith("docker unreachable: cannot list containers");
+        assertThat(blind.decisions().actions()).containsExactly(Action.SURVEY);
+        assertThat(blind.decisions().list().get(0).reason()).contains("no container can be acted on");
+        assertThat(actions.calls()).isEmpty();
+        assertThat(settings.get(RunState.LAST_CYCLE)).contains(T0.toString());
+
+        docker.unreachable(null);
+        CycleReport again = loop.cycle(target, HostSource.assumed(IDLE), false);
+
+        assertThat(again.docker().clean()).isTrue();
+        assertThat(again.decisions().actions()).containsExactly(Action.ADD);
+        assertThat(again.ok()).isTrue();
     }
 }

@@ -2,7 +2,9 @@ package io.antfleet.engine.run;
 
 import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
@@ -16,14 +18,15 @@ import org.junit.jupiter.api.Test;
 
 class RunObserverTest {
     private final MemoryStore store = new MemoryStore();
+    private final FakeDockerGateway docker = new FakeDockerGateway();
     private final CountingNodes nodes = new CountingNodes(store.nodes);
     private final FakeSweeper sweeper = new FakeSweeper();
     private final Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
-    private final RunObserver observer = new RunObserver(store.containers, nodes, sweeper, clock);
+    private final RunObserver observer = new RunObserver(store.containers, nodes, sweeper, docker, clock);
     private final RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
 
     private Container alpha() {
-        return store.containers.findByName("t-alpha").orElseGet(() -> RunFixtures.container(store, "t-alpha", 0));
+        return store.containers.findByName("t-alpha").orElseGet(() -> RunFixtures.container(store, docker, "t-alpha", 0));
     }
 
     private NodeStatus stored(Node n) {
@@ -102,8 +105,8 @@ class RunObserverTest {
     void the_engine_sees_each_spec_container_with_its_bounds_and_the_version_the_node_reports() {
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.16");
         sweeper.answer(n.metricsPort(), "0.4.15");
-        RunFixtures.container(store, "t-beta", 1);
-        RunFixtures.container(store, "other-fleet", 2);
+        RunFixtures.container(store, docker, "t-beta", 1);
+        RunFixtures.container(store, docker, "other-fleet", 2);
 
         Observation seen = observer.observe(target, Instant.EPOCH, T0, true);
 
@@ -126,5 +129,85 @@ class RunObserverTest {
         assertThat(seen.state().containers().get(0).nodes().get(0).status()).isEqualTo(NodeStatus.UNKNOWN);
         assertThat(nodes.readingBatches).isEmpty();
         assertThat(nodes.statusUpdates).isZero();
+    }
+    @Test
+    void a_container_docker_lists_as_not_running_is_not_actionable_its_rows_say_stopped_and_its_nodes_are_not_swept() {
+        Node running = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
+        Node silent = RunFixtures.node(store, alpha(), 2, NodeStatus.UNKNOWN, "0.4.17");
+        Node disabled = RunFixtures.node(store, alpha(), 3, NodeStatus.DISABLED, "0.4.17");
+        Node beta = RunFixtures.node(store, RunFixtures.container(store, docker, "t-beta", 1), 1, NodeStatus.RUNNING, "0.4.17");
+        sweeper.answer(beta.metricsPort(), "0.4.17");
+        docker.kill("t-alpha");
+
+        Observation seen = observer.observe(target, null, null, true);
+
+        assertThat(seen.docker().down()).containsExactly(java.util.Map.entry("t-alpha", DockerView.NOT_RUNNING));
+        assertThat(seen.state().containers()).extracting(ObservedContainer::name, ObservedContainer::actionable)
+                .containsExactly(tuple("t-alpha", false), tuple("t-beta", true));
+        assertThat(store.containers.findByName("t-alpha").orElseThrow().status()).isEqualTo("stopped");
+        assertThat(stored(running)).isEqualTo(NodeStatus.STOPPED);
+        assertThat(stored(silent)).isEqualTo(NodeStatus.STOPPED);
+        assertThat(stored(disabled)).isEqualTo(NodeStatus.DISABLED);
+        assertThat(sweeper.sweeps.get(0)).extracting(t -> t.metricsPort()).containsExactly(beta.metricsPort());
+        assertThat(seen.docker().notes()).singleElement().asString()
+                .contains("container t-alpha is not running", "nothing is planned into it", "to start it again",
+                        "stop `antfleet run`", "`antfleet apply`");
+    }
+
+    @Test
+    void a_container_docker_does_not_list_is_missing_and_apply_is_named_to_create_it() {
+        RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
+        docker.remove("t-alpha", true);
+
+        Observation seen = observer.observe(target, null, null, true);
+
+        assertThat(seen.docker().down()).containsEntry("t-alpha", DockerView.MISSING);
+        assertThat(seen.state().containers().get(0).actionable()).isFalse();
+        assertThat(seen.docker().notes()).singleElement().asString().contains("missing from Docker", "to create it");
+    }
+
+    @Test
+    void a_container_running_again_gets_its_row_back_to_running_and_its_nodes_to_the_sweep() {
+        Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
+        docker.kill("t-alpha");
+        observer.observe(target, null, null, true);
+        docker.start("t-alpha");
+        sweeper.answer(n.metricsPort(), "0.4.17");
+
+        Observation seen = observer.observe(target, null, null, true);
+
+        assertThat(seen.docker().clean()).isTrue();
+        assertThat(seen.state().containers().get(0).actionable()).isTrue();
+        assertThat(store.containers.findByName("t-alpha").orElseThrow().status()).isEqualTo("running");
+        assertThat(stored(n)).isEqualTo(NodeStatus.RUNNING);
+    }
+
+    @Test
+    void with_docker_unreachable_no_container_is_actionable_no_row_is_marked_down_and_the_sweep_goes_on() {
+        Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
+        sweeper.answer(n.metricsPort(), "0.4.17");
+        docker.unreachable("cannot list containers by labels: connection refused");
+
+        Observation seen = observer.observe(target, null, null, true);
+
+        assertThat(seen.docker().unreachable()).contains("cannot list containers by labels: connection refused");
+        assertThat(seen.state().containers()).allSatisfy(c -> assertThat(c.actionable()).isFalse());
+        assertThat(store.containers.findByName("t-alpha").orElseThrow().status()).isEqualTo("running");
+        assertThat(stored(n)).isEqualTo(NodeStatus.RUNNING);
+        assertThat(seen.answering()).isEqualTo(1);
+        assertThat(seen.docker().notes()).singleElement().asString().startsWith("docker unreachable: cannot list")
+                .contains("the metrics sweep carries on");
+    }
+
+    @Test
+    void a_dry_run_learns_a_container_is_down_without_writing_it() {
+        Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
+        docker.kill("t-alpha");
+
+        Observation seen = observer.observe(target, null, null, false);
+
+        assertThat(seen.state().containers().get(0).actionable()).isFalse();
+        assertThat(store.containers.findByName("t-alpha").orElseThrow().status()).isEqualTo("running");
+        assertThat(stored(n)).isEqualTo(NodeStatus.RUNNING);
     }
 }

@@ -1,5 +1,7 @@
 package io.antfleet.engine.run;
 
+import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.engine.apply.WalletPicker;
 import io.antfleet.fleet.decide.DecisionEngine;
@@ -15,15 +17,19 @@ public final class RunParts {
     private RunParts() {
     }
 
-    /** A loop over the memory store whose node actions are recorded by a fake that answers metrics itself. */
-    public static RunLoop loop(MemoryStore store, MachineSettings settings, DatabaseLease lease, Clock clock) {
+    /**
+     * A loop over the memory store whose node actions are recorded by a fake that answers metrics itself;
+     * {@code docker} says which containers are up.
+     */
+    public static RunLoop loop(MemoryStore store, DockerGateway docker, MachineSettings settings, DatabaseLease lease,
+            Clock clock) {
         FakeSweeper sweeper = new FakeSweeper();
         FakeNodeActions actions = new FakeNodeActions(store, sweeper);
-        DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes,
+        DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes, new DirectWork(),
                 new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, d -> { },
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
-        return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, clock), new DecisionEngine(), executor,
-                new RunState(settings), lease, new FleetMetrics(), names -> { }, new MemoryDecisionLog(), clock);
+        return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
+                new RunState(settings), lease, new FleetMetrics(), names -> { }, new MemoryDecisionLog(), new DirectWork(), clock);
     }
 
     public static MachineSettings settings() {

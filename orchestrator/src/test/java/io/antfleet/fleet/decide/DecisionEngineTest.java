@@ -5,6 +5,7 @@ import static io.antfleet.fleet.decide.Fleets.NOW;
 import static io.antfleet.fleet.decide.Fleets.T0;
 import static io.antfleet.fleet.decide.Fleets.container;
 import static io.antfleet.fleet.decide.Fleets.created;
+import static io.antfleet.fleet.decide.Fleets.down;
 import static io.antfleet.fleet.decide.Fleets.expect;
 import static io.antfleet.fleet.decide.Fleets.fleet;
 import static io.antfleet.fleet.decide.Fleets.io;
@@ -55,7 +56,7 @@ class DecisionEngineTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @MethodSource({"cycle", "growth", "shedding", "upgradesAndRestarts"})
+    @MethodSource({"cycle", "growth", "shedding", "upgradesAndRestarts", "containersDown"})
     void theEngineDecides(Case c) {
         Decisions decisions = engine.decide(c.state(), c.host(), c.settings(), c.timers(), NOW);
 
@@ -73,12 +74,12 @@ class DecisionEngineTest {
                         CPU_HIGH, settings(), NONE, expect("SURVEY"), "re-survey every node"),
                 row("a fleet without containers has nothing to do",
                         fleet(), IDLE, settings(), NONE, expect("NONE"), null),
-                row("dead nodes are removed for real and the cycle goes on",
+                row("dead nodes (antctl already removed them) get no action and the cycle goes on",
                         fleet(container("c1", 0, 2, running(1), node(2, NodeStatus.DEAD))), IDLE, settings(), NONE,
-                        expect("REMOVE c1 [antnode2]", "ADD c1 +1"), "dead"),
-                row("dead nodes are removed even while operations are in flight",
+                        expect("ADD c1 +1"), null),
+                row("dead nodes get no action while operations are in flight either",
                         fleet(container("c1", 0, 5, node(1, NodeStatus.UPGRADING), node(2, NodeStatus.DEAD))), IDLE,
-                        settings(), NONE, expect("REMOVE c1 [antnode2]", "SURVEY"), "max_concurrent_operations"),
+                        settings(), NONE, expect("SURVEY"), "max_concurrent_operations"),
                 row("when nodes in transition reach max_concurrent_operations only a survey is decided",
                         fleet(container("c1", 0, 5, node(1, NodeStatus.RESTARTING), running(2))), CPU_HIGH, settings(),
                         NONE, expect("SURVEY"), "1 nodes in transition >= max_concurrent_operations 1"),
@@ -208,6 +209,27 @@ class DecisionEngineTest {
                 row("a node whose metrics are silent is stopped like a running one under pressure",
                         fleet(container("c1", 0, 9, running(1), node(2, NodeStatus.UNKNOWN))), MEM_HIGH, settings(), NONE,
                         expect("STOP c1 [antnode2]"), null));
+    }
+
+    static Stream<Arguments> containersDown() {
+        AutoscaleSettings target = settings().withTargetVersion("0.4.17");
+        return Stream.of(
+                row("a container that is down gets no start; growth goes to a running one",
+                        fleet(down("c1", 0, 5, stopped(1)), container("c2", 0, 5, running(2))), IDLE, settings(), NONE,
+                        expect("ADD c2 +1"), null),
+                row("the nodes of a container that is down still count against node_cap",
+                        fleet(down("c1", 0, 5, stopped(1)), container("c2", 0, 5, running(2))), IDLE,
+                        settings().withNodeCap(2), NONE, expect("SURVEY"), "node_cap 2"),
+                row("with every container down only a survey is decided",
+                        fleet(down("c1", 0, 5, stopped(1)), down("c2", 0, 5)), CPU_HIGH, settings(), NONE,
+                        expect("SURVEY"), "no container can be acted on"),
+                row("shedding takes its nodes from running containers only",
+                        fleet(down("c1", 0, 9, running(1), running(2), running(3)), container("c2", 0, 9, running(4),
+                                running(5))), CPU_HIGH, settings(), NONE, expect("STOP c2 [antnode5]"), "cpu_remove"),
+                row("dead, silent and outdated nodes of a container that is down are left for when it is back",
+                        fleet(down("c1", 0, 9, node(1, NodeStatus.DEAD), since(node(2, NodeStatus.UNKNOWN), T0),
+                                version(running(3), "0.4.1")), container("c2", 0, 9, running(4))), IDLE,
+                        target.withNodeCap(3), NONE, expect("SURVEY"), "the fleet is full"));
     }
 
     static Stream<Arguments> upgradesAndRestarts() {

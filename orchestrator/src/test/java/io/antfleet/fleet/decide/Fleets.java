@@ -55,6 +55,11 @@ final class Fleets {
         return new ObservedContainer(name, min, max, List.of(nodes));
     }
 
+    /** A container Docker reports down (or could not be asked about): nothing may be planned into it. */
+    static ObservedContainer down(String name, int min, int max, ObservedNode... nodes) {
+        return new ObservedContainer(name, min, max, List.of(nodes), false);
+    }
+
     static ObservedFleetState fleet(ObservedContainer... containers) {
         return ObservedFleetState.of(List.of(containers));
     }

@@ -1,0 +1,71 @@
+package io.antfleet.store;
+
+import static java.util.Objects.requireNonNull;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The process behind a lease holder, written into the holder string as {@code ROLE pid PID on HOST started
+ * INSTANT}: enough for a later process on the same host to tell that the holder is gone (no such pid, or
+ * the pid now belongs to a process started at another instant) and take its lease over before it expires.
+ */
+public record LeaseHolderProcess(String role, String host, long pid, Optional<Instant> startedAt) {
+    /** Host names beyond this are cut, so that a holder string stays within the lease column's 255. */
+    static final int MAX_HOST = 120;
+    private static final Pattern FORM = Pattern.compile("(.+) pid (\\d+) on (\\S+) started (\\S+)");
+    private static final String UNKNOWN_START = "unknown";
+
+    public LeaseHolderProcess {
+        requireNonNull(role, "role is null");
+        requireNonNull(host, "host is null");
+        requireNonNull(startedAt, "startedAt is null");
+        if (role.isBlank() || role.length() > 60) {
+            throw new IllegalArgumentException("invalid lease holder role '" + role + "' (1 to 60 characters)");
+        }
+        if (host.isBlank() || host.length() > MAX_HOST || host.chars().anyMatch(Character::isWhitespace)) {
+            throw new IllegalArgumentException("invalid host name '" + host + "' (1 to " + MAX_HOST + " characters, no spaces)");
+        }
+        if (pid <= 0) {
+            throw new IllegalArgumentException("pid " + pid + " is not positive");
+        }
+    }
+
+    /** This JVM, acting as {@code role} (apply, run, teardown, ...). */
+    public static LeaseHolderProcess ofThisProcess(String role) {
+        ProcessHandle self = ProcessHandle.current();
+        return new LeaseHolderProcess(role, ProcessTable.local().hostName(), self.pid(), self.info().startInstant());
+    }
+
+    /** The holder string of {@link #ofThisProcess}: what an engine command passes to {@link DatabaseLease}. */
+    public static String holderForThisProcess(String role) {
+        return ofThisProcess(role).holder();
+    }
+
+    /** The holder string; {@link #parse} reads it back. */
+    public String holder() {
+        return role + " pid " + pid + " on " + host + " started " + startedAt.map(Instant::toString).orElse(UNKNOWN_START);
+    }
+
+    /** The process a holder string names, or empty when it was not written by {@link #holder()}. */
+    public static Optional<LeaseHolderProcess> parse(String holder) {
+        Matcher m = FORM.matcher(requireNonNull(holder, "holder is null"));
+        if (!m.matches()) {
+            return Optional.empty();
+        }
+        try {
+            Optional<Instant> started = m.group(4).equals(UNKNOWN_START) ? Optional.empty() : Optional.of(Instant.parse(m.group(4)));
+            return Optional.of(new LeaseHolderProcess(m.group(1), m.group(3), Long.parseLong(m.group(2)), started));
+        } catch (DateTimeParseException | IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return holder();
+    }
+}

@@ -1,0 +1,217 @@
+package io.antfleet.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/**
+ * A Docker daemon of the test's own, so that it can be restarted without disturbing the shared one: its
+ * socket, data root, exec root and pid file under {@code /tmp/rundocker-dockerd-<random>}, no bridge, no
+ * iptables (containers use the host's network), and {@code --live-restore}, so its containers outlive a
+ * restart as they would on a production host. Needs root. {@link #close()} removes everything it made:
+ * containers, the daemon and its containerd, stray runc containers, mounts under the directory, the directory.
+ */
+final class PrivateDockerd implements AutoCloseable {
+    private static final Duration READY = Duration.ofSeconds(60);
+    private static final Duration STOP = Duration.ofSeconds(60);
+
+    private final Path dir;
+    private Process daemon;
+
+    private PrivateDockerd(Path dir) {
+        this.dir = dir;
+    }
+
+    /** Starts a fresh daemon and waits until it answers. */
+    static PrivateDockerd start() {
+        Path dir = Path.of("/tmp", "rundocker-dockerd-" + UUID.randomUUID().toString().substring(0, 8));
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        PrivateDockerd d = new PrivateDockerd(dir);
+        d.startAgain();
+        return d;
+    }
+
+    /** For docker-java and {@code docker -H}. */
+    String host() {
+        return "unix://" + dir.resolve("docker.sock");
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    /** Starts the daemon (again, with the same flags and data) and waits until it answers. */
+    void startAgain() {
+        List<String> command = List.of("dockerd", "--host", host(), "--data-root", dir.resolve("data").toString(),
+                "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
+                "--bridge", "none", "--iptables=false", "--ip-masq=false", "--live-restore", "--log-level", "warn");
+        try {
+            daemon = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start dockerd: " + e.getMessage(), e);
+        }
+        Awaitility.await("private dockerd answering at " + host()).atMost(READY).pollInterval(Duration.ofMillis(200))
+                .until(() -> !daemon.isAlive() || cli(Duration.ofSeconds(10), "version").exit() == 0);
+        if (!daemon.isAlive()) {
+            throw new IllegalStateException("dockerd exited with " + daemon.exitValue() + "; see " + dir.resolve("dockerd.log"));
+        }
+    }
+
+    /** SIGTERM, as a service manager stops it, and waits until it has exited; returns how long that took. */
+    Duration stop() {
+        long t0 = System.nanoTime();
+        if (daemon != null && daemon.isAlive()) {
+            daemon.destroy();
+            try {
+                if (!daemon.waitFor(STOP.toSeconds(), TimeUnit.SECONDS)) {
+                    daemon.destroyForcibly().waitFor(STOP.toSeconds(), TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while stopping dockerd", e);
+            }
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** Copies an image from the shared daemon ({@code docker save | docker -H load}); returns how long it took. */
+    Duration load(String image) {
+        long t0 = System.nanoTime();
+        try {
+            List<Process> pipe = ProcessBuilder.startPipeline(List.of(
+                    new ProcessBuilder("docker", "save", image).redirectError(ProcessBuilder.Redirect.DISCARD),
+                    new ProcessBuilder("docker", "-H", host(), "load").redirectErrorStream(true)));
+            Process load = pipe.get(1);
+            String out = new String(load.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!load.waitFor(120, TimeUnit.SECONDS) || load.exitValue() != 0) {
+                pipe.forEach(Process::destroyForcibly);
+                throw new IllegalStateException("cannot load " + image + " into the private dockerd: " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading " + image, e);
+        }
+        return Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    /** Runs {@code docker -H <this daemon> ARGS} with a bound. */
+    Cli cli(Duration timeout, String... args) {
+        List<String> command = new ArrayList<>(List.of("docker", "-H", host()));
+        command.addAll(List.of(args));
+        return run(command, timeout);
+    }
+
+    record Cli(int exit, String out) {
+    }
+
+    @Override
+    public void close() {
+        if (daemon != null && daemon.isAlive()) {
+            String ids = cli(Duration.ofSeconds(30), "ps", "-aq").out().trim();
+            if (!ids.isEmpty()) {
+                List<String> rm = new ArrayList<>(List.of("rm", "-f", "-v"));
+                rm.addAll(List.of(ids.split("\\s+")));
+                cli(Duration.ofSeconds(60), rm.toArray(String[]::new));
+            }
+        }
+        stop();
+        killLeftovers();
+        unmountAll();
+        deleteDir();
+    }
+
+    /** Containers live-restore kept although the daemon is gone, and processes still naming the directory. */
+    private void killLeftovers() {
+        Path runc = dir.resolve("exec").resolve("runtime-runc").resolve("moby");
+        if (Files.isDirectory(runc)) {
+            for (String id : run(List.of("runc", "--root", runc.toString(), "list", "-q"), Duration.ofSeconds(30)).out()
+                    .trim().split("\\s+")) {
+                if (!id.isBlank()) {
+                    run(List.of("runc", "--root", runc.toString(), "kill", "--all", id, "KILL"), Duration.ofSeconds(30));
+                    run(List.of("runc", "--root", runc.toString(), "delete", "-f", id), Duration.ofSeconds(30));
+                }
+            }
+        }
+        ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().map(c -> c.contains(dir.toString())).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> p).join();
+                });
+    }
+
+    private void unmountAll() {
+        List<String> mounts;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/mounts"))) {
+            mounts = lines.map(l -> l.split(" ")[1]).filter(m -> m.startsWith(dir.toString()))
+                    .sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String m : mounts) {
+            if (run(List.of("umount", m), Duration.ofSeconds(30)).exit() != 0) {
+                run(List.of("umount", "-l", m), Duration.ofSeconds(30));
+            }
+        }
+    }
+
+    private void deleteDir() {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            // whatever is left is named after this run; report it rather than hide it
+            System.err.println("PrivateDockerd: could not delete all of " + dir + ": " + e.getMessage());
+        }
+    }
+
+    static Cli run(List<String> command, Duration timeout) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[][] out = new byte[1][];
+            Thread reader = new Thread(() -> {
+                try {
+                    out[0] = p.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    out[0] = new byte[0];
+                }
+            }, "private-dockerd-cli");
+            reader.start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                reader.join(5_000);
+                return new Cli(-1, "timed out after " + timeout + ": " + command);
+            }
+            reader.join(5_000);
+            return new Cli(p.exitValue(), out[0] == null ? "" : new String(out[0], java.nio.charset.StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Cli(-1, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Cli(-1, "interrupted");
+        }
+    }
+
+    /** Runs a command with a bound and ignores its outcome (clean-up). */
+    static void quietly(List<String> command, long timeout, TimeUnit unit) {
+        run(command, Duration.ofMillis(unit.toMillis(timeout)));
+    }
+}
