@@ -18,7 +18,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
- * The bench's stand-in containers: named {@code bench-<run>-<i>}, labelled {@code antfleet.bench=true},
+ * The bench's stand-in containers: named {@code bench-<run>-<i>}, labelled {@code antfleet.bench=true} and
+ * {@code antfleet.fleet=bench-<run>},
  * host networking, populated with antctl by hand (as an operator would) and removed on close.
  */
 final class BenchFleet implements AutoCloseable {
@@ -45,7 +46,9 @@ final class BenchFleet implements AutoCloseable {
         String run = UUID.randomUUID().toString().substring(0, 6);
         for (int i = 0; i < settings.containers(); i++) {
             String name = "bench-" + run + "-" + i;
-            docker.createAndStart(new ContainerSpec(name, settings.image(), Map.of(LABEL, "true"), "host", null, null,
+            // antfleet.fleet too: the run loop's Docker check finds a fleet's containers by it (idle-cycle)
+            docker.createAndStart(new ContainerSpec(name, settings.image(),
+                    Map.of(LABEL, "true", io.antfleet.engine.apply.FleetLabels.FLEET, "bench-" + run), "host", null, null,
                     null, null));
             names.add(name);
         }
