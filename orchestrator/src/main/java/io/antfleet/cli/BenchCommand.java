@@ -45,7 +45,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "Comma-separated: converge, import, sweep, memory (default: all four).")
+            description = "Comma-separated: converge, import, sweep, idle-cycle, memory (default: all five).")
     List<String> scenarios = new ArrayList<>(BenchSettings.DEFAULT);
 
     @Option(names = "--containers", defaultValue = "20", description = "Stand-in containers (default: ${DEFAULT-VALUE}).")
@@ -67,7 +67,8 @@ public final class BenchCommand implements Callable<Integer> {
         // The throw-away database is created and migrated before any timing: a real fleet's database exists.
         injector.getInstance(io.antfleet.store.ContainerRepository.class).findAll();
         BenchRunner runner = new BenchRunner(injector.getInstance(DockerGateway.class),
-                injector.getInstance(ImportService.class), injector.getInstance(io.antfleet.engine.apply.ApplyService.class));
+                injector.getInstance(ImportService.class), injector.getInstance(io.antfleet.engine.apply.ApplyService.class),
+                injector.getInstance(io.antfleet.engine.run.RunLoop.class));
         List<ScenarioResult> results = runner.run(settings, spec.commandLine().getErr());
         PrintWriter out = spec.commandLine().getOut();
         if (parent.globalOptions().output() == OutputFormat.JSON) {
@@ -93,12 +94,12 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void table(List<ScenarioResult> results, PrintWriter out) {
-        out.printf(Locale.ROOT, "%-8s %10s %10s %8s  %-4s %s%n", "SCENARIO", "ANTFLEET", "FLOOR", "RATIO", "MET", "TARGET");
+        out.printf(Locale.ROOT, "%-10s %10s %10s %8s  %-4s %s%n", "SCENARIO", "ANTFLEET", "FLOOR", "RATIO", "MET", "TARGET");
         for (ScenarioResult r : results) {
-            out.printf(Locale.ROOT, "%-8s %10s %10s %8s  %-4s %s%n", r.name(), seconds(r.antfleetSeconds()),
+            out.printf(Locale.ROOT, "%-10s %10s %10s %8s  %-4s %s%n", r.name(), seconds(r.antfleetSeconds()),
                     seconds(r.floorSeconds()), r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.ratio()),
                     r.met() ? "yes" : "NO", r.target());
-            out.println("         " + r.measured());
+            out.println("           " + r.measured());
         }
     }
 

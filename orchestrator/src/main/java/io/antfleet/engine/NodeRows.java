@@ -7,8 +7,10 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.store.NodeRepository;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -28,16 +30,26 @@ final class NodeRows {
     }
 
     Result write(long containerId, List<AntctlNode> surveyed, Instant now) {
-        List<ImportReport.ImportedNode> written = new ArrayList<>();
+        // One read of the container's rows and one transaction of upserts, not two round trips per node
+        List<Node> before = nodes.findByContainer(containerId);
+        Map<ServiceName, Node> existing = new HashMap<>();
+        before.forEach(n -> existing.put(n.service(), n));
         Set<ServiceName> seen = new HashSet<>();
+        List<Node> rows = new ArrayList<>();
         for (AntctlNode n : surveyed) {
             seen.add(n.service());
-            Node row = nodes.upsert(toRow(containerId, n, nodes.find(containerId, n.service()), now));
-            written.add(new ImportReport.ImportedNode(n.service().value(), n.number(), row.status(), n.antctlStatus(),
-                    n.nodePort(), n.metricsPort(), n.rpcPort(), n.peerId(), n.version()));
+            rows.add(toRow(containerId, n, Optional.ofNullable(existing.get(n.service())), now));
+        }
+        List<Node> stored = nodes.upsertAll(rows);
+        List<ImportReport.ImportedNode> written = new ArrayList<>();
+        for (int i = 0; i < surveyed.size(); i++) {
+            AntctlNode n = surveyed.get(i);
+            written.add(new ImportReport.ImportedNode(n.service().value(), n.number(), stored.get(i).status(),
+                    n.antctlStatus(), n.nodePort(), n.metricsPort(), n.rpcPort(), n.peerId(), n.version()));
         }
         List<String> dead = new ArrayList<>();
-        for (Node old : nodes.findByContainer(containerId)) {
+        // rows this write inserted are all in seen: the rows read before are every row that may be dead
+        for (Node old : before) {
             if (!seen.contains(old.service()) && old.status() != NodeStatus.DEAD) {
                 nodes.updateStatus(old.id(), NodeStatus.DEAD, now);
                 dead.add(old.service().value());

@@ -28,7 +28,7 @@ final class HttpAnswer {
             throw new Fetcher.FetchFailure("HTTP " + status);
         }
         long contentLength = contentLength(buf, headEnd);
-        if (header(buf, headEnd, "transfer-encoding") != null) {
+        if (header(buf, headEnd, "transfer-encoding") >= 0) {
             return new Fetcher.Body(buf, headEnd, dechunk(buf, headEnd, length));
         }
         if (contentLength >= 0 && length - headEnd < contentLength) {
@@ -47,27 +47,81 @@ final class HttpAnswer {
     }
 
     private static long contentLength(byte[] buf, int headEnd) {
-        String value = header(buf, headEnd, "content-length");
-        if (value == null) {
+        long at = header(buf, headEnd, "content-length");
+        if (at < 0) {
             return -1;
         }
+        int start = (int) (at >>> 32);
+        int end = (int) at;
+        long value = 0;
+        for (int i = start; i < end; i++) {
+            if (buf[i] < '0' || buf[i] > '9' || end - start > 18) {
+                return parseLength(new String(buf, start, end - start, StandardCharsets.ISO_8859_1));
+            }
+            value = value * 10 + (buf[i] - '0');
+        }
+        return start == end ? parseLength("") : value;
+    }
+
+    /** The slow path, for what is not plain digits: Long.parseLong's verdict. */
+    private static long parseLength(String value) {
         try {
-            return Long.parseLong(value.trim());
+            return Long.parseLong(value);
         } catch (NumberFormatException e) {
             throw new Fetcher.FetchFailure("invalid Content-Length '" + value + "'");
         }
     }
 
-    /** The value of the first header named {@code name} (lower case), or null. */
-    private static String header(byte[] buf, int headEnd, String name) {
-        String head = new String(buf, 0, headEnd, StandardCharsets.ISO_8859_1);
-        for (String line : head.split("\r\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase(name)) {
-                return line.substring(colon + 1).trim();
+    /**
+     * The first header named {@code name} (lower case ASCII) in {@code buf[0, headEnd)}: its value's start
+     * and end (trimmed) packed as {@code start << 32 | end}, or -1. Byte by byte, no String: this runs on
+     * every read of every answer.
+     */
+    private static long header(byte[] buf, int headEnd, String name) {
+        int line = 0;
+        while (line < headEnd) {
+            int end = indexOfCrlf(buf, line, headEnd);
+            if (end < 0) {
+                end = headEnd;
+            }
+            int colon = line;
+            while (colon < end && buf[colon] != ':') {
+                colon++;
+            }
+            if (colon > line && colon < end && nameEquals(buf, line, colon, name)) {
+                int start = colon + 1;
+                int stop = end;
+                while (start < stop && (buf[start] & 0xff) <= ' ') {
+                    start++;
+                }
+                while (stop > start && (buf[stop - 1] & 0xff) <= ' ') {
+                    stop--;
+                }
+                return (long) start << 32 | stop;
+            }
+            line = end + 2;
+        }
+        return -1;
+    }
+
+    /** {@code buf[start, end)}, trimmed, equals {@code name} ignoring ASCII case. */
+    private static boolean nameEquals(byte[] buf, int start, int end, String name) {
+        while (start < end && (buf[start] & 0xff) <= ' ') {
+            start++;
+        }
+        while (end > start && (buf[end - 1] & 0xff) <= ' ') {
+            end--;
+        }
+        if (end - start != name.length()) {
+            return false;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            int b = buf[start + i];
+            if ((b >= 'A' && b <= 'Z' ? b + 32 : b) != name.charAt(i)) {
+                return false;
             }
         }
-        return null;
+        return true;
     }
 
     /** Removes chunk framing in place; returns the end of the joined body. */

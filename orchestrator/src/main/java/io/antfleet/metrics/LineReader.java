@@ -21,6 +21,9 @@ final class LineReader {
     }
 
     void read(int start, int end, int lineNo) {
+        if (!query.mayStartWith(body[start])) {
+            return;
+        }
         int nameEnd = start;
         while (nameEnd < end && body[nameEnd] != '{' && body[nameEnd] != ' ') {
             nameEnd++;

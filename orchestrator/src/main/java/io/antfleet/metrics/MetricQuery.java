@@ -18,6 +18,10 @@ public final class MetricQuery {
     private final String[] names;
     private final byte[][] baseNames;
     private final byte[][] labels;
+    /** The first bytes of the names asked for: any other line (libp2p_*, most of a body) is skipped on one byte. */
+    private final boolean[] firstBytes = new boolean[128];
+    /** A name of "_total" alone leaves nothing to check first. */
+    private boolean anyStart;
 
     private MetricQuery(List<String> names, List<String> labels) {
         int n = names.size();
@@ -26,6 +30,12 @@ public final class MetricQuery {
         this.labels = new byte[n][];
         for (int i = 0; i < n; i++) {
             baseNames[i] = stripTotal(names.get(i)).getBytes(StandardCharsets.US_ASCII);
+            if (baseNames[i].length == 0) {
+                java.util.Arrays.fill(firstBytes, true);
+                anyStart = true;
+            } else {
+                firstBytes[baseNames[i][0] & 0x7f] = true;
+            }
             String label = labels.get(i);
             this.labels[i] = label == null ? null : label.getBytes(StandardCharsets.US_ASCII);
         }
@@ -52,6 +62,9 @@ public final class MetricQuery {
      * most lines of a body (libp2p_*) are skipped on their length and first bytes.
      */
     int match(byte[] body, int start, int end, int from) {
+        if (!anyStart && (end <= start || !mayStartWith(body[start]))) {
+            return -1;
+        }
         int len = end - start;
         boolean hasTotal = len > TOTAL.length() && endsWithTotal(body, end);
         for (int i = from; i < baseNames.length; i++) {
@@ -62,6 +75,11 @@ public final class MetricQuery {
             }
         }
         return -1;
+    }
+
+    /** False when no name asked for starts with byte {@code b}: the line can be skipped unread. */
+    boolean mayStartWith(byte b) {
+        return anyStart || b >= 0 && firstBytes[b];
     }
 
     private static boolean endsWithTotal(byte[] body, int end) {

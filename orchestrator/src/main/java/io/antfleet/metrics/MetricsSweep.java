@@ -3,6 +3,7 @@ package io.antfleet.metrics;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.NodeReadings;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
@@ -17,21 +18,30 @@ import java.util.concurrent.atomic.AtomicInteger;
  * nodes at a time on owned worker threads, every request bounded by the timeouts. wnm read one node after
  * another with 5 s per request; here a dead node costs one timeout in parallel with everything else.
  * A node counts as running only when both endpoints answer 200 with valid OpenMetrics holding the
- * series every node exposes. Thread-safe; {@link #close()} stops its threads.
+ * series every node exposes. {@code /metadata} (peer id, version: they change only when the node
+ * restarts) is read on a node's first probe and then again only after it restarted, stopped answering, or
+ * 10 minutes ({@link MetadataCache}); {@link #sweepFresh} reads it every time. Thread-safe;
+ * {@link #close()} stops its threads.
  */
 public final class MetricsSweep implements AutoCloseable {
     private final ExecutorService workers;
     private final Fetcher fetcher;
     private final OpenMetricsParser parser = new OpenMetricsParser();
     private final NodeReadingsMapper mapper = new NodeReadingsMapper();
+    private final MetadataCache metadata;
 
     public MetricsSweep(SweepSettings settings) {
         this(settings, SweepTransport.SOCKET);
     }
 
     public MetricsSweep(SweepSettings settings, SweepTransport transport) {
+        this(settings, transport, MetadataCache.systemClock());
+    }
+
+    MetricsSweep(SweepSettings settings, SweepTransport transport, MetadataCache metadata) {
         requireNonNull(settings, "settings is null");
         requireNonNull(transport, "transport is null");
+        this.metadata = requireNonNull(metadata, "metadata is null");
         this.fetcher = transport == SweepTransport.SOCKET ? new SocketFetcher(settings) : new JdkHttpFetcher(settings);
         this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), named("antfleet-sweep-"));
     }
@@ -47,9 +57,21 @@ public final class MetricsSweep implements AutoCloseable {
 
     /** Probes every target; the result is in the order of {@code targets}. Blocks until all are done. */
     public List<NodeProbe> sweep(List<SweepTarget> targets) {
+        return sweep(targets, false);
+    }
+
+    /**
+     * Like {@link #sweep}, but reads every node's {@code /metadata} whatever is cached (and caches it): for
+     * a health check that waits for a new version, where a restart must not go unseen.
+     */
+    public List<NodeProbe> sweepFresh(List<SweepTarget> targets) {
+        return sweep(targets, true);
+    }
+
+    private List<NodeProbe> sweep(List<SweepTarget> targets, boolean fresh) {
         List<Future<NodeProbe>> futures = new ArrayList<>(targets.size());
         for (SweepTarget target : targets) {
-            futures.add(workers.submit(() -> probe(target)));
+            futures.add(workers.submit(() -> probe(target, fresh)));
         }
         List<NodeProbe> probes = new ArrayList<>(targets.size());
         try {
@@ -68,14 +90,27 @@ public final class MetricsSweep implements AutoCloseable {
 
     /** Probes one node in the calling thread; a failure is a {@link NodeProbe#failed} value, never thrown. */
     public NodeProbe probe(SweepTarget target) {
+        return probe(target, false);
+    }
+
+    private NodeProbe probe(SweepTarget target, boolean fresh) {
         requireNonNull(target, "target is null");
         try {
             ParsedMetrics metrics = fetch(target, "/metrics", NodeReadingsMapper.METRICS);
-            ParsedMetrics metadata = fetch(target, "/metadata", NodeReadingsMapper.METADATA);
-            return NodeProbe.running(target, mapper.map(metrics, metadata));
+            double uptime = mapper.uptimeSeconds(metrics);
+            long now = metadata.now();
+            MetadataCache.Metadata known = fresh ? null : metadata.fresh(target, uptime, now);
+            if (known != null) {
+                return NodeProbe.running(target, mapper.map(metrics, known.peerId(), known.version()));
+            }
+            NodeReadings readings = mapper.map(metrics, fetch(target, "/metadata", NodeReadingsMapper.METADATA));
+            metadata.remember(target, readings.peerId(), readings.version(), uptime, now);
+            return NodeProbe.running(target, readings);
         } catch (Fetcher.FetchFailure e) {
+            metadata.forget(target);
             return NodeProbe.failed(target, e.getMessage());
         } catch (MetricsFormatException e) {
+            metadata.forget(target);
             return NodeProbe.failed(target, "invalid body: " + e.getMessage());
         }
     }

@@ -1,5 +1,7 @@
 package io.antfleet.metrics;
 
+import static java.util.Objects.requireNonNull;
+
 import io.antfleet.fleet.NodeReadings;
 import java.util.OptionalDouble;
 
@@ -59,23 +61,49 @@ public final class NodeReadingsMapper {
      * @throws MetricsFormatException when a body lacks the series every live node exposes
      */
     public NodeReadings map(ParsedMetrics metrics, ParsedMetrics metadata) {
-        if (metrics.query() != METRICS || metadata.query() != METADATA) {
+        if (metadata.query() != METADATA) {
             throw new IllegalArgumentException("bodies must be parsed with NodeReadingsMapper.METRICS and METADATA");
         }
-        if (!metrics.has(UPTIME)) {
-            throw new MetricsFormatException("/metrics lacks ant_node_uptime");
-        }
+        checkMetrics(metrics);
         if (metadata.label(VERSION) == null) {
             throw new MetricsFormatException("/metadata lacks ant_node_antnode_version_info{antnode_version}");
         }
+        return map(metrics, metadata.label(PEER_ID), metadata.label(VERSION));
+    }
+
+    /**
+     * The readings from {@code /metrics} with a peer id and version read from {@code /metadata} before
+     * (a node's metadata changes only when it restarts).
+     *
+     * @throws MetricsFormatException when the body lacks the series every live node exposes
+     */
+    public NodeReadings map(ParsedMetrics metrics, String peerId, String version) {
+        checkMetrics(metrics);
         return new NodeReadings(
-                metadata.label(PEER_ID), metadata.label(VERSION),
+                peerId, requireNonNull(version, "version is null"),
                 whole(metrics, UPTIME), whole(metrics, RECORDS), whole(metrics, RELEVANT_RECORDS),
                 whole(metrics, MAX_RECORDS), whole(metrics, CONNECTED_PEERS), whole(metrics, PUTS),
                 metrics.exactDecimal(REWARDS), whole(metrics, PAYMENTS), whole(metrics, SHUNNED),
                 whole(metrics, BAD_PEERS), real(metrics, MEMORY_MB), real(metrics, CPU_PERCENT),
                 whole(metrics, OPEN_CONNECTIONS), whole(metrics, ROUTING_PEERS), whole(metrics, LIVE_TIME),
                 whole(metrics, NETWORK_SIZE));
+    }
+
+    /** {@code ant_node_uptime} in seconds; NaN when the body lacks it. */
+    public double uptimeSeconds(ParsedMetrics metrics) {
+        if (metrics.query() != METRICS) {
+            throw new IllegalArgumentException("the body must be parsed with NodeReadingsMapper.METRICS");
+        }
+        return metrics.value(UPTIME).orElse(Double.NaN);
+    }
+
+    private static void checkMetrics(ParsedMetrics metrics) {
+        if (metrics.query() != METRICS) {
+            throw new IllegalArgumentException("bodies must be parsed with NodeReadingsMapper.METRICS and METADATA");
+        }
+        if (!metrics.has(UPTIME)) {
+            throw new MetricsFormatException("/metrics lacks ant_node_uptime");
+        }
     }
 
     private static Long whole(ParsedMetrics metrics, int index) {

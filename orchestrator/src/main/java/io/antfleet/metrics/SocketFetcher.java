@@ -3,11 +3,14 @@ package io.antfleet.metrics;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.ConnectException;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One short HTTP/1.1 GET per request over a plain blocking socket ({@code Connection: close}, as the
@@ -20,6 +23,8 @@ final class SocketFetcher implements Fetcher {
 
     private final SweepSettings settings;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[32 * 1024]);
+    /** IP literals only (a name is resolved on every request, as DNS may change): parsed once. */
+    private final Map<String, InetAddress> literals = new ConcurrentHashMap<>();
 
     SocketFetcher(SweepSettings settings) {
         this.settings = settings;
@@ -28,12 +33,14 @@ final class SocketFetcher implements Fetcher {
     @Override
     public Body get(SweepTarget target, String path) {
         long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
-        try (Socket socket = new Socket()) {
+        // NO_PROXY: a plain socket; the default one asks the proxy selector (building a URI) on every connect
+        try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.setTcpNoDelay(true);
-            socket.connect(new InetSocketAddress(target.host(), target.metricsPort()), (int) settings.connectTimeout().toMillis());
+            socket.connect(address(target), (int) settings.connectTimeout().toMillis());
             socket.setSoTimeout((int) settings.requestTimeout().toMillis());
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + target.host() + ":" + target.metricsPort()
-                    + "\r\nAccept: application/openmetrics-text\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] buf = buffers.get();
+            int n = request(buf, path, target);
+            socket.getOutputStream().write(buf, 0, n);
             int length = readAll(socket.getInputStream(), deadline);
             return HttpAnswer.body(buffers.get(), length);
         } catch (SocketTimeoutException e) {
@@ -44,6 +51,55 @@ final class SocketFetcher implements Fetcher {
         } catch (IOException e) {
             throw new FetchFailure(e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         }
+    }
+
+    private InetSocketAddress address(SweepTarget target) {
+        InetAddress known = literals.get(target.host());
+        if (known != null) {
+            return new InetSocketAddress(known, target.metricsPort());
+        }
+        InetSocketAddress address = new InetSocketAddress(target.host(), target.metricsPort());
+        if (!address.isUnresolved() && isIpLiteral(target.host())) {
+            literals.putIfAbsent(target.host(), address.getAddress());
+        }
+        return address;
+    }
+
+    private static boolean isIpLiteral(String host) {
+        boolean v6 = host.indexOf(':') >= 0;
+        if (!v6 && host.indexOf('.') < 0) {
+            return false;
+        }
+        for (int i = 0; i < host.length(); i++) {
+            char c = host.charAt(i);
+            boolean hex = c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F' || c == ':';
+            if (!(c >= '0' && c <= '9' || c == '.' || v6 && hex)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The GET request written as ASCII into {@code buf} (the read then reuses it); returns its length. */
+    private static int request(byte[] buf, String path, SweepTarget target) {
+        int n = ascii(buf, 0, "GET ");
+        n = ascii(buf, n, path);
+        n = ascii(buf, n, " HTTP/1.1\r\nHost: ");
+        n = ascii(buf, n, target.host());
+        buf[n++] = ':';
+        n = ascii(buf, n, Integer.toString(target.metricsPort()));
+        return ascii(buf, n, "\r\nAccept: application/openmetrics-text\r\nConnection: close\r\n\r\n");
+    }
+
+    private static int ascii(byte[] buf, int at, String s) {
+        if (at + s.length() > buf.length) {
+            throw new FetchFailure("request line too long: " + s.length() + " characters");
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            buf[at + i] = c < 128 ? (byte) c : (byte) '?';
+        }
+        return at + s.length();
     }
 
     private int readAll(InputStream in, long deadline) throws IOException {

@@ -40,22 +40,37 @@ final class MyBatisNodeRepository implements NodeRepository {
     @Override
     public Node upsert(Node node) {
         requireNonNull(node, "node is null");
+        return transactions.inTransaction(session -> upsert(session.mapper(NodeMapper.class), node));
+    }
+
+    @Override
+    public List<Node> upsertAll(List<Node> nodes) {
+        nodes.forEach(n -> requireNonNull(n, "a node is null"));
+        if (nodes.isEmpty()) {
+            return List.of();
+        }
         return transactions.inTransaction(session -> {
             NodeMapper mapper = session.mapper(NodeMapper.class);
-            if (mapper.updateByKey(node) == 0) {
-                // A concurrent upsert may insert the same key between our UPDATE and our INSERT:
-                // then the row exists, and updating it is what this upsert means.
-                try {
-                    mapper.insert(node, new GeneratedId());
-                } catch (PersistenceException e) {
-                    if (!SqlErrors.isDuplicateKey(e)) {
-                        throw e;
-                    }
-                    mapper.updateByKey(node);
-                }
-            }
-            return mapper.find(node.containerId(), node.service());
+            List<Node> stored = new ArrayList<>(nodes.size());
+            nodes.forEach(n -> stored.add(upsert(mapper, n)));
+            return stored;
         });
+    }
+
+    private static Node upsert(NodeMapper mapper, Node node) {
+        if (mapper.updateByKey(node) == 0) {
+            // A concurrent upsert may insert the same key between our UPDATE and our INSERT:
+            // then the row exists, and updating it is what this upsert means.
+            try {
+                mapper.insert(node, new GeneratedId());
+            } catch (PersistenceException e) {
+                if (!SqlErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+                mapper.updateByKey(node);
+            }
+        }
+        return mapper.find(node.containerId(), node.service());
     }
 
     @Override

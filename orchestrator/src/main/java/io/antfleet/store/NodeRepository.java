@@ -24,6 +24,16 @@ public interface NodeRepository {
      */
     Node upsert(Node node);
 
+    /**
+     * {@link #upsert} of each node, in one transaction where the store has them (one container's import
+     * writes its rows together); the stored rows in the order given.
+     */
+    default List<Node> upsertAll(List<Node> nodes) {
+        List<Node> stored = new java.util.ArrayList<>(nodes.size());
+        nodes.forEach(n -> stored.add(upsert(n)));
+        return stored;
+    }
+
     /** Updates every column of the row with {@code node.id()}; a missing row raises {@link StoreException}. */
     void update(Node node);
 

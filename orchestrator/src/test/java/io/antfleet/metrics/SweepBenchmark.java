@@ -16,13 +16,14 @@ import org.junit.jupiter.api.Test;
 /**
  * A full metrics sweep of 1,000 nodes (target: at most 0.5 s on the 2-core build machine) with each
  * transport, and the same nodes read one after another as wnm does, for the ratio. Ports: the first
- * 1,000 free in 45000-46999. Run: mvn -B -Pbenchmark -pl orchestrator -am verify -Dtest=SweepBenchmark
+ * 1,000 free in 45000-46999 (-Dsweep.firstPort moves them). Run: mvn -B -Pbenchmark -pl orchestrator -am verify -Dtest=SweepBenchmark
  */
 @Tag("benchmark")
 class SweepBenchmark {
     private static final int NODES = 1_000;
-    private static final int FIRST_PORT = 45_000;
-    private static final int LAST_PORT = 46_999;
+    /** -Dsweep.firstPort=N moves the 2,000-port block (parallel runs each keep to their own range). */
+    private static final int FIRST_PORT = Integer.getInteger("sweep.firstPort", 45_000);
+    private static final int LAST_PORT = FIRST_PORT + 1_999;
     private static final int ROUNDS = 7;
     private static final OperatingSystemMXBean OS = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 

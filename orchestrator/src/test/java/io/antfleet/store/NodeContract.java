@@ -12,6 +12,7 @@ import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeReadings;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -98,6 +99,23 @@ abstract class NodeContract {
         assertThat(second.readings()).isEqualTo(first.readings());
         assertThat(second.createdAt()).isEqualTo(first.createdAt());
         assertThat(store().nodes().findByContainer(containerId)).hasSize(1);
+    }
+
+    @Test
+    void upsertAllInsertsAndUpdatesInOneGoReturningTheStoredRowsInOrder() {
+        long containerId = newContainer();
+        Node existing = store().nodes().upsert(node(containerId, 7));
+        Node update = new Node(null, containerId, ServiceName.of("antnode7"), NodeStatus.STOPPED, 1, 2, 3, "/d", "/l",
+                "/b", "0.5.0", "peer", null, null, null, T0.plusSeconds(9));
+
+        List<Node> stored = store().nodes().upsertAll(List.of(node(containerId, 9), update, node(containerId, 8)));
+
+        assertThat(stored).extracting(Node::number).containsExactly(9, 7, 8);
+        assertThat(stored.get(1).id()).isEqualTo(existing.id());
+        assertThat(stored.get(1).status()).isEqualTo(NodeStatus.STOPPED);
+        assertThat(stored.get(1).readings()).isEqualTo(existing.readings());
+        assertThat(store().nodes().findByContainer(containerId)).extracting(Node::number).containsExactly(7, 8, 9);
+        assertThat(store().nodes().upsertAll(List.of())).isEmpty();
     }
 
     @Test

@@ -24,7 +24,14 @@ import java.util.Optional;
  * CLI's does), else from the constructor.
  */
 public final class ApplyModule extends AbstractModule {
-    private static final int PARALLEL_CONTAINERS = 4;
+    /**
+     * How many containers an apply works on at once: all of the plan's, up to this bound. Docker takes 20
+     * container creations at once easily; what limits is antctl's CPU inside the containers, so a script's
+     * "all at once" is the floor to match. {@code -Dantfleet.apply.parallelContainers=N} (e.g. through
+     * ANTFLEET_JAVA_OPTS) changes it, 1..256.
+     */
+    static final int DEFAULT_PARALLEL_CONTAINERS = 32;
+    static final String PARALLEL_PROPERTY = "antfleet.apply.parallelContainers";
     private final Optional<WalletAddress> faucet;
     private final Optional<WalletAddress> donate;
 
@@ -65,6 +72,22 @@ public final class ApplyModule extends AbstractModule {
     PlanExecutor planExecutor(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal, WalletPicker wallets) {
         return new PlanExecutor(new ApplyDeps(docker, managers, containers, nodes, journal,
-                wallets, Clock.systemUTC()), PARALLEL_CONTAINERS);
+                wallets, Clock.systemUTC()), parallelContainers(System.getProperty(PARALLEL_PROPERTY)));
+    }
+
+    /** The bound from the system property's value (null: the default). */
+    static int parallelContainers(String value) {
+        if (value == null || value.isBlank()) {
+            return DEFAULT_PARALLEL_CONTAINERS;
+        }
+        try {
+            int n = Integer.parseInt(value.trim());
+            if (n >= 1 && n <= 256) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(PARALLEL_PROPERTY + " must be a whole number 1..256, got '" + value + "'");
     }
 }

@@ -19,9 +19,10 @@ import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 
 /**
- * The bench's stand-in containers: named {@code bench-<run>-<i>}, labelled {@code antfleet.bench=true},
- * host networking, populated with antctl by hand (as an operator would) and removed on close. The soak
- * test ({@code faults.SoakIT}) names and labels them itself, as a fleet antfleet can adopt.
+ * The bench's stand-in containers: named {@code bench-<run>-<i>}, labelled {@code antfleet.bench=true} and
+ * {@code antfleet.fleet=bench-<run>}, host networking, populated with antctl by hand (as an operator would)
+ * and removed on close. The soak test ({@code faults.SoakIT}) names and labels them itself, as a fleet
+ * antfleet can adopt.
  */
 public final class BenchFleet implements AutoCloseable {
     static final String LABEL = "antfleet.bench";
@@ -47,8 +48,10 @@ public final class BenchFleet implements AutoCloseable {
 
     private static IntFunction<ContainerSpec> benchContainers(BenchSettings settings) {
         String run = UUID.randomUUID().toString().substring(0, 6);
-        return i -> new ContainerSpec("bench-" + run + "-" + i, settings.image(), Map.of(LABEL, "true"), "host", null,
-                null, null, null);
+        // antfleet.fleet too: the run loop's Docker check finds a fleet's containers by it (idle-cycle)
+        return i -> new ContainerSpec("bench-" + run + "-" + i, settings.image(),
+                Map.of(LABEL, "true", io.antfleet.engine.apply.FleetLabels.FLEET, "bench-" + run), "host", null, null,
+                null, null);
     }
 
     public List<String> names() {

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ImportReport;
 import io.antfleet.engine.ImportService;
+import io.antfleet.engine.run.RunLoop;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.metrics.MetricsSweep;
 import io.antfleet.metrics.NodeProbe;
@@ -33,11 +34,14 @@ public final class BenchRunner {
     private final DockerGateway docker;
     private final ImportService imports;
     private final ConvergeScenario converge;
+    private final RunLoop loop;
 
-    public BenchRunner(DockerGateway docker, ImportService imports, io.antfleet.engine.apply.ApplyService apply) {
+    public BenchRunner(DockerGateway docker, ImportService imports, io.antfleet.engine.apply.ApplyService apply,
+            RunLoop loop) {
         this.docker = requireNonNull(docker, "docker is null");
         this.imports = requireNonNull(imports, "imports is null");
         this.converge = new ConvergeScenario(docker, apply);
+        this.loop = requireNonNull(loop, "loop is null");
     }
 
     public List<ScenarioResult> run(BenchSettings settings, PrintWriter progress) {
@@ -47,7 +51,8 @@ public final class BenchRunner {
             progress.flush();
             results.add(converge.run(settings.containers(), CONVERGE_NODES, settings.firstPort(), settings.image(), progress));
         }
-        if (!settings.scenarios().contains("import") && !settings.scenarios().contains("sweep")) {
+        if (!settings.scenarios().contains("import") && !settings.scenarios().contains("sweep")
+                && !settings.scenarios().contains("idle-cycle")) {
             return withMemory(settings, results);
         }
         try (BenchFleet fleet = new BenchFleet(docker, settings)) {
@@ -67,6 +72,8 @@ public final class BenchRunner {
                     results.add(importScenario(fleet, settings));
                 } else if (scenario.equals("sweep")) {
                     results.add(sweepScenario(settings));
+                } else if (scenario.equals("idle-cycle")) {
+                    results.add(idleCycleScenario(fleet, settings));
                 }
                 progress.println("bench: " + scenario + " measured");
                 progress.flush();
@@ -111,6 +118,13 @@ public final class BenchRunner {
                     + report.containers().stream().map(ImportReport.ContainerImport::error).filter(e -> e != null).toList());
         }
         return seconds;
+    }
+
+    /** The fleet is imported first (not timed; the import scenario may not have run), then the cycles. */
+    private ScenarioResult idleCycleScenario(BenchFleet fleet, BenchSettings settings) {
+        timedImport(fleet.names(), settings.nodes());
+        return IdleCycleScenario.over(loop, fleet.names(), settings.nodesPerContainer(), settings.image())
+                .run(settings.nodes());
     }
 
     private ScenarioResult sweepScenario(BenchSettings settings) {

@@ -8,15 +8,14 @@ import java.util.Set;
  * host port of the block the bench may use (node, metrics and rpc ports are three consecutive thousands).
  */
 public record BenchSettings(List<String> scenarios, int containers, int nodesPerContainer, int firstPort, String image) {
-    public static final Set<String> KNOWN = Set.of("converge", "import", "sweep", "memory");
-    public static final List<String> DEFAULT = List.of("converge", "import", "sweep", "memory");
+    public static final Set<String> KNOWN = Set.of("converge", "import", "sweep", "idle-cycle", "memory");
+    public static final List<String> DEFAULT = List.of("converge", "import", "sweep", "idle-cycle", "memory");
 
     public BenchSettings {
         scenarios = List.copyOf(scenarios);
         for (String s : scenarios) {
             if (!KNOWN.contains(s)) {
-                throw new IllegalArgumentException("unknown bench scenario '" + s + "' (known: converge, import, sweep, memory;"
-                        + " idle-cycle needs run)");
+                throw new IllegalArgumentException("unknown bench scenario '" + s + "' (known: " + String.join(", ", DEFAULT) + ")");
             }
         }
         if (containers < 1 || nodesPerContainer < 1 || containers * nodesPerContainer > 1000) {

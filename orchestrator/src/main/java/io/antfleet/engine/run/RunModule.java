@@ -47,8 +47,10 @@ public final class RunModule extends AbstractModule {
     @Provides
     @Singleton
     DecisionExecutor executor(NodeActions actions, NodeRepository nodes, UnitOfWork unit, WalletPicker wallets,
-            NodeSweeper sweeper, Clock clock) {
-        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, unit, wallets, sweeper, clock,
+            MetricsSweep sweep, Clock clock) {
+        // The upgrade gate waits for a new version: it reads /metadata on every poll, never the cached one.
+        NodeSweeper gateSweeper = sweep::sweepFresh;
+        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, unit, wallets, gateSweeper, clock,
                 Pacer.sleeping(), GATE_TIMEOUT, GATE_POLL);
         return new DecisionExecutor(perContainer, PARALLEL_CONTAINERS, CYCLE_TIMEOUT);
     }
