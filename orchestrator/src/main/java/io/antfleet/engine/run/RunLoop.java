@@ -58,16 +58,18 @@ public final class RunLoop {
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Duration firstRetry;
+    private final ReadingHistory history;
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
-            Clock clock) {
-        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, clock, FIRST_RETRY);
+            ReadingHistory history, Clock clock) {
+        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, history, clock, FIRST_RETRY);
     }
 
     RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
-            Clock clock, Duration firstRetry) {
+            ReadingHistory history, Clock clock, Duration firstRetry) {
+        this.history = requireNonNull(history, "history is null");
         this.firstRetry = requireNonNull(firstRetry, "firstRetry is null");
         this.unit = requireNonNull(unit, "unit is null");
         this.observer = requireNonNull(observer, "observer is null");
@@ -199,6 +201,10 @@ public final class RunLoop {
                 .forEach(o -> LOG.warn("failed: {}: {}", o.decision(), o.error().get()));
         bookkeep(started, target, decisions, report);
         report.haltedRoll().ifPresent(reason -> notes.add("rolling upgrade stopped: " + reason));
+        int pruned = history.pruneIfDue(started);
+        if (pruned > 0) {
+            LOG.info("pruned {} readings older than the retention", pruned);
+        }
         return report;
     }
 

@@ -30,6 +30,7 @@ public final class RunModule extends AbstractModule {
     protected void configure() {
         bind(RunObserver.class);
         bind(RunState.class);
+        bind(ReadingHistory.class);
         bind(FleetAdoption.class);
         bind(LifecycleNodeActions.class);
     }
@@ -57,8 +58,9 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     RunLoop loop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, UnitOfWork unit, Clock clock) {
+            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, UnitOfWork unit,
+            ReadingHistory history, Clock clock) {
         Resurveyor resurvey = names -> imports.importContainers(names, Optional.empty());
-        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, clock);
+        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, history, clock);
     }
 }

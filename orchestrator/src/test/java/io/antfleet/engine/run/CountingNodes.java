@@ -16,6 +16,7 @@ import java.util.Optional;
 final class CountingNodes implements NodeRepository {
     private final NodeRepository delegate;
     final List<Map<Long, NodeReadings>> readingBatches = new ArrayList<>();
+    final List<Instant> pruneCutoffs = new ArrayList<>();
     int statusUpdates;
 
     CountingNodes(NodeRepository delegate) {
@@ -71,6 +72,7 @@ final class CountingNodes implements NodeRepository {
 
     @Override
     public int pruneReadings(Instant olderThan) {
+        pruneCutoffs.add(olderThan);
         return delegate.pruneReadings(olderThan);
     }
 

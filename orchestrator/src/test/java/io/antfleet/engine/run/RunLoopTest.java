@@ -47,6 +47,7 @@ class RunLoopTest {
     private final List<List<String>> resurveys = new ArrayList<>();
     private final List<DecisionExecutor> executors = new ArrayList<>();
     private final MemoryDecisionLog log = new MemoryDecisionLog();
+    private final CountingNodes history = new CountingNodes(store.nodes);
     private final Container alpha = RunFixtures.container(store, docker, "t-alpha", 0);
     private RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
 
@@ -66,7 +67,8 @@ class RunLoopTest {
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
         executors.add(executor);
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
-                new RunState(settings), on, metrics, resurveys::add, log, new DirectWork(), clock, firstRetry);
+                new RunState(settings), on, metrics, resurveys::add, log, new DirectWork(),
+                new ReadingHistory(history, settings), clock, firstRetry);
     }
 
     private List<CycleReport> runOnce(RunLoop loop, HostSample host) {
@@ -91,6 +93,16 @@ class RunLoopTest {
         });
         assertThat(lease.current()).as("released at the end").isEmpty();
         assertThat(metrics.render()).contains("antfleet_actions_total{action=\"ADD\"} 2");
+    }
+
+    @Test
+    void a_cycle_prunes_the_readings_history_beyond_its_retention_and_a_dry_run_does_not() {
+        loop().cycle(target, HostSource.assumed(IDLE), true);
+        assertThat(history.pruneCutoffs).isEmpty();
+
+        runOnce(loop(), IDLE);
+
+        assertThat(history.pruneCutoffs).containsExactly(T0.minus(settings.readingRetention()));
     }
 
     @Test

@@ -29,7 +29,8 @@ public final class RunParts {
                 new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, d -> { },
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
-                new RunState(settings), lease, new FleetMetrics(), names -> { }, new MemoryDecisionLog(), new DirectWork(), clock);
+                new RunState(settings), lease, new FleetMetrics(), names -> { }, new MemoryDecisionLog(), new DirectWork(),
+                new ReadingHistory(store.nodes, settings), clock);
     }
 
     public static MachineSettings settings() {
