@@ -51,10 +51,8 @@ class DockerJavaGatewayIT {
 
     @Test
     void removingAContainerWithItsVolumesRemovesTheNamedVolumeItMounted() throws Exception {
-        String name = "antctl-it-gw-volume-" + System.nanoTime();
+        String name = startWithDataVolume("antctl-it-gw-volume-");
         String volume = name + "-data";
-        docker().createAndStart(new ContainerSpec(name, StandInContainers.IMAGE, Map.of(StandInContainers.TEST_LABEL, "gw-volume"),
-                "host", volume, "/var/antctl", null, null));
         assertThat(volumeExists(volume)).isTrue();
 
         docker().remove(name, true);
@@ -65,10 +63,8 @@ class DockerJavaGatewayIT {
 
     @Test
     void removingAContainerWithoutItsVolumesKeepsTheNamedVolume() throws Exception {
-        String name = "antctl-it-gw-keep-" + System.nanoTime();
+        String name = startWithDataVolume("antctl-it-gw-keep-");
         String volume = name + "-data";
-        docker().createAndStart(new ContainerSpec(name, StandInContainers.IMAGE, Map.of(StandInContainers.TEST_LABEL, "gw-volume"),
-                "host", volume, "/var/antctl", null, null));
         try {
             docker().remove(name, false);
 
@@ -76,6 +72,14 @@ class DockerJavaGatewayIT {
         } finally {
             new ProcessBuilder("docker", "volume", "rm", "-f", volume).start().waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
         }
+    }
+
+    /** A container named {@code prefix} + a unique suffix, with a named volume {@code <name>-data} as apply makes. */
+    private String startWithDataVolume(String prefix) {
+        String name = prefix + System.nanoTime();
+        docker().createAndStart(new ContainerSpec(name, StandInContainers.IMAGE, Map.of(StandInContainers.TEST_LABEL, "gw-volume"),
+                "host", name + "-data", "/var/antctl", null, null));
+        return name;
     }
 
     private static boolean volumeExists(String volume) throws Exception {

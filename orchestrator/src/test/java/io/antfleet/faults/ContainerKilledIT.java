@@ -136,9 +136,8 @@ class ContainerKilledIT {
                 assertThat(nodes).hasSize(2).allSatisfy(n -> assertThat(n.get("status").asText()).isEqualTo("Running"));
             } finally {
                 for (ContainerInfo c : fixture.docker().listByLabels(Map.of("antfleet.fleet", fleet))) {
-                    fixture.docker().remove(c.id(), true);
+                    fixture.docker().remove(c.id(), true); // and its named data volume
                 }
-                new ProcessBuilder("docker", "volume", "rm", "-f", fleet + "-c0-data").start().waitFor(60, TimeUnit.SECONDS);
             }
         }
     }

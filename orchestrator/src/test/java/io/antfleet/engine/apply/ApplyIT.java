@@ -60,31 +60,7 @@ class ApplyIT {
     @AfterEach
     void removeTheFleetsContainers() {
         for (ContainerInfo c : docker.listByLabels(Map.of(FleetLabels.FLEET, fleet))) {
-            docker.remove(c.id(), true);
-        }
-        // DockerGateway cannot remove named volumes yet; the run's own ones go through the docker CLI.
-        for (String volume : dockerCli("volume", "ls", "-q", "--filter", "name=" + fleet).split("\\s+")) {
-            if (volume.startsWith(fleet)) {
-                dockerCli("volume", "rm", volume);
-            }
-        }
-    }
-
-    private static String dockerCli(String... args) {
-        List<String> command = new java.util.ArrayList<>(List.of("docker"));
-        command.addAll(List.of(args));
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-            if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
-            return out;
-        } catch (java.io.IOException e) {
-            return "";
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return "";
+            docker.remove(c.id(), true); // and its named data volume
         }
     }
 

@@ -67,19 +67,7 @@ class RunIT {
     @AfterEach
     void removeTheFleetsContainers() {
         for (ContainerInfo c : docker.listByLabels(Map.of(FleetLabels.FLEET, fleet))) {
-            docker.remove(c.id(), true);
-        }
-        // DockerGateway cannot remove named volumes; apply made one per container (<fleet>-<name>-data).
-        for (String volume : List.of(fleet + "-a-data", fleet + "-b-data")) {
-            try {
-                Process p = new ProcessBuilder("docker", "volume", "rm", "-f", volume).redirectErrorStream(true).start();
-                p.getInputStream().readAllBytes();
-                p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS);
-            } catch (java.io.IOException e) {
-                // left behind: harmless, named after this run
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            docker.remove(c.id(), true); // and its named data volume <fleet>-<name>-data
         }
         injector.getInstance(DecisionExecutor.class).close();
         injector.getInstance(MetricsSweep.class).close();
