@@ -12,12 +12,16 @@ import java.util.function.LongSupplier;
  * again only when it can have changed: both change only when the node process restarts (a new binary, a
  * new root dir). A node counts as restarted when its start time ({@code now - ant_node_uptime}) moved
  * later than {@link #RESTART_SLACK} allows; a node that did not answer is forgotten; and an entry older
- * than {@link #MAX_AGE} is read again anyway. Thread-safe.
+ * than {@link #MAX_AGE} is read again anyway. A node read within {@link #YOUNG} of its start is read again
+ * every time until it is older: a restart soon after such a reading (an upgrade right after a start)
+ * would move its start time by less than the slack and go unseen. Thread-safe.
  */
 final class MetadataCache {
     /** ant_node_uptime has whole seconds; the two readings' own delays add a little. */
     static final Duration RESTART_SLACK = Duration.ofSeconds(2);
     static final Duration MAX_AGE = Duration.ofMinutes(10);
+    /** Past this uptime at the reading, any later restart moves the start time beyond the slack. */
+    static final Duration YOUNG = RESTART_SLACK.plusSeconds(1);
     /** Targets come and go over a long run; past this many entries the cache starts again. */
     static final int MAX_ENTRIES = 20_000;
 
@@ -46,7 +50,8 @@ final class MetadataCache {
     /** The cached metadata when the node has not restarted since it was read, else null (read it again). */
     Metadata fresh(SweepTarget target, double uptimeSeconds, long nowNanos) {
         Metadata m = entries.get(target);
-        if (m == null || !Double.isFinite(uptimeSeconds) || nowNanos - m.readAtNanos() > MAX_AGE.toNanos()) {
+        if (m == null || !Double.isFinite(uptimeSeconds) || nowNanos - m.readAtNanos() > MAX_AGE.toNanos()
+                || m.readAtNanos() - m.startedAtNanos() <= YOUNG.toNanos()) {
             return null;
         }
         long startedAt = startedAt(uptimeSeconds, nowNanos);

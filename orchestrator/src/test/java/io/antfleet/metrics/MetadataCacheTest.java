@@ -42,6 +42,21 @@ class MetadataCacheTest {
     }
 
     @Test
+    void aNodeReadWithinSecondsOfItsStartIsReadAgainSinceARestartRightAfterWouldNotShow() {
+        // read at uptime 1 s; upgraded half a second later; 2 s on its uptime says 1: the start moved 1.5 s only
+        cache.remember(NODE, "p", "0.4.15", 1, 50 * SECOND);
+
+        assertThat(cache.fresh(NODE, 1, 52 * SECOND)).isNull();
+    }
+
+    @Test
+    void aNodeReadWhenOlderThanAFewSecondsIsCached() {
+        cache.remember(NODE, "p", "0.4.15", 4, 50 * SECOND);
+
+        assertThat(cache.fresh(NODE, 6, 52 * SECOND)).isNotNull();
+    }
+
+    @Test
     void uptimeInWholeSecondsWithinTheSlackIsNotARestart() {
         cache.remember(NODE, "p", "0.4.17", 100.0, 50 * SECOND);
 
