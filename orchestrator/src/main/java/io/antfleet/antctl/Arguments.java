@@ -1,5 +1,6 @@
 package io.antfleet.antctl;
 
+import io.antfleet.fleet.Redaction;
 import java.util.regex.Pattern;
 
 /**
@@ -61,7 +62,7 @@ public final class Arguments {
 
     public static String url(String what, String value) {
         if (value == null || !URL.matcher(value).matches() || value.contains("$(") || value.contains("`")) {
-            throw invalid(what, value, "an http(s) URL without spaces");
+            throw invalid(what, Redaction.url(value), "an http(s) URL without spaces");
         }
         return value;
     }

@@ -2,6 +2,7 @@ package io.antfleet.antctl;
 
 import static java.util.Objects.requireNonNull;
 
+import io.antfleet.fleet.Redaction;
 import io.antfleet.fleet.WalletAddress;
 import java.util.ArrayList;
 import java.util.List;
@@ -57,6 +58,13 @@ public sealed interface EvmNetwork {
             Arguments.url("EVM rpc url", rpcUrl);
             requireNonNull(paymentTokenAddress, "paymentTokenAddress is null");
             requireNonNull(dataPaymentsAddress, "dataPaymentsAddress is null");
+        }
+
+        /** The rpc URL often holds an API key: never printed whole. */
+        @Override
+        public String toString() {
+            return "Custom[rpcUrl=" + Redaction.url(rpcUrl) + ", paymentTokenAddress=" + paymentTokenAddress
+                    + ", dataPaymentsAddress=" + dataPaymentsAddress + ", merklePaymentsAddress=" + merklePaymentsAddress + "]";
         }
 
         @Override

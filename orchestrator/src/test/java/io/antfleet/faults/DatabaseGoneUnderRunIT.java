@@ -95,7 +95,7 @@ class DatabaseGoneUnderRunIT {
 
     private static String viaProxy(FaultStore store) {
         String url = store.url().replace("127.0.0.1:3306/", "127.0.0.1:" + PROXY_PORT + "/");
-        assertThat(url).contains(":" + PROXY_PORT + "/bench_it_rundb_");
+        assertThat(url).contains(":" + PROXY_PORT + "/antfleet_test_fault_rundb_");
         return url;
     }
 
@@ -116,8 +116,8 @@ class DatabaseGoneUnderRunIT {
                 run.await("four failed cycles", () -> failures(run.out(), cutAt).size() >= 4, 1);
                 List<JsonNode> failed = failures(run.out(), cutAt);
                 assertThat(failed).allSatisfy(f -> assertThat(f.get("error").asText())
-                        .startsWith("database error on jdbc:mariadb://127.0.0.1:" + PROXY_PORT + "/bench_it_rundb_")
-                        .doesNotContain("password=antfleet"));
+                        .startsWith("database error on jdbc:mariadb://127.0.0.1:" + PROXY_PORT + "/antfleet_test_fault_rundb_")
+                        .doesNotContain(store.url().replaceFirst(".*password=", "password=")));
                 assertThat(failed.stream().map(f -> f.get("retryInMillis").asLong()).toList())
                         .as("1 s, doubling up to the interval").startsWith(1000L, 2000L, 2000L);
                 assertThat(serviceNames()).as("nothing carried out while cut, though the cooldown has run out").hasSize(2);

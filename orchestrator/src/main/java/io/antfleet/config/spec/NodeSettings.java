@@ -1,6 +1,7 @@
 package io.antfleet.config.spec;
 
 import io.antfleet.fleet.ProcessManager;
+import io.antfleet.fleet.Redaction;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.EvmNetwork;
@@ -78,7 +79,7 @@ record NodeSettings(Optional<String> image, Optional<ProcessManager> processMana
 
     private static String url(String text) {
         if (!text.matches("https?://\\S+")) {
-            throw new IllegalArgumentException("invalid rpc url '" + text + "' (expected http:// or https://)");
+            throw new IllegalArgumentException("invalid rpc url '" + Redaction.url(text) + "' (expected http:// or https://)");
         }
         return text;
     }
