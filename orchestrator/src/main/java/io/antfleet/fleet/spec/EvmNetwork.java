@@ -4,16 +4,20 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.Redaction;
 import io.antfleet.fleet.WalletAddress;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The EVM network nodes are paid on: antctl add's last subcommand group (antctl-contract.md §2). */
+/**
+ * The EVM network nodes are paid on (antctl-contract.md §2: antctl add's last subcommand group). The
+ * node managers turn it into their own arguments; a custom network's rpc url is checked there, before
+ * any process sees it.
+ */
 public sealed interface EvmNetwork permits EvmNetwork.Named, EvmNetwork.Custom {
-    /** The arguments that end an {@code antctl add} command line. */
-    List<String> antctlArguments();
+    EvmNetwork ARBITRUM_ONE = new Named(Known.ARBITRUM_ONE);
+    EvmNetwork ARBITRUM_SEPOLIA_TEST = new Named(Known.ARBITRUM_SEPOLIA_TEST);
+    EvmNetwork LOCAL = new Named(Known.LOCAL);
 
     /** The networks antctl knows by name. */
     enum Known {
@@ -40,14 +44,16 @@ public sealed interface EvmNetwork permits EvmNetwork.Named, EvmNetwork.Custom {
         }
     }
 
+    /** A network by its subcommand name; {@code evm-custom} needs {@link Custom}. */
+    static EvmNetwork named(String name) {
+        return Known.fromSubcommand(name).<EvmNetwork>map(Named::new).orElseThrow(() -> new IllegalArgumentException(
+                "unknown EVM network '" + name + "' (expected " + String.join(", ", Known.subcommands())
+                        + " or a custom network)"));
+    }
+
     record Named(Known network) implements EvmNetwork {
         public Named {
             requireNonNull(network, "network is null");
-        }
-
-        @Override
-        public List<String> antctlArguments() {
-            return List.of(network.subcommand());
         }
     }
 
@@ -68,13 +74,5 @@ public sealed interface EvmNetwork permits EvmNetwork.Named, EvmNetwork.Custom {
                     + ", dataPaymentsAddress=" + dataPaymentsAddress + ", merklePaymentsAddress=" + merklePaymentsAddress + "]";
         }
 
-        @Override
-        public List<String> antctlArguments() {
-            List<String> args = new ArrayList<>(List.of("evm-custom", "--rpc-url", rpcUrl,
-                    "--payment-token-address", paymentTokenAddress.value(),
-                    "--data-payments-address", dataPaymentsAddress.value()));
-            merklePaymentsAddress.ifPresent(a -> args.addAll(List.of("--merkle-payments-address", a.value())));
-            return List.copyOf(args);
-        }
     }
 }
