@@ -5,6 +5,7 @@ import com.google.inject.ProvisionException;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.settings.InvalidSettingsException;
 import io.antfleet.config.spec.InvalidSpecException;
+import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
 import java.io.PrintStream;
@@ -56,7 +57,7 @@ public final class Main {
 
     static int exitCodeFor(Exception ex) {
         if (ex instanceof CommandLine.ParameterException || ex instanceof InvalidSpecException
-                || ex instanceof InvalidSettingsException) {
+                || ex instanceof InvalidSettingsException || ex instanceof ContainerSelection.ContainerSelectionException) {
             return ExitCodes.USAGE;
         }
         if (ex instanceof LeaseHeldException) {
