@@ -14,6 +14,8 @@ import java.util.function.Function;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
@@ -51,9 +53,9 @@ public final class AntfleetCommand {
 
     // No defaultValue: an inherited option's default, applied when the subcommand is parsed, would undo a
     // value given before the subcommand.
-    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT,
-            converter = OutputFormatConverter.class, description = "table or json (default: table).")
-    OutputFormat output;
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, converter = OutputFormatConverter.class,
+            description = "table or json (default: table); report also takes text, env and config.")
+    String output;
 
     @Option(names = {"-v", "--verbose"}, description = "Log what antfleet does on stderr.")
     boolean verbose;
@@ -71,8 +73,28 @@ public final class AntfleetCommand {
     GlobalOptions globalOptions() {
         Optional<String> db = Optional.ofNullable(dbUrl).or(() -> Optional.ofNullable(System.getenv("ANTFLEET_DB")))
                 .filter(s -> !s.isBlank());
-        return new GlobalOptions(db, Optional.ofNullable(configFile), output == null ? OutputFormat.TABLE : output, verbose,
-                Optional.ofNullable(dbPasswordFile));
+        return new GlobalOptions(db, Optional.ofNullable(configFile), outputFormat(), verbose, Optional.ofNullable(dbPasswordFile));
+    }
+
+    /** The {@code --output} value as given (lower case), for report's own formats. */
+    Optional<String> rawOutput() {
+        return Optional.ofNullable(output);
+    }
+
+    private OutputFormat outputFormat() {
+        if (output == null || !output.equals("json") && reportRuns()) {
+            return OutputFormat.TABLE;
+        }
+        if (OutputFormatConverter.REPORT_ONLY.contains(output)) {
+            throw new ParameterException(spec.commandLine(), "--output " + output
+                    + " is one of report's formats; this command takes table or json");
+        }
+        return output.equals("json") ? OutputFormat.JSON : OutputFormat.TABLE;
+    }
+
+    private boolean reportRuns() {
+        ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+        return parsed != null && parsed.subcommand() != null && parsed.subcommand().commandSpec().name().equals("report");
     }
 
     /**

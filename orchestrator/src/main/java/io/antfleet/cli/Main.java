@@ -21,6 +21,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogLevel.configure(args);
         System.exit(run(System.out, System.err, args));
     }
 
