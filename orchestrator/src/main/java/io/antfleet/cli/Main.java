@@ -8,6 +8,7 @@ import io.antfleet.config.spec.InvalidSpecException;
 import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.plan.NameTakenException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -58,7 +59,8 @@ public final class Main {
 
     static int exitCodeFor(Exception ex) {
         if (ex instanceof CommandLine.ParameterException || ex instanceof InvalidSpecException
-                || ex instanceof InvalidSettingsException || ex instanceof ContainerSelection.ContainerSelectionException) {
+                || ex instanceof InvalidSettingsException || ex instanceof ContainerSelection.ContainerSelectionException
+                || ex instanceof NameTakenException) {
             return ExitCodes.USAGE;
         }
         if (ex instanceof LeaseHeldException) {

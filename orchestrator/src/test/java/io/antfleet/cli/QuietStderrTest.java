@@ -21,8 +21,12 @@ class QuietStderrTest {
     }
 
     private Run antfleet(String... args) throws Exception {
+        return java(Main.class, args);
+    }
+
+    private Run java(Class<?> main, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "-D" + DataHome.PROPERTY + "=" + dataHome, Main.class.getName()));
+                "-cp", System.getProperty("java.class.path"), "-D" + DataHome.PROPERTY + "=" + dataHome, main.getName()));
         command.addAll(List.of(args));
         Process p = new ProcessBuilder(command).start();
         p.getOutputStream().close();
@@ -41,16 +45,33 @@ class QuietStderrTest {
     }
 
     @Test
-    void aFirstMigrationPrintsItsResultAndNoLogLinesUnlessVerbose() throws Exception {
+    void aFirstMigrationPrintsItsResultAndNothingOnStderr() throws Exception {
         Run quiet = antfleet("db", "migrate");
 
         assertThat(quiet.code()).as(quiet.err()).isZero();
         assertThat(quiet.out()).contains("applied");
         assertThat(quiet.err()).isEmpty();
+    }
 
-        Run verbose = antfleet("-v", "db", "migrate", "--db", "jdbc:h2:file:" + dataHome.resolve("second"));
-        assertThat(verbose.code()).as(verbose.err()).isZero();
-        assertThat(verbose.err()).contains("INFO");
+    @Test
+    void logLinesOfAnyLevelReachStderrOnlyWithVerbose() throws Exception {
+        Run quiet = java(LoggingProbe.class, "status");
+        Run verbose = java(LoggingProbe.class, "-v", "status");
+
+        assertThat(quiet.code()).isZero();
+        assertThat(quiet.err()).isEmpty();
+        assertThat(verbose.err()).contains("probe info").contains("probe warning").contains("probe error");
+    }
+
+    /** Sets the level as {@link Main#main} does, then logs at three levels, as antfleet's classes do. */
+    static final class LoggingProbe {
+        public static void main(String[] args) {
+            LogLevel.configure(args);
+            org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(LoggingProbe.class);
+            log.info("probe info");
+            log.warn("probe warning");
+            log.error("probe error");
+        }
     }
 
     @Test
