@@ -156,6 +156,19 @@ class AntAddContractIT extends AntContractTestBase {
     }
 
     @Test
+    void versionSourceDownloadsIntoTheCacheWithProgressLinesEvenWithJson() {
+        String v = agent.nodeVersions().get(agent.nodeVersions().size() - 1);
+        AntAgent.Exec r = ant.ok("node", "add", "--json", "--rewards-address", AntAgent.ADDRESS, "--version", v);
+        assertThat(r.out()).startsWith("⟳ Downloading ant-node from https://github.com/WithAutonomi/ant-node/releases/download/v" + v
+                + "/ant-node-cli-linux-x64.tar.gz\n⟳ Extracting archive...\n\r✓ Downloaded ant-node v" + v + " to " + ant.dir + "/bin/ant-node-" + v
+                + "\n{\n");
+        assertThat(ant.exists(ant.dir + "/bin/ant-node-" + v)).isTrue();
+        AntAgent.Exec missing = ant.ant("node", "add", "--rewards-address", AntAgent.ADDRESS, "--version", "0.0.1");
+        assertThat(missing.exit()).isEqualTo(1);
+        assertThat(missing.err()).isEqualTo("Error: Binary resolution failed: download returned status 404 Not Found\n");
+    }
+
+    @Test
     void viaTheDaemonErrorsReadDaemonReturnedError() {
         ant.startDaemon();
         AntAgent.Exec r = ant.ant("node", "add", "--rewards-address", "0x1", "--path", agent.nodeBinary(agent.nodeVersions().get(0)));
