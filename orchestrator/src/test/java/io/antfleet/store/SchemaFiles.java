@@ -2,7 +2,6 @@ package io.antfleet.store;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -11,7 +10,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The migrations the build ships (schema/ copied to db/migration), so that tests expect the schema as it
+ * The migrations the build ships (schema/, copied into the jar's db/migration), so that tests expect the schema as it
  * is, not as it was when they were written: each wave adds its own numbered migration.
  */
 final class SchemaFiles {
@@ -30,13 +29,12 @@ final class SchemaFiles {
     }
 
     private static List<Integer> versions() {
-        try (Stream<Path> files = Files.list(Path.of(SchemaFiles.class.getResource("/db/migration").toURI()))) {
+        // the tests run in orchestrator/; schema/ beside it is what the jar ships as db/migration
+        try (Stream<Path> files = Files.list(Path.of("..", "schema"))) {
             return files.map(f -> VERSIONED.matcher(f.getFileName().toString())).filter(Matcher::matches)
                     .map(m -> Integer.parseInt(m.group(1))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (URISyntaxException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
