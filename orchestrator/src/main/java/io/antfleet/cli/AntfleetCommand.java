@@ -29,7 +29,6 @@ import picocli.CommandLine.ScopeType;
                 TeardownCommand.class,
                 RunCommand.class,
                 DbCommand.class,
-                BenchCommand.class,
                 ServeCommand.class,
         })
 public final class AntfleetCommand {

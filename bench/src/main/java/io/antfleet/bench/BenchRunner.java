@@ -1,10 +1,11 @@
-package io.antfleet.engine.bench;
+package io.antfleet.bench;
 
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ImportReport;
 import io.antfleet.engine.ImportService;
+import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.metrics.MetricsSweep;
@@ -36,8 +37,7 @@ public final class BenchRunner {
     private final ConvergeScenario converge;
     private final RunLoop loop;
 
-    public BenchRunner(DockerGateway docker, ImportService imports, io.antfleet.engine.apply.ApplyService apply,
-            RunLoop loop) {
+    public BenchRunner(DockerGateway docker, ImportService imports, ApplyService apply, RunLoop loop) {
         this.docker = requireNonNull(docker, "docker is null");
         this.imports = requireNonNull(imports, "imports is null");
         this.converge = new ConvergeScenario(docker, apply);
@@ -94,17 +94,18 @@ public final class BenchRunner {
         double first = timedImport(names, settings.nodes());
         double[] antfleet = new double[ROUNDS];
         double[] floor = new double[ROUNDS];
-        List<List<String>> commands = names.stream()
-                .map(c -> List.of("docker", "exec", c, "antctl", "status", "--json")).toList();
+        Floor script = new Floor(docker);
+        List<Floor.Step> surveys = names.stream()
+                .map(c -> Floor.exec(c, List.of("antctl", "status", "--json"))).toList();
         for (int r = 0; r < ROUNDS; r++) {
-            floor[r] = FloorScript.parallel(commands);
+            floor[r] = script.parallel(surveys);
             antfleet[r] = timedImport(names, settings.nodes());
         }
         double a = median(antfleet);
         double f = median(floor);
         return ScenarioResult.timed("import", a, f, "<= 1.5 s", a <= IMPORT_TARGET, String.format(Locale.ROOT,
                 "%d nodes from %d containers: first import %.2f s, re-import median %.2f s (best %.2f) of %d; "
-                        + "parallel docker exec antctl status --json median %.2f s", settings.nodes(), names.size(),
+                        + "parallel exec of antctl status --json median %.2f s", settings.nodes(), names.size(),
                 first, a, min(antfleet), ROUNDS, f));
     }
 

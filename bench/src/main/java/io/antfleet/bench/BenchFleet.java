@@ -1,4 +1,4 @@
-package io.antfleet.engine.bench;
+package io.antfleet.bench;
 
 import static java.util.Objects.requireNonNull;
 
@@ -21,8 +21,7 @@ import java.util.function.IntFunction;
 /**
  * The bench's stand-in containers: named {@code bench-<run>-<i>}, labelled {@code antfleet.bench=true} and
  * {@code antfleet.fleet=bench-<run>}, host networking, populated with antctl by hand (as an operator would)
- * and removed on close. The soak test ({@code faults.SoakIT}) names and labels them itself, as a fleet
- * antfleet can adopt.
+ * and removed on close.
  */
 public final class BenchFleet implements AutoCloseable {
     static final String LABEL = "antfleet.bench";
@@ -40,7 +39,7 @@ public final class BenchFleet implements AutoCloseable {
     }
 
     /** The i-th container is created from {@code containers.apply(i)}; its ports are still the settings'. */
-    public BenchFleet(DockerGateway docker, BenchSettings settings, IntFunction<ContainerSpec> containers) {
+    BenchFleet(DockerGateway docker, BenchSettings settings, IntFunction<ContainerSpec> containers) {
         this.docker = requireNonNull(docker, "docker is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.containers = requireNonNull(containers, "containers is null");

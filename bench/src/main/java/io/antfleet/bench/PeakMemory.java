@@ -1,4 +1,4 @@
-package io.antfleet.engine.bench;
+package io.antfleet.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;

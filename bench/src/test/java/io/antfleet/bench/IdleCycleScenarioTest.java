@@ -1,4 +1,4 @@
-package io.antfleet.engine.bench;
+package io.antfleet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

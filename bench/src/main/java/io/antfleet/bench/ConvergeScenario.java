@@ -1,9 +1,10 @@
-package io.antfleet.engine.bench;
+package io.antfleet.bench;
 
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.docker.ContainerInfo;
+import io.antfleet.docker.ContainerSpec;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerOperationException;
 import io.antfleet.engine.apply.ApplyReport;
@@ -17,9 +18,9 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * Converge from empty: {@code antfleet apply} of C containers x N nodes (all started), against a script
- * that issues the same commands ({@code docker run}, then {@code antctl add} of the batch and {@code antctl
- * start} of its services) for every container at once. Ports: node FIRST.., metrics FIRST+1000..,
+ * Converge from empty: {@code antfleet apply} of C containers x N nodes (all started), against the {@link Floor}
+ * of a script that takes the same steps (create the container, then {@code antctl add} of the batch and
+ * {@code antctl start} of its services) for every container at once. Ports: node FIRST.., metrics FIRST+1000..,
  * rpc FIRST+2000.., N per container.
  */
 final class ConvergeScenario {
@@ -54,19 +55,19 @@ final class ConvergeScenario {
         List<String> names = new ArrayList<>();
         double floor;
         try {
-            List<List<List<String>>> chains = new ArrayList<>();
+            List<List<Floor.Step>> chains = new ArrayList<>();
             for (int i = 0; i < containers; i++) {
                 String name = "bench-" + run + "-floor" + i;
                 names.add(name);
-                chains.add(floorChain(name, image, nodes, firstPort + i * nodes, i));
+                chains.add(floorChain(name, image, nodes, firstPort + i * nodes));
             }
-            floor = FloorScript.chains(chains);
+            floor = new Floor(docker).chains(chains);
         } finally {
             names.forEach(this::removeContainer);
         }
         return ScenarioResult.timed("converge", antfleet, floor, "<= 1.10 x the floor", antfleet <= TARGET_RATIO * floor,
                 String.format(Locale.ROOT, "empty to %d containers x %d nodes running: antfleet apply %.2f s; "
-                        + "parallel docker run + antctl add + antctl start script %.2f s (one round each)",
+                        + "floor (per container at once: create + antctl add + antctl start) %.2f s (one round each)",
                         containers, nodes, antfleet, floor));
     }
 
@@ -83,21 +84,23 @@ final class ConvergeScenario {
         return text.toString();
     }
 
-    private static List<List<String>> floorChain(String name, String image, int nodes, int port, int i) {
+    /** What a script does for one container: create it on its volume, add the batch, start the batch's services. */
+    private static List<Floor.Step> floorChain(String name, String image, int nodes, int port) {
         int metrics = port + 1000;
         int rpc = port + 2000;
-        List<String> start = new ArrayList<>(List.of("docker", "exec", name, "antctl", "start"));
+        List<String> start = new ArrayList<>(List.of("antctl", "start"));
         for (int n = 1; n <= nodes; n++) {
             start.addAll(List.of("--service-name", "antnode" + n));
         }
+        ContainerSpec container = new ContainerSpec(name, image, Map.of(BenchFleet.LABEL, "true"), "host",
+                name + "-data", "/var/antctl", null, null);
         return List.of(
-                List.of("docker", "run", "-d", "--network", "host", "--name", name, "--label", BenchFleet.LABEL + "=true",
-                        "-v", name + "-data:/var/antctl", image),
-                List.of("docker", "exec", name, "antctl", "add", "--count", Integer.toString(nodes), "--node-port",
+                docker -> docker.createAndStart(container),
+                Floor.exec(name, List.of("antctl", "add", "--count", Integer.toString(nodes), "--node-port",
                         port + "-" + (port + nodes - 1), "--metrics-port", metrics + "-" + (metrics + nodes - 1),
                         "--rpc-port", rpc + "-" + (rpc + nodes - 1), "--no-upnp", "--rewards-address", WALLET,
-                        "evm-arbitrum-one"),
-                start);
+                        "evm-arbitrum-one")),
+                Floor.exec(name, start));
     }
 
     private void removeFleet(String fleet) {
@@ -106,20 +109,12 @@ final class ConvergeScenario {
         }
     }
 
+    /** The container and its named volume (the gateway removes the named volumes a container mounts). */
     private void removeContainer(String name) {
         try {
             docker.remove(name, true);
         } catch (DockerOperationException e) {
             // never created, or already gone
-        }
-        // DockerGateway cannot remove named volumes; the container's own one goes through the docker CLI
-        try {
-            new ProcessBuilder("docker", "volume", "rm", "-f", name + "-data").redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
-        } catch (java.io.IOException e) {
-            // nothing to remove without a docker CLI
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

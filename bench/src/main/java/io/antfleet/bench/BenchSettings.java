@@ -1,4 +1,4 @@
-package io.antfleet.engine.bench;
+package io.antfleet.bench;
 
 import java.util.List;
 import java.util.Set;

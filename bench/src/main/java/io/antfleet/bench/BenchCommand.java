@@ -1,46 +1,51 @@
-package io.antfleet.cli;
+package io.antfleet.bench;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import io.antfleet.cli.Bootstrap;
+import io.antfleet.cli.ExitCodes;
+import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ImportService;
-import io.antfleet.engine.bench.BenchRunner;
-import io.antfleet.engine.bench.BenchSettings;
-import io.antfleet.engine.bench.ScenarioResult;
+import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.engine.run.RunLoop;
+import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
+import io.antfleet.store.StoreConnection;
 import io.antfleet.store.StoreModule;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
  * {@code antfleet bench}: measures antfleet against the floor on stand-in containers of its own, in one run.
- * Uses a throw-away embedded database, never the user's.
+ * Uses a throw-away embedded database, never the user's (an inherited {@code --db} is accepted and ignored).
+ * A subcommand of antfleet's own command line ({@link BenchMain}), so antfleet's global options before
+ * {@code bench} work as for any command.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true, hidden = true,
-        description = {"Benchmarks antfleet against the floor (what a parallel docker exec script or a sequential "
-                + "sweep achieves) on stand-in containers named bench-*, labelled antfleet.bench=true, removed after. "
+        description = {"Benchmarks antfleet against the floor (the same Docker steps taken all at once, as a script "
+                + "would, or a sequential sweep) on stand-in containers named bench-*, labelled antfleet.bench=true, "
+                + "removed after. "
                 + "Host ports FIRST-PORT .. FIRST-PORT+2999."})
 public final class BenchCommand implements Callable<Integer> {
-    @ParentCommand
-    AntfleetCommand parent;
-
     @Spec
     CommandSpec spec;
 
@@ -61,17 +66,25 @@ public final class BenchCommand implements Callable<Integer> {
     String image;
 
     @Override
-    public Integer call() {
+    public Integer call() throws IOException {
         BenchSettings settings = new BenchSettings(scenarios, containers, nodesPerContainer, firstPort, image);
-        Injector injector = Bootstrap.injector(modules());
-        // The throw-away database is created and migrated before any timing: a real fleet's database exists.
-        injector.getInstance(io.antfleet.store.ContainerRepository.class).findAll();
-        BenchRunner runner = new BenchRunner(injector.getInstance(DockerGateway.class),
-                injector.getInstance(ImportService.class), injector.getInstance(io.antfleet.engine.apply.ApplyService.class),
-                injector.getInstance(io.antfleet.engine.run.RunLoop.class));
-        List<ScenarioResult> results = runner.run(settings, spec.commandLine().getErr());
+        GlobalOptions options = globalOptions();
+        Path dir = Files.createTempDirectory("antfleet-bench");
+        Injector injector = Bootstrap.injector(modules(options, dir));
+        List<ScenarioResult> results;
+        try {
+            // The throw-away database is created and migrated before any timing: a real fleet's database exists.
+            injector.getInstance(ContainerRepository.class).findAll();
+            BenchRunner runner = new BenchRunner(injector.getInstance(DockerGateway.class),
+                    injector.getInstance(ImportService.class), injector.getInstance(ApplyService.class),
+                    injector.getInstance(RunLoop.class));
+            results = runner.run(settings, spec.commandLine().getErr());
+        } finally {
+            injector.getInstance(StoreConnection.class).disconnect();
+            deleteTree(dir);
+        }
         PrintWriter out = spec.commandLine().getOut();
-        if (parent.globalOptions().output() == OutputFormat.JSON) {
+        if (options.output() == OutputFormat.JSON) {
             out.println(json(results));
         } else {
             table(results, out);
@@ -80,16 +93,29 @@ public final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** antfleet's modules with the store swapped for a throw-away embedded database. */
-    private List<Module> modules() {
-        try {
-            Path dir = Files.createTempDirectory("antfleet-bench");
-            List<Module> modules = new ArrayList<>(Bootstrap.modules(parent.globalOptions()));
-            modules.removeIf(m -> m instanceof StoreModule);
-            modules.add(new StoreModule(Database.embedded(dir)));
-            return modules;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the bench's temporary database directory", e);
+    /** antfleet's global options as given before {@code bench}; the database is the bench's own. */
+    private GlobalOptions globalOptions() {
+        CommandSpec root = spec.root();
+        Object output = root.findOption("--output").getValue();
+        Path config = root.findOption("--config").getValue();
+        boolean verbose = Boolean.TRUE.equals(root.findOption("--verbose").getValue());
+        return new GlobalOptions(Optional.empty(), Optional.ofNullable(config),
+                output == null ? OutputFormat.TABLE : (OutputFormat) output, verbose);
+    }
+
+    /** antfleet's modules with the store swapped for a throw-away embedded database in {@code dir}. */
+    private static List<Module> modules(GlobalOptions options, Path dir) {
+        List<Module> modules = new ArrayList<>(Bootstrap.modules(options));
+        modules.removeIf(m -> m instanceof StoreModule);
+        modules.add(new StoreModule(Database.embedded(dir)));
+        return modules;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
         }
     }
 
