@@ -43,6 +43,7 @@ void log_event(enum level lvl, const char *target, const char *fields, const cha
     __attribute__((format(printf, 4, 5)));
 
 /* identity.c */
+int platform_data_dir(char *out, size_t size);
 void identity_resolve(struct config *cfg, char *root_out, size_t size, char peer_hex[65]);
 
 /* store.c: the LMDB environments chunks.mdb and paid_list.mdb. */

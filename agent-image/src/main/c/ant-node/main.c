@@ -161,6 +161,17 @@ static int poll_hooks(const struct config *cfg) {
     return 0;
 }
 
+/* Every start makes the shared upgrade cache <D>/upgrades, mode 0700, best effort (build_upgrade_monitor,
+ * AN: src/node.rs:335-345, src/upgrade/cache_dir.rs:21-50); the contract lists it in §4.1 and §2.6. */
+static void make_upgrade_cache_dir(void) {
+    char dir[4200];
+    if (platform_data_dir(dir, sizeof dir - 16) != 0) return;
+    strcat(dir, "/upgrades");
+    if (mkdirs(dir, 0755) == 0 && chmod(dir, 0700) != 0)
+        log_event(L_WARN, "ant_node::upgrade::cache_dir", NULL, "Could not tighten upgrade cache dir permissions to 0700 (%s); "
+                  "ML-DSA re-verification still protects cached archives", strerror(errno));
+}
+
 static void shutdown_node(void) {
     log_event(L_INFO, "ant_node::node", NULL, "Shutting down P2P node...");
     close_udp();
@@ -193,6 +204,7 @@ int main(int argc, char **argv) {
     snprintf(f, sizeof f, "peer_id=%s root_dir=%s", peer, root);
     log_event(L_INFO, "ant_node::node", f, "Node identity resolved");
     if (mkdirs(root, 0755) != 0) fail("I/O error: %s (os error %d)", strerror(errno), errno);
+    make_upgrade_cache_dir();
     sigprocmask(SIG_BLOCK, &set, NULL);
     store_open(root);
     if (!addr) fail("node startup failed: No rewards address configured. Set --rewards-address or payment.rewards_address in config.");
