@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
                 TeardownCommand.class,
                 RunCommand.class,
                 DbCommand.class,
-                BenchCommand.class,
+                ServeCommand.class,
         })
 public final class AntfleetCommand {
     @Option(names = "--db", paramLabel = "URL", scope = ScopeType.INHERIT,
