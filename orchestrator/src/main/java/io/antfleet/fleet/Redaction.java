@@ -17,14 +17,15 @@ public final class Redaction {
     private Redaction() {
     }
 
-    /** {@code https://host:port/…}: what identifies an rpc URL without its key (user info dropped too). */
+    /** {@code https://host:port/…(redacted)}: what identifies an rpc URL without its key (user info dropped too). */
     public static String url(String url) {
         if (url == null) {
             return null;
         }
         Matcher m = ORIGIN.matcher(url);
         String origin = m.find() ? m.group(1).replaceFirst("//[^/?#]*@", "//") : "";
-        return origin + "/…(redacted)";
+        // nothing but scheme and host (e.g. a wrong scheme in a spec): nothing to hide, shown as it is
+        return origin.equals(url) ? url : origin + "/…(redacted)";
     }
 
     /** The command with the value after {@value #RPC_URL_FLAG} (or in {@code --rpc-url=URL}) redacted. */
