@@ -27,7 +27,7 @@ interface NodeMapper {
     List<NodeReadTime> readTimes(@Param("containerId") Long containerId);
 
     /** A node's last read time, a row of {@link #readTimes}. */
-    record NodeReadTime(long nodeId, Instant readAt) {
+    record NodeReadTime(Long nodeId, Instant readAt) {
     }
 
     List<Node> findAll();
