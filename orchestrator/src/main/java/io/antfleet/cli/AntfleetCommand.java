@@ -29,7 +29,6 @@ import picocli.CommandLine.ScopeType;
                 TeardownCommand.class,
                 RunCommand.class,
                 DbCommand.class,
-                BenchCommand.class,
         })
 public final class AntfleetCommand {
     @Option(names = "--db", paramLabel = "URL", scope = ScopeType.INHERIT,

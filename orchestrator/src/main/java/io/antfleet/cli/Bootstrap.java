@@ -22,7 +22,7 @@ public final class Bootstrap {
     }
 
     /** The subsystem modules for the given options; each subsystem contributes exactly one. */
-    static List<Module> modules(GlobalOptions options) {
+    public static List<Module> modules(GlobalOptions options) {
         List<Module> modules = new ArrayList<>();
         modules.add(new AbstractModule() {
             @Override

@@ -1,0 +1,62 @@
+package io.antfleet.antctl;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class HttpLivenessProbeTest {
+    private static final String METADATA = "# HELP ant_networking_peer_id_info Identifier of the node\n"
+            + "# TYPE ant_networking_peer_id_info info\n"
+            + "ant_networking_peer_id_info{peer_id=\"12D3KooWQx5bYsFJH7xUwK6MzXcbsXcLVVb7rR2FKDaoYH3Hx2pQ\"} 1\n"
+            + "ant_node_antnode_version_info{antnode_version=\"0.4.17\"} 1\n# EOF\n";
+
+    @Test
+    void aNodeAnsweringValidOpenMetricsIsAliveWithItsPeerIdAndVersion() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/metadata", exchange -> {
+            byte[] body = METADATA.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        try {
+            LivenessProbe.ProbeResult r = new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))
+                    .probe(server.getAddress().getPort());
+
+            assertThat(r.alive()).isTrue();
+            assertThat(r.peerId()).isEqualTo("12D3KooWQx5bYsFJH7xUwK6MzXcbsXcLVVb7rR2FKDaoYH3Hx2pQ");
+            assertThat(r.version()).isEqualTo("0.4.17");
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void aClosedPortMeansNotAlive() throws IOException {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+
+        LivenessProbe.ProbeResult r = new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2)).probe(port);
+
+        assertThat(r.alive()).isFalse();
+        assertThat(r.problem()).contains("no answer on port " + port);
+    }
+
+    @Test
+    void anyAnswerIsNotEnoughOnlyOpenMetricsEndingInEofCounts() {
+        assertThat(HttpLivenessProbe.judge(200, "hello").alive()).isFalse();
+        assertThat(HttpLivenessProbe.judge(404, "# EOF\n").alive()).isFalse();
+        assertThat(HttpLivenessProbe.judge(200, METADATA).alive()).isTrue();
+    }
+}
