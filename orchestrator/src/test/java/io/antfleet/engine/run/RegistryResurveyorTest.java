@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.FakeAntctl;
-import io.antfleet.antctl.NodeProbe;
+import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.ImportService;
 import io.antfleet.engine.MemoryStore;
@@ -19,7 +19,7 @@ class RegistryResurveyorTest {
     private final FakeDockerGateway docker = new FakeDockerGateway();
     private final MemoryStore store = new MemoryStore();
     private final ImportService imports = new ImportService(docker, new AntctlManagerFactory(docker,
-            AntctlSettings.defaults(), port -> NodeProbe.ProbeResult.dead("not probed")), store.containers, store.nodes,
+            AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("not probed")), store.containers, store.nodes,
             store.journal);
     private final RegistryResurveyor resurveyor = new RegistryResurveyor(imports, store.journal);
 
