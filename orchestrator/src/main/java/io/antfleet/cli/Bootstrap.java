@@ -39,6 +39,7 @@ public final class Bootstrap {
         modules.add(new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults()));
         modules.add(new io.antfleet.engine.run.RunModule());
         modules.add(new io.antfleet.engine.report.ReportModule());
+        modules.add(new io.antfleet.serve.ServeModule());
         return modules;
     }
 

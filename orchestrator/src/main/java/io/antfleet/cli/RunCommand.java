@@ -76,6 +76,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Serve antfleet's own metrics for Prometheus at http://HOST:PORT/metrics.")
     String metricsListen;
 
+    @Option(names = "--serve", paramLabel = "HOST:PORT", arity = "0..1", fallbackValue = io.antfleet.serve.ListenAddress.DEFAULT,
+            description = "Serve the dashboard from this process too (default address ${FALLBACK-VALUE}); "
+                    + "the way to have it on the embedded database. See antfleet serve --help.")
+    String serve;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "With --serve: PEM certificate chain, serve HTTPS.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "With --serve: PEM PKCS#8 key of --tls-cert.")
+    Path tlsKey;
+
     @Override
     public Integer call() {
         RunState state = root.injector().getInstance(RunState.class);
@@ -103,7 +114,9 @@ final class RunCommand implements Callable<Integer> {
             print(out, loop.cycle(target, host, true), json);
             return ExitCodes.OK;
         }
-        try (FleetMetricsServer server = metricsServer()) {
+        try (FleetMetricsServer server = metricsServer();
+                io.antfleet.serve.DashboardServer dashboard = serve == null ? null
+                        : ServeCommand.start(root, command, serve, tlsCert, tlsKey)) {
             return loop(loop, target, host, out, json);
         }
     }

@@ -175,10 +175,17 @@ public final class RunLoop {
         }
         Decisions decisions = engine.decide(seen.state(), sample, settings, state.timers(), started);
         decisions.list().forEach(d -> LOG.info("decision: {}", d));
-        Optional<ExecutionReport> done = dryRun ? Optional.empty()
+        boolean paused = !dryRun && state.paused();
+        if (paused) {
+            notes.add("autoscaler paused: decisions not carried out (resume it from the dashboard)");
+        }
+        Optional<ExecutionReport> done = dryRun || paused ? Optional.empty()
                 : Optional.of(carryOut(started, target, seen, decisions, notes, leaseConfirmed));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        record(seen, decisions, took);
+        Map<String, Map<NodeStatus, Integer>> counts = record(seen, decisions, took);
+        if (!dryRun) {
+            history.recordHost(started, sample, counts);
+        }
         return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker());
     }
 
@@ -240,7 +247,7 @@ public final class RunLoop {
         return out;
     }
 
-    private void record(Observation seen, Decisions decisions, Duration took) {
+    private Map<String, Map<NodeStatus, Integer>> record(Observation seen, Decisions decisions, Duration took) {
         Map<String, Map<NodeStatus, Integer>> byContainer = new TreeMap<>();
         seen.nodes().forEach((c, list) -> {
             Map<NodeStatus, Integer> counts = new EnumMap<>(NodeStatus.class);
@@ -250,5 +257,6 @@ public final class RunLoop {
         metrics.nodes(byContainer);
         metrics.decisions(decisions.list());
         metrics.cycle(took);
+        return byContainer;
     }
 }
