@@ -13,7 +13,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ant-v2-contract.md §5.1 "--root-dir special case": without --root-dir (or with one equal to the platform
  * default {@code <D>} = $XDG_DATA_HOME/ant or $HOME/.local/share/ant) the node scans {@code <D>/nodes/*}: none
  * → it makes {@code <D>/nodes/<64-hex peer id>/}; one → it uses it; several → exit 1 "Multiple node identities
- * found at …" (AN: src/node.rs:237-296, src/config.rs:367).
+ * found at …" (AN: src/node.rs:237-296, src/config.rs:367). Every start, wherever the root dir is, makes the
+ * shared upgrade cache {@code <D>/upgrades} with mode 0700 (§4.1; AN: src/upgrade/cache_dir.rs:21-50).
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AntNodeDefaultRootDirIT extends V2ContractTestBase {
@@ -81,5 +82,20 @@ class AntNodeDefaultRootDirIT extends V2ContractTestBase {
         assertThat(r.exit()).isEqualTo(1);
         assertThat(r.err()).contains("configuration error: Multiple node identities found at " + xdg + "/ant/nodes: [")
                 .contains("]. Specify --root-dir to select one.");
+    }
+
+    @ParameterizedTest
+    @EnumSource(V2Image.class)
+    void everyStartMakesTheSharedUpgradeCacheDirPrivate(V2Image image) {
+        V2Container c = on(image);
+        String xdg = freshDir("upgrades");
+        String dir = freshDir("elsewhere");
+
+        V2Container.Spawned node = startNode(c, Map.of("XDG_DATA_HOME", xdg), CURRENT, "--root-dir", dir,
+                "--rewards-address", ADDRESS, "--enable-logging");
+        awaitStdout(node, "Node running");
+
+        assertThat(c.run("stat", "-c", "%a", xdg + "/ant/upgrades").out().trim()).isEqualTo("700");
+        assertThat(terminate(c, dir, node).exit()).isZero();
     }
 }

@@ -141,7 +141,20 @@ final class V2Container implements AutoCloseable {
                     }
                 }
             }
+
+            @Override
+            public void onComplete() {
+                ended = true;
+                super.onComplete();
+            }
+
+            @Override
+            public void onError(Throwable throwable) {
+                ended = true;
+                super.onError(throwable);
+            }
         };
+        private volatile boolean ended;
 
         Spawned(DockerClient docker, String execId, String command) {
             this.docker = docker;
@@ -154,8 +167,9 @@ final class V2Container implements AutoCloseable {
             return command + "\n--- stdout:\n" + out() + "--- stderr:\n" + err();
         }
 
+        /** True until Docker closes the process's output stream, which it does when the process ends. */
         boolean running() {
-            return Boolean.TRUE.equals(docker.inspectExecCmd(execId).exec().isRunning());
+            return !ended;
         }
 
         synchronized String out() {
