@@ -200,8 +200,12 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(command.commandLine(),
                     "--metrics-listen port is not a number: '" + metricsListen + "'");
         }
-        return new FleetMetricsServer(new InetSocketAddress(metricsListen.substring(0, colon), port),
-                root.injector().getInstance(FleetMetrics.class));
+        InetSocketAddress listen = new InetSocketAddress(metricsListen.substring(0, colon), port);
+        String warning = FleetMetricsServer.exposureWarning(listen);
+        if (warning != null) {
+            command.commandLine().getErr().println("antfleet: warning: " + warning);
+        }
+        return new FleetMetricsServer(listen, root.injector().getInstance(FleetMetrics.class));
     }
 
     /** JSON: one error object in the cycle stream; otherwise one line on stderr, as every antfleet error. */

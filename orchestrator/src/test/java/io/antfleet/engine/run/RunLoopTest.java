@@ -8,6 +8,7 @@ import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.engine.apply.LeaseHeldException;
+import io.antfleet.engine.FlakyLease;
 import io.antfleet.engine.apply.MemoryLease;
 import io.antfleet.engine.apply.WalletPicker;
 import io.antfleet.fleet.Container;
