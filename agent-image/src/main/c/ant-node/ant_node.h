@@ -34,6 +34,7 @@ struct config {
 void cli_parse(int argc, char **argv, struct config *cfg);
 
 /* fail.c: a color-eyre report on stderr, then exit 1 (§5.3). */
+extern const char *error_location;
 void fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
 /* log.c: tracing-subscriber's fmt output, only with --enable-logging (AN: src/bin/ant-node/main.rs:29-89). */

@@ -56,13 +56,17 @@ static void check_rewards_address(const char *a) {
 /* AN: src/bin/ant-node/cli.rs:214-300 into_config: the --config file and the custom EVM checks. */
 static void into_config(const struct config *cfg) {
     if (cfg->config_file) {
+        error_location = "src/bin/ant-node/cli.rs:218";
         FILE *f = fopen(cfg->config_file, "r");
         if (!f) fail("I/O error: %s (os error %d)", strerror(errno), errno);
         fclose(f);
         fail("configuration error: the ant-node stand-in does not read --config files (see agent-image/README.md)");
     }
+    error_location = "src/bin/ant-node/cli.rs:252";
     if (cfg->evm_rpc_url && !cfg->evm_payment_token) fail("--evm-payment-token is required when --evm-rpc-url is set");
+    error_location = "src/bin/ant-node/cli.rs:255";
     if (cfg->evm_rpc_url && !cfg->evm_payment_vault) fail("--evm-payment-vault is required when --evm-rpc-url is set");
+    error_location = "src/bin/ant-node/main.rs:158"; /* NodeBuilder::new(config).build().await? */
 }
 
 /* Where bootstrap peers come from, only for the log line (AN: src/config.rs:509-540, main.rs:131-156). */
@@ -211,6 +215,7 @@ int main(int argc, char **argv) {
     check_rewards_address(addr);
     store_open_paid_list(root);
 
+    error_location = "src/bin/ant-node/main.rs:159"; /* node.run().await? */
     unsigned port = bind_udp(&cfg);
     snprintf(f, sizeof f, "port=%u", port);
     log_event(L_INFO, "ant_node::node", f, "Node is running on port: %u", port);

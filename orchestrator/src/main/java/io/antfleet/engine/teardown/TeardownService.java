@@ -6,20 +6,18 @@ import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ContainerSelection;
+import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
-import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.Operation;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
-import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -32,7 +30,6 @@ import java.util.Optional;
  * failing container is reported and the others still go.
  */
 public final class TeardownService {
-    private static final Duration LEASE_TTL = Duration.ofHours(1);
     private final DockerGateway docker;
     private final AntctlManagerFactory managers;
     private final ContainerRepository containers;
@@ -64,18 +61,12 @@ public final class TeardownService {
         // Chosen before anything else: an empty or ambiguous --container touches nothing (ContainerSelection).
         List<ContainerInfo> listed = docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, fleet.orElse(null)));
         List<ContainerInfo> chosen = only.isEmpty() ? listed : List.of(ContainerSelection.one(listed, only.get(), fleet));
-        String holder = LeaseHolderProcess.holderForThisProcess("teardown");
-        if (!lease.tryAcquire(holder, LEASE_TTL)) {
-            throw new LeaseHeldException("another antfleet process holds the database lease; nothing was torn down");
-        }
-        try {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "teardown")) {
             List<Outcome> outcomes = new ArrayList<>();
             for (ContainerInfo info : chosen) {
                 outcomes.add(teardown(info, removeContainers));
             }
             return outcomes;
-        } finally {
-            lease.release(holder);
         }
     }
 
