@@ -84,7 +84,7 @@ class DatabaseGoneUnderRunIT {
                 "autoscale: {nodeCap: 3, maxConcurrent: {starts: 1, upgrades: 1, removals: 1, operations: 2},"
                         + " delays: {start: 6s, upgrade: 0s, remove: 0s, restart: 0s}}", ""));
         Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20, \"load1\": 0.1, \"load5\": 0.1, \"load15\": 0.1}");
-        Running run = new Running(start(dir.resolve("run.out"), dir.resolve("run.err"), "--output", "json", "--db", viaProxy,
+        Running run = new Running(start(dir.resolve("run.out"), dir.resolve("run.err"), "-v", "--output", "json", "--db", viaProxy,
                 "run", spec.toString(), "--interval", "2s", "--assume-host", idle.toString()), dir.resolve("run.out"),
                 dir.resolve("run.err"));
         // apply's container and first node, then the first cycle's ADD and a cycle waiting out its cooldown
