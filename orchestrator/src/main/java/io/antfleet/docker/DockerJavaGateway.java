@@ -21,10 +21,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The docker-java implementation of {@link DockerGateway}: one client, closed with {@link #close()}. */
+/**
+ * The docker-java implementation of {@link DockerGateway}: one client for requests (bounded by the response
+ * timeout) and one for exec streams (bounded by each exec's own timeout), closed with {@link #close()}.
+ */
 public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
     private final DockerSettings settings;
     private DockerClient client;
+    private DockerClient streams;
     private DockerExecutor executor;
 
     /** Connects on first use, so commands that never touch Docker open nothing. */
@@ -34,8 +38,11 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
 
     private synchronized DockerClient client() {
         if (client == null) {
-            client = connect(settings);
-            executor = new DockerExecutor(client);
+            client = connect(settings, settings.responseTimeout());
+            // An exec's output stream may rightly stay silent for minutes (antctl start waits for peers): the
+            // stream gets a client without a response timeout, and the exec's own bound alone decides.
+            streams = connect(settings, Duration.ZERO);
+            executor = new DockerExecutor(client, streams);
         }
         return client;
     }
@@ -45,7 +52,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         return executor;
     }
 
-    private static DockerClient connect(DockerSettings settings) {
+    private static DockerClient connect(DockerSettings settings, Duration responseTimeout) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(settings.host())
                 .withApiVersion(settings.apiVersion())
@@ -55,7 +62,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(settings.connectTimeout())
-                .responseTimeout(settings.responseTimeout())
+                .responseTimeout(responseTimeout)
                 .build();
         return DockerClientImpl.getInstance(config, http);
     }
@@ -191,6 +198,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         }
         try {
             client.close();
+            streams.close();
             client = null;
         } catch (IOException e) {
             throw new DockerOperationException("cannot close the Docker client: " + e.getMessage(), e);

@@ -32,6 +32,32 @@ class DockerJavaGatewayIT {
     }
 
     @Test
+    void anExecSilentForLongerThanTheResponseTimeoutIsBoundOnlyByItsOwnTimeout() {
+        DockerSettings defaults = DockerSettings.defaults();
+        try (DockerJavaGateway quick = new DockerJavaGateway(new DockerSettings(defaults.host(), defaults.apiVersion(),
+                defaults.connectTimeout(), Duration.ofSeconds(2), 10))) {
+            ExecResult r = quick.exec(container.id(), List.of("sh", "-c", "sleep 5; echo done"), "root", Map.of(), null,
+                    Duration.ofSeconds(60));
+
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(r.stdout().strip()).isEqualTo("done");
+        }
+    }
+
+    @Test
+    void anExecThatPrintsWithoutEndIsCutAtTheCapAndKilledLongBeforeItsTimeout() {
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> docker().exec(container.id(), List.of("yes", "antfleet-cap"), "root", Map.of(), null,
+                Duration.ofMinutes(5))).isInstanceOf(DockerOperationException.class)
+                .hasMessageContaining("printed more than " + DockerExecutor.MAX_OUTPUT + " bytes");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(docker().exec(container.id(),
+                List.of("ps", "-eo", "args"), "root", Map.of(), null, Duration.ofSeconds(30)).stdout())
+                .doesNotContain("yes antfleet-cap"));
+    }
+
+    @Test
     void aCreatedContainerRunsWithHostNetworkingAndItsLabels() {
         ContainerInfo info = docker().inspect(container.id()).orElseThrow();
 
