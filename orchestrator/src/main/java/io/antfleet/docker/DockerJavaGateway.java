@@ -8,6 +8,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -74,10 +75,25 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         return id;
     }
 
+    /**
+     * What an agent container keeps of Docker's default capabilities: files and their owners (antctl writes
+     * the registry and node dirs, as root or for the ant user), signals to its nodes, and switching to the
+     * ant user (OpenRC's start-stop-daemon, {@code docker exec --user}). No raw sockets, device nodes,
+     * chroot, audit, capability or low-port changes: nodes listen on high ports.
+     */
+    static final List<Capability> KEPT_CAPABILITIES = List.of(Capability.CHOWN, Capability.DAC_OVERRIDE,
+            Capability.FOWNER, Capability.FSETID, Capability.KILL, Capability.SETGID, Capability.SETUID);
+    /** Room for hundreds of nodes of dozens of threads each, while a fork bomb stays inside its container. */
+    static final long PIDS_LIMIT = 16_384;
+
     private CreateContainerCmd createCommand(ContainerSpec spec) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(spec.networkMode())
-                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
+                .withCapDrop(Capability.ALL)
+                .withCapAdd(KEPT_CAPABILITIES.toArray(Capability[]::new))
+                .withSecurityOpts(List.of("no-new-privileges:true"))
+                .withPidsLimit(PIDS_LIMIT);
         if (spec.volume() != null && spec.volumeMount() != null) {
             host = host.withBinds(Bind.parse(spec.volume() + ":" + spec.volumeMount()));
         }

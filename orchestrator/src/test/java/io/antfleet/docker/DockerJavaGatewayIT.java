@@ -32,6 +32,20 @@ class DockerJavaGatewayIT {
     }
 
     @Test
+    void agentContainersRunWithoutUnneededCapabilitiesWithNoNewPrivilegesAndAPidsLimit() {
+        String status = docker().exec(container.id(), List.of("cat", "/proc/1/status"), "root", Map.of(), null,
+                Duration.ofSeconds(30)).stdout();
+        // CHOWN 0, DAC_OVERRIDE 1, FOWNER 3, FSETID 4, KILL 5, SETGID 6, SETUID 7
+        assertThat(status).containsPattern("(?m)^CapBnd:\\s+0*fb$").containsPattern("(?m)^NoNewPrivs:\\s+1$");
+        String pids = docker().exec(container.id(), List.of("sh", "-c",
+                "cat /sys/fs/cgroup/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids/pids.max"), "root", Map.of(), null,
+                Duration.ofSeconds(30)).stdout();
+        assertThat(pids.strip()).isEqualTo(Long.toString(DockerJavaGateway.PIDS_LIMIT));
+        assertThat(docker().exec(container.id(), List.of("id", "-un"), "ant", Map.of(), null, Duration.ofSeconds(30))
+                .stdout().strip()).as("exec as the ant user").isEqualTo("ant");
+    }
+
+    @Test
     void anExecSilentForLongerThanTheResponseTimeoutIsBoundOnlyByItsOwnTimeout() {
         DockerSettings defaults = DockerSettings.defaults();
         try (DockerJavaGateway quick = new DockerJavaGateway(new DockerSettings(defaults.host(), defaults.apiVersion(),
