@@ -114,7 +114,9 @@ final class RunCommand implements Callable<Integer> {
             print(out, loop.cycle(target, host, true), json);
             return ExitCodes.OK;
         }
-        try (FleetMetricsServer server = metricsServer();
+        io.antfleet.notify.NotifySettings notify = new SpecLoader().notifySettings(specFile);
+        try (io.antfleet.notify.Notifier notifier = notifier(notify);
+                FleetMetricsServer server = metricsServer();
                 io.antfleet.serve.DashboardServer dashboard = serve == null ? null
                         : ServeCommand.start(root, command, serve, tlsCert, tlsKey)) {
             return loop(loop, target, host, out, json);
@@ -162,6 +164,17 @@ final class RunCommand implements Callable<Integer> {
         return !once || allOk.get() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
+    /** The spec's webhooks get the run's events (examples/prometheus's alerts, as notifications); none: null. */
+    private io.antfleet.notify.Notifier notifier(io.antfleet.notify.NotifySettings notify) {
+        if (notify.webhooks().isEmpty()) {
+            return null;
+        }
+        io.antfleet.notify.Notifier notifier = new io.antfleet.notify.Notifier(notify, root.injector().getInstance(Clock.class),
+                io.antfleet.store.ProcessTable.local().hostName());
+        root.injector().getInstance(io.antfleet.engine.run.RunEvents.class).notifyThrough(notifier);
+        return notifier;
+    }
+
     private HostSource hostSource() {
         if (assumeHost != null) {
             return HostSource.assumed(root.injector().getInstance(HostSampleJson.class).read(assumeHost));
@@ -187,8 +200,12 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(command.commandLine(),
                     "--metrics-listen port is not a number: '" + metricsListen + "'");
         }
-        return new FleetMetricsServer(new InetSocketAddress(metricsListen.substring(0, colon), port),
-                root.injector().getInstance(FleetMetrics.class));
+        InetSocketAddress listen = new InetSocketAddress(metricsListen.substring(0, colon), port);
+        String warning = FleetMetricsServer.exposureWarning(listen);
+        if (warning != null) {
+            command.commandLine().getErr().println("antfleet: warning: " + warning);
+        }
+        return new FleetMetricsServer(listen, root.injector().getInstance(FleetMetrics.class));
     }
 
     /** JSON: one error object in the cycle stream; otherwise one line on stderr, as every antfleet error. */

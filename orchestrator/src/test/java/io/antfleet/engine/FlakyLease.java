@@ -1,4 +1,4 @@
-package io.antfleet.engine.run;
+package io.antfleet.engine;
 
 import io.antfleet.engine.apply.MemoryLease;
 import io.antfleet.store.DatabaseLease;
@@ -11,11 +11,11 @@ import java.util.Optional;
  * The memory lease behind a database that a test can take away after the lease was taken: while it is
  * {@link #down}, renewing and releasing fail as the store fails when MariaDB is unreachable.
  */
-final class FlakyLease implements DatabaseLease {
-    static final String ERROR = "database error on jdbc:mariadb://127.0.0.1:3306/flaky: Socket fail to connect";
+public final class FlakyLease implements DatabaseLease {
+    public static final String ERROR = "database error on jdbc:mariadb://127.0.0.1:3306/flaky: Socket fail to connect";
 
-    final MemoryLease lease = new MemoryLease();
-    volatile boolean down;
+    public final MemoryLease lease = new MemoryLease();
+    public volatile boolean down;
 
     @Override
     public boolean tryAcquire(String holder, Duration ttl) {

@@ -1,4 +1,4 @@
-package io.antfleet.engine.run;
+package io.antfleet.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -15,10 +15,10 @@ class LeaseKeeperTest {
 
     @Test
     void the_keeper_holds_the_lease_until_closed_and_then_releases_it() {
-        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid 1", Duration.ofMinutes(1))) {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid 1", Duration.ofMinutes(1), System::nanoTime)) {
             keeper.check();
             assertThat(lease.current().orElseThrow().holder()).isEqualTo("run pid 1");
-            assertThatThrownBy(() -> LeaseKeeper.acquire(lease, "run pid 2", Duration.ofMinutes(1)))
+            assertThatThrownBy(() -> LeaseKeeper.acquire(lease, "run pid 2", Duration.ofMinutes(1), System::nanoTime))
                     .isInstanceOf(LeaseHeldException.class).hasMessageContaining("run pid 1");
         }
         assertThat(lease.current()).isEmpty();
@@ -26,7 +26,7 @@ class LeaseKeeperTest {
 
     @Test
     void a_lease_taken_over_by_another_process_stops_the_run_at_its_next_check() {
-        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid 1", Duration.ofMinutes(1))) {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid 1", Duration.ofMinutes(1), System::nanoTime)) {
             lease.release("run pid 1");
             lease.tryAcquire("apply pid 2", Duration.ofMinutes(1));
 
@@ -59,7 +59,7 @@ class LeaseKeeperTest {
     @Test
     void a_lease_taken_over_while_the_database_was_away_is_lost_at_the_first_check_after_it_is_back() {
         FlakyLease flaky = new FlakyLease();
-        try (LeaseKeeper keeper = LeaseKeeper.acquire(flaky, "run pid 1", Duration.ofMinutes(1))) {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(flaky, "run pid 1", Duration.ofMinutes(1), System::nanoTime)) {
             flaky.down = true;
             assertThatThrownBy(keeper::check).isInstanceOf(StoreException.class);
             flaky.lease.release("run pid 1");
@@ -75,7 +75,7 @@ class LeaseKeeperTest {
     @Test
     void closing_while_the_database_is_away_does_not_fail_the_lease_is_left_to_expire() {
         FlakyLease flaky = new FlakyLease();
-        LeaseKeeper keeper = LeaseKeeper.acquire(flaky, "run pid 1", Duration.ofMinutes(1));
+        LeaseKeeper keeper = LeaseKeeper.acquire(flaky, "run pid 1", Duration.ofMinutes(1), System::nanoTime);
         flaky.down = true;
 
         keeper.close();
