@@ -16,6 +16,8 @@ import io.antfleet.cli.Main;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.store.DataHome;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.StoreConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -261,6 +263,28 @@ class DashboardIT {
         assertThat(antctl.get("nodes").get(0).get("status").asText()).as("antctl's own word").isEqualTo("Stopped");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json.readTree(get("/api/v1/operations?limit=5",
                 Optional.of(token.value())).body()).get("operations").get(0).get("intent").asText()).isEqualTo("stop"));
+    }
+
+    @Test
+    @Order(7)
+    void underRunServeAnActionUsesTheLeaseRunOfThisProcessHolds() throws IOException, InterruptedException {
+        DatabaseLease lease = injector.getInstance(DatabaseLease.class);
+        String run = LeaseHolderProcess.holderForThisProcess("run");
+        assertThat(lease.tryAcquire(run, Duration.ofMinutes(5))).isTrue();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(server.baseUrl() + "/login?token=" + token.value());
+            Object answer = page.evaluate("async path => { const csrf = (await (await fetch('/api/v1/session')).json()).csrf;"
+                    + " const r = await fetch(path, {method: 'POST', headers: {'X-CSRF-Token': csrf, 'Content-Type': 'application/json'},"
+                    + " body: JSON.stringify({confirm: true})}); return r.status + ' ' + (await r.text()); }",
+                    "/api/v1/nodes/" + fleet + "-b/antnode1/start");
+            assertThat(answer.toString()).startsWith("200 ").contains("start " + fleet + "-b/antnode1: done");
+            assertThat(lease.current()).hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo(run));
+        } finally {
+            lease.release(run);
+        }
+        JsonNode b = container(json.readTree(get("/api/v1/fleet", Optional.of(token.value())).body()), fleet + "-b");
+        assertThat(b.get("nodes").get(0).get("status").asText()).isEqualTo("RUNNING");
     }
 
     private static JsonNode container(JsonNode fleetJson, String name) {

@@ -69,7 +69,7 @@ class RunLoopTest {
         executors.add(executor);
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
                 new RunState(settings), on, metrics, resurveys::add, log, new DirectWork(),
-                new ReadingHistory(history, settings, new MemoryHistoryLog()), clock, firstRetry);
+                new ReadingHistory(history, settings, new MemoryHistoryLog()), new RunEvents(metrics), new FleetMutex(), clock, firstRetry);
     }
 
     private List<CycleReport> runOnce(RunLoop loop, HostSample host) {
