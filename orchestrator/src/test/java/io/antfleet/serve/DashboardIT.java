@@ -236,6 +236,10 @@ class DashboardIT {
                     .intValue() >= 2);
             Object points = page.evaluate("() => Chart.getChart('chart-nodes').data.datasets[0].data");
             assertThat((List<?>) points).isNotEmpty().allSatisfy(p -> assertThat(((Number) p).intValue()).isEqualTo(3));
+            page.locator("table.grid[data-container='" + fleet + "-a'] tr[data-service='antnode2'] button.node-link").click();
+            await().pollInSameThread().atMost(Duration.ofSeconds(15)).until(() -> ((Number) page.evaluate(
+                    "() => Chart.getChart('chart-node') ? Chart.getChart('chart-node').data.datasets[0].data.length : 0")).intValue() >= 2);
+            assertThat(page.locator("#node-chart-title").textContent()).isEqualTo(fleet + "-a/antnode2: records and peers");
             Path shots = Files.createDirectories(Paths.get("target", "screenshots"));
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("dashboard-overview.png")).setFullPage(false));
             page.locator("#nodes").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
