@@ -117,8 +117,14 @@ func runStart(p parsed, jsonOut bool) error {
 	}
 	if jsonOut {
 		printJSON(r, true)
-		return nil
+	} else {
+		printStartAll(&r)
 	}
+	return nil
+}
+
+// printStartAll: started, already running, failed, or "No nodes registered" (start.rs:60-121).
+func printStartAll(r *startResult) {
 	if len(r.Started) > 0 {
 		printf("✓ Started %d node(s):\n", len(r.Started))
 		for _, n := range r.Started {
@@ -135,7 +141,6 @@ func runStart(p parsed, jsonOut bool) error {
 	if len(r.Started) == 0 && len(r.AlreadyRunning) == 0 && len(r.Failed) == 0 {
 		printf("● No nodes registered. Add nodes first with: ant node add\n")
 	}
-	return nil
 }
 
 func printFailures(verb string, failed []nodeFailed) {
@@ -175,8 +180,14 @@ func runStop(p parsed, jsonOut bool) error {
 	}
 	if jsonOut {
 		printJSON(r, true)
-		return nil
+	} else {
+		printStopAll(&r)
 	}
+	return nil
+}
+
+// printStopAll: stopped, already stopped, failed, or "No nodes registered" (stop.rs:58-118).
+func printStopAll(r *stopResult) {
 	if len(r.Stopped) > 0 {
 		printf("✓ Stopped %d node(s):\n", len(r.Stopped))
 		for _, n := range r.Stopped {
@@ -193,7 +204,6 @@ func runStop(p parsed, jsonOut bool) error {
 	if len(r.Stopped) == 0 && len(r.AlreadyStopped) == 0 && len(r.Failed) == 0 {
 		printf("● No nodes registered. Add nodes first with: ant node add\n")
 	}
-	return nil
 }
 
 // offlineStatus: registry only, every node stopped, no pid (AC: ant-core/src/node/mod.rs:206-227).
@@ -236,7 +246,7 @@ func runStatus(_ parsed, jsonOut bool) error {
 		printf("● No nodes registered. Add nodes first with: ant node add\n")
 		return nil
 	}
-	// "  {:<4} {:<14} {:<18} {}" and 52 × ─ (status.rs:24-55).
+	// "  {:<4} {:<14} {:<18} {}" and 52 × ─ (status.rs:33-65).
 	printf("  %-4s %-14s %-18s %s\n", "ID", "Name", "Version", "Status")
 	printf("  %s\n", strings.Repeat("─", 52))
 	for _, n := range r.Nodes {
@@ -261,7 +271,7 @@ func padRunes(s string, width int) string {
 	return s + strings.Repeat(" ", width-n)
 }
 
-// runReset (AC: ant-cli/src/commands/node/reset.rs:13-83).
+// runReset (AC: ant-cli/src/commands/node/reset.rs:17-86).
 func runReset(p parsed, jsonOut bool) error {
 	f := defaultFiles()
 	daemonUp := false
@@ -271,15 +281,8 @@ func runReset(p parsed, jsonOut bool) error {
 		}
 		daemonUp = true
 	}
-	// The prompt is skipped by --force or --json; anything but y/Y (EOF too) cancels with exit 0.
-	if !p.has("force") && !jsonOut {
-		printf("⚠ This will remove all node data, logs, and clear the registry.\n  Are you sure? [y/N] ")
-		stdout.Flush()
-		line, _ := bufio.NewReader(os.Stdin).ReadString('\n')
-		if !strings.EqualFold(strings.TrimSpace(line), "y") {
-			printf("─ Reset cancelled.\n")
-			return nil
-		}
+	if !p.has("force") && !jsonOut && !confirmReset() {
+		return nil
 	}
 	var r *resetResult
 	if daemonUp {
@@ -298,18 +301,37 @@ func runReset(p parsed, jsonOut bool) error {
 	}
 	if jsonOut {
 		printJSON(r, true)
-	} else if r.NodesCleared == 0 {
-		printf("● No nodes to reset — registry is already empty.\n")
 	} else {
-		printf("✓ Reset complete — %d node(s) cleared\n", r.NodesCleared)
-		for _, d := range r.DataDirsRemoved {
-			printf("  ─ Removed data: %s\n", d)
-		}
-		for _, d := range r.LogDirsRemoved {
-			printf("  ─ Removed logs: %s\n", d)
-		}
+		printReset(r)
 	}
 	return nil
+}
+
+// confirmReset: the prompt is skipped by --force or --json; anything but y/Y (EOF too) cancels, exit 0
+// (reset.rs:35-47).
+func confirmReset() bool {
+	printf("⚠ This will remove all node data, logs, and clear the registry.\n  Are you sure? [y/N] ")
+	stdout.Flush()
+	line, _ := bufio.NewReader(os.Stdin).ReadString('\n')
+	if !strings.EqualFold(strings.TrimSpace(line), "y") {
+		printf("─ Reset cancelled.\n")
+		return false
+	}
+	return true
+}
+
+func printReset(r *resetResult) {
+	if r.NodesCleared == 0 {
+		printf("● No nodes to reset — registry is already empty.\n")
+		return
+	}
+	printf("✓ Reset complete — %d node(s) cleared\n", r.NodesCleared)
+	for _, d := range r.DataDirsRemoved {
+		printf("  ─ Removed data: %s\n", d)
+	}
+	for _, d := range r.LogDirsRemoved {
+		printf("  ─ Removed logs: %s\n", d)
+	}
 }
 
 // resetRegistry is ant_core::node::reset: remove each node's data and log dir, then save the registry

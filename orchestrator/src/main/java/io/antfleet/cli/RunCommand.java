@@ -114,7 +114,9 @@ final class RunCommand implements Callable<Integer> {
             print(out, loop.cycle(target, host, true), json);
             return ExitCodes.OK;
         }
-        try (FleetMetricsServer server = metricsServer();
+        io.antfleet.notify.NotifySettings notify = new SpecLoader().notifySettings(specFile);
+        try (io.antfleet.notify.Notifier notifier = notifier(notify);
+                FleetMetricsServer server = metricsServer();
                 io.antfleet.serve.DashboardServer dashboard = serve == null ? null
                         : ServeCommand.start(root, command, serve, tlsCert, tlsKey)) {
             return loop(loop, target, host, out, json);
@@ -160,6 +162,17 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return !once || allOk.get() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The spec's webhooks get the run's events (examples/prometheus's alerts, as notifications); none: null. */
+    private io.antfleet.notify.Notifier notifier(io.antfleet.notify.NotifySettings notify) {
+        if (notify.webhooks().isEmpty()) {
+            return null;
+        }
+        io.antfleet.notify.Notifier notifier = new io.antfleet.notify.Notifier(notify, root.injector().getInstance(Clock.class),
+                io.antfleet.store.ProcessTable.local().hostName());
+        root.injector().getInstance(io.antfleet.engine.run.RunEvents.class).notifyThrough(notifier);
+        return notifier;
     }
 
     private HostSource hostSource() {

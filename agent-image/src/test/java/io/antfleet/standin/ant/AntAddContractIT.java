@@ -147,6 +147,31 @@ class AntAddContractIT extends AntContractTestBase {
     }
 
     @Test
+    void aLocalBinaryBringsTheBootstrapPeersFileBesideIt() {
+        String src = ant.home + "/src";
+        agent.sh("sh", "-c", "mkdir -p " + src + " && cp " + agent.nodeBinary(agent.nodeVersions().get(0)) + " " + src
+                + "/ant-node && echo 'peers = []' > " + src + "/bootstrap_peers.toml");
+        ant.ok("node", "add", "--rewards-address", AntAgent.ADDRESS, "--path", src + "/ant-node");
+        assertThat(ant.file("nodes/node-1/bootstrap_peers.toml")).isEqualTo("peers = []\n");
+    }
+
+    @Test
+    void aLocalBinaryWhoseVersionFailsIsABinaryResolutionError() {
+        agent.sh("sh", "-c", "mkdir -p " + ant.home + " && printf '#!/bin/sh\\nexit 3\\n' > " + ant.home + "/bad && chmod 755 " + ant.home + "/bad");
+        AntAgent.Exec r = ant.ant("node", "add", "--rewards-address", AntAgent.ADDRESS, "--path", ant.home + "/bad");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).isEqualTo("Error: Binary resolution failed: " + ant.home + "/bad --version exited with status exit status: 3\n");
+    }
+
+    @Test
+    void aRegistryWithoutARequiredFieldIsAnError() {
+        agent.sh("sh", "-c", "mkdir -p " + ant.dir + " && echo '{\"schema_version\": 1, \"nodes\": {}}' > " + ant.dir + "/node_registry.json");
+        AntAgent.Exec r = ant.ant("node", "status");
+        assertThat(r.exit()).isEqualTo(1);
+        assertThat(r.err()).startsWith("Error: JSON serialization error: missing field `next_id`");
+    }
+
+    @Test
     void versionSourceUsesTheCacheWithoutRunningTheBinary() {
         agent.sh("sh", "-c", "mkdir -p " + ant.dir + "/bin && printf '#!/bin/sh\\nexit 3\\n' > " + ant.dir + "/bin/ant-node-9.9.9 && chmod 755 "
                 + ant.dir + "/bin/ant-node-9.9.9");

@@ -52,10 +52,15 @@ final class AntAgent implements AutoCloseable {
         container.start();
     }
 
-    /** A command as the image's default user, with no extra environment. */
+    /** Seconds any one command may take; `timeout` in the container bounds each exec (Docker's exec has none). */
+    static final int EXEC_TIMEOUT_SECONDS = 60;
+
+    /** A command as the image's default user, with no extra environment, killed after {@link #EXEC_TIMEOUT_SECONDS}. */
     Exec sh(String... args) {
+        List<String> bounded = new ArrayList<>(List.of("timeout", String.valueOf(EXEC_TIMEOUT_SECONDS)));
+        bounded.addAll(List.of(args));
         try {
-            Container.ExecResult r = container.execInContainer(StandardCharsets.UTF_8, args);
+            Container.ExecResult r = container.execInContainer(StandardCharsets.UTF_8, bounded.toArray(String[]::new));
             return new Exec(r.getExitCode(), r.getStdout(), r.getStderr());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

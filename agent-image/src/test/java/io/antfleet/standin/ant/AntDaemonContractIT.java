@@ -138,6 +138,7 @@ class AntDaemonContractIT extends AntContractTestBase {
         assertThat(start.json().get("port").isNull()).isTrue();
         assertThat(ant.ok("node", "daemon", "status", "--json").json().get("running").asBoolean()).isFalse();
         assertThat(ant.exists(ant.dir + "/daemon.pid")).isFalse();
+        assertThat(ant.ok("node", "daemon", "start").out()).matches("✓ Node management daemon started — PID \\d+ \\(port pending\\)\n");
     }
 
     @Test
