@@ -170,6 +170,8 @@ public final class RunLoop {
         HostSample sample = host.sample();
         Observation seen = observer.observe(target, host.bootTime().orElse(null), state.lastCycleAt().orElse(null), !dryRun);
         List<String> notes = new ArrayList<>(seen.docker().notes());
+        notes.addAll(seen.refused());
+        seen.refused().forEach(r -> LOG.warn("{}", r));
         AutoscaleSettings settings = target.settings();
         Optional<String> halted = Optional.empty();
         if (settings.targetVersion() != null) {
