@@ -88,6 +88,12 @@ public final class DockerFleetObserver implements FleetObserver {
 
     /** antctl's view, with an operator's DISABLED kept unless antctl says the node is Removed. */
     public static Node toNode(AntctlNode n, Optional<Node> row) {
+        if (!n.isUsable()) {
+            // its values were refused: what was recorded stays, as UNKNOWN (an operator's DISABLED stays too)
+            return row.map(r -> r.status() == NodeStatus.DISABLED ? r : r.withStatus(NodeStatus.UNKNOWN, r.statusChangedAt()))
+                    .orElseGet(() -> new Node(null, null, n.service(), NodeStatus.UNKNOWN, null, null, null, null, null, null,
+                            null, null, null, null, null, null));
+        }
         NodeStatus status = n.status();
         if (row.isPresent() && row.get().status() == NodeStatus.DISABLED && !n.removed()) {
             status = NodeStatus.DISABLED;
