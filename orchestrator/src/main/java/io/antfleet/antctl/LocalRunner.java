@@ -71,8 +71,8 @@ public final class LocalRunner implements AntctlRunner {
             throw new AntctlMissingException(target(), all.get(0), e.getMessage());
         }
         if (overflowed.get()) {
-            throw new AntctlOutputException(String.join(" ", shown) + " on " + target() + " printed more than " + maxOutput
-                    + " bytes; it was killed and its output not used");
+            throw new AntctlException("antctl printed more than " + maxOutput + " bytes; it was killed and its output not used",
+                    target(), shown, exit, "", List.of());
         }
         if (watchdog.killedProcess()) {
             throw new AntctlTimeoutException(target(), shown, timeout, exit, err.toString(StandardCharsets.UTF_8));
