@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.RegisteredNode;
 
 /**
  * One registry entry as {@code antctl status --json} shows it. Optional values are null when antctl
@@ -26,7 +27,7 @@ public record AntctlNode(
         String rewardsAddress,
         String user,
         boolean userMode,
-        Integer connectedPeers) {
+        Integer connectedPeers) implements RegisteredNode {
 
     public AntctlNode {
         requireNonNull(service, "service is null");
@@ -34,16 +35,19 @@ public record AntctlNode(
         NodeStatus.fromAntctl(antctlStatus);
     }
 
-    public int number() {
-        return service.number();
-    }
-
     /** antfleet's status: Running → RUNNING, Stopped/Added → STOPPED, Removed → DEAD. */
+    @Override
     public NodeStatus status() {
         return NodeStatus.fromAntctl(antctlStatus);
     }
 
-    public boolean removed() {
-        return "Removed".equals(antctlStatus);
+    @Override
+    public String managerStatus() {
+        return antctlStatus;
+    }
+
+    @Override
+    public String binaryPath() {
+        return antnodePath;
     }
 }

@@ -1,5 +1,6 @@
 package io.antfleet.antctl;
 
+import io.antfleet.nodemanager.BinaryChecks;
 import java.util.regex.Pattern;
 
 /**
@@ -8,9 +9,7 @@ import java.util.regex.Pattern;
  */
 public final class Arguments {
     private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9_./:=@,+%-]+");
-    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9_./+@-]*");
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+(-[A-Za-z0-9.]+)?");
     private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@&+,=%-]+");
 
     private Arguments() {
@@ -18,15 +17,7 @@ public final class Arguments {
 
     /** An absolute path without {@code ..}, spaces or shell characters. */
     public static String absolutePath(String what, String value) {
-        if (value == null || !SAFE_PATH.matcher(value).matches()) {
-            throw invalid(what, value, "an absolute path of letters, digits and _ . / + @ -");
-        }
-        for (String part : value.split("/")) {
-            if (part.equals("..")) {
-                throw invalid(what, value, "a path without '..'");
-            }
-        }
-        return value;
+        return BinaryChecks.absolutePath(what, value);
     }
 
     /** A free-form pass-through token (wnm's start_args): one argument, no spaces or shell characters. */
@@ -53,10 +44,7 @@ public final class Arguments {
     }
 
     public static String version(String what, String value) {
-        if (value == null || !VERSION.matcher(value).matches()) {
-            throw invalid(what, value, "a version like 0.4.17");
-        }
-        return value;
+        return BinaryChecks.version(what, value);
     }
 
     public static String url(String what, String value) {

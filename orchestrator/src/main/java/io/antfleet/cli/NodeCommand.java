@@ -1,12 +1,12 @@
 package io.antfleet.cli;
 
-import io.antfleet.antctl.UpgradeRequest;
 import io.antfleet.engine.node.AddOptions;
 import io.antfleet.engine.node.NodeService;
 import io.antfleet.engine.node.NodeVerb;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -86,7 +86,7 @@ final class NodeCommand implements Callable<Integer> {
         if (verb == NodeVerb.UPGRADE) {
             try {
                 // The request's own checks (an absolute path, a version, not both), before the lease is taken.
-                new UpgradeRequest(List.of(ServiceName.of("antnode1")), path, version, false, false, null, null, List.of());
+                new UpgradeNodesRequest(List.of(ServiceName.of("antnode1")), path, version);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());
             }

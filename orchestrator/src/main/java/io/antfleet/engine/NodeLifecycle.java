@@ -3,18 +3,20 @@ package io.antfleet.engine;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.AntctlManager;
-import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.AntctlNode;
-import io.antfleet.antctl.UpgradeOutcome;
-import io.antfleet.antctl.UpgradeRequest;
-import io.antfleet.antctl.UpgradeSummary;
+import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.NodeManager;
+import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.RegistryRows;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
+import io.antfleet.nodemanager.UpgradeOutcome;
+import io.antfleet.nodemanager.UpgradeSummary;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import io.antfleet.store.UnitOfWork;
@@ -26,7 +28,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * antctl's state changes on one recorded container, with the store kept in step: every change is
+ * A node manager's state changes on one recorded container, with the store kept in step: every change is
  * journaled before it runs, and an add writes its node rows the moment status --json names them,
  * before anything else happens (a crash after that point loses nothing). What a change did to the node
  * rows and the journal entry's completion are one unit of work: a database that goes away meanwhile
@@ -34,18 +36,18 @@ import java.util.function.Supplier;
  * failure marks the journal entry FAILED and leaves the node rows as antctl left the nodes.
  */
 public final class NodeLifecycle {
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final NodeRepository nodes;
     private final OperationJournal journal;
     private final UnitOfWork unit;
     private final Clock clock;
 
     @Inject
-    public NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit) {
+    public NodeLifecycle(NodeManagers managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit) {
         this(managers, nodes, journal, unit, Clock.systemUTC());
     }
 
-    NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit,
+    NodeLifecycle(NodeManagers managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit,
             Clock clock) {
         this.managers = requireNonNull(managers, "managers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
@@ -55,11 +57,11 @@ public final class NodeLifecycle {
     }
 
     /** Adds (does not start) nodes; returns their rows. Rows of nodes added before a partial failure stay. */
-    public List<Node> add(Container container, AddRequest request) {
+    public List<Node> add(Container container, AddNodesRequest request) {
         requireRow(container);
-        AntctlManager manager = managers.forContainer(container);
-        List<AntctlNode> added = journaled("add", container, List.of(), () -> manager.create(request,
-                fresh -> unit.run(() -> fresh.forEach(n -> nodes.upsert(row(container.id(), n, clock.instant()))))),
+        NodeManager manager = managers.forContainer(container);
+        List<? extends RegisteredNode> added = journaled("add", container, List.of(), () -> manager.add(request,
+                fresh -> unit.run(() -> record(container, fresh))),
                 result -> result.stream().map(n -> n.service().value()).toList(), result -> { });
         return added.stream().map(n -> nodes.find(container.id(), n.service()).orElseThrow()).toList();
     }
@@ -83,10 +85,13 @@ public final class NodeLifecycle {
                 () -> managers.forContainer(container).remove(services, keepDirectories));
     }
 
-    public UpgradeSummary upgrade(Container container, UpgradeRequest request) {
+    /** @throws AntfleetException when the container's node manager has no in-place upgrade */
+    public UpgradeSummary upgrade(Container container, UpgradeNodesRequest request) {
         requireRow(container);
+        NodeManager.NodeUpgrader upgrader = managers.forContainer(container).upgrader().orElseThrow(() ->
+                new AntfleetException("the node manager of container " + container.name() + " cannot upgrade nodes in place"));
         List<String> names = request.services().stream().map(ServiceName::value).toList();
-        return journaled("upgrade", container, names, () -> managers.forContainer(container).upgrade(request),
+        return journaled("upgrade", container, names, () -> upgrader.upgrade(request),
                 result -> names, result -> {
                     for (UpgradeOutcome o : result.outcomes()) {
                         if (o.toVersion() != null) {
@@ -96,11 +101,11 @@ public final class NodeLifecycle {
                 });
     }
 
-    /** {@code antctl reset --force}; the registry is gone, so are the container's node rows. */
+    /** The manager's reset; the registry is gone, so are the container's node rows. */
     public void teardown(Container container) {
         requireRow(container);
         journaled("teardown", container, List.of(), () -> {
-            managers.forContainer(container).teardown();
+            managers.forContainer(container).reset();
             return null;
         }, result -> List.of(), result -> nodes.findByContainer(container.id()).forEach(n -> nodes.delete(n.id())));
     }
@@ -151,9 +156,12 @@ public final class NodeLifecycle {
         }
     }
 
-    static Node row(Long containerId, AntctlNode n, Instant now) {
-        return new Node(null, containerId, n.service(), n.status(), n.nodePort(), n.metricsPort(), n.rpcPort(),
-                n.dataDir(), n.logDir(), n.antnodePath(), n.version(), n.peerId(), n.rewardsAddress(), null, now, now);
+    /** Rows for entries the manager has just listed as new, written before anything else happens. */
+    private void record(Container container, List<? extends RegisteredNode> fresh) {
+        Instant now = clock.instant();
+        for (RegisteredNode n : fresh) {
+            nodes.upsert(RegistryRows.row(container.id(), n, nodes.find(container.id(), n.service()), now));
+        }
     }
 
     private static Node withVersion(Node n, String version) {

@@ -3,7 +3,6 @@ package io.antfleet.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlException;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
@@ -22,6 +21,7 @@ import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.AddNodesRequest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,10 +53,10 @@ class NodeLifecycleIT {
                 UnknownVersionPolicy.WARN, t, null, Duration.ofSeconds(60));
     }
 
-    private static AddRequest add(int count, int base) {
-        return new AddRequest(count, null, null, null, null, new PortRange(36000 + base, 36000 + base + count - 1),
+    private static AddNodesRequest add(int count, int base) {
+        return new AddNodesRequest(count, null, null, new PortRange(36000 + base, 36000 + base + count - 1),
                 new PortRange(37000 + base, 37000 + base + count - 1),
-                new PortRange(37500 + base, 37500 + base + count - 1), true, WALLET, null, null,
+                new PortRange(37500 + base, 37500 + base + count - 1), true, WALLET,
                 EvmNetwork.ARBITRUM_ONE);
     }
 

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Injector;
-import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.FakeAntctl;
@@ -20,6 +19,7 @@ import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.AddNodesRequest;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
 import io.antfleet.store.NodeRepository;
@@ -69,8 +69,8 @@ class NodeLifecycleRecordsTest {
 
     @Test
     void aDatabaseLostHalfWayThroughRecordingAStopLeavesEveryRowAsItWasAndTheJournalEntryPending() {
-        lifecycle.add(container, new AddRequest(2, null, null, null, null, new PortRange(31001, 31002), null, null, true,
-                new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124"), null, null, EvmNetwork.LOCAL));
+        lifecycle.add(container, new AddNodesRequest(2, null, null, new PortRange(31001, 31002), null, null, true,
+                new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124"), EvmNetwork.LOCAL));
         lifecycle.start(container, both());
         nodes.cutAfterStatusUpdates(1);
 

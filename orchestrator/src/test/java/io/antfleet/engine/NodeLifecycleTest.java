@@ -3,7 +3,6 @@ package io.antfleet.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlException;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
@@ -22,6 +21,7 @@ import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.AddNodesRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -45,9 +45,9 @@ class NodeLifecycleTest {
                 "host", ProcessManager.ANTCTL_SUDO, null, Instant.EPOCH, Instant.EPOCH));
     }
 
-    private static AddRequest add(int count) {
-        return new AddRequest(count, null, null, null, null, new PortRange(31001, 31000 + count), null, null, true,
-                WALLET, null, null, EvmNetwork.LOCAL);
+    private static AddNodesRequest add(int count) {
+        return new AddNodesRequest(count, null, null, new PortRange(31001, 31000 + count), null, null, true,
+                WALLET, EvmNetwork.LOCAL);
     }
 
     private static List<ServiceName> names(String... values) {

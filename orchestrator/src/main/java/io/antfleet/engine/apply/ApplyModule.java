@@ -5,12 +5,12 @@ import com.google.inject.Provider;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
 import com.google.inject.multibindings.OptionalBinder;
-import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.config.settings.Setting;
 import io.antfleet.config.settings.Settings;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.plan.FleetPlanner;
+import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
@@ -69,7 +69,7 @@ public final class ApplyModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PlanExecutor planExecutor(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+    PlanExecutor planExecutor(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal, WalletPicker wallets) {
         return new PlanExecutor(new ApplyDeps(docker, managers, containers, nodes, journal,
                 wallets, Clock.systemUTC()), parallelContainers(System.getProperty(PARALLEL_PROPERTY)));

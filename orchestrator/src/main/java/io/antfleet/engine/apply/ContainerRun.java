@@ -1,8 +1,5 @@
 package io.antfleet.engine.apply;
 
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.AntctlManager;
-import io.antfleet.antctl.AntctlNode;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ContainerSpec;
 import io.antfleet.fleet.AntfleetException;
@@ -13,10 +10,14 @@ import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
-import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.plan.ObservedContainer;
+import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.spec.SpecContainer;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.NodeManager;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.RegistryRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +27,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs one container's actions in order, each journaled before it runs; the first failure ends this
- * container's run (the others carry on). Afterwards antctl's registry is written to the node rows.
+ * container's run (the others carry on). Afterwards the node manager's registry is written to the node rows.
  */
 final class ContainerRun {
     private final ApplyDeps deps;
@@ -106,7 +107,7 @@ final class ContainerRun {
             gone = true;
             return List.of();
         }
-        AntctlManager manager = manager();
+        NodeManager manager = manager();
         if (action instanceof PlanStep.StartNodes) {
             manager.start(action.services());
         } else if (action instanceof PlanStep.StopNodes) {
@@ -138,12 +139,12 @@ final class ContainerRun {
     private List<String> add(PlanStep.AddNodes add) {
         SpecContainer c = spec.container(name).orElseThrow(() -> new AntfleetException("container " + name + " is not in the spec"));
         Container r = ensureRow(null);
-        AntctlManager manager = manager();
+        NodeManager manager = manager();
         List<ServiceName> added = new ArrayList<>();
         for (AddBatches.Call call : AddBatches.split(add.batches(), c.rewardsAddress(), deps.wallets())) {
-            AddRequest request = new AddRequest(call.count(), null, null, path(c), version(c), call.node(), call.metrics(),
-                    call.rpc(), c.noUpnp(), call.wallet(), List.of(), List.of(), c.network());
-            List<AntctlNode> nodes = manager.create(request, created -> writeRows(r.id(), created));
+            AddNodesRequest request = new AddNodesRequest(call.count(), path(c), version(c), call.node(), call.metrics(),
+                    call.rpc(), c.noUpnp(), call.wallet(), c.network());
+            List<? extends RegisteredNode> nodes = manager.add(request, created -> writeRows(r.id(), created));
             nodes.forEach(n -> added.add(n.service()));
         }
         if (!added.isEmpty()) {
@@ -182,7 +183,7 @@ final class ContainerRun {
                 ports, r.createdAt(), r.updatedAt());
     }
 
-    private AntctlManager manager() {
+    private NodeManager manager() {
         return deps.managers().forContainer(dockerId, dockerName, mode);
     }
 
@@ -226,15 +227,10 @@ final class ContainerRun {
         writeRows(row.get().id(), manager().survey());
     }
 
-    private void writeRows(long containerId, List<AntctlNode> surveyed) {
+    private void writeRows(long containerId, List<? extends RegisteredNode> surveyed) {
         Instant now = deps.clock().instant();
-        for (AntctlNode n : surveyed) {
-            Optional<Node> old = deps.nodes().find(containerId, n.service());
-            Node seen = DockerFleetObserver.toNode(n, old);
-            deps.nodes().upsert(new Node(seen.id(), containerId, seen.service(), seen.status(), seen.nodePort(),
-                    seen.metricsPort(), seen.rpcPort(), seen.dataDir(), seen.logDir(), seen.binaryPath(), seen.version(),
-                    seen.peerId(), seen.wallet(), seen.readings(), old.map(Node::createdAt).orElse(now),
-                    old.filter(o -> o.status() == seen.status()).map(Node::statusChangedAt).orElse(now)));
+        for (RegisteredNode n : surveyed) {
+            deps.nodes().upsert(RegistryRows.row(containerId, n, deps.nodes().find(containerId, n.service()), now));
         }
     }
 

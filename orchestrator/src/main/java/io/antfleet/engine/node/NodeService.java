@@ -2,12 +2,6 @@ package io.antfleet.engine.node;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.AntctlManager;
-import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.AntctlNode;
-import io.antfleet.antctl.UpgradeRequest;
-import io.antfleet.antctl.UpgradeSummary;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.apply.DockerFleetObserver;
@@ -23,6 +17,13 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.plan.PortAllocator;
 import io.antfleet.fleet.plan.PortBatch;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.NodeManager;
+import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.RegistryRows;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
+import io.antfleet.nodemanager.UpgradeSummary;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.LeaseHolderProcess;
@@ -48,7 +49,7 @@ import java.util.stream.Collectors;
 public final class NodeService {
     private static final Duration LEASE_TTL = Duration.ofHours(1);
     private final DockerGateway docker;
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
     private final OperationJournal journal;
@@ -56,12 +57,12 @@ public final class NodeService {
     private final Clock clock;
 
     @Inject
-    public NodeService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+    public NodeService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal, DatabaseLease lease) {
         this(docker, managers, containers, nodes, journal, lease, Clock.systemUTC());
     }
 
-    public NodeService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+    public NodeService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal, DatabaseLease lease, Clock clock) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
@@ -126,8 +127,8 @@ public final class NodeService {
             List<ServiceName> targets = services.isEmpty() ? choose(NodeVerb.UPGRADE, t.current, count)
                     : checked(services, t.current, t.info.name());
             return journaled(NodeVerb.UPGRADE, t, targets, () -> {
-                UpgradeSummary summary = t.manager.upgrade(new UpgradeRequest(targets, path, version, false, false,
-                        null, null, List.of()));
+                UpgradeSummary summary = t.manager.upgrader().orElseThrow(() -> new AntfleetException("the node manager of "
+                        + t.info.name() + " cannot upgrade nodes in place")).upgrade(new UpgradeNodesRequest(targets, path, version));
                 if (!summary.failed().isEmpty()) {
                     throw new AntfleetException("upgrade failed for " + summary.failed().stream()
                             .map(o -> o.service().value() + (o.message() == null ? "" : ": " + o.message()))
@@ -137,11 +138,11 @@ public final class NodeService {
         });
     }
 
-    private List<ServiceName> create(AntctlManager manager, AddOptions o, WalletAddress wallet, int count,
+    private List<ServiceName> create(NodeManager manager, AddOptions o, WalletAddress wallet, int count,
             PortRange node, PortRange metrics, PortRange rpc) {
-        AddRequest request = new AddRequest(count, null, null, o.path(), o.version(), node, metrics, rpc, o.noUpnp(),
-                wallet, List.of(), List.of(), o.network());
-        return manager.create(request).stream().map(AntctlNode::service).collect(Collectors.toList());
+        AddNodesRequest request = new AddNodesRequest(count, o.path(), o.version(), node, metrics, rpc, o.noUpnp(), wallet,
+                o.network());
+        return manager.add(request, added -> { }).stream().map(RegisteredNode::service).collect(Collectors.toList());
     }
 
     /** The wallet antctl recorded for the youngest node, the one the operator set up last. */
@@ -183,14 +184,14 @@ public final class NodeService {
             ContainerInfo info = find(container);
             Container row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()))
                     .orElseThrow(() -> new AntfleetException("container " + info.name() + " is not recorded: run antfleet import first"));
-            AntctlManager manager = managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, Optional.of(row)));
+            NodeManager manager = managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, Optional.of(row)));
             return work.apply(new Target(info, row, manager, current(manager, row)));
         } finally {
             lease.release(holder);
         }
     }
 
-    private record Target(ContainerInfo info, Container row, AntctlManager manager, List<Node> current) {
+    private record Target(ContainerInfo info, Container row, NodeManager manager, List<Node> current) {
     }
 
     private static List<String> names(List<ServiceName> services) {
@@ -203,10 +204,10 @@ public final class NodeService {
                 .findFirst().orElseThrow(() -> new AntfleetException("no antfleet container named '" + wanted + "'"));
     }
 
-    private List<Node> current(AntctlManager manager, Container row) {
+    private List<Node> current(NodeManager manager, Container row) {
         Map<ServiceName, Node> rows = nodes.findByContainer(row.id()).stream()
                 .collect(Collectors.toMap(Node::service, Function.identity(), (a, b) -> a));
-        return manager.survey().stream().map(n -> DockerFleetObserver.toNode(n, Optional.ofNullable(rows.get(n.service()))))
+        return manager.survey().stream().map(n -> RegistryRows.view(n, Optional.ofNullable(rows.get(n.service()))))
                 .collect(Collectors.toList());
     }
 
@@ -239,7 +240,7 @@ public final class NodeService {
         return List.copyOf(services);
     }
 
-    private static void act(NodeVerb verb, AntctlManager manager, List<ServiceName> targets) {
+    private static void act(NodeVerb verb, NodeManager manager, List<ServiceName> targets) {
         switch (verb) {
             case START:
                 manager.start(targets);
@@ -260,16 +261,15 @@ public final class NodeService {
     }
 
     /** antctl's registry into the rows; {@code disabled} nodes are marked DISABLED. */
-    private void record(AntctlManager manager, Container row, List<ServiceName> disabled) {
+    private void record(NodeManager manager, Container row, List<ServiceName> disabled) {
         java.time.Instant now = clock.instant();
-        for (AntctlNode n : manager.survey()) {
+        for (RegisteredNode n : manager.survey()) {
             Optional<Node> old = nodes.find(row.id(), n.service());
-            Node seen = DockerFleetObserver.toNode(n, old);
-            NodeStatus status = disabled.contains(n.service()) ? NodeStatus.DISABLED : seen.status();
-            nodes.upsert(new Node(seen.id(), row.id(), seen.service(), status, seen.nodePort(), seen.metricsPort(),
-                    seen.rpcPort(), seen.dataDir(), seen.logDir(), seen.binaryPath(), seen.version(), seen.peerId(),
-                    seen.wallet(), seen.readings(), old.map(Node::createdAt).orElse(now),
-                    old.filter(o -> o.status() == status).map(Node::statusChangedAt).orElse(now)));
+            Node seen = RegistryRows.row(row.id(), n, old, now);
+            if (disabled.contains(n.service()) && seen.status() != NodeStatus.DISABLED) {
+                seen = seen.withStatus(NodeStatus.DISABLED, now);
+            }
+            nodes.upsert(seen);
         }
     }
 }

@@ -2,7 +2,6 @@ package io.antfleet.engine.teardown;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.apply.DockerFleetObserver;
@@ -12,6 +11,7 @@ import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.Operation;
+import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.LeaseHolderProcess;
@@ -33,14 +33,14 @@ import java.util.Optional;
 public final class TeardownService {
     private static final Duration LEASE_TTL = Duration.ofHours(1);
     private final DockerGateway docker;
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
     private final OperationJournal journal;
     private final DatabaseLease lease;
 
     @Inject
-    public TeardownService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+    public TeardownService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal, DatabaseLease lease) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
@@ -86,7 +86,7 @@ public final class TeardownService {
         try {
             int removed = 0;
             if (info.running()) {
-                managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, row)).teardown();
+                managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, row)).reset();
             }
             if (row.isPresent()) {
                 for (Node n : nodes.findByContainer(row.get().id())) {

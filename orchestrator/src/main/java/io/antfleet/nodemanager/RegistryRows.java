@@ -1,0 +1,56 @@
+package io.antfleet.nodemanager;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeStatus;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * The one rule that turns a node manager's registry entry into a node row, for every caller (apply, run,
+ * import, status and the {@code node} commands): the manager's status wins, except that an operator's
+ * DISABLED survives until the manager reports the node removed; the row keeps its id, readings and
+ * creation time; {@code statusChangedAt} moves only when the status does.
+ */
+public final class RegistryRows {
+    private RegistryRows() {
+    }
+
+    /**
+     * The row to write for {@code entry} in container {@code containerId} at {@code now}, over the row the
+     * store has for it (if any).
+     */
+    public static Node row(Long containerId, RegisteredNode entry, Optional<Node> existing, Instant now) {
+        requireNonNull(now, "now is null");
+        NodeStatus status = status(entry, existing);
+        Node old = existing.orElse(null);
+        Instant changedAt = old != null && old.status() == status && old.statusChangedAt() != null
+                ? old.statusChangedAt() : now;
+        Instant createdAt = old != null && old.createdAt() != null ? old.createdAt() : now;
+        return node(containerId, entry, status, old, createdAt, changedAt);
+    }
+
+    /**
+     * The node as observed, for a plan or a status report (nothing is written): as {@link #row}, but the
+     * times are the stored row's, null for an entry the store has no row for yet.
+     */
+    public static Node view(RegisteredNode entry, Optional<Node> existing) {
+        NodeStatus status = status(entry, existing);
+        Node old = existing.orElse(null);
+        return node(old == null ? null : old.containerId(), entry, status, old, old == null ? null : old.createdAt(),
+                old == null ? null : old.statusChangedAt());
+    }
+
+    private static NodeStatus status(RegisteredNode entry, Optional<Node> existing) {
+        boolean disabled = existing.isPresent() && existing.get().status() == NodeStatus.DISABLED;
+        return disabled && !entry.removed() ? NodeStatus.DISABLED : entry.status();
+    }
+
+    private static Node node(Long containerId, RegisteredNode e, NodeStatus status, Node old, Instant createdAt,
+            Instant changedAt) {
+        return new Node(old == null ? null : old.id(), containerId, e.service(), status, e.nodePort(), e.metricsPort(),
+                e.rpcPort(), e.dataDir(), e.logDir(), e.binaryPath(), e.version(), e.peerId(), e.rewardsAddress(),
+                old == null ? null : old.readings(), createdAt, changedAt);
+    }
+}
