@@ -4,6 +4,8 @@ import com.google.inject.Injector;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import io.antfleet.store.StoreModule;
@@ -11,6 +13,7 @@ import io.antfleet.store.UnitOfWork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -42,6 +45,13 @@ final class ItStore {
 
     OperationJournal journal() {
         return injector.getInstance(OperationJournal.class);
+    }
+
+    /** The database lease, taken by this process (node changes need it). */
+    DatabaseLease heldLease() {
+        DatabaseLease lease = injector.getInstance(DatabaseLease.class);
+        lease.tryAcquire(LeaseHolderProcess.holderForThisProcess("it"), Duration.ofHours(1));
+        return lease;
     }
 
     UnitOfWork unit() {

@@ -22,6 +22,7 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
 import io.antfleet.nodemanager.AddNodesRequest;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +74,8 @@ class NodeLifecycleIT {
         Container row = store.containers().insert(new Container(null, info.id(), info.name(), info.image(), "running",
                 "host", mode, null, Instant.now(), Instant.now()));
         NodeLifecycle lifecycle = new NodeLifecycle(new AntctlManagerFactory(fixture.docker(), tight(),
-                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.nodes(), store.journal(), store.unit());
+                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.nodes(), store.journal(), store.unit(),
+                store.heldLease(), Clock.systemUTC());
         return new Setup(store, lifecycle, row, info);
     }
 

@@ -10,6 +10,7 @@ import io.antfleet.antctl.FakeAntctl;
 import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.apply.MemoryLease;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
@@ -28,6 +29,7 @@ import io.antfleet.store.StoreConnection;
 import io.antfleet.store.StoreException;
 import io.antfleet.store.StoreModule;
 import io.antfleet.store.UnitOfWork;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ class NodeLifecycleRecordsTest {
     private final FakeAntctl antctl = new FakeAntctl("container alpha");
     private final NodeLifecycle lifecycle = new NodeLifecycle(
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("x")),
-            nodes, journal, injector.getInstance(UnitOfWork.class));
+            nodes, journal, injector.getInstance(UnitOfWork.class), MemoryLease.heldByThisProcess(), Clock.systemUTC());
     private final Container container;
 
     NodeLifecycleRecordsTest() {

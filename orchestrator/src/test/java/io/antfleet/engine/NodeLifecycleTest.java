@@ -11,6 +11,7 @@ import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.antctl.PartialAddException;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.apply.MemoryLease;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
@@ -36,7 +37,7 @@ class NodeLifecycleTest {
     private final MemoryStore store = new MemoryStore();
     private final NodeLifecycle lifecycle = new NodeLifecycle(
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("x")),
-            store.nodes, store.journal, new DirectWork(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
+            store.nodes, store.journal, new DirectWork(), MemoryLease.heldByThisProcess(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
     private final Container container;
 
     NodeLifecycleTest() {

@@ -8,12 +8,12 @@ import com.google.inject.multibindings.OptionalBinder;
 import io.antfleet.config.settings.Setting;
 import io.antfleet.config.settings.Settings;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.plan.FleetPlanner;
 import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
-import io.antfleet.store.OperationJournal;
 import java.time.Clock;
 import java.util.Optional;
 
@@ -46,6 +46,7 @@ public final class ApplyModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        bind(NodeLifecycle.class).in(Singleton.class);
         bind(FleetPlanner.class).toInstance(new FleetPlanner());
         bind(FleetObserver.class).to(DockerFleetObserver.class);
         bind(DockerFleetObserver.class);
@@ -70,9 +71,9 @@ public final class ApplyModule extends AbstractModule {
     @Provides
     @Singleton
     PlanExecutor planExecutor(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, WalletPicker wallets) {
-        return new PlanExecutor(new ApplyDeps(docker, managers, containers, nodes, journal,
-                wallets, Clock.systemUTC()), parallelContainers(System.getProperty(PARALLEL_PROPERTY)));
+            NodeRepository nodes, NodeLifecycle lifecycle, WalletPicker wallets, Clock clock) {
+        return new PlanExecutor(new ApplyDeps(docker, managers, containers, nodes, lifecycle, wallets, clock),
+                parallelContainers(System.getProperty(PARALLEL_PROPERTY)));
     }
 
     /** The bound from the system property's value (null: the default). */

@@ -6,7 +6,6 @@ import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
-import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
@@ -17,7 +16,6 @@ import io.antfleet.fleet.spec.SpecContainer;
 import io.antfleet.nodemanager.AddNodesRequest;
 import io.antfleet.nodemanager.NodeManager;
 import io.antfleet.nodemanager.RegisteredNode;
-import io.antfleet.nodemanager.RegistryRows;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -62,15 +60,14 @@ final class ContainerRun {
     ApplyReport.ContainerOutcome run(List<PlanStep> actions, ApplyProgress progress) {
         Optional<String> error = Optional.empty();
         for (PlanStep action : actions) {
-            Operation op = deps.journal().begin(action.type(), row.map(Container::id).orElse(null), names(action.services()));
             progress.started(action);
             try {
-                List<String> touched = perform(action);
-                deps.journal().complete(op.id(), touched);
+                List<String> touched = deps.lifecycle().change(action.type(), row.map(Container::id).orElse(null),
+                        names(action.services()), () -> perform(action), t -> t, t -> recordStatus(action));
                 progress.finished(action, true);
                 done.add(action.type() + (touched.isEmpty() ? "" : " " + touched));
             } catch (AntfleetException | IllegalArgumentException e) {
-                deps.journal().fail(op.id(), String.valueOf(e.getMessage()));
+                // the lifecycle has failed the step's journal entry
                 progress.finished(action, false);
                 error = Optional.of(action.type() + " failed: " + e.getMessage());
                 break;
@@ -116,6 +113,21 @@ final class ContainerRun {
             manager.remove(action.services(), false);
         }
         return names(action.services());
+    }
+
+    /** A node step's effect on the rows, recorded with its journal entry (the registry is read at the end). */
+    private void recordStatus(PlanStep step) {
+        NodeStatus after = step instanceof PlanStep.StartNodes ? NodeStatus.RUNNING
+                : step instanceof PlanStep.StopNodes ? NodeStatus.STOPPED
+                : step instanceof PlanStep.RemoveNodes ? NodeStatus.DEAD : null;
+        if (after == null || row.isEmpty()) {
+            return;
+        }
+        Instant now = deps.clock().instant();
+        for (ServiceName s : step.services()) {
+            deps.nodes().find(row.get().id(), s).filter(n -> n.status() != after)
+                    .ifPresent(n -> deps.nodes().updateStatus(n.id(), after, now));
+        }
     }
 
     private List<String> create(PlanStep.CreateContainer create) {
@@ -228,10 +240,7 @@ final class ContainerRun {
     }
 
     private void writeRows(long containerId, List<? extends RegisteredNode> surveyed) {
-        Instant now = deps.clock().instant();
-        for (RegisteredNode n : surveyed) {
-            deps.nodes().upsert(RegistryRows.row(containerId, n, deps.nodes().find(containerId, n.service()), now));
-        }
+        deps.lifecycle().record(containerId, surveyed);
     }
 
     private static List<String> names(List<ServiceName> services) {

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.engine.apply.LeaseHeldException;
@@ -11,7 +12,6 @@ import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
-import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
@@ -28,7 +28,6 @@ import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
-import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -52,23 +51,18 @@ public final class NodeService {
     private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
-    private final OperationJournal journal;
+    private final NodeLifecycle lifecycle;
     private final DatabaseLease lease;
     private final Clock clock;
 
     @Inject
     public NodeService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, DatabaseLease lease) {
-        this(docker, managers, containers, nodes, journal, lease, Clock.systemUTC());
-    }
-
-    public NodeService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, DatabaseLease lease, Clock clock) {
+            NodeRepository nodes, NodeLifecycle lifecycle, DatabaseLease lease, Clock clock) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        this.journal = requireNonNull(journal, "journal is null");
+        this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
         this.lease = requireNonNull(lease, "lease is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -97,20 +91,19 @@ public final class NodeService {
                     new AntfleetException("container " + t.info.name() + " has no node to take a wallet from: give --rewards-address"));
             List<PortBatch> batches = t.row.ports() == null ? List.of()
                     : PortAllocator.nodePorts(t.info.name(), t.row.ports(), t.current, options.count());
-            Operation op = journal.begin("node-add", t.row.id(), List.of());
             List<ServiceName> added = new ArrayList<>();
             try {
-                if (batches.isEmpty()) {
-                    added.addAll(create(t.manager, options, wallet, options.count(), null, null, null));
-                }
-                for (PortBatch b : batches) {
-                    added.addAll(create(t.manager, options, wallet, b.count(), b.node(), b.metrics(), b.rpc()));
-                }
-                t.manager.start(added);
-                record(t.manager, t.row, List.of());
-                journal.complete(op.id(), names(added));
+                lifecycle.change("node-add", t.row.id(), List.of(), () -> {
+                    if (batches.isEmpty()) {
+                        added.addAll(create(t, options, wallet, options.count(), null, null, null));
+                    }
+                    for (PortBatch b : batches) {
+                        added.addAll(create(t, options, wallet, b.count(), b.node(), b.metrics(), b.rpc()));
+                    }
+                    t.manager.start(added);
+                    return t.manager.survey();
+                }, surveyed -> names(added), surveyed -> lifecycle.record(t.row.id(), surveyed));
             } catch (AntfleetException | IllegalArgumentException e) {
-                journal.fail(op.id(), String.valueOf(e.getMessage()));
                 recordQuietly(t);
                 throw e;
             }
@@ -138,11 +131,12 @@ public final class NodeService {
         });
     }
 
-    private List<ServiceName> create(NodeManager manager, AddOptions o, WalletAddress wallet, int count,
-            PortRange node, PortRange metrics, PortRange rpc) {
+    private List<ServiceName> create(Target t, AddOptions o, WalletAddress wallet, int count, PortRange node,
+            PortRange metrics, PortRange rpc) {
         AddNodesRequest request = new AddNodesRequest(count, o.path(), o.version(), node, metrics, rpc, o.noUpnp(), wallet,
                 o.network());
-        return manager.add(request, added -> { }).stream().map(RegisteredNode::service).collect(Collectors.toList());
+        return t.manager.add(request, fresh -> lifecycle.record(t.row.id(), fresh)).stream().map(RegisteredNode::service)
+                .collect(Collectors.toList());
     }
 
     /** The wallet antctl recorded for the youngest node, the one the operator set up last. */
@@ -151,24 +145,25 @@ public final class NodeService {
                 .filter(w -> w != null && WalletAddress.isValid(w)).findFirst().map(WalletAddress::new);
     }
 
+    /** Through the lifecycle: the change, then the registry as it now is into the rows, with the entry's completion. */
     private List<ServiceName> journaled(NodeVerb verb, Target t, List<ServiceName> targets, Runnable action) {
-        Operation op = journal.begin("node-" + verb.name().toLowerCase(java.util.Locale.ROOT), t.row.id(), names(targets));
+        List<ServiceName> disabled = verb == NodeVerb.DISABLE ? targets : List.of();
         try {
-            action.run();
-            record(t.manager, t.row, verb == NodeVerb.DISABLE ? targets : List.of());
-            journal.complete(op.id(), names(targets));
+            lifecycle.change("node-" + verb.name().toLowerCase(java.util.Locale.ROOT), t.row.id(), names(targets), () -> {
+                action.run();
+                return t.manager.survey();
+            }, surveyed -> names(targets), surveyed -> record(t.row, surveyed, disabled));
         } catch (AntfleetException | IllegalArgumentException e) {
-            journal.fail(op.id(), String.valueOf(e.getMessage()));
             recordQuietly(t);
             throw e;
         }
         return targets;
     }
 
-    /** After a failure the rows still follow antctl (a partial add or upgrade changed some nodes). */
+    /** After a failure the rows still follow the registry (a partial add or upgrade changed some nodes). */
     private void recordQuietly(Target t) {
         try {
-            record(t.manager, t.row, List.of());
+            lifecycle.record(t.row.id(), t.manager.survey());
         } catch (AntfleetException e) {
             // the first failure is the one to report; the next run rewrites the rows
         }
@@ -260,16 +255,13 @@ public final class NodeService {
         }
     }
 
-    /** antctl's registry into the rows; {@code disabled} nodes are marked DISABLED. */
-    private void record(NodeManager manager, Container row, List<ServiceName> disabled) {
+    /** The registry into the rows; {@code disabled} nodes are marked DISABLED. */
+    private void record(Container row, List<? extends RegisteredNode> surveyed, List<ServiceName> disabled) {
+        lifecycle.record(row.id(), surveyed);
         java.time.Instant now = clock.instant();
-        for (RegisteredNode n : manager.survey()) {
-            Optional<Node> old = nodes.find(row.id(), n.service());
-            Node seen = RegistryRows.row(row.id(), n, old, now);
-            if (disabled.contains(n.service()) && seen.status() != NodeStatus.DISABLED) {
-                seen = seen.withStatus(NodeStatus.DISABLED, now);
-            }
-            nodes.upsert(seen);
+        for (ServiceName s : disabled) {
+            nodes.find(row.id(), s).filter(n -> n.status() != NodeStatus.DISABLED)
+                    .ifPresent(n -> nodes.updateStatus(n.id(), NodeStatus.DISABLED, now));
         }
     }
 }

@@ -2,7 +2,6 @@ package io.antfleet.engine.run;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.engine.apply.AddBatches;
 import io.antfleet.engine.apply.WalletPicker;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
