@@ -30,7 +30,7 @@ public final class Main {
     /** As {@link #run(PrintStream, PrintStream, String...)}, with the modules chosen by the caller (tests swap bindings). */
     public static int run(Function<GlobalOptions, List<Module>> modules, PrintStream out, PrintStream err, String... args) {
         AntfleetCommand root = new AntfleetCommand(modules);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(root, new InjectingFactory(root::injector));
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((thrown, commandLine, parseResult) -> {
@@ -42,7 +42,7 @@ public final class Main {
         try {
             return cli.execute(args);
         } finally {
-            root.disconnectStore();
+            root.close();
         }
     }
 

@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.engine.node.AddOptions;
 import io.antfleet.engine.node.NodeService;
 import io.antfleet.engine.node.NodeVerb;
@@ -62,6 +64,13 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "P", description = "add, upgrade: an antnode binary inside the container.")
     String path;
 
+    private final Provider<NodeService> nodeService;
+
+    @Inject
+    NodeCommand(Provider<NodeService> nodeService) {
+        this.nodeService = nodeService;
+    }
+
     @Override
     public Integer call() {
         if ("add".equalsIgnoreCase(action)) {
@@ -96,7 +105,7 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     private NodeService service() {
-        return root.injector().getInstance(NodeService.class);
+        return nodeService.get();
     }
 
     private AddOptions addOptions() {

@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.cli.render.DecisionRenderer;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.config.spec.SpecLoader;
@@ -76,15 +78,36 @@ final class RunCommand implements Callable<Integer> {
             description = "Serve antfleet's own metrics for Prometheus at http://HOST:PORT/metrics.")
     String metricsListen;
 
+    private final Provider<RunState> state;
+    private final Provider<ApplyService> applyService;
+    private final Provider<FleetAdoption> adoption;
+    private final Provider<RunLoop> loop;
+    private final Provider<HostSampleJson> hostSampleJson;
+    private final Provider<OshiHostCounters> hostCounters;
+    private final Provider<Clock> clock;
+    private final Provider<FleetMetrics> fleetMetrics;
+
+    @Inject
+    RunCommand(Provider<RunState> state, Provider<ApplyService> applyService, Provider<FleetAdoption> adoption, Provider<RunLoop> loop, Provider<HostSampleJson> hostSampleJson, Provider<OshiHostCounters> hostCounters, Provider<Clock> clock, Provider<FleetMetrics> fleetMetrics) {
+        this.state = state;
+        this.applyService = applyService;
+        this.adoption = adoption;
+        this.loop = loop;
+        this.hostSampleJson = hostSampleJson;
+        this.hostCounters = hostCounters;
+        this.clock = clock;
+        this.fleetMetrics = fleetMetrics;
+    }
+
     @Override
     public Integer call() {
-        RunState state = root.injector().getInstance(RunState.class);
+        RunState state = this.state.get();
         Path specFile = file != null ? file : state.specPath().orElseThrow(() -> new AntfleetException(
                 "no FILE given and no spec was applied by antfleet run before; give the fleet spec"));
         FleetSpec spec = new SpecLoader().load(specFile);
         PrintWriter out = command.commandLine().getOut();
         if (file != null && !dryRun) {
-            ApplyReport applied = root.injector().getInstance(ApplyService.class).apply(spec, false);
+            ApplyReport applied = applyService.get().apply(spec, false);
             state.specApplied(file);
             if (!applied.ok()) {
                 command.commandLine().getErr().println("antfleet: applying " + file + " failed for some containers; "
@@ -92,12 +115,12 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (!dryRun) {
-            root.injector().getInstance(FleetAdoption.class).adopt(spec)
+            adoption.get().adopt(spec)
                     .forEach(line -> command.commandLine().getErr().println("antfleet: " + line));
         }
         RunTarget target = RunTarget.of(spec, Runtime.getRuntime().availableProcessors());
         HostSource host = hostSource();
-        RunLoop loop = root.injector().getInstance(RunLoop.class);
+        RunLoop loop = this.loop.get();
         boolean json = root.globalOptions().output() == OutputFormat.JSON;
         if (dryRun) {
             print(out, loop.cycle(target, host, true), json);
@@ -120,8 +143,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            // last: the lease is released (by the loop's thread); now the embedded database may close
-            root.disconnectStore();
+            // last: the lease is released (by the loop's thread); now the executors, the sweep, Docker's
+            // client and the embedded database may close
+            root.close();
         }, "antfleet-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -151,11 +175,10 @@ final class RunCommand implements Callable<Integer> {
 
     private HostSource hostSource() {
         if (assumeHost != null) {
-            return HostSource.assumed(root.injector().getInstance(HostSampleJson.class).read(assumeHost));
+            return HostSource.assumed(hostSampleJson.get().read(assumeHost));
         }
         Path data = Files.isDirectory(Path.of("/var/lib/docker")) ? Path.of("/var/lib/docker") : Path.of("/");
-        return HostSource.measured(new HostSampler(root.injector().getInstance(OshiHostCounters.class),
-                root.injector().getInstance(Clock.class), List.of(data)));
+        return HostSource.measured(new HostSampler(hostCounters.get(), clock.get(), List.of(data)));
     }
 
     private FleetMetricsServer metricsServer() {
@@ -175,7 +198,7 @@ final class RunCommand implements Callable<Integer> {
                     "--metrics-listen port is not a number: '" + metricsListen + "'");
         }
         return new FleetMetricsServer(new InetSocketAddress(metricsListen.substring(0, colon), port),
-                root.injector().getInstance(FleetMetrics.class));
+                fleetMetrics.get());
     }
 
     /** JSON: one error object in the cycle stream; otherwise one line on stderr, as every antfleet error. */

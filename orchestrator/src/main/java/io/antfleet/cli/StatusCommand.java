@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.cli.render.StatusRenderer;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.engine.status.FleetStatus;
@@ -26,9 +28,16 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--container", paramLabel = "NAME", description = "Only this container (Docker name, id or spec name).")
     String container;
 
+    private final Provider<StatusService> service;
+
+    @Inject
+    StatusCommand(Provider<StatusService> service) {
+        this.service = service;
+    }
+
     @Override
     public Integer call() {
-        FleetStatus status = root.injector().getInstance(StatusService.class).status(Optional.ofNullable(container));
+        FleetStatus status = service.get().status(Optional.ofNullable(container));
         PrintWriter out = command.commandLine().getOut();
         out.print(root.globalOptions().output() == OutputFormat.JSON ? StatusRenderer.json(status) : StatusRenderer.table(status));
         out.flush();

@@ -49,11 +49,6 @@ public final class ImportService {
 
     @Inject
     public ImportService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal) {
-        this(docker, managers, containers, nodes, journal, Clock.systemUTC());
-    }
-
-    ImportService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal, Clock clock) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");

@@ -25,9 +25,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -55,7 +55,7 @@ class RunCommandTest {
         io.antfleet.antctl.AntctlManagerFactory managers = new io.antfleet.antctl.AntctlManagerFactory(fleet.docker,
                 io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.LivenessProbe.ProbeResult.dead("not probed"));
         FleetAdoption adoption = new FleetAdoption(fleet.docker, new io.antfleet.engine.ImportService(fleet.docker, managers,
-                fleet.store.containers, fleet.store.nodes, fleet.store.journal), fleet.store.containers);
+                fleet.store.containers, fleet.store.nodes, fleet.store.journal, Clock.systemUTC()), fleet.store.containers);
         RunLoop loop = RunParts.loop(fleet.store, fleet.docker, settings, leaseUnlessDown(),
                 Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC));
         java.util.function.Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {

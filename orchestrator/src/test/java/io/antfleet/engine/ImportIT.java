@@ -17,6 +17,7 @@ import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ProcessManager;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -54,7 +55,8 @@ class ImportIT {
 
     private ImportService service(AntctlSettings settings) {
         return new ImportService(fixture.docker(), new AntctlManagerFactory(fixture.docker(), settings,
-                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(), store.nodes(), store.journal());
+                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(), store.nodes(), store.journal(),
+                Clock.systemUTC());
     }
 
     private static void byHand(ContainerInfo c, boolean root, String... args) {

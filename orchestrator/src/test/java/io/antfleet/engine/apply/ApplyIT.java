@@ -43,9 +43,8 @@ class ApplyIT {
         protected void configure() {
             bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
         }
-    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new ApplyModule(),
-            new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults()),
-            new io.antfleet.engine.report.ReportModule()));
+    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new io.antfleet.engine.EngineModule(),
+            new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults())));
     private final ApplyService service = injector.getInstance(ApplyService.class);
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
 

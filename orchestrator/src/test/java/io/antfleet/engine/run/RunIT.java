@@ -8,12 +8,12 @@ import io.antfleet.antctl.AntctlModule;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.config.OwnedResources;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerModule;
-import io.antfleet.engine.ImportModule;
-import io.antfleet.engine.apply.ApplyModule;
+import io.antfleet.engine.EngineModule;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.apply.FleetLabels;
@@ -26,20 +26,24 @@ import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.metrics.MetricsModule;
 import io.antfleet.metrics.MetricsSweep;
-import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepSettings;
 import io.antfleet.metrics.SweepTarget;
+import io.antfleet.metrics.SweptNode;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import io.antfleet.store.StoreModule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -59,18 +63,23 @@ class RunIT {
         protected void configure() {
             bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
         }
-    }, new StoreModule(Database.inMemory(fleet.replace('-', '_'))), new DockerModule(), new AntctlModule(), new ImportModule(),
-            new ApplyModule(), new MetricsModule(SweepSettings.defaults()), new RunModule()));
+    }, new StoreModule(Database.inMemory(fleet.replace('-', '_'))), new DockerModule(), new AntctlModule(),
+            new MetricsModule(SweepSettings.defaults()), new EngineModule()));
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
     private final RunLoop loop = injector.getInstance(RunLoop.class);
+
+    @BeforeEach
+    void takeTheLeaseAsRunDoes() {
+        assertThat(injector.getInstance(DatabaseLease.class).tryAcquire(LeaseHolderProcess.holderForThisProcess("run-it"),
+                Duration.ofHours(1))).isTrue();
+    }
 
     @AfterEach
     void removeTheFleetsContainers() {
         for (ContainerInfo c : docker.listByLabels(Map.of(FleetLabels.FLEET, fleet))) {
             docker.remove(c.id(), true); // and its named data volume <fleet>-<name>-data
         }
-        injector.getInstance(DecisionExecutor.class).close();
-        injector.getInstance(MetricsSweep.class).close();
+        injector.getInstance(OwnedResources.class).close(); // the executors, the sweep, Docker's client
     }
 
     private FleetSpec spec(int portBase, String antnode, String containers, String autoscale) {
