@@ -115,7 +115,7 @@ class RunIT {
     }
 
     @Test
-    void under_simulated_pressure_the_fleet_grows_to_its_cap_within_the_start_limit_then_sheds_within_the_removal_limit() {
+    void underSimulatedPressureTheFleetGrowsToItsCapWithinTheStartLimitThenShedsWithinTheRemovalLimit() {
         FleetSpec spec = spec(0, "{version: 0.4.17}", "[{name: a, nodes: {min: 0, max: 3}}, {name: b, nodes: {min: 0, max: 3}}]",
                 "{nodeCap: 4, maxConcurrent: {starts: 2, upgrades: 1, removals: 2, operations: 4}, "
                         + "delays: {start: 0s, upgrade: 0s, remove: 0s, restart: 0s}}");
@@ -155,7 +155,7 @@ class RunIT {
     }
 
     @Test
-    void a_rolling_upgrade_across_two_containers_goes_one_node_a_cycle_each_answering_the_new_version_before_the_next() {
+    void aRollingUpgradeAcrossTwoContainersGoesOneNodeACycleEachAnsweringTheNewVersionBeforeTheNext() {
         String two = "[{name: a, nodes: 2}, {name: b, nodes: 2}]";
         String autoscale = "{nodeCap: 4, maxConcurrent: {starts: 1, upgrades: 1, removals: 1, operations: 4}, "
                 + "delays: {start: 0s, upgrade: 0s, remove: 0s, restart: 0s}}";

@@ -78,7 +78,7 @@ class RunLoopTest {
     }
 
     @Test
-    void an_idle_host_grows_the_fleet_within_the_start_limit_and_records_the_cycle() {
+    void anIdleHostGrowsTheFleetWithinTheStartLimitAndRecordsTheCycle() {
         List<CycleReport> reports = runOnce(loop(), IDLE);
 
         assertThat(reports).hasSize(1);
@@ -96,7 +96,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_cycle_prunes_the_readings_history_beyond_its_retention_and_a_dry_run_does_not() {
+    void aCyclePrunesTheReadingsHistoryBeyondItsRetentionAndADryRunDoesNot() {
         loop().cycle(target, HostSource.assumed(IDLE), true);
         assertThat(history.pruneCutoffs).isEmpty();
 
@@ -106,7 +106,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_restart_of_antfleet_does_not_erase_a_cooldown() {
+    void aRestartOfAntfleetDoesNotEraseACooldown() {
         target = new RunTarget(target.spec(), target.settings().withDelays(new Delays(Duration.ofSeconds(300),
                 Duration.ZERO, Duration.ZERO, Duration.ZERO)));
         runOnce(loop(), IDLE);
@@ -120,7 +120,7 @@ class RunLoopTest {
     }
 
     @Test
-    void memory_pressure_stops_the_youngest_running_node() {
+    void memoryPressureStopsTheYoungestRunningNode() {
         for (int i = 1; i <= 2; i++) {
             Node n = RunFixtures.node(store, alpha, i, NodeStatus.RUNNING, "0.4.17");
             sweeper.answer(n.metricsPort(), "0.4.17");
@@ -132,7 +132,7 @@ class RunLoopTest {
     }
 
     @Test
-    void another_holder_of_the_lease_makes_run_change_nothing() {
+    void anotherHolderOfTheLeaseMakesRunChangeNothing() {
         lease.tryAcquire("apply pid 1", Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> runOnce(loop(), IDLE)).isInstanceOf(LeaseHeldException.class)
@@ -142,7 +142,7 @@ class RunLoopTest {
     }
 
     @Test
-    void after_a_host_reboot_the_cycle_only_resurveys() {
+    void afterAHostRebootTheCycleOnlyResurveys() {
         settings.put(RunState.LAST_CYCLE, T0.minusSeconds(3600).toString());
         HostSource rebooted = new HostSource() {
             @Override
@@ -164,7 +164,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_dry_run_decides_but_carries_out_and_stores_nothing() {
+    void aDryRunDecidesButCarriesOutAndStoresNothing() {
         CycleReport report = loop().cycle(target, HostSource.assumed(IDLE), true);
 
         assertThat(report.decisions().actions()).containsExactly(Action.ADD);
@@ -175,7 +175,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_halted_roll_is_remembered_and_no_further_upgrade_is_tried() {
+    void aHaltedRollIsRememberedAndNoFurtherUpgradeIsTried() {
         Node n = RunFixtures.node(store, alpha, 1, NodeStatus.RUNNING, "0.4.16");
         sweeper.answer(n.metricsPort(), "0.4.16");
         actions.failUpgrades.add("t-alpha");
@@ -193,7 +193,7 @@ class RunLoopTest {
     }
 
     @Test
-    void stop_ends_a_waiting_loop_and_releases_the_lease() {
+    void stopEndsAWaitingLoopAndReleasesTheLease() {
         RunLoop loop = loop();
         Thread t = new Thread(() -> loop.run(target, HostSource.assumed(BUSY), Duration.ofHours(1), false, r -> { }));
         t.start();
@@ -234,7 +234,7 @@ class RunLoopTest {
     }
 
     @Test
-    void while_the_database_is_away_cycles_fail_with_its_error_and_are_retried_after_a_doubling_wait_up_to_the_interval() {
+    void whileTheDatabaseIsAwayCyclesFailWithItsErrorAndAreRetriedAfterADoublingWaitUpToTheInterval() {
         FlakyLease flaky = new FlakyLease();
         RunLoop loop = loop(flaky, Duration.ofMillis(10));
         Heard heard = new Heard();
@@ -264,7 +264,7 @@ class RunLoopTest {
     }
 
     @Test
-    void run_once_with_the_database_away_reports_one_failure_and_does_not_retry() {
+    void runOnceWithTheDatabaseAwayReportsOneFailureAndDoesNotRetry() {
         FlakyLease flaky = new FlakyLease();
         Heard heard = new Heard();
         flaky.down = true;
@@ -280,7 +280,7 @@ class RunLoopTest {
     }
 
     @Test
-    void stop_ends_the_wait_after_a_failed_cycle_at_once() {
+    void stopEndsTheWaitAfterAFailedCycleAtOnce() {
         FlakyLease flaky = new FlakyLease();
         RunLoop loop = loop(flaky, Duration.ofHours(1));
         Heard heard = new Heard();
@@ -296,7 +296,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_lease_taken_by_another_process_while_the_database_was_away_stops_the_run_when_it_is_back() {
+    void aLeaseTakenByAnotherProcessWhileTheDatabaseWasAwayStopsTheRunWhenItIsBack() {
         FlakyLease flaky = new FlakyLease();
         RunLoop loop = loop(flaky, Duration.ofMillis(10));
         Heard heard = new Heard();
@@ -318,7 +318,7 @@ class RunLoopTest {
     }
 
     @Test
-    void an_unexpected_error_in_a_cycle_is_reported_on_one_line_naming_its_kind() {
+    void anUnexpectedErrorInACycleIsReportedOnOneLineNamingItsKind() {
         RuntimeException npe = new NullPointerException("node row 7 has no port\n\tat somewhere");
 
         assertThat(RunLoop.oneLine(npe)).isEqualTo("NullPointerException: node row 7 has no port");
@@ -327,7 +327,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_cycle_that_cannot_confirm_the_lease_carries_nothing_out_and_records_nothing() {
+    void aCycleThatCannotConfirmTheLeaseCarriesNothingOutAndRecordsNothing() {
         assertThatThrownBy(() -> loop().cycle(target, HostSource.assumed(IDLE), false, () -> false))
                 .hasMessageContaining("lease could not be confirmed").hasMessageContaining("nothing carried out");
 
@@ -337,7 +337,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_lease_that_goes_unconfirmed_during_the_cycle_stops_the_decisions_left_and_records_nothing() {
+    void aLeaseThatGoesUnconfirmedDuringTheCycleStopsTheDecisionsLeftAndRecordsNothing() {
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 
         assertThatThrownBy(() -> loop().cycle(target, HostSource.assumed(IDLE), false, () -> asked.incrementAndGet() <= 2))
@@ -349,7 +349,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_cycle_with_a_container_down_says_so_and_acts_only_in_the_others_until_it_is_back() {
+    void aCycleWithAContainerDownSaysSoAndActsOnlyInTheOthersUntilItIsBack() {
         Node n = RunFixtures.node(store, alpha, 1, NodeStatus.RUNNING, "0.4.17");
         sweeper.answer(n.metricsPort(), "0.4.17");
         RunFixtures.container(store, docker, "t-beta", 1);
@@ -375,7 +375,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_cycle_without_docker_says_so_carries_out_nothing_and_the_next_one_acts_again() {
+    void aCycleWithoutDockerSaysSoCarriesOutNothingAndTheNextOneActsAgain() {
         RunLoop loop = loop();
         docker.unreachable("cannot list containers by labels [antfleet.fleet=t]: java.net.SocketException: Connection refused");
 
