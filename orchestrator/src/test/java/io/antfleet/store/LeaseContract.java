@@ -3,6 +3,7 @@ package io.antfleet.store;
 import static io.antfleet.store.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.antfleet.TestClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -55,7 +56,7 @@ abstract class LeaseContract {
 
     @Test
     void anExpiredHolderIsReplacedAndCannotRenew() {
-        MutableClock clock = new MutableClock(Fixtures.T0);
+        TestClock clock = new TestClock(Fixtures.T0);
         DatabaseLease lease = store().lease(unique("expiry"), clock);
         assertThat(lease.tryAcquire("crashed", Duration.ofSeconds(10))).isTrue();
 
@@ -70,7 +71,7 @@ abstract class LeaseContract {
 
     @Test
     void aRenewedLeaseOutlivesItsFirstExpiry() {
-        MutableClock clock = new MutableClock(Fixtures.T0);
+        TestClock clock = new TestClock(Fixtures.T0);
         DatabaseLease lease = store().lease(unique("renew"), clock);
         lease.tryAcquire("alpha", Duration.ofSeconds(10));
 

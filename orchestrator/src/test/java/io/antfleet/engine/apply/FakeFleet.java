@@ -22,7 +22,7 @@ public final class FakeFleet {
     public final AtomicInteger observations = new AtomicInteger();
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
     public final MemoryLease lease = new MemoryLease();
-    private final ExecByNameGateway gateway = new ExecByNameGateway(docker);
+    private final FakeDockerGateway gateway = docker;
     private final AntctlManagerFactory managers = new AntctlManagerFactory(gateway, AntctlSettings.defaults(),
             port -> LivenessProbe.ProbeResult.dead("not probed"));
 

@@ -3,6 +3,7 @@ package io.antfleet.engine.run;
 import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.antfleet.TestClock;
 import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
@@ -24,10 +25,10 @@ class DecisionExecutorTest {
     private final FakeDockerGateway docker = new FakeDockerGateway();
     private final FakeSweeper sweeper = new FakeSweeper();
     private final FakeNodeActions actions = new FakeNodeActions(store, sweeper);
-    private final SteppingClock clock = new SteppingClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final RunObserver observer = new RunObserver(store.containers, store.nodes, sweeper, docker, clock);
     private final DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes, new DirectWork(),
-            new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
+            new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock::advance,
             Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
     private RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
     private final Container alpha = RunFixtures.container(store, docker, "t-alpha", 0);

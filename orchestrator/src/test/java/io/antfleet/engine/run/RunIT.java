@@ -43,7 +43,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -68,11 +67,6 @@ class RunIT {
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
     private final RunLoop loop = injector.getInstance(RunLoop.class);
 
-    @BeforeEach
-    void takeTheLeaseAsRunDoes() {
-        assertThat(injector.getInstance(DatabaseLease.class).tryAcquire(LeaseHolderProcess.holderForThisProcess("run-it"),
-                Duration.ofHours(1))).isTrue();
-    }
 
     @AfterEach
     void removeTheFleetsContainers() {
@@ -108,8 +102,20 @@ class RunIT {
         return nodes().stream().filter(n -> n.status() != NodeStatus.DEAD).count();
     }
 
+    /** One cycle under the lease, as {@code run} holds it (an apply in between takes it in turn). */
+    private CycleReport leased(RunTarget target, HostSample host) {
+        DatabaseLease lease = injector.getInstance(DatabaseLease.class);
+        String holder = LeaseHolderProcess.holderForThisProcess("run-it");
+        assertThat(lease.tryAcquire(holder, Duration.ofHours(1))).isTrue();
+        try {
+            return loop.cycle(target, HostSource.assumed(host), false);
+        } finally {
+            lease.release(holder);
+        }
+    }
+
     private CycleReport cycle(RunTarget target, HostSample host) {
-        CycleReport report = loop.cycle(target, HostSource.assumed(host), false);
+        CycleReport report = leased(target, host);
         assertThat(report.ok()).as(report.execution().toString()).isTrue();
         return report;
     }
@@ -180,11 +186,11 @@ class RunIT {
         assertThat(cycle(target, LOW).decisions().actions()).doesNotContain(Action.UPGRADE);
 
         RunTarget unknown = RunTarget.of(spec(500, "{version: 0.4.99}", two, autoscale), 2);
-        CycleReport failed = loop.cycle(unknown, HostSource.assumed(LOW), false);
+        CycleReport failed = leased(unknown, LOW);
         assertThat(failed.ok()).isFalse();
         assertThat(failed.execution().orElseThrow().haltedRoll()).isPresent();
         assertThat(failed.notes()).anySatisfy(n -> assertThat(n).startsWith("rolling upgrade stopped"));
-        CycleReport after = loop.cycle(unknown, HostSource.assumed(LOW), false);
+        CycleReport after = leased(unknown, LOW);
         assertThat(after.decisions().actions()).doesNotContain(Action.UPGRADE);
         assertThat(after.notes()).anySatisfy(n -> assertThat(n).contains("halted"));
         assertThat(answeredVersions()).containsOnly("0.4.17").hasSize(4);

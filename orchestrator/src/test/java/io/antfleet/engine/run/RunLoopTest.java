@@ -4,6 +4,7 @@ import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.antfleet.TestClock;
 import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
@@ -42,7 +43,7 @@ class RunLoopTest {
     private final MemoryLease lease = new MemoryLease();
     private final FakeSweeper sweeper = new FakeSweeper();
     private final FakeNodeActions actions = new FakeNodeActions(store, sweeper);
-    private final SteppingClock clock = new SteppingClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final FleetMetrics metrics = new FleetMetrics();
     private final List<List<String>> resurveys = new ArrayList<>();
     private final List<DecisionExecutor> executors = new ArrayList<>();
@@ -63,7 +64,7 @@ class RunLoopTest {
 
     private RunLoop loop(DatabaseLease on, Duration firstRetry) {
         DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes, new DirectWork(),
-                new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
+                new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock::advance,
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
         executors.add(executor);
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
