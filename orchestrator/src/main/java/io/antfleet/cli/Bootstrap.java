@@ -26,7 +26,7 @@ public final class Bootstrap {
     }
 
     /** The subsystem modules for the given options; each subsystem contributes exactly one. */
-    static List<Module> modules(GlobalOptions options) {
+    public static List<Module> modules(GlobalOptions options) {
         List<Module> modules = new ArrayList<>();
         modules.add(new AbstractModule() {
             @Override
@@ -40,6 +40,7 @@ public final class Bootstrap {
         modules.add(new AntctlModule());
         modules.add(new MetricsModule(SweepSettings.defaults()));
         modules.add(new EngineModule());
+        modules.add(new io.antfleet.serve.ServeModule());
         return modules;
     }
 

@@ -78,6 +78,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Serve antfleet's own metrics for Prometheus at http://HOST:PORT/metrics.")
     String metricsListen;
 
+    @Option(names = "--serve", paramLabel = "HOST:PORT", arity = "0..1", fallbackValue = io.antfleet.serve.ListenAddress.DEFAULT,
+            description = "Serve the dashboard from this process too (default address ${FALLBACK-VALUE}); "
+                    + "the way to have it on the embedded database. See antfleet serve --help.")
+    String serve;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "With --serve: PEM certificate chain, serve HTTPS.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "With --serve: PEM PKCS#8 key of --tls-cert.")
+    Path tlsKey;
+
     private final Provider<RunState> state;
     private final Provider<ApplyService> applyService;
     private final Provider<FleetAdoption> adoption;
@@ -86,9 +97,13 @@ final class RunCommand implements Callable<Integer> {
     private final Provider<OshiHostCounters> hostCounters;
     private final Provider<Clock> clock;
     private final Provider<FleetMetrics> fleetMetrics;
+    private final Provider<io.antfleet.serve.Dashboard> dashboard;
 
     @Inject
-    RunCommand(Provider<RunState> state, Provider<ApplyService> applyService, Provider<FleetAdoption> adoption, Provider<RunLoop> loop, Provider<HostSampleJson> hostSampleJson, Provider<OshiHostCounters> hostCounters, Provider<Clock> clock, Provider<FleetMetrics> fleetMetrics) {
+    RunCommand(Provider<RunState> state, Provider<ApplyService> applyService, Provider<FleetAdoption> adoption,
+            Provider<RunLoop> loop, Provider<HostSampleJson> hostSampleJson, Provider<OshiHostCounters> hostCounters,
+            Provider<Clock> clock, Provider<FleetMetrics> fleetMetrics, Provider<io.antfleet.serve.Dashboard> dashboard) {
+        this.dashboard = dashboard;
         this.state = state;
         this.applyService = applyService;
         this.adoption = adoption;
@@ -126,7 +141,9 @@ final class RunCommand implements Callable<Integer> {
             print(out, loop.cycle(target, host, true), json);
             return ExitCodes.OK;
         }
-        try (FleetMetricsServer server = metricsServer()) {
+        try (FleetMetricsServer server = metricsServer();
+                io.antfleet.serve.DashboardServer served = serve == null ? null
+                        : ServeCommand.start(this.dashboard, command, serve, tlsCert, tlsKey)) {
             return loop(loop, target, host, out, json);
         }
     }
@@ -197,8 +214,12 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(command.commandLine(),
                     "--metrics-listen port is not a number: '" + metricsListen + "'");
         }
-        return new FleetMetricsServer(new InetSocketAddress(metricsListen.substring(0, colon), port),
-                fleetMetrics.get());
+        InetSocketAddress listen = new InetSocketAddress(metricsListen.substring(0, colon), port);
+        String warning = FleetMetricsServer.exposureWarning(listen);
+        if (warning != null) {
+            command.commandLine().getErr().println("antfleet: warning: " + warning);
+        }
+        return new FleetMetricsServer(listen, fleetMetrics.get());
     }
 
     /** JSON: one error object in the cycle stream; otherwise one line on stderr, as every antfleet error. */

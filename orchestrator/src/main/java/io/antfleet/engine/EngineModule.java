@@ -28,6 +28,7 @@ import io.antfleet.engine.run.NodeActions;
 import io.antfleet.engine.run.NodeSweeper;
 import io.antfleet.engine.run.Pacer;
 import io.antfleet.engine.run.ReadingHistory;
+import io.antfleet.engine.run.RegistryResurveyor;
 import io.antfleet.engine.run.Resurveyor;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.engine.run.RunObserver;
@@ -44,6 +45,7 @@ import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.NodeRepository;
+import io.antfleet.store.OperationJournal;
 import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
@@ -148,9 +150,9 @@ public final class EngineModule extends AbstractModule {
 
     @Provides
     RunLoop loop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, UnitOfWork unit,
-            ReadingHistory history, Clock clock) {
-        Resurveyor resurvey = names -> imports.importContainers(names, Optional.empty());
+            DatabaseLease lease, FleetMetrics metrics, ImportService imports, OperationJournal journal, DecisionLog log,
+            UnitOfWork unit, ReadingHistory history, Clock clock) {
+        Resurveyor resurvey = new RegistryResurveyor(imports, journal);
         return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, history, clock);
     }
 }

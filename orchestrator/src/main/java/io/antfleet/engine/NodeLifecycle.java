@@ -21,7 +21,6 @@ import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
-import io.antfleet.store.ProcessTable;
 import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
@@ -178,9 +177,8 @@ public final class NodeLifecycle {
 
     /** Nodes change only under the lease: the holder must be this process (apply, run, node, teardown). */
     private void requireLease(String intent) {
-        ProcessHandle self = ProcessHandle.current();
         boolean held = lease.current().flatMap(h -> LeaseHolderProcess.parse(h.holder()))
-                .filter(p -> p.pid() == self.pid() && p.host().equals(ProcessTable.local().hostName())).isPresent();
+                .filter(p -> p.equals(LeaseHolderProcess.ofThisProcess(p.role()))).isPresent();
         if (!held) {
             throw new AntfleetException("no node was changed (" + intent + "): this process does not hold the database lease"
                     + lease.current().map(h -> " (" + h.holder() + " does)").orElse(""));

@@ -2,6 +2,7 @@ package io.antfleet.engine.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.NodeStatus;
@@ -14,7 +15,6 @@ import io.antfleet.fleet.decide.Decisions;
 import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.store.DatabaseLease;
-import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.DecisionRecord;
 import io.antfleet.store.UnitOfWork;
@@ -52,8 +52,7 @@ public final class RunLoop {
     private final DecisionLog log;
     private final UnitOfWork unit;
     private final Clock clock;
-    /** Renewed every 30 s, so a killed run blocks others for at most 90 s. */
-    static final Duration LEASE_TTL = Duration.ofSeconds(90);
+    static final Duration LEASE_TTL = LeaseKeeper.TTL;
     /** The first wait after a failed cycle; it doubles after each further failure, up to the interval. */
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -94,7 +93,7 @@ public final class RunLoop {
      */
     public void run(RunTarget target, HostSource host, Duration interval, boolean once, CycleListener listener) {
         Backoff backoff = new Backoff(firstRetry, interval);
-        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, LeaseHolderProcess.holderForThisProcess("run"), LEASE_TTL)) {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run")) {
             boolean afterFailure = false;
             while (stopped.getCount() > 0) {
                 Instant started = clock.instant();
@@ -179,10 +178,17 @@ public final class RunLoop {
         }
         Decisions decisions = engine.decide(seen.state(), sample, settings, state.timers(), started);
         decisions.list().forEach(d -> LOG.info("decision: {}", d));
-        Optional<ExecutionReport> done = dryRun ? Optional.empty()
+        boolean paused = !dryRun && state.paused();
+        if (paused) {
+            notes.add("autoscaler paused: decisions not carried out (resume it from the dashboard)");
+        }
+        Optional<ExecutionReport> done = dryRun || paused ? Optional.empty()
                 : Optional.of(carryOut(started, target, seen, decisions, notes, leaseConfirmed));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        record(seen, decisions, took);
+        Map<String, Map<NodeStatus, Integer>> counts = record(seen, decisions, took);
+        if (!dryRun) {
+            history.recordHost(started, sample, counts);
+        }
         return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker());
     }
 
@@ -244,7 +250,7 @@ public final class RunLoop {
         return out;
     }
 
-    private void record(Observation seen, Decisions decisions, Duration took) {
+    private Map<String, Map<NodeStatus, Integer>> record(Observation seen, Decisions decisions, Duration took) {
         Map<String, Map<NodeStatus, Integer>> byContainer = new TreeMap<>();
         seen.nodes().forEach((c, list) -> {
             Map<NodeStatus, Integer> counts = new EnumMap<>(NodeStatus.class);
@@ -254,5 +260,6 @@ public final class RunLoop {
         metrics.nodes(byContainer);
         metrics.decisions(decisions.list());
         metrics.cycle(took);
+        return byContainer;
     }
 }

@@ -76,7 +76,7 @@ class CycleRecordsTest {
         };
         RunLoop loop = new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(),
                 executor, new RunState(settings), new MemoryLease(), new FleetMetrics(), names -> { }, cutting,
-                injector.getInstance(UnitOfWork.class), new ReadingHistory(store.nodes, settings), clock);
+                injector.getInstance(UnitOfWork.class), new ReadingHistory(store.nodes, settings, new MemoryHistoryLog()), clock);
         return loop.cycle(RunTarget.of(RunFixtures.spec(), 2), HostSource.assumed(HostSample.idle()), false);
     }
 

@@ -30,7 +30,7 @@ public final class RunParts {
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
                 new RunState(settings), lease, new FleetMetrics(), names -> { }, new MemoryDecisionLog(), new DirectWork(),
-                new ReadingHistory(store.nodes, settings), clock);
+                new ReadingHistory(store.nodes, settings, new MemoryHistoryLog()), clock);
     }
 
     public static MachineSettings settings() {
