@@ -24,7 +24,7 @@ import picocli.CommandLine.ScopeType;
         subcommands = {
                 ApplyCommand.class,
                 ImportCommand.class,
-                StatusCommand.class,
+                FleetStatusCommand.class,
                 NodeCommand.class,
                 ReportCommand.class,
                 TeardownCommand.class,

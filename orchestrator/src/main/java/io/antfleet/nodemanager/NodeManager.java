@@ -6,8 +6,11 @@ import java.util.Optional;
 import java.util.function.Consumer;
 
 /**
- * The node manager of one container (antctl 0.14 today; {@code ant node} next): the only way antfleet
- * changes nodes. Calls into one manager are serialised by the implementation, since the tool rewrites its
+ * The node-manager port: the tool that owns the nodes of one container (antctl 0.14 today,
+ * {@link io.antfleet.antctl.AntctlManager}; {@code ant node} next, ant-v2-contract.md, which has no upgrade:
+ * hence {@link #upgrader()}). Apply, run, import, status, teardown and the {@code node} commands see only this
+ * port, handed out per container by {@link NodeManagers}; a registry entry ({@link RegisteredNode}) becomes a
+ * node row by one rule, {@link RegistryRows}; every change goes through the engine's one lifecycle path. Calls into one manager are serialised by the implementation, since the tool rewrites its
  * registry whole after every change; different containers' managers run in parallel. Every call is bounded
  * by a timeout and validates its arguments before any process sees them; a failure is an
  * {@link io.antfleet.fleet.AntfleetException} naming the container, the command and what the tool said.

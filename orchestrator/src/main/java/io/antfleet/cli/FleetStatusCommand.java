@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code antfleet status [--container NAME]}: every agent container's nodes, as a table or JSON. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows the nodes of every antfleet container (antctl status --json in each, readings from the database).")
-final class StatusCommand implements Callable<Integer> {
+final class FleetStatusCommand implements Callable<Integer> {
     @ParentCommand
     AntfleetCommand root;
 
@@ -31,7 +31,7 @@ final class StatusCommand implements Callable<Integer> {
     private final Provider<StatusService> service;
 
     @Inject
-    StatusCommand(Provider<StatusService> service) {
+    FleetStatusCommand(Provider<StatusService> service) {
         this.service = service;
     }
 
