@@ -22,6 +22,7 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
 import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.store.TestStore;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -65,11 +66,11 @@ class NodeLifecycleIT {
         return java.util.Arrays.stream(values).map(ServiceName::of).toList();
     }
 
-    private record Setup(ItStore store, NodeLifecycle lifecycle, Container container, ContainerInfo info) {
+    private record Setup(TestStore store, NodeLifecycle lifecycle, Container container, ContainerInfo info) {
     }
 
     private static Setup setup(String purpose, ProcessManager mode) {
-        ItStore store = ItStore.create();
+        TestStore store = TestStore.embedded();
         ContainerInfo info = fixture.start(purpose, Map.of());
         Container row = store.containers().insert(new Container(null, info.id(), info.name(), info.image(), "running",
                 "host", mode, null, Instant.now(), Instant.now()));
@@ -79,7 +80,7 @@ class NodeLifecycleIT {
         return new Setup(store, lifecycle, row, info);
     }
 
-    private static Operation lastOperation(ItStore store) {
+    private static Operation lastOperation(TestStore store) {
         return store.journal().recent(1).get(0);
     }
 

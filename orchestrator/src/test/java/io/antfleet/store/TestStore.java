@@ -2,13 +2,17 @@ package io.antfleet.store;
 
 import com.google.inject.Injector;
 import io.antfleet.cli.Bootstrap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -17,7 +21,7 @@ import java.util.UUID;
  * A store on a real database for one test class: an embedded H2 file database in a temp dir, or a
  * fresh MariaDB database (dropped on close) on the server {@code bin/setup-host --mariadb} starts.
  */
-final class TestStore implements AutoCloseable {
+public final class TestStore implements AutoCloseable {
     static final String DEFAULT_MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/antfleet_test?user=antfleet&password=antfleet";
 
     private final Database database;
@@ -30,8 +34,17 @@ final class TestStore implements AutoCloseable {
         this.drop = drop;
     }
 
-    static TestStore embedded(Path dir) {
+    public static TestStore embedded(Path dir) {
         return new TestStore(Database.embedded(dir), () -> { });
+    }
+
+    /** The embedded database in a fresh temp directory, as antfleet uses by default (for engine ITs). */
+    public static TestStore embedded() {
+        try {
+            return embedded(Files.createTempDirectory("antfleet-test-store"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A new, empty MariaDB database named {@code antfleet_store_<label>_<random>}. */
@@ -58,16 +71,32 @@ final class TestStore implements AutoCloseable {
         return get(Transactions.class);
     }
 
-    ContainerRepository containers() {
+    public ContainerRepository containers() {
         return get(ContainerRepository.class);
     }
 
-    NodeRepository nodes() {
+    public NodeRepository nodes() {
         return get(NodeRepository.class);
     }
 
-    OperationJournal journal() {
+    public OperationJournal journal() {
         return get(OperationJournal.class);
+    }
+
+    public UnitOfWork unit() {
+        return get(UnitOfWork.class);
+    }
+
+    /** The database lease, taken by this process (node changes need it). */
+    public DatabaseLease heldLease() {
+        DatabaseLease lease = get(DatabaseLease.class);
+        lease.tryAcquire(LeaseHolderProcess.holderForThisProcess("test"), Duration.ofHours(1));
+        return lease;
+    }
+
+    /** Every container, node and operation row, for "the database is unchanged" checks. */
+    public String snapshot() {
+        return containers().findAll() + "\n" + nodes().findAll() + "\n" + journal().recent(100_000);
     }
 
     MachineSettings settings() {
