@@ -5,8 +5,10 @@ import com.google.inject.ProvisionException;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.settings.InvalidSettingsException;
 import io.antfleet.config.spec.InvalidSpecException;
+import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.plan.NameTakenException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogLevel.configure(args);
         System.exit(run(System.out, System.err, args));
     }
 
@@ -44,7 +47,7 @@ public final class Main {
     private static int run(Function<GlobalOptions, List<Module>> modules, List<?> extraSubcommands, PrintStream out,
             PrintStream err, String... args) {
         AntfleetCommand root = new AntfleetCommand(modules);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(root, new InjectingFactory(root::injector));
         extraSubcommands.forEach(cli::addSubcommand);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -57,7 +60,7 @@ public final class Main {
         try {
             return cli.execute(args);
         } finally {
-            root.disconnectStore();
+            root.close();
         }
     }
 
@@ -71,7 +74,8 @@ public final class Main {
 
     static int exitCodeFor(Exception ex) {
         if (ex instanceof CommandLine.ParameterException || ex instanceof InvalidSpecException
-                || ex instanceof InvalidSettingsException) {
+                || ex instanceof InvalidSettingsException || ex instanceof ContainerSelection.ContainerSelectionException
+                || ex instanceof NameTakenException) {
             return ExitCodes.USAGE;
         }
         if (ex instanceof LeaseHeldException) {

@@ -2,8 +2,6 @@ package io.antfleet.engine.apply;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.AntctlNode;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.fleet.AntfleetException;
@@ -13,33 +11,39 @@ import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.plan.Neighbours;
 import io.antfleet.fleet.plan.ObservedContainer;
 import io.antfleet.fleet.plan.ObservedFleet;
+import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.RegistryRows;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Observes through Docker (containers by label), antctl ({@code status --json} in each running container)
+ * Observes through Docker (containers by label), each running container's node manager (its survey)
  * and the store (port blocks, operator's DISABLED marks). A stopped container's nodes are the store's
- * rows; a running container whose antctl cannot be read reports its rows as UNKNOWN, so apply neither
+ * rows; a running container whose node manager cannot be read reports its rows as UNKNOWN, so apply neither
  * adds duplicates nor touches them.
  */
 public final class DockerFleetObserver implements FleetObserver {
     private final DockerGateway docker;
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
 
     @Inject
-    public DockerFleetObserver(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+    public DockerFleetObserver(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
@@ -50,12 +54,45 @@ public final class DockerFleetObserver implements FleetObserver {
     @Override
     public ObservedFleet observe(String fleet) {
         Map<String, String> labels = new HashMap<>();
-        labels.put(FleetLabels.FLEET, fleet);
+        labels.put(FleetLabels.FLEET, null);
+        List<ContainerInfo> all = docker.listByLabels(labels);
         List<ObservedContainer> observed = new ArrayList<>();
-        for (ContainerInfo info : docker.listByLabels(labels)) {
-            observed.add(observe(info, fleet));
+        for (ContainerInfo info : all) {
+            if (fleet.equals(info.labels().get(FleetLabels.FLEET))) {
+                observed.add(observe(info, fleet));
+            }
         }
-        return new ObservedFleet(observed);
+        return new ObservedFleet(observed, neighbours(fleet, all));
+    }
+
+    /**
+     * The port blocks and Docker names of every other antfleet container: other fleets' (by label), and those the
+     * store records that Docker has no label for (imported by name; recorded containers of this fleet, named
+     * {@code <fleet>-...}, that Docker no longer has, are this fleet's own).
+     */
+    private Neighbours neighbours(String fleet, List<ContainerInfo> all) {
+        List<PortBlock> blocks = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Set<String> labelled = new HashSet<>();
+        for (ContainerInfo info : all) {
+            labelled.add(info.name());
+            labelled.add(info.id());
+            String other = info.labels().get(FleetLabels.FLEET);
+            if (fleet.equals(other)) {
+                continue;
+            }
+            Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+            row.map(Container::ports).or(() -> FleetLabels.decode(info.labels().get(FleetLabels.PORT_BLOCK))).ifPresent(blocks::add);
+            names.put(info.name(), "container '" + FleetLabels.specName(info, other) + "' of fleet '" + other + "'");
+        }
+        for (Container row : containers.findAll()) {
+            boolean seen = labelled.contains(row.name()) || (row.dockerId() != null && labelled.contains(row.dockerId()));
+            if (!seen && !row.name().startsWith(fleet + "-")) {
+                Optional.ofNullable(row.ports()).ifPresent(blocks::add);
+                names.put(row.name(), "the imported container '" + row.name() + "'");
+            }
+        }
+        return new Neighbours(blocks, names);
     }
 
     private ObservedContainer observe(ContainerInfo info, String fleet) {
@@ -75,7 +112,7 @@ public final class DockerFleetObserver implements FleetObserver {
     }
 
     private List<Node> survey(ContainerInfo info, ProcessManager mode, List<Node> rows) {
-        List<AntctlNode> surveyed;
+        List<? extends RegisteredNode> surveyed;
         try {
             surveyed = managers.forContainer(info.id(), info.name(), mode).survey();
         } catch (AntfleetException e) {
@@ -83,25 +120,7 @@ public final class DockerFleetObserver implements FleetObserver {
                     : n.withStatus(NodeStatus.UNKNOWN, n.statusChangedAt())).collect(Collectors.toList());
         }
         Map<ServiceName, Node> byService = rows.stream().collect(Collectors.toMap(Node::service, Function.identity(), (a, b) -> a));
-        return surveyed.stream().map(n -> toNode(n, Optional.ofNullable(byService.get(n.service())))).collect(Collectors.toList());
-    }
-
-    /** antctl's view, with an operator's DISABLED kept unless antctl says the node is Removed. */
-    public static Node toNode(AntctlNode n, Optional<Node> row) {
-        if (!n.isUsable()) {
-            // its values were refused: what was recorded stays, as UNKNOWN (an operator's DISABLED stays too)
-            return row.map(r -> r.status() == NodeStatus.DISABLED ? r : r.withStatus(NodeStatus.UNKNOWN, r.statusChangedAt()))
-                    .orElseGet(() -> new Node(null, null, n.service(), NodeStatus.UNKNOWN, null, null, null, null, null, null,
-                            null, null, null, null, null, null));
-        }
-        NodeStatus status = n.status();
-        if (row.isPresent() && row.get().status() == NodeStatus.DISABLED && !n.removed()) {
-            status = NodeStatus.DISABLED;
-        }
-        Node old = row.orElse(null);
-        return new Node(old == null ? null : old.id(), old == null ? null : old.containerId(), n.service(), status,
-                n.nodePort(), n.metricsPort(), n.rpcPort(), n.dataDir(), n.logDir(), n.antnodePath(), n.version(),
-                n.peerId(), n.rewardsAddress(), old == null ? null : old.readings(), old == null ? null : old.createdAt(),
-                old == null ? null : old.statusChangedAt());
+        return surveyed.stream().map(n -> RegistryRows.view(n, Optional.ofNullable(byService.get(n.service()))))
+                .collect(Collectors.toList());
     }
 }

@@ -2,20 +2,19 @@ package io.antfleet.engine.teardown;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.LeaseKeeper;
+import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
-import io.antfleet.fleet.Node;
-import io.antfleet.fleet.Operation;
+import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.NodeRepository;
-import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,20 +29,20 @@ import java.util.Optional;
  */
 public final class TeardownService {
     private final DockerGateway docker;
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
-    private final OperationJournal journal;
+    private final NodeLifecycle lifecycle;
     private final DatabaseLease lease;
 
     @Inject
-    public TeardownService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, DatabaseLease lease) {
+    public TeardownService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
+            NodeRepository nodes, NodeLifecycle lifecycle, DatabaseLease lease) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        this.journal = requireNonNull(journal, "journal is null");
+        this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
         this.lease = requireNonNull(lease, "lease is null");
     }
 
@@ -53,19 +52,17 @@ public final class TeardownService {
 
     /**
      * @param fleet only containers labelled antfleet.fleet=fleet; empty for every fleet on the host
-     * @param only a container's Docker name, id or antfleet.container label; empty for all (of the fleet)
+     * @param only a container's Docker name, antfleet.container label or an id of 12 characters or more; empty
+     *     for all (of the fleet). Empty text, or one naming several containers, is refused before anything is done.
      */
     public List<Outcome> teardown(Optional<String> fleet, Optional<String> only, boolean removeContainers) {
+        // Chosen before anything else: an empty or ambiguous --container touches nothing (ContainerSelection).
+        List<ContainerInfo> listed = docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, fleet.orElse(null)));
+        List<ContainerInfo> chosen = only.isEmpty() ? listed : List.of(ContainerSelection.one(listed, only.get(), fleet));
         try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "teardown")) {
             List<Outcome> outcomes = new ArrayList<>();
-            for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, fleet.orElse(null)))) {
-                if (only.isEmpty() || only.get().equals(info.name()) || info.id().startsWith(only.get())
-                        || only.get().equals(info.labels().get(FleetLabels.CONTAINER))) {
-                    outcomes.add(teardown(info, removeContainers));
-                }
-            }
-            if (only.isPresent() && outcomes.isEmpty()) {
-                throw new AntfleetException("no antfleet container named '" + only.get() + "'");
+            for (ContainerInfo info : chosen) {
+                outcomes.add(teardown(info, removeContainers));
             }
             return outcomes;
         }
@@ -73,26 +70,25 @@ public final class TeardownService {
 
     private Outcome teardown(ContainerInfo info, boolean removeContainer) {
         Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
-        Operation op = journal.begin(removeContainer ? "teardown-container" : "teardown", row.map(Container::id).orElse(null), List.of());
         try {
-            int removed = 0;
-            if (info.running()) {
-                managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, row)).teardown();
-            }
-            if (row.isPresent()) {
-                for (Node n : nodes.findByContainer(row.get().id())) {
-                    nodes.delete(n.id());
-                    removed++;
-                }
-            }
-            if (removeContainer) {
-                docker.remove(info.id(), true);
-                row.ifPresent(r -> containers.delete(r.id()));
-            }
-            journal.complete(op.id(), List.of());
+            int removed = lifecycle.change(removeContainer ? "teardown-container" : "teardown", row.map(Container::id).orElse(null),
+                    List.of(), () -> {
+                        if (info.running()) {
+                            managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, row)).reset();
+                        }
+                        if (removeContainer) {
+                            docker.remove(info.id(), true);
+                        }
+                        return row.map(r -> nodes.findByContainer(r.id()).size()).orElse(0);
+                    }, count -> List.of(), count -> row.ifPresent(r -> {
+                        nodes.findByContainer(r.id()).forEach(n -> nodes.delete(n.id()));
+                        if (removeContainer) {
+                            containers.delete(r.id());
+                        }
+                    }));
             return new Outcome(info.name(), removed, removeContainer, Optional.empty());
         } catch (AntfleetException e) {
-            journal.fail(op.id(), String.valueOf(e.getMessage()));
+            // the lifecycle has failed the journal entry
             return new Outcome(info.name(), 0, false, Optional.of(e.getMessage()));
         }
     }
