@@ -4,17 +4,24 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.NodeManager;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Drives antctl in one container (or on the host). Calls are serialised: antctl rewrites its registry
  * whole after every change, so two calls into one registry must never overlap. Different containers'
- * managers run in parallel. Liveness comes from the node's metrics endpoint, not from antctl.
+ * managers run in parallel. Liveness comes from the node's metrics endpoint, not from antctl. The first
+ * {@link NodeManager}: antctl 0.14 with antnode 0.4.
  */
-public final class AntctlManager {
+public final class AntctlManager implements NodeManager {
     private final AntctlClient client;
     private final LivenessProbe probe;
     private final AntctlSettings settings;
@@ -25,6 +32,7 @@ public final class AntctlManager {
         this.settings = requireNonNull(settings, "settings is null");
     }
 
+    @Override
     public String target() {
         return client.target();
     }
@@ -33,13 +41,26 @@ public final class AntctlManager {
         return client.version();
     }
 
+    @Override
+    public String toolVersion() {
+        return version().toString();
+    }
+
     /** Every registry entry, Removed ones included, in number order; empty for an empty registry. */
+    @Override
     public synchronized List<AntctlNode> survey() {
         return client.status().stream().sorted(Comparator.comparing(AntctlNode::service)).toList();
     }
 
     public List<AntctlNode> create(AddRequest request) {
         return create(request, nodes -> { });
+    }
+
+    @Override
+    public List<AntctlNode> add(AddNodesRequest r, Consumer<List<? extends RegisteredNode>> added) {
+        AddRequest request = new AddRequest(r.count(), null, null, r.binaryPath(), r.version(), r.nodePorts(),
+                r.metricsPorts(), r.rpcPorts(), r.noUpnp(), r.rewardsAddress(), List.of(), List.of(), r.network());
+        return create(request, added::accept);
     }
 
     /**
@@ -81,6 +102,7 @@ public final class AntctlManager {
     }
 
     /** Starts the nodes with the configured interval / connection timeout. */
+    @Override
     public void start(List<ServiceName> services) {
         start(new StartRequest(services, settings.startInterval(), settings.connectionTimeout()));
     }
@@ -89,17 +111,20 @@ public final class AntctlManager {
         client.start(request);
     }
 
+    @Override
     public synchronized void stop(List<ServiceName> services) {
         client.stop(new StopRequest(services, null));
     }
 
     /** antctl has no restart: stop, then start. */
+    @Override
     public synchronized void restart(List<ServiceName> services) {
         stop(services);
         start(services);
     }
 
     /** Stops, then removes; the entries stay in antctl's registry as Removed (numbers never reused). */
+    @Override
     public synchronized void remove(List<ServiceName> services, boolean keepDirectories) {
         stop(services);
         client.remove(new RemoveRequest(services, keepDirectories));
@@ -109,8 +134,15 @@ public final class AntctlManager {
         return client.upgrade(request);
     }
 
+    @Override
+    public Optional<NodeUpgrader> upgrader() {
+        return Optional.of(r -> upgrade(new UpgradeRequest(r.services(), r.binaryPath(), r.version(), false, false,
+                null, null, List.of())));
+    }
+
     /** {@code antctl reset --force}: stops and removes every node and deletes the registry. */
-    public synchronized void teardown() {
+    @Override
+    public synchronized void reset() {
         client.resetForce();
     }
 

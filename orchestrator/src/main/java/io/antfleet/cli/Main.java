@@ -47,7 +47,7 @@ public final class Main {
     private static int run(Function<GlobalOptions, List<Module>> modules, List<?> extraSubcommands, PrintStream out,
             PrintStream err, String... args) {
         AntfleetCommand root = new AntfleetCommand(modules);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(root, new InjectingFactory(root::injector));
         extraSubcommands.forEach(cli::addSubcommand);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -60,7 +60,7 @@ public final class Main {
         try {
             return cli.execute(args);
         } finally {
-            root.disconnectStore();
+            root.close();
         }
     }
 
