@@ -73,6 +73,8 @@ public final class EngineModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        bind(NodeManagers.class).to(ManagersByMode.class);
+        bind(ManagersByMode.class).in(Singleton.class);
         bind(NodeLifecycle.class).in(Singleton.class);
         bind(ImportService.class).in(Singleton.class);
         bind(FleetPlanner.class).toInstance(new FleetPlanner());
