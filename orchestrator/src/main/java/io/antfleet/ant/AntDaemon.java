@@ -95,6 +95,9 @@ final class AntDaemon {
         String d = dataHome();
         List<String> args = new ArrayList<>(List.of("-f", d + "/daemon.pid", d + "/daemon.port"));
         for (AntNode n : registry) {
+            if (!n.isUsable()) {
+                continue;
+            }
             args.add(BinaryChecks.absolutePath("node data dir", n.dataDir()) + "/node.pid");
         }
         ExecResult r = exec.run("rm", args, settings.call());

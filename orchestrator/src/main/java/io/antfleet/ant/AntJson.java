@@ -3,6 +3,8 @@ package io.antfleet.ant;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.WalletAddress;
+import io.antfleet.nodemanager.BinaryChecks;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -129,9 +131,25 @@ final class AntJson {
         if (!name.equals("node" + id)) {
             throw new IllegalArgumentException("registry entry " + id + " is named '" + name + "', not node" + id);
         }
-        return new AntNode(id, ServiceName.of(name), "stopped", optionalInt(n, "node_port"), optionalInt(n, "metrics_port"),
-                requiredText(n, "data_dir"), optionalText(n, "log_dir"), requiredText(n, "binary_path"),
-                requiredText(n, "version"), requiredText(n, "rewards_address"), null, null, null);
+        ServiceName service = ServiceName.of(name);
+        try {
+            return new AntNode(id, service, "stopped", port(n, "node_port"), port(n, "metrics_port"),
+                    BinaryChecks.absolutePath("data_dir", requiredText(n, "data_dir")),
+                    n.hasNonNull("log_dir") ? BinaryChecks.absolutePath("log_dir", requiredText(n, "log_dir")) : null,
+                    BinaryChecks.absolutePath("binary_path", requiredText(n, "binary_path")),
+                    BinaryChecks.version("version", requiredText(n, "version")),
+                    new WalletAddress(requiredText(n, "rewards_address")).value(), null, null, null, null);
+        } catch (IllegalArgumentException e) {
+            return AntNode.unusable(id, service, e.getMessage());
+        }
+    }
+
+    private static Integer port(JsonNode n, String key) {
+        Integer port = optionalInt(n, key);
+        if (port != null && (port < 1 || port > 65535)) {
+            throw new IllegalArgumentException("invalid " + key + " " + port + " (expected 1..65535)");
+        }
+        return port;
     }
 
     private static JsonNode object(String text, String what) {

@@ -151,7 +151,7 @@ public final class AntManager implements NodeManager {
             int id = idOf(s);
             Optional<AntNode> entry = registry.stream().filter(n -> n.id() == id).findFirst();
             delete(port, id);
-            if (!keepDirectories && entry.isPresent()) {
+            if (!keepDirectories && entry.isPresent() && entry.get().isUsable()) {
                 deleteDirectories(entry.get());
             }
         }

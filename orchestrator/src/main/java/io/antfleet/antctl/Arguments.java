@@ -1,23 +1,30 @@
 package io.antfleet.antctl;
 
-import io.antfleet.nodemanager.BinaryChecks;
+import io.antfleet.fleet.ArgumentRules;
 import java.util.regex.Pattern;
 
 /**
  * Checks on every value that becomes an antctl argument, done before any exec. Arguments are passed as
- * a list (no shell), but a hostile value must still never reach antctl or antnode's service files.
+ * a list (no shell), but a hostile value must still never reach antctl or antnode's service files. Paths,
+ * versions and URLs follow {@link ArgumentRules}, which the spec readers apply too.
  */
 public final class Arguments {
     private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9_./:=@,+%-]+");
+    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9_./+@-]*");
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@&+,=%-]+");
 
     private Arguments() {
     }
 
     /** An absolute path without {@code ..}, spaces or shell characters. */
     public static String absolutePath(String what, String value) {
-        return BinaryChecks.absolutePath(what, value);
+        if (value == null || !SAFE_PATH.matcher(value).matches()) {
+            throw invalid(what, value, "an absolute path of letters, digits and _ . / + @ -");
+        }
+        if (!ArgumentRules.isSafePath(value)) {
+            throw invalid(what, value, "a path without '..'");
+        }
+        return value;
     }
 
     /** A free-form pass-through token (wnm's start_args): one argument, no spaces or shell characters. */
@@ -44,11 +51,14 @@ public final class Arguments {
     }
 
     public static String version(String what, String value) {
-        return BinaryChecks.version(what, value);
+        if (!ArgumentRules.isVersion(value)) {
+            throw invalid(what, value, "a version like 0.4.17");
+        }
+        return value;
     }
 
     public static String url(String what, String value) {
-        if (value == null || !URL.matcher(value).matches() || value.contains("$(") || value.contains("`")) {
+        if (!ArgumentRules.isUrl(value)) {
             throw invalid(what, value, "an http(s) URL without spaces");
         }
         return value;

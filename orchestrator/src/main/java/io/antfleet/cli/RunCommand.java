@@ -98,12 +98,15 @@ final class RunCommand implements Callable<Integer> {
     private final Provider<Clock> clock;
     private final Provider<FleetMetrics> fleetMetrics;
     private final Provider<io.antfleet.serve.Dashboard> dashboard;
+    private final Provider<io.antfleet.engine.run.RunEvents> runEvents;
 
     @Inject
     RunCommand(Provider<RunState> state, Provider<ApplyService> applyService, Provider<FleetAdoption> adoption,
             Provider<RunLoop> loop, Provider<HostSampleJson> hostSampleJson, Provider<OshiHostCounters> hostCounters,
-            Provider<Clock> clock, Provider<FleetMetrics> fleetMetrics, Provider<io.antfleet.serve.Dashboard> dashboard) {
+            Provider<Clock> clock, Provider<FleetMetrics> fleetMetrics, Provider<io.antfleet.serve.Dashboard> dashboard,
+            Provider<io.antfleet.engine.run.RunEvents> runEvents) {
         this.dashboard = dashboard;
+        this.runEvents = runEvents;
         this.state = state;
         this.applyService = applyService;
         this.adoption = adoption;
@@ -141,7 +144,9 @@ final class RunCommand implements Callable<Integer> {
             print(out, loop.cycle(target, host, true), json);
             return ExitCodes.OK;
         }
-        try (FleetMetricsServer server = metricsServer();
+        io.antfleet.notify.NotifySettings notify = new SpecLoader().notifySettings(specFile);
+        try (io.antfleet.notify.Notifier notifier = notifier(notify);
+                FleetMetricsServer server = metricsServer();
                 io.antfleet.serve.DashboardServer served = serve == null ? null
                         : ServeCommand.start(this.dashboard, command, serve, tlsCert, tlsKey)) {
             return loop(loop, target, host, out, json);
@@ -188,6 +193,17 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return !once || allOk.get() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /** The spec's webhooks get the run's events (examples/prometheus's alerts, as notifications); none: null. */
+    private io.antfleet.notify.Notifier notifier(io.antfleet.notify.NotifySettings notify) {
+        if (notify.webhooks().isEmpty()) {
+            return null;
+        }
+        io.antfleet.notify.Notifier notifier = new io.antfleet.notify.Notifier(notify, clock.get(),
+                io.antfleet.store.ProcessTable.local().hostName());
+        runEvents.get().notifyThrough(notifier);
+        return notifier;
     }
 
     private HostSource hostSource() {

@@ -22,9 +22,22 @@ import java.util.concurrent.TimeUnit;
 final class DockerExecutor {
     private static final int EXIT_CODE_POLLS = 50;
 
+    /** Output beyond this (stdout and stderr together) is not kept: the command is killed and the exec fails. */
+    static final int MAX_OUTPUT = 16 * 1024 * 1024;
+
     private final DockerClient client;
-    DockerExecutor(DockerClient client) {
+    /** Without a response timeout: only the exec's own bound ends a silent stream. */
+    private final DockerClient streams;
+    private final int maxOutput;
+
+    DockerExecutor(DockerClient client, DockerClient streams) {
+        this(client, streams, MAX_OUTPUT);
+    }
+
+    DockerExecutor(DockerClient client, DockerClient streams, int maxOutput) {
         this.client = client;
+        this.streams = streams;
+        this.maxOutput = maxOutput;
     }
 
     ExecResult exec(String container, List<String> command, String user, Map<String, String> env, String stdin,
@@ -33,8 +46,8 @@ final class DockerExecutor {
             throw new IllegalArgumentException("empty command for container " + container);
         }
         String execId = create(container, command, user, env, stdin != null);
-        FrameCollector collector = new FrameCollector();
-        ExecStartCmd start = client.execStartCmd(execId);
+        FrameCollector collector = new FrameCollector(maxOutput);
+        ExecStartCmd start = streams.execStartCmd(execId);
         if (stdin != null) {
             start = start.withStdIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         }
@@ -43,6 +56,11 @@ final class DockerExecutor {
             if (!collector.awaitCompletion(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
                 String killed = kill(execId);
                 throw new ExecTimeoutException(container, command, timeout, killed);
+            }
+            if (collector.overflowed()) {
+                String killed = kill(execId);
+                throw new DockerOperationException(command + " in container " + container + " printed more than "
+                        + maxOutput + " bytes; the rest was not read (" + killed + ")");
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

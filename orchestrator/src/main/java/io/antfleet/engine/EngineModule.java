@@ -22,6 +22,7 @@ import io.antfleet.engine.report.ReportService;
 import io.antfleet.engine.run.ContainerDecisions;
 import io.antfleet.engine.run.DecisionExecutor;
 import io.antfleet.engine.run.FleetAdoption;
+import io.antfleet.engine.run.FleetMutex;
 import io.antfleet.engine.run.LifecycleNodeActions;
 import io.antfleet.engine.run.MeteredNodeActions;
 import io.antfleet.engine.run.NodeActions;
@@ -30,6 +31,7 @@ import io.antfleet.engine.run.Pacer;
 import io.antfleet.engine.run.ReadingHistory;
 import io.antfleet.engine.run.RegistryResurveyor;
 import io.antfleet.engine.run.Resurveyor;
+import io.antfleet.engine.run.RunEvents;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.engine.run.RunObserver;
 import io.antfleet.engine.run.RunState;
@@ -90,6 +92,8 @@ public final class EngineModule extends AbstractModule {
         bind(RunObserver.class);
         bind(RunState.class);
         bind(ReadingHistory.class);
+        bind(RunEvents.class).in(Singleton.class);
+        bind(FleetMutex.class).in(Singleton.class);
         bind(FleetAdoption.class);
         bind(LifecycleNodeActions.class);
         OptionalBinder.newOptionalBinder(binder(), Settings.class);
@@ -153,8 +157,9 @@ public final class EngineModule extends AbstractModule {
     @Provides
     RunLoop loop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, ImportService imports, OperationJournal journal, DecisionLog log,
-            UnitOfWork unit, ReadingHistory history, Clock clock) {
+            UnitOfWork unit, ReadingHistory history, RunEvents events, FleetMutex mutex, Clock clock) {
         Resurveyor resurvey = new RegistryResurveyor(imports, journal);
-        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, history, clock);
+        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, history, events, mutex,
+                clock);
     }
 }

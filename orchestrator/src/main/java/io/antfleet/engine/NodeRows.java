@@ -46,7 +46,7 @@ final class NodeRows {
         for (int i = 0; i < surveyed.size(); i++) {
             RegisteredNode n = surveyed.get(i);
             written.add(new ImportReport.ImportedNode(n.service().value(), n.number(), stored.get(i).status(),
-                    n.managerStatus(), n.nodePort(), n.metricsPort(), n.rpcPort(), n.peerId(), n.version()));
+                    n.managerStatus(), n.nodePort(), n.metricsPort(), n.rpcPort(), n.peerId(), n.version(), n.problem()));
         }
         List<String> dead = new ArrayList<>();
         // rows this write inserted are all in seen: the rows read before are every row that may be dead

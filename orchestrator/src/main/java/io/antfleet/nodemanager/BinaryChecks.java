@@ -1,34 +1,28 @@
 package io.antfleet.nodemanager;
 
-import java.util.regex.Pattern;
+import io.antfleet.fleet.ArgumentRules;
+import java.util.Arrays;
 
 /**
  * Checks on the values that choose a node binary (a path inside the container, a release to download),
- * done when a request is built, before any process sees them: no spaces, shell characters or {@code ..}.
+ * done when a node manager's request is built, before any process sees them, by {@link ArgumentRules}.
  */
 public final class BinaryChecks {
-    private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9_./+@-]*");
-    private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+(-[A-Za-z0-9.]+)?");
-
     private BinaryChecks() {
     }
 
     /** An absolute path without {@code ..}, spaces or shell characters. */
     public static String absolutePath(String what, String value) {
-        if (value == null || !SAFE_PATH.matcher(value).matches()) {
-            throw invalid(what, value, "an absolute path of letters, digits and _ . / + @ -");
-        }
-        for (String part : value.split("/")) {
-            if (part.equals("..")) {
-                throw invalid(what, value, "a path without '..'");
-            }
+        if (!ArgumentRules.isSafePath(value)) {
+            boolean dotDot = value != null && value.startsWith("/") && Arrays.asList(value.split("/")).contains("..");
+            throw invalid(what, value, dotDot ? "a path without '..'" : "an absolute path of letters, digits and _ . / + @ -");
         }
         return value;
     }
 
     /** A release number like 0.4.17 (a pre-release suffix allowed). */
     public static String version(String what, String value) {
-        if (value == null || !VERSION.matcher(value).matches()) {
+        if (!ArgumentRules.isVersion(value)) {
             throw invalid(what, value, "a version like 0.4.17");
         }
         return value;

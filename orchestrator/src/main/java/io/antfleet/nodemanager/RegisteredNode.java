@@ -10,8 +10,18 @@ import io.antfleet.fleet.ServiceName;
 public interface RegisteredNode {
     ServiceName service();
 
-    /** antfleet's status for the entry: RUNNING, STOPPED or DEAD (removed; the entry stays). */
+    /** antfleet's status for the entry: RUNNING, STOPPED or DEAD (removed; the entry stays); UNKNOWN when unusable. */
     NodeStatus status();
+
+    /**
+     * Why the entry's values were refused (a hostile or broken registry entry), or null when they are usable.
+     * An unusable entry carries only its service name.
+     */
+    String problem();
+
+    default boolean isUsable() {
+        return problem() == null;
+    }
 
     /** The tool's own word for the status (antctl: Added, Running, Stopped or Removed). */
     String managerStatus();

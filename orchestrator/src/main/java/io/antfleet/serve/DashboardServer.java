@@ -21,6 +21,7 @@ import javax.net.ssl.SSLContext;
  */
 public final class DashboardServer implements AutoCloseable {
     private static final int THREADS = 4;
+    private static final String MAX_REQUEST_TIME = "sun.net.httpserver.maxReqTime";
 
     private final HttpServer server;
     private final ExecutorService executor;
@@ -30,6 +31,11 @@ public final class DashboardServer implements AutoCloseable {
             JournalView journal, HistoryView history, DashboardActions actions, Clock clock) {
         requireNonNull(listen, "listen is null");
         requireNonNull(tlsContext, "tlsContext is null");
+        // The JDK server waits for a request's headers and body without end unless told; a client that
+        // trickles them (slowloris) would hold one of the four threads. Read once, when the server starts.
+        if (System.getProperty(MAX_REQUEST_TIME) == null) {
+            System.setProperty(MAX_REQUEST_TIME, "30");
+        }
         AtomicInteger n = new AtomicInteger();
         this.executor = Executors.newFixedThreadPool(THREADS, r -> {
             Thread t = new Thread(r, "antfleet-serve-" + n.incrementAndGet());

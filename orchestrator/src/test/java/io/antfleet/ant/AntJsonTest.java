@@ -98,4 +98,13 @@ class AntJsonTest {
                 .hasMessageContaining("is named 'antnode1', not node1");
         assertThatThrownBy(() -> AntJson.daemon("{\"pid\":3}")).hasMessageContaining("no boolean 'running'");
     }
+
+    @Test
+    void anEntryWithHostileValuesIsUnusableAndTheOthersStay() {
+        List<AntNode> nodes = AntJson.registry(REGISTRY.replace("/root/.local/share/ant/nodes/node-2\",", "/tmp/$(reboot)\","));
+
+        assertThat(nodes).extracting(n -> n.service().value() + " " + n.status() + " " + n.isUsable())
+                .containsExactly("node1 STOPPED true", "node2 UNKNOWN false");
+        assertThat(nodes.get(1).problem()).contains("invalid data_dir '/tmp/$(reboot)'");
+    }
 }

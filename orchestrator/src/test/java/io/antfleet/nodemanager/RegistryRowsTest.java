@@ -16,12 +16,17 @@ class RegistryRowsTest {
 
     record Entry(ServiceName service, NodeStatus status, String managerStatus, Integer nodePort, Integer metricsPort,
             Integer rpcPort, String dataDir, String logDir, String binaryPath, String version, String peerId,
-            String rewardsAddress) implements RegisteredNode {
+            String rewardsAddress, String problem) implements RegisteredNode {
     }
 
     private static Entry entry(NodeStatus status) {
         return new Entry(ServiceName.ofNumber(3), status, status.name(), 55002, 13002, 30002, "/data/antnode3",
-                "/logs/antnode3", "/bin/antnode", "0.4.17", "12D3KooW", "0x03B770D9cD32077cC0bF330c13C114a87643B124");
+                "/logs/antnode3", "/bin/antnode", "0.4.17", "12D3KooW", "0x03B770D9cD32077cC0bF330c13C114a87643B124", null);
+    }
+
+    private static Entry refused() {
+        return new Entry(ServiceName.ofNumber(3), NodeStatus.UNKNOWN, "Unknown", null, null, null, null, null, null, null,
+                null, null, "invalid peer id");
     }
 
     private static Node stored(NodeStatus status) {
@@ -84,5 +89,20 @@ class RegistryRowsTest {
         assertThat(disabled.status()).isEqualTo(NodeStatus.DISABLED);
         assertThat(disabled.id()).isEqualTo(7L);
         assertThat(disabled.statusChangedAt()).isEqualTo(BEFORE);
+    }
+
+    @Test
+    void aRefusedEntryIsUnknownKeepsWhatWasRecordedAndAnOperatorsDisabled() {
+        Node kept = RegistryRows.row(1L, refused(), Optional.of(stored(NodeStatus.RUNNING)), NOW);
+        Node disabled = RegistryRows.row(1L, refused(), Optional.of(stored(NodeStatus.DISABLED)), NOW);
+        Node fresh = RegistryRows.row(1L, refused(), Optional.empty(), NOW);
+
+        assertThat(kept.status()).isEqualTo(NodeStatus.UNKNOWN);
+        assertThat(kept.version()).isEqualTo("0.4.16");
+        assertThat(kept.statusChangedAt()).isEqualTo(NOW);
+        assertThat(disabled).isEqualTo(stored(NodeStatus.DISABLED));
+        assertThat(fresh.status()).isEqualTo(NodeStatus.UNKNOWN);
+        assertThat(fresh.nodePort()).isNull();
+        assertThat(RegistryRows.view(refused(), Optional.of(stored(NodeStatus.RUNNING))).statusChangedAt()).isEqualTo(BEFORE);
     }
 }

@@ -1,5 +1,6 @@
 package io.antfleet.config.spec;
 
+import io.antfleet.fleet.ArgumentRules;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.AntnodeSource;
@@ -115,6 +116,10 @@ record NodeSettings(Optional<String> image, Optional<String> nodeManager, Option
     private static String url(String text) {
         if (!text.matches("https?://\\S+")) {
             throw new IllegalArgumentException("invalid rpc url '" + text + "' (expected http:// or https://)");
+        }
+        if (!ArgumentRules.isUrl(text)) {
+            // the URL itself is not repeated: it often carries an API key
+            throw new IllegalArgumentException("invalid rpc url: letters, digits and ._~:/?#@&+,=%- only after http(s)://");
         }
         return text;
     }

@@ -58,17 +58,21 @@ public final class RunLoop {
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Duration firstRetry;
     private final ReadingHistory history;
+    private final RunEvents events;
+    private final FleetMutex mutex;
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
-            ReadingHistory history, Clock clock) {
-        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, history, clock, FIRST_RETRY);
+            ReadingHistory history, RunEvents events, FleetMutex mutex, Clock clock) {
+        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, history, events, mutex, clock, FIRST_RETRY);
     }
 
     RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
-            ReadingHistory history, Clock clock, Duration firstRetry) {
+            ReadingHistory history, RunEvents events, FleetMutex mutex, Clock clock, Duration firstRetry) {
         this.history = requireNonNull(history, "history is null");
+        this.events = requireNonNull(events, "events is null");
+        this.mutex = requireNonNull(mutex, "mutex is null");
         this.firstRetry = requireNonNull(firstRetry, "firstRetry is null");
         this.unit = requireNonNull(unit, "unit is null");
         this.observer = requireNonNull(observer, "observer is null");
@@ -108,11 +112,13 @@ public final class RunLoop {
                     afterFailure = false;
                     backoff.reset();
                 } catch (LeaseHeldException e) {
+                    events.leaseLost(clock.instant(), e.getMessage());
                     throw e;
                 } catch (RuntimeException e) {
                     afterFailure = true;
                     wait = once ? Duration.ZERO : backoff.next();
                     CycleFailure failure = new CycleFailure(started, Duration.ofNanos(System.nanoTime() - t0), oneLine(e), wait);
+                    events.cycleFailed(started, failure.error());
                     LOG.error("cycle failed: {}{}", failure.error(), once ? "" : "; retrying in " + wait.toMillis() + " ms");
                     listener.failed(failure);
                 }
@@ -167,9 +173,12 @@ public final class RunLoop {
         HostSample sample = host.sample();
         Observation seen = observer.observe(target, host.bootTime().orElse(null), state.lastCycleAt().orElse(null), !dryRun);
         List<String> notes = new ArrayList<>(seen.docker().notes());
+        notes.addAll(seen.refused());
+        seen.refused().forEach(r -> LOG.warn("{}", r));
         AutoscaleSettings settings = target.settings();
+        Optional<String> halted = Optional.empty();
         if (settings.targetVersion() != null) {
-            Optional<String> halted = state.haltedUpgrade(settings.targetVersion());
+            halted = state.haltedUpgrade(settings.targetVersion());
             if (halted.isPresent()) {
                 notes.add("rolling upgrade to " + settings.targetVersion() + " is halted: " + halted.get()
                         + " (fix the nodes, then apply a spec with another version to resume)");
@@ -182,12 +191,14 @@ public final class RunLoop {
         if (paused) {
             notes.add("autoscaler paused: decisions not carried out (resume it from the dashboard)");
         }
+        // the dashboard's node actions in this process (run --serve) wait while the cycle carries out
         Optional<ExecutionReport> done = dryRun || paused ? Optional.empty()
-                : Optional.of(carryOut(started, target, seen, decisions, notes, leaseConfirmed));
+                : Optional.of(mutex.hold(() -> carryOut(started, target, seen, decisions, notes, leaseConfirmed)));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         Map<String, Map<NodeStatus, Integer>> counts = record(seen, decisions, took);
         if (!dryRun) {
             history.recordHost(started, sample, counts);
+            events.cycle(started, seen, sample, target.settings(), halted);
         }
         return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker());
     }
