@@ -13,9 +13,10 @@ final class AntArguments {
     }
 
     /**
-     * {@code node add --json --rewards-address A --count N [--node-port P|A-B] [--metrics-port …] [--path X |
+     * {@code node add --json --rewards-address A --count N [--node-port P|A-B] [--path X |
      * --version V] [--env ANT_EVM_NETWORK=…]}. A port range must hold exactly {@code count} ports: a single
-     * port with a count above 1 would go to the first node only (§2.2), so it is refused.
+     * port with a count above 1 would go to the first node only (§2.2), so it is refused. No metrics port:
+     * ant-node parses it and binds nothing (§5.1, §7 #5), so there is nothing to scrape.
      */
     static List<String> add(AddNodesRequest r) {
         List<String> args = new ArrayList<>(List.of("node", "add", "--json", "--rewards-address",
@@ -23,10 +24,6 @@ final class AntArguments {
         if (r.nodePorts() != null) {
             args.add("--node-port");
             args.add(ports("node", r.nodePorts(), r.count()));
-        }
-        if (r.metricsPorts() != null) {
-            args.add("--metrics-port");
-            args.add(ports("metrics", r.metricsPorts(), r.count()));
         }
         if (r.binaryPath() != null) {
             args.add("--path");

@@ -76,11 +76,25 @@ public final class AntManager implements NodeManager {
         if (!r.succeeded()) {
             throw exec.failed("ant node status failed", "ant", args, r);
         }
+        List<AntNode> merged;
         try {
-            return AntJson.merge(registry, AntJson.status(r.stdout()));
+            merged = AntJson.merge(registry, AntJson.status(r.stdout()));
         } catch (IllegalArgumentException e) {
             throw exec.failed("ant node status printed something antfleet cannot read: " + e.getMessage(), "ant", args, r);
         }
+        return merged.stream().map(this::withLiveness).toList();
+    }
+
+    /**
+     * An {@code upgrade_scheduled} node's pid may be dead for good (an adopted node that upgraded, §3.8): its pid
+     * is checked with {@code kill -0} (the only case, rare) and dropped when dead, so that a caller can tell.
+     */
+    private AntNode withLiveness(AntNode n) {
+        if (!"upgrade_scheduled".equals(n.managerStatus()) || n.pid() == null) {
+            return n;
+        }
+        ExecResult r = exec.run("kill", List.of("-0", Integer.toString(n.pid())), settings.call());
+        return r.succeeded() ? n : n.withRuntime(n.managerStatus(), null, null, n.pendingVersion());
     }
 
     /** Adds on the request's ports through the daemon; a failed add still reports the entries it made. */

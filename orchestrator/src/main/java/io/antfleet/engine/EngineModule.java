@@ -90,6 +90,7 @@ public final class EngineModule extends AbstractModule {
         bind(CountersHostProbe.class);
         bind(ReportService.class);
         bind(RunObserver.class);
+        bind(io.antfleet.engine.run.AntRegistryWatch.class);
         bind(RunState.class);
         bind(ReadingHistory.class);
         bind(RunEvents.class).in(Singleton.class);
