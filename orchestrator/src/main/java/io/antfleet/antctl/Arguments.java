@@ -1,6 +1,7 @@
 package io.antfleet.antctl;
 
 import io.antfleet.fleet.ArgumentRules;
+import io.antfleet.fleet.Redaction;
 import java.util.regex.Pattern;
 
 /**
@@ -59,7 +60,7 @@ public final class Arguments {
 
     public static String url(String what, String value) {
         if (!ArgumentRules.isUrl(value)) {
-            throw invalid(what, value, "an http(s) URL without spaces");
+            throw invalid(what, Redaction.url(value), "an http(s) URL without spaces");
         }
         return value;
     }

@@ -25,8 +25,12 @@ final class FleetStatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--container", paramLabel = "NAME", description = "Only this container (Docker name, id or spec name).")
+    @Option(names = "--container", paramLabel = "NAME",
+            description = "Only this container (Docker name, spec name, or an id of 12 characters or more).")
     String container;
+
+    @Option(names = "--fleet", paramLabel = "NAME", description = "Only the containers of this fleet (label antfleet.fleet).")
+    String fleet;
 
     private final Provider<StatusService> service;
 
@@ -37,7 +41,7 @@ final class FleetStatusCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        FleetStatus status = service.get().status(Optional.ofNullable(container));
+        FleetStatus status = service.get().status(Optional.ofNullable(container), Optional.ofNullable(fleet));
         PrintWriter out = command.commandLine().getOut();
         out.print(root.globalOptions().output() == OutputFormat.JSON ? StatusRenderer.json(status) : StatusRenderer.table(status));
         out.flush();

@@ -53,8 +53,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DashboardServer server = start(dashboard, command, listen, tlsCert, tlsKey);
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM: stop answering, then close what the command owns and the database (H2 would not)
         Thread hook = new Thread(() -> {
             server.close();
+            root.close();
             stopped.countDown();
         }, "antfleet-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

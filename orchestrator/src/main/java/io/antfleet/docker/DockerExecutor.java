@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.ExecStartCmd;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.antfleet.fleet.Redaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -65,12 +66,12 @@ final class DockerExecutor {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(execId);
-            throw new DockerOperationException("interrupted while running " + command + " in container " + container, e);
+            throw new DockerOperationException("interrupted while running " + Redaction.command(command) + " in container " + container, e);
         } catch (RuntimeException e) {
             if (e instanceof DockerOperationException) {
                 throw e;
             }
-            throw new DockerOperationException("exec of " + command + " in container " + container + " failed: "
+            throw new DockerOperationException("exec of " + Redaction.command(command) + " in container " + container + " failed: "
                     + DockerJavaGateway.firstLine(e.getMessage()), e);
         } finally {
             closeQuietly(collector);
@@ -90,12 +91,12 @@ final class DockerExecutor {
             }
             return create.exec().getId();
         } catch (NotFoundException e) {
-            throw new DockerOperationException("container " + container + " not found (cannot run " + command + ")", e);
+            throw new DockerOperationException("container " + container + " not found (cannot run " + Redaction.command(command) + ")", e);
         } catch (ConflictException e) {
             throw new DockerOperationException("container " + container + " is not running (cannot run " + command
                     + "): start it with `docker start " + container + "`", e);
         } catch (RuntimeException e) {
-            throw new DockerOperationException("cannot run " + command + " in container " + container + ": "
+            throw new DockerOperationException("cannot run " + Redaction.command(command) + " in container " + container + ": "
                     + DockerJavaGateway.firstLine(e.getMessage()), e);
         }
     }
@@ -108,7 +109,7 @@ final class DockerExecutor {
                 r = client.inspectExecCmd(execId).exec();
             } catch (RuntimeException e) {
                 // the daemon went away between the end of the output and its exit code (a dockerd restart)
-                throw new DockerOperationException("no exit code for " + command + " in container " + container + ": "
+                throw new DockerOperationException("no exit code for " + Redaction.command(command) + " in container " + container + ": "
                         + DockerJavaGateway.firstLine(e.getMessage()), e);
             }
             if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) {
@@ -116,7 +117,7 @@ final class DockerExecutor {
             }
             pause(Duration.ofMillis(10));
         }
-        throw new DockerOperationException("no exit code for " + command + " in container " + container
+        throw new DockerOperationException("no exit code for " + Redaction.command(command) + " in container " + container
                 + " although its output stream closed");
     }
 

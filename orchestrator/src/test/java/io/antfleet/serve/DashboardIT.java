@@ -248,6 +248,20 @@ class DashboardIT {
     }
 
     @Test
+    @Order(5)
+    void on_a_phone_the_page_fits_its_width_and_the_grids_scroll_within_their_boxes() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setIsMobile(true).setHasTouch(true))) {
+            Page page = context.newPage();
+            page.navigate(server.baseUrl() + "/login?token=" + token.value());
+            page.locator("table.grid tbody tr").first().waitFor();
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as("horizontal overflow of the page, px").isLessThanOrEqualTo(0);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "dashboard-phone.png")));
+        }
+    }
+
+    @Test
     @Order(6)
     void aConfirmedStopStopsTheNodeAndTheGridShowsItStopped() throws IOException {
         try (BrowserContext context = browser.newContext()) {
