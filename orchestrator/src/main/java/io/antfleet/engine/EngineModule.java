@@ -75,6 +75,7 @@ public final class EngineModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), io.antfleet.ant.AntManagers.class);
         bind(NodeManagers.class).to(ManagersByMode.class);
         bind(ManagersByMode.class).in(Singleton.class);
         bind(NodeLifecycle.class).in(Singleton.class);
