@@ -71,7 +71,8 @@ public final class AntfleetCommand {
         this.modules = modules;
     }
 
-    GlobalOptions globalOptions() {
+    /** The global options as given (before or after the subcommand); public for subcommands outside this package. */
+    public GlobalOptions globalOptions() {
         Optional<String> db = Optional.ofNullable(dbUrl).or(() -> Optional.ofNullable(System.getenv("ANTFLEET_DB")))
                 .filter(s -> !s.isBlank());
         return new GlobalOptions(db, Optional.ofNullable(configFile), outputFormat(), verbose, Optional.ofNullable(dbPasswordFile));
