@@ -61,12 +61,12 @@ final class ContainerReader {
         NodeSettings s = NodeSettings.read(r, m.get(), path).orElse(fleet);
         Optional<Optional<DockerNetwork>> network = r.field(m.get(), "dockerNetwork")
                 .map(n -> dockerNetwork(n, path + ".dockerNetwork", s)).orElse(Optional.of(Optional.empty()));
-        if (name.isEmpty() || nodes.isEmpty() || limits.isEmpty() || s.image().isEmpty() || s.processManager().isEmpty()
+        if (name.isEmpty() || nodes.isEmpty() || limits.isEmpty() || s.image().isEmpty() || s.mode().isEmpty()
                 || s.rewardsAddress().isEmpty() || s.network().isEmpty() || s.noUpnp().isEmpty() || s.antnode().isEmpty()
                 || network.isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SpecContainer(name.get(), nodes.get(), limits.get(), s.image().get(), s.processManager().get(),
+        return Optional.of(new SpecContainer(name.get(), nodes.get(), limits.get(), s.image().get(), s.mode().get(),
                 s.rewardsAddress().get(), s.network().get(), s.noUpnp().get(), s.antnode().get(), network.get()));
     }
 
@@ -124,10 +124,10 @@ final class ContainerReader {
         if (m.isEmpty()) {
             return Optional.empty();
         }
-        if (s.processManager().isPresent() && s.processManager().get().label().startsWith("antctl")) {
+        if (s.mode().isPresent() && s.mode().get().isAntctl()) {
             r.problem(node, path, "dockerNetwork needs nodeManager ant: antctl nodes serve their metrics on the container's"
                     + " 127.0.0.1, which antfleet reads only with host networking (this container is "
-                    + s.processManager().get().label() + ")");
+                    + s.mode().get().label() + ")");
             return Optional.empty();
         }
         Optional<String> name = r.required(m.get(), "name", path).flatMap(n -> r.text(n, path + ".name"));

@@ -109,7 +109,7 @@ public final class FleetPlanner {
     static List<AddressLimit.Placement> placements(FleetSpec desired) {
         List<AddressLimit.Placement> placements = new ArrayList<>();
         for (SpecContainer c : desired.containers()) {
-            boolean v2 = c.dockerNetwork().isPresent() || !c.processManager().label().startsWith("antctl");
+            boolean v2 = c.dockerNetwork().isPresent() || !c.processManager().isAntctl();
             if (v2) {
                 String address = c.dockerNetwork().map(n -> n.addressKey()).orElse(AddressLimit.HOST);
                 placements.add(new AddressLimit.Placement(c.name(), address, c.nodes().upperBound()));
@@ -123,7 +123,7 @@ public final class FleetPlanner {
         NodeCountRule.ObservedContainerState state;
         if (seen.isEmpty()) {
             actions.add(new PlanStep.CreateContainer(wanted, spec.dockerName(wanted.name()), block));
-            state = new NodeCountRule.ObservedContainerState(List.of(), true, block, 1);
+            state = new NodeCountRule.ObservedContainerState(List.of(), true, block, 1, wanted.processManager().servicePrefix());
         } else {
             ObservedContainer c = seen.get();
             if (!c.running()) {
@@ -132,7 +132,8 @@ public final class FleetPlanner {
             if (c.ports().isEmpty()) {
                 actions.add(new PlanStep.AssignPorts(c.name(), block));
             }
-            state = new NodeCountRule.ObservedContainerState(c.nodes(), c.running(), block, c.nextNumber());
+            state = new NodeCountRule.ObservedContainerState(c.nodes(), c.running(), block, c.nextNumber(),
+                    wanted.processManager().servicePrefix());
         }
         actions.addAll(NodeCountRule.actions(wanted.name(), wanted.nodes(), state));
         return actions;

@@ -43,7 +43,7 @@ class ApplyIT {
         protected void configure() {
             bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
         }
-    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new io.antfleet.engine.EngineModule(),
+    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new io.antfleet.ant.AntModule(), new io.antfleet.engine.EngineModule(),
             new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults())));
     private final ApplyService service = injector.getInstance(ApplyService.class);
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
