@@ -124,8 +124,18 @@ class RunAntIT {
         assertThat(applied.ok()).as(applied.toString()).isTrue();
         RunTarget target = RunTarget.of(spec, 2);
 
-        cycle(target);
+        CycleReport first = cycle(target);
         assertThat(rows()).containsExactly("node1 RUNNING 0.14.2", "node2 RUNNING 0.14.2");
+        assertThat(first.notes()).noneMatch(n -> n.contains("probe"));
+        long id = injector.getInstance(ContainerRepository.class).findByName(fleet + "-a").orElseThrow().id();
+        assertThat(injector.getInstance(NodeRepository.class).findByContainer(id)).as("readings from antfleet-probe")
+                .allSatisfy(n -> {
+                    assertThat(n.readings().peerId()).matches("[0-9a-f]{64}");
+                    assertThat(n.readings().records()).isNotNull();
+                    assertThat(n.readings().memoryMb()).isPositive();
+                    assertThat(n.readings().version()).isEqualTo("0.14.2");
+                });
+        assertThat(injector.getInstance(NodeRepository.class).readTimes(id)).hasSize(2);
 
         int crashedPid = daemonSays("node1").pid();
         hook("node1", "standin-exit", "1");
