@@ -16,6 +16,7 @@ import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
+import io.antfleet.store.NodeRepository;
 import io.antfleet.store.StoreConnection;
 import io.antfleet.store.StoreModule;
 import java.io.IOException;
@@ -50,7 +51,8 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "Comma-separated: converge, import, sweep, idle-cycle, memory (default: all five).")
+            description = "Comma-separated: converge, import, sweep, idle-cycle, memory (default: these five); "
+                    + "converge-ant, idle-cycle-ant (Autonomi v2, nodeManager: ant, on --ant-image; only when named).")
     List<String> scenarios = new ArrayList<>(BenchSettings.DEFAULT);
 
     @Option(names = "--containers", defaultValue = "20", description = "Stand-in containers (default: ${DEFAULT-VALUE}).")
@@ -65,9 +67,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--image", defaultValue = "antfleet/agent:stand-in", description = "Default: ${DEFAULT-VALUE}.")
     String image;
 
+    @Option(names = "--ant-image", defaultValue = "antfleet/agent:ant-stand-in",
+            description = "Image of the *-ant scenarios. Default: ${DEFAULT-VALUE}.")
+    String antImage;
+
     @Override
     public Integer call() throws IOException {
-        BenchSettings settings = new BenchSettings(scenarios, containers, nodesPerContainer, firstPort, image);
+        BenchSettings settings = new BenchSettings(scenarios, containers, nodesPerContainer, firstPort, image, antImage);
         GlobalOptions options = globalOptions();
         Path dir = Files.createTempDirectory("antfleet-bench");
         Injector injector = Bootstrap.injector(modules(options, dir));
@@ -79,7 +85,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             BenchRunner runner = new BenchRunner(injector.getInstance(DockerGateway.class),
                     injector.getInstance(ImportService.class), injector.getInstance(ApplyService.class),
-                    injector.getInstance(RunLoop.class));
+                    injector.getInstance(RunLoop.class), new AntScenarios(injector.getInstance(DockerGateway.class),
+                    injector.getInstance(ApplyService.class), injector.getInstance(RunLoop.class),
+                    injector.getInstance(ContainerRepository.class), injector.getInstance(NodeRepository.class)));
             results = runner.run(settings, spec.commandLine().getErr());
         } finally {
             injector.getInstance(StoreConnection.class).disconnect();
@@ -117,9 +125,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void table(List<ScenarioResult> results, PrintWriter out) {
-        out.printf(Locale.ROOT, "%-10s %10s %10s %8s  %-4s %s%n", "SCENARIO", "ANTFLEET", "FLOOR", "RATIO", "MET", "TARGET");
+        out.printf(Locale.ROOT, "%-14s %10s %10s %8s  %-4s %s%n", "SCENARIO", "ANTFLEET", "FLOOR", "RATIO", "MET", "TARGET");
         for (ScenarioResult r : results) {
-            out.printf(Locale.ROOT, "%-10s %10s %10s %8s  %-4s %s%n", r.name(), seconds(r.antfleetSeconds()),
+            out.printf(Locale.ROOT, "%-14s %10s %10s %8s  %-4s %s%n", r.name(), seconds(r.antfleetSeconds()),
                     seconds(r.floorSeconds()), r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.ratio()),
                     r.met() ? "yes" : "NO", r.target());
             out.println("           " + r.measured());

@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class BenchCommandTest {
     private static final List<String> FIELDS =
-            List.of("name", "antfleetSeconds", "floorSeconds", "ratio", "target", "met", "measured");
+            List.of("name", "antfleetSeconds", "floorSeconds", "ratio", "target", "met", "measured", "cpuSeconds",
+                    "peakRssMb");
 
     private record Run(int exit, String out, String err) {
     }
@@ -44,7 +45,7 @@ class BenchCommandTest {
     }
 
     @Test
-    void outputJsonBeforeBenchPrintsEachScenarioWithTheSevenFields() throws Exception {
+    void outputJsonBeforeBenchPrintsEachScenarioWithTheNineFields() throws Exception {
         assertJsonScenarios(bench("--output", "json", "bench", "--scenarios", "memory"));
     }
 
