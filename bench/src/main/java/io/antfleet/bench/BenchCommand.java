@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import io.antfleet.cli.AntfleetCommand;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.cli.ExitCodes;
@@ -14,6 +15,8 @@ import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ImportService;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.run.RunLoop;
+import io.antfleet.fleet.plan.AddressLimit;
+import io.antfleet.fleet.plan.FleetPlanner;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
 import io.antfleet.store.NodeRepository;
@@ -108,12 +111,18 @@ public final class BenchCommand implements Callable<Integer> {
         return ((AntfleetCommand) spec.root().userObject()).globalOptions();
     }
 
-    /** antfleet's modules with the store swapped for a throw-away embedded database in {@code dir}. */
+    /**
+     * antfleet's modules with the store swapped for a throw-away embedded database in {@code dir}, and apply's
+     * planner without the per-address limit: the bench's v2 nodes (up to 1,000 host-networked) talk to no
+     * network, and the limit is the operator's setting, not the bench's.
+     */
     private static List<Module> modules(GlobalOptions options, Path dir) {
         List<Module> modules = new ArrayList<>(Bootstrap.modules(options));
         modules.removeIf(m -> m instanceof StoreModule);
         modules.add(new StoreModule(Database.embedded(dir)));
-        return modules;
+        Module unlimited = binder -> binder.bind(FleetPlanner.class)
+                .toInstance(new FleetPlanner(new AddressLimit(BenchSettings.MAX_NODES)));
+        return List.of(Modules.override(modules).with(unlimited));
     }
 
     private static void deleteTree(Path dir) throws IOException {

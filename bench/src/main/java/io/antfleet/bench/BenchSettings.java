@@ -9,6 +9,8 @@ import java.util.Set;
  */
 public record BenchSettings(List<String> scenarios, int containers, int nodesPerContainer, int firstPort, String image,
         String antImage) {
+    /** The most nodes a bench run holds. */
+    public static final int MAX_NODES = 1000;
     public static final List<String> DEFAULT = List.of("converge", "import", "sweep", "idle-cycle", "memory");
     /** The Autonomi v2 ({@code nodeManager: ant}) scenarios: on the ant image, run only when named. */
     public static final List<String> ANT = List.of("converge-ant", "idle-cycle-ant");
@@ -27,7 +29,7 @@ public record BenchSettings(List<String> scenarios, int containers, int nodesPer
                         + String.join(", ", ANT) + ")");
             }
         }
-        if (containers < 1 || nodesPerContainer < 1 || containers * nodesPerContainer > 1000) {
+        if (containers < 1 || nodesPerContainer < 1 || containers * nodesPerContainer > MAX_NODES) {
             throw new IllegalArgumentException("containers x nodes per container must be 1..1000, got "
                     + containers + " x " + nodesPerContainer);
         }

@@ -42,6 +42,8 @@ class BenchCommandTest {
         assertThat(fields).containsExactlyInAnyOrderElementsOf(FIELDS);
         assertThat(scenarios.get(0).get("name").asText()).isEqualTo("memory");
         assertThat(scenarios.get(0).get("measured").asText()).startsWith("peak RSS of the antfleet JVM");
+        assertThat(scenarios.get(0).get("peakRssMb").asDouble()).isPositive();
+        assertThat(scenarios.get(0).get("cpuSeconds").isNull()).isTrue();
     }
 
     @Test
@@ -67,7 +69,8 @@ class BenchCommandTest {
         Run run = bench("bench", "--scenarios", "nope");
 
         assertThat(run.exit()).isNotZero();
-        assertThat(run.err()).contains("unknown bench scenario 'nope'", "converge, import, sweep, idle-cycle, memory");
+        assertThat(run.err()).contains("unknown bench scenario 'nope'",
+                "converge, import, sweep, idle-cycle, memory, converge-ant, idle-cycle-ant");
     }
 
     @Test
