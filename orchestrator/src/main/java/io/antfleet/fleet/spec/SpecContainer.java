@@ -6,11 +6,12 @@ import io.antfleet.fleet.ProcessManager;
 
 /**
  * One container of the spec with the fleet-wide settings already merged in (a container may override
- * image, processManager, rewardsAddress, network, noUpnp and antnode).
+ * image, processManager, rewardsAddress, network, noUpnp and antnode). {@code host} names the engine it
+ * runs on ({@link HostSpec#LOCAL} when the spec names none).
  */
 public record SpecContainer(String name, NodeCount nodes, Limits limits, String image,
         ProcessManager processManager, RewardsAddress rewardsAddress, EvmNetwork network, boolean noUpnp,
-        AntnodeSource antnode) {
+        AntnodeSource antnode, String host) {
     public SpecContainer {
         requireNonNull(name, "name is null");
         if (!FleetSpec.isValidName(name)) {
@@ -23,5 +24,6 @@ public record SpecContainer(String name, NodeCount nodes, Limits limits, String 
         requireNonNull(rewardsAddress, "rewardsAddress is null");
         requireNonNull(network, "network is null");
         requireNonNull(antnode, "antnode is null");
+        requireNonNull(host, "host is null");
     }
 }

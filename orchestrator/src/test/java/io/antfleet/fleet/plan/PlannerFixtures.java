@@ -8,6 +8,7 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.Autoscale;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.spec.Limits;
 import io.antfleet.fleet.spec.NodeCount;
@@ -28,7 +29,7 @@ final class PlannerFixtures {
     static SpecContainer container(String name, NodeCount nodes) {
         return new SpecContainer(name, nodes, Limits.NONE, "antfleet/agent:stand-in", ProcessManager.ANTCTL_SUDO,
                 RewardsAddress.parse("faucet"), new EvmNetwork.Named(EvmNetwork.Known.ARBITRUM_ONE), true,
-                new AntnodeSource.Latest());
+                new AntnodeSource.Latest(), HostSpec.LOCAL);
     }
 
     static SpecContainer fixed(String name, int n) {
@@ -40,7 +41,7 @@ final class PlannerFixtures {
     }
 
     static FleetSpec spec(SpecContainer... containers) {
-        return new FleetSpec("home", PORTS, List.of(containers), Autoscale.DEFAULTS);
+        return new FleetSpec("home", PORTS, List.of(containers), Autoscale.DEFAULTS, List.of());
     }
 
     static Node node(int number, NodeStatus status, int nodePort, int metricsPort, int rpcPort) {
