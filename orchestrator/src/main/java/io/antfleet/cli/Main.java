@@ -22,8 +22,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        main(List.of(), args);
+    }
+
+    /** As {@link #main(String[])}, with more subcommands (see {@link #run(List, PrintStream, PrintStream, String...)}). */
+    public static void main(List<?> extraSubcommands, String[] args) {
         LogLevel.configure(args);
-        System.exit(run(System.out, System.err, args));
+        System.exit(run(extraSubcommands, System.out, System.err, args));
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
