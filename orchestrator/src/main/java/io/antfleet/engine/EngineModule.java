@@ -75,6 +75,9 @@ public final class EngineModule extends AbstractModule {
 
     @Override
     protected void configure() {
+        OptionalBinder.newOptionalBinder(binder(), io.antfleet.ant.AntManagers.class);
+        bind(NodeManagers.class).to(ManagersByMode.class);
+        bind(ManagersByMode.class).in(Singleton.class);
         bind(NodeLifecycle.class).in(Singleton.class);
         bind(ImportService.class).in(Singleton.class);
         bind(FleetPlanner.class).toInstance(new FleetPlanner());
@@ -88,6 +91,7 @@ public final class EngineModule extends AbstractModule {
         bind(CountersHostProbe.class);
         bind(ReportService.class);
         bind(RunObserver.class);
+        bind(io.antfleet.engine.run.AntRegistryWatch.class);
         bind(RunState.class);
         bind(ReadingHistory.class);
         bind(RunEvents.class).in(Singleton.class);

@@ -63,11 +63,11 @@ final class ContainerReader {
         Optional<NodeCount> nodes = r.required(m.get(), "nodes", path).flatMap(n -> nodes(n, path + ".nodes"));
         Optional<Limits> limits = r.field(m.get(), "limits").map(n -> limits(n, path + ".limits")).orElse(Optional.of(Limits.NONE));
         NodeSettings s = NodeSettings.read(r, m.get(), path).orElse(fleet);
-        if (name.isEmpty() || host.isEmpty() || nodes.isEmpty() || limits.isEmpty() || s.image().isEmpty() || s.processManager().isEmpty()
+        if (name.isEmpty() || host.isEmpty() || nodes.isEmpty() || limits.isEmpty() || s.image().isEmpty() || s.mode().isEmpty()
                 || s.rewardsAddress().isEmpty() || s.network().isEmpty() || s.noUpnp().isEmpty() || s.antnode().isEmpty()) {
             return Optional.empty();
         }
-        return Optional.of(new SpecContainer(name.get(), nodes.get(), limits.get(), s.image().get(), s.processManager().get(),
+        return Optional.of(new SpecContainer(name.get(), nodes.get(), limits.get(), s.image().get(), s.mode().get(),
                 s.rewardsAddress().get(), s.network().get(), s.noUpnp().get(), s.antnode().get(), host.get()));
     }
 

@@ -19,7 +19,7 @@ final class FleetSpecReader {
             Stream.of("apiVersion", "fleet", "ports", "hosts", "containers", "autoscale", "notify"), NodeSettings.KEYS.stream())
             .collect(Collectors.toUnmodifiableList());
     /** Defaults for what a spec may leave out: antctl's own (UPnP on, latest antnode), a user-mode antctl. */
-    private static final NodeSettings DEFAULTS = new NodeSettings(Optional.empty(), Optional.of(ProcessManager.ANTCTL_USER),
+    private static final NodeSettings DEFAULTS = new NodeSettings(Optional.empty(), Optional.of("antctl"), Optional.of(ProcessManager.ANTCTL_USER),
             Optional.empty(), Optional.of(new EvmNetwork.Named(EvmNetwork.Known.ARBITRUM_ONE)), Optional.of(false),
             Optional.of(new AntnodeSource.Latest()));
 

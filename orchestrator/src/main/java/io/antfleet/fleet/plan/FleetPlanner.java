@@ -78,7 +78,7 @@ public final class FleetPlanner {
         NodeCountRule.ObservedContainerState state;
         if (seen.isEmpty()) {
             actions.add(new PlanStep.CreateContainer(wanted, spec.dockerName(wanted.name()), block));
-            state = new NodeCountRule.ObservedContainerState(List.of(), true, block, 1);
+            state = new NodeCountRule.ObservedContainerState(List.of(), true, block, 1, wanted.processManager().servicePrefix());
         } else {
             ObservedContainer c = seen.get();
             if (!c.running()) {
@@ -87,7 +87,8 @@ public final class FleetPlanner {
             if (c.ports().isEmpty()) {
                 actions.add(new PlanStep.AssignPorts(c.name(), block));
             }
-            state = new NodeCountRule.ObservedContainerState(c.nodes(), c.running(), block, c.nextNumber());
+            state = new NodeCountRule.ObservedContainerState(c.nodes(), c.running(), block, c.nextNumber(),
+                    wanted.processManager().servicePrefix());
         }
         actions.addAll(NodeCountRule.actions(wanted.name(), wanted.nodes(), state));
         return actions;
