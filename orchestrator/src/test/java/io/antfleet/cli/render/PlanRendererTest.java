@@ -11,7 +11,6 @@ import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.plan.PortBatch;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.EvmNetwork;
-import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.fleet.spec.Limits;
 import io.antfleet.fleet.spec.NodeCount;
 import io.antfleet.fleet.spec.PortPlan;
@@ -24,7 +23,7 @@ class PlanRendererTest {
     private static final PortPlan PORTS = new PortPlan(55000, 13000, 30000, 100);
     private static final SpecContainer ALPHA = new SpecContainer("alpha", new NodeCount.Fixed(4), Limits.NONE,
             "antfleet/agent:stand-in", ProcessManager.ANTCTL_SUDO, RewardsAddress.parse("faucet"),
-            new EvmNetwork.Named(EvmNetwork.Known.ARBITRUM_ONE), true, new AntnodeSource.Latest(), HostSpec.LOCAL);
+            new EvmNetwork.Named(EvmNetwork.Known.ARBITRUM_ONE), true, new AntnodeSource.Latest());
 
     private static Plan samplePlan() {
         var block = PORTS.block(0);

@@ -8,7 +8,6 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.Autoscale;
 import io.antfleet.fleet.spec.EvmNetwork;
-import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.spec.Limits;
 import io.antfleet.fleet.spec.NodeCount;
@@ -29,7 +28,7 @@ final class PlannerFixtures {
     static SpecContainer container(String name, NodeCount nodes) {
         return new SpecContainer(name, nodes, Limits.NONE, "antfleet/agent:stand-in", ProcessManager.ANTCTL_SUDO,
                 RewardsAddress.parse("faucet"), new EvmNetwork.Named(EvmNetwork.Known.ARBITRUM_ONE), true,
-                new AntnodeSource.Latest(), HostSpec.LOCAL);
+                new AntnodeSource.Latest());
     }
 
     static SpecContainer fixed(String name, int n) {
