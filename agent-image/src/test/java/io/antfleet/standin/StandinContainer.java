@@ -20,7 +20,8 @@ import org.testcontainers.images.builder.Transferable;
  * host network as antfleet runs agents. Commands run as root or as {@code ant} (user mode) through exec.
  */
 final class StandinContainer implements AutoCloseable {
-    static final String IMAGE = "antfleet/agent:stand-in";
+    /** {@code $ANTFLEET_STANDIN_IMAGE} when set (a stand-in under development), else the shared tag. */
+    static final String IMAGE = System.getenv().getOrDefault("ANTFLEET_STANDIN_IMAGE", "antfleet/agent:stand-in");
     static final String ADDRESS = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
     static final String USER_REGISTRY = "/home/ant/.local/share/autonomi/node/node_registry.json";
     static final String ROOT_REGISTRY = "/var/antctl/node_registry.json";

@@ -13,7 +13,8 @@ import java.util.UUID;
  * {@code antfleet.test=antctl-it}; {@link #close()} removes the ones this fixture created.
  */
 public final class StandInContainers implements AutoCloseable {
-    public static final String IMAGE = "antfleet/agent:stand-in";
+    /** {@code $ANTFLEET_STANDIN_IMAGE} when set (a stand-in under development), else the shared tag. */
+    public static final String IMAGE = System.getenv().getOrDefault("ANTFLEET_STANDIN_IMAGE", "antfleet/agent:stand-in");
     public static final String TEST_LABEL = "antfleet.test";
     public static final String FAULTS = "/etc/antctl-standin/faults";
 
