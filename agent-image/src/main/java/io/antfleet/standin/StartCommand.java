@@ -13,9 +13,10 @@ final class StartCommand {
 
     int run(ParsedArgs args) {
         Registry registry = ctx.registry();
-        List<NodeEntry> selected = Selector.select(registry, args);
-        ctx.refresh(registry);
+        // cmd/node.rs (start): banner, full refresh (aborts on a node that does not answer), then the selection
         ctx.banner("Start Antnode Services");
+        ctx.fullRefresh(registry);
+        List<NodeEntry> selected = Selector.select(registry, args);
         NodeStarter starter = new NodeStarter(ctx, registry);
         boolean interval = args.has("interval");
         long timeout = args.number("connection-timeout", 300);
@@ -35,7 +36,7 @@ final class StartCommand {
                 ctx.out().println("  - PID: " + node.text("pid"));
             } catch (Failure e) {
                 registry.save();
-                failures.add(" ✕ " + node.serviceName() + ": " + e.getMessage());
+                failures.add("✕ " + node.serviceName() + ": " + e.getMessage());
             }
         }
         if (!failures.isEmpty()) {

@@ -18,13 +18,19 @@ final class StatusCommand {
         if (registry.isEmpty()) {
             return 0;
         }
-        ctx.refresh(registry);
         if (args.has("json")) {
+            // lib.rs:379 refreshes fully only without --json; cmd/node.rs:389 saves the registry on every call
+            ctx.refresh(registry);
+            registry.save();
             ctx.out().println(damage(json(registry), jsonFault));
-        } else if (args.has("details")) {
-            details(registry);
         } else {
-            table(registry);
+            ctx.fullRefresh(registry);
+            registry.save();
+            if (args.has("details")) {
+                details(registry);
+            } else {
+                table(registry);
+            }
         }
         if (args.has("fail") && registry.nodes().stream().anyMatch(n -> n.status() != NodeEntry.Status.Running)) {
             throw new Failure("One or more nodes are not in a running state");

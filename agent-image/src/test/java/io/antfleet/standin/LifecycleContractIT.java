@@ -65,7 +65,7 @@ class LifecycleContractIT extends ContractTestBase {
         StandinContainer.Exec r = agent.antctl(ROOT, "start", "--connection-timeout", "1");
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains(" ✕ antnode1: ");
+        assertThat(r.out()).contains("\n✕ antnode1: ");
         assertThat(r.err()).contains("Failed to start one or more services");
     }
 
@@ -89,7 +89,7 @@ class LifecycleContractIT extends ContractTestBase {
         StandinContainer.Exec r = agent.antctl(ROOT, "start");
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains(" ✕ antnode1: ", "✓ Started antnode2 service");
+        assertThat(r.out()).contains("\n✕ antnode1: ", "✓ Started antnode2 service");
         assertThat(agent.node(ROOT, "antnode2").get("status")).isEqualTo("Running");
     }
 
@@ -129,7 +129,7 @@ class LifecycleContractIT extends ContractTestBase {
         StandinContainer.Exec r = agent.antctl(ROOT, "remove");
 
         assertThat(r.exit()).isEqualTo(1);
-        assertThat(r.out()).contains(" ✕ antnode1: Unable to remove a running service", "✓ Service antnode2 was removed");
+        assertThat(r.out()).contains("\n✕ antnode1: Unable to remove a running service", "✓ Service antnode2 was removed");
         assertThat(agent.node(ROOT, "antnode2").get("status")).isEqualTo("Removed");
         assertThat(agent.node(ROOT, "antnode1").get("status")).isEqualTo("Running");
     }

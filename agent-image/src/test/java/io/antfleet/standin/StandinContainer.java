@@ -113,11 +113,16 @@ final class StandinContainer implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Back to an empty container: both registries reset, fault file emptied. */
-    /** Empties both registries and puts faults and the peer delay back to their defaults. */
+    static final String DEFAULT_CONFIG = "peer_wait_ms=300\n";
+
+    /**
+     * Empties both registries and puts faults and config back to the image's defaults. A stalled node would
+     * make reset's full refresh fail, so stall files go first.
+     */
     void resetAll() {
+        root("sh", "-c", "rm -f /var/antctl/services/*/stall-metrics /home/ant/.local/share/autonomi/node/*/stall-metrics");
         writeFile("/etc/antctl-standin/faults", "");
-        writeFile("/etc/antctl-standin/config", "peer_wait_ms=300\n");
+        writeFile("/etc/antctl-standin/config", DEFAULT_CONFIG);
         antctl("root", "reset", "--force");
         antctl("ant", "reset", "--force");
     }
