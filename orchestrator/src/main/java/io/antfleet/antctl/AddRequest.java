@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.util.List;
 
 /**
@@ -33,6 +34,9 @@ public record AddRequest(
         }
         requireNonNull(rewardsAddress, "rewardsAddress is null (antctl add requires --rewards-address)");
         requireNonNull(network, "network is null (antctl add requires an EVM network subcommand)");
+        if (network instanceof EvmNetwork.Custom) {
+            Arguments.url("EVM rpc url", ((EvmNetwork.Custom) network).rpcUrl());
+        }
         if (dataDir != null) {
             Arguments.absolutePath("data dir", dataDir);
         }

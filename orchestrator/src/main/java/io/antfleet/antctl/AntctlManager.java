@@ -16,10 +16,10 @@ import java.util.stream.Collectors;
  */
 public final class AntctlManager {
     private final AntctlClient client;
-    private final NodeProbe probe;
+    private final LivenessProbe probe;
     private final AntctlSettings settings;
 
-    public AntctlManager(AntctlClient client, NodeProbe probe, AntctlSettings settings) {
+    public AntctlManager(AntctlClient client, LivenessProbe probe, AntctlSettings settings) {
         this.client = requireNonNull(client, "client is null");
         this.probe = requireNonNull(probe, "probe is null");
         this.settings = requireNonNull(settings, "settings is null");
@@ -127,7 +127,7 @@ public final class AntctlManager {
         return probe.probe(metricsPort).alive() ? NodeStatus.RUNNING : NodeStatus.STOPPED;
     }
 
-    public NodeProbe.ProbeResult probe(int metricsPort) {
+    public LivenessProbe.ProbeResult probe(int metricsPort) {
         return probe.probe(metricsPort);
     }
 

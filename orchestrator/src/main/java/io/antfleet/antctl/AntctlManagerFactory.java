@@ -21,11 +21,11 @@ public final class AntctlManagerFactory {
 
     private final DockerGateway gateway;
     private final AntctlSettings settings;
-    private final NodeProbe probe;
+    private final LivenessProbe probe;
     private final Map<String, AntctlManager> managers = new ConcurrentHashMap<>();
 
     @Inject
-    public AntctlManagerFactory(DockerGateway gateway, AntctlSettings settings, NodeProbe probe) {
+    public AntctlManagerFactory(DockerGateway gateway, AntctlSettings settings, LivenessProbe probe) {
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.probe = requireNonNull(probe, "probe is null");

@@ -25,7 +25,7 @@ public final class AntctlModule extends AbstractModule {
 
     @Provides
     @Singleton
-    NodeProbe nodeProbe() {
-        return new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2));
+    LivenessProbe nodeProbe() {
+        return new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2));
     }
 }

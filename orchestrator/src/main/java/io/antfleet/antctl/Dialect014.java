@@ -1,6 +1,7 @@
 package io.antfleet.antctl;
 
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Dialect014 implements AntctlDialect {
         option(args, "--rewards-address", r.rewardsAddress().value());
         r.env().forEach(e -> option(args, "--env", e.toString()));
         args.addAll(r.extraArgs());
-        args.addAll(r.network().arguments());
+        args.addAll(network(r.network()));
         return args;
     }
 
@@ -129,5 +130,18 @@ public final class Dialect014 implements AntctlDialect {
 
     private static String seconds(Duration d) {
         return d == null ? null : Long.toString(Math.max(1, d.toSeconds()));
+    }
+
+    /** The EVM network subcommand group; antctl requires it last. */
+    static List<String> network(EvmNetwork network) {
+        if (network instanceof EvmNetwork.Custom) {
+            EvmNetwork.Custom c = (EvmNetwork.Custom) network;
+            List<String> args = new ArrayList<>(List.of("evm-custom", "--rpc-url", c.rpcUrl(),
+                    "--payment-token-address", c.paymentTokenAddress().value(),
+                    "--data-payments-address", c.dataPaymentsAddress().value()));
+            c.merklePaymentsAddress().ifPresent(a -> args.addAll(List.of("--merkle-payments-address", a.value())));
+            return args;
+        }
+        return List.of(((EvmNetwork.Named) network).network().subcommand());
     }
 }

@@ -1,12 +1,12 @@
 package io.antfleet.cli;
 
-import io.antfleet.antctl.EvmNetwork;
 import io.antfleet.antctl.UpgradeRequest;
 import io.antfleet.engine.node.AddOptions;
 import io.antfleet.engine.node.NodeService;
 import io.antfleet.engine.node.NodeVerb;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;

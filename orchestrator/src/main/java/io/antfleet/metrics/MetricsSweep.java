@@ -56,7 +56,7 @@ public final class MetricsSweep implements AutoCloseable {
     }
 
     /** Probes every target; the result is in the order of {@code targets}. Blocks until all are done. */
-    public List<NodeProbe> sweep(List<SweepTarget> targets) {
+    public List<SweptNode> sweep(List<SweepTarget> targets) {
         return sweep(targets, false);
     }
 
@@ -64,18 +64,18 @@ public final class MetricsSweep implements AutoCloseable {
      * Like {@link #sweep}, but reads every node's {@code /metadata} whatever is cached (and caches it): for
      * a health check that waits for a new version, where a restart must not go unseen.
      */
-    public List<NodeProbe> sweepFresh(List<SweepTarget> targets) {
+    public List<SweptNode> sweepFresh(List<SweepTarget> targets) {
         return sweep(targets, true);
     }
 
-    private List<NodeProbe> sweep(List<SweepTarget> targets, boolean fresh) {
-        List<Future<NodeProbe>> futures = new ArrayList<>(targets.size());
+    private List<SweptNode> sweep(List<SweepTarget> targets, boolean fresh) {
+        List<Future<SweptNode>> futures = new ArrayList<>(targets.size());
         for (SweepTarget target : targets) {
             futures.add(workers.submit(() -> probe(target, fresh)));
         }
-        List<NodeProbe> probes = new ArrayList<>(targets.size());
+        List<SweptNode> probes = new ArrayList<>(targets.size());
         try {
-            for (Future<NodeProbe> future : futures) {
+            for (Future<SweptNode> future : futures) {
                 probes.add(future.get());
             }
             return probes;
@@ -88,12 +88,12 @@ public final class MetricsSweep implements AutoCloseable {
         }
     }
 
-    /** Probes one node in the calling thread; a failure is a {@link NodeProbe#failed} value, never thrown. */
-    public NodeProbe probe(SweepTarget target) {
+    /** Probes one node in the calling thread; a failure is a {@link SweptNode#failed} value, never thrown. */
+    public SweptNode probe(SweepTarget target) {
         return probe(target, false);
     }
 
-    private NodeProbe probe(SweepTarget target, boolean fresh) {
+    private SweptNode probe(SweepTarget target, boolean fresh) {
         requireNonNull(target, "target is null");
         try {
             ParsedMetrics metrics = fetch(target, "/metrics", NodeReadingsMapper.METRICS);
@@ -101,17 +101,17 @@ public final class MetricsSweep implements AutoCloseable {
             long now = metadata.now();
             MetadataCache.Metadata known = fresh ? null : metadata.fresh(target, uptime, now);
             if (known != null) {
-                return NodeProbe.running(target, mapper.map(metrics, known.peerId(), known.version()));
+                return SweptNode.running(target, mapper.map(metrics, known.peerId(), known.version()));
             }
             NodeReadings readings = mapper.map(metrics, fetch(target, "/metadata", NodeReadingsMapper.METADATA));
             metadata.remember(target, readings.peerId(), readings.version(), uptime, now);
-            return NodeProbe.running(target, readings);
+            return SweptNode.running(target, readings);
         } catch (Fetcher.FetchFailure e) {
             metadata.forget(target);
-            return NodeProbe.failed(target, e.getMessage());
+            return SweptNode.failed(target, e.getMessage());
         } catch (MetricsFormatException e) {
             metadata.forget(target);
-            return NodeProbe.failed(target, "invalid body: " + e.getMessage());
+            return SweptNode.failed(target, "invalid body: " + e.getMessage());
         }
     }
 

@@ -4,7 +4,7 @@ package io.antfleet.metrics;
 public enum SweepTransport {
     /**
      * Plain blocking sockets, one short HTTP/1.1 GET per request (the default). About 5 times less CPU per
-     * request than the JDK client on the 2-core build machine (README, Benchmarks).
+     * request than the JDK client on the 2-core build machine (docs/performance.md).
      */
     SOCKET,
     /** The JDK's {@code java.net.http.HttpClient}: one shared HTTP/1.1 client with connection reuse. */

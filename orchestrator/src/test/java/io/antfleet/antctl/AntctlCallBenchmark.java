@@ -7,6 +7,7 @@ import io.antfleet.docker.StandInContainers;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -28,7 +29,7 @@ class AntctlCallBenchmark {
         try (StandInContainers fixture = new StandInContainers()) {
             ContainerInfo c = fixture.start("bench", Map.of());
             AntctlManager m = new AntctlManagerFactory(fixture.docker(), AntctlSettings.defaults(),
-                    new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2))).forContainer(c.id(), c.name(),
+                    new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))).forContainer(c.id(), c.name(),
                     ProcessManager.ANTCTL_SUDO);
             m.create(new AddRequest(20, null, null, null, null, new PortRange(31900, 31919), new PortRange(32900, 32919),
                     new PortRange(33900, 33919), true, new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124"),

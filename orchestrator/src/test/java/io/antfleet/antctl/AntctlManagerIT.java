@@ -11,6 +11,7 @@ import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,7 +39,7 @@ class AntctlManagerIT {
     }
 
     private static AntctlManagerFactory factory(AntctlSettings settings) {
-        return new AntctlManagerFactory(fixture.docker(), settings, new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2)));
+        return new AntctlManagerFactory(fixture.docker(), settings, new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2)));
     }
 
     private static AddRequest add(int count, int base, String binary) {

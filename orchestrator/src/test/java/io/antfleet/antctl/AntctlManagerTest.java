@@ -8,6 +8,7 @@ import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +18,8 @@ class AntctlManagerTest {
     private static final WalletAddress WALLET = new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124");
     private final FakeAntctl fake = new FakeAntctl("container alpha (antctl+sudo)");
     private final Set<Integer> alivePorts = new java.util.HashSet<>();
-    private final NodeProbe probe = port -> alivePorts.contains(port)
-            ? new NodeProbe.ProbeResult(true, "12D3KooW", "0.4.17", null) : NodeProbe.ProbeResult.dead("refused");
+    private final LivenessProbe probe = port -> alivePorts.contains(port)
+            ? new LivenessProbe.ProbeResult(true, "12D3KooW", "0.4.17", null) : LivenessProbe.ProbeResult.dead("refused");
     private final AntctlManager manager = new AntctlManager(new AntctlClient(fake, AntctlSettings.defaults(), w -> { }),
             probe, AntctlSettings.defaults());
 

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class Dialect014ArgumentsTest {
@@ -17,7 +19,7 @@ class Dialect014ArgumentsTest {
     void aFullAddPutsEveryFlagBeforeTheNetworkSubcommandWhichComesLast() {
         EvmNetwork custom = new EvmNetwork.Custom("http://127.0.0.1:8545/",
                 new WalletAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3"),
-                new WalletAddress("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"), null);
+                new WalletAddress("0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512"), Optional.empty());
         AddRequest request = new AddRequest(3, "/data/nodes", "/data/logs", null, "0.4.17", new PortRange(31001, 31003),
                 new PortRange(32001, 32003), new PortRange(33001, 33003), true, WALLET,
                 List.of(new EnvVar("RUST_LOG", "ant_node=debug,libp2p=info"), new EnvVar("ANT_X", "1")),
@@ -44,11 +46,11 @@ class Dialect014ArgumentsTest {
 
     @Test
     void theMerklePaymentsAddressIsPassedWhenGiven() {
-        EvmNetwork custom = new EvmNetwork.Custom("https://rpc.example.org", WALLET, WALLET, WALLET);
+        EvmNetwork custom = new EvmNetwork.Custom("https://rpc.example.org", WALLET, WALLET, Optional.of(WALLET));
 
-        assertThat(custom.arguments()).endsWith("--merkle-payments-address", WALLET.value());
-        assertThat(EvmNetwork.named("evm-arbitrum-sepolia-test").arguments()).containsExactly("evm-arbitrum-sepolia-test");
-        assertThat(EvmNetwork.LOCAL.arguments()).containsExactly("evm-local");
+        assertThat(Dialect014.network(custom)).endsWith("--merkle-payments-address", WALLET.value());
+        assertThat(Dialect014.network(EvmNetwork.named("evm-arbitrum-sepolia-test"))).containsExactly("evm-arbitrum-sepolia-test");
+        assertThat(Dialect014.network(EvmNetwork.LOCAL)).containsExactly("evm-local");
     }
 
     @Test

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ValidationTest {
@@ -62,7 +64,7 @@ class ValidationTest {
 
     @Test
     void aCustomNetworkUrlWithShellCharactersIsRejected() {
-        assertThatThrownBy(() -> new EvmNetwork.Custom("http://x;reboot", WALLET, WALLET, null))
+        assertThatThrownBy(() -> AddRequest.of(1, WALLET, new EvmNetwork.Custom("http://x;reboot", WALLET, WALLET, Optional.empty())))
                 .hasMessageContaining("EVM rpc url");
         assertThatThrownBy(() -> EvmNetwork.named("evm-mainnet")).hasMessageContaining("unknown EVM network");
     }

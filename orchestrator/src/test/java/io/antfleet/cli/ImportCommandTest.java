@@ -11,9 +11,8 @@ import io.antfleet.antctl.AntctlClient;
 import io.antfleet.antctl.AntctlManager;
 import io.antfleet.antctl.AntctlModule;
 import io.antfleet.antctl.AntctlSettings;
-import io.antfleet.antctl.EvmNetwork;
 import io.antfleet.antctl.FakeAntctl;
-import io.antfleet.antctl.NodeProbe;
+import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.ExecResult;
@@ -23,6 +22,7 @@ import io.antfleet.engine.ImportModule;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
@@ -59,7 +59,7 @@ class ImportCommandTest {
         FakeAntctl antctl = new FakeAntctl("container " + name);
         docker.withContainer(id, name, labels).onExec(id, antctl.execHandler());
         new AntctlManager(new AntctlClient(antctl, AntctlSettings.defaults(), w -> { }),
-                port -> NodeProbe.ProbeResult.dead("x"), AntctlSettings.defaults())
+                port -> LivenessProbe.ProbeResult.dead("x"), AntctlSettings.defaults())
                 .create(new AddRequest(nodes, null, null, null, null, new PortRange(31001, 31000 + nodes), null, null,
                         true, new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124"), null, null,
                         EvmNetwork.LOCAL));

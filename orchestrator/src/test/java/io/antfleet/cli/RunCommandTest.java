@@ -53,7 +53,7 @@ class RunCommandTest {
     private int run(String... args) {
         ApplyService service = fleet.service();
         io.antfleet.antctl.AntctlManagerFactory managers = new io.antfleet.antctl.AntctlManagerFactory(fleet.docker,
-                io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.NodeProbe.ProbeResult.dead("not probed"));
+                io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.LivenessProbe.ProbeResult.dead("not probed"));
         FleetAdoption adoption = new FleetAdoption(fleet.docker, new io.antfleet.engine.ImportService(fleet.docker, managers,
                 fleet.store.containers, fleet.store.nodes, fleet.store.journal), fleet.store.containers);
         RunLoop loop = RunParts.loop(fleet.store, fleet.docker, settings, leaseUnlessDown(),

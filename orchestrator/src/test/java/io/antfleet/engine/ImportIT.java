@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.AntctlTimeouts;
-import io.antfleet.antctl.HttpNodeProbe;
+import io.antfleet.antctl.HttpLivenessProbe;
 import io.antfleet.antctl.UnknownVersionPolicy;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ExecResult;
@@ -54,7 +54,7 @@ class ImportIT {
 
     private ImportService service(AntctlSettings settings) {
         return new ImportService(fixture.docker(), new AntctlManagerFactory(fixture.docker(), settings,
-                new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(), store.nodes(), store.journal());
+                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(), store.nodes(), store.journal());
     }
 
     private static void byHand(ContainerInfo c, boolean root, String... args) {

@@ -7,9 +7,8 @@ import io.antfleet.antctl.AntctlClient;
 import io.antfleet.antctl.AntctlManager;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
-import io.antfleet.antctl.EvmNetwork;
 import io.antfleet.antctl.FakeAntctl;
-import io.antfleet.antctl.NodeProbe;
+import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.fleet.Container;
@@ -19,6 +18,7 @@ import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -31,7 +31,7 @@ class ImportServiceTest {
     private static final WalletAddress WALLET = new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124");
     private final FakeDockerGateway docker = new FakeDockerGateway();
     private final MemoryStore store = new MemoryStore();
-    private final NodeProbe probe = port -> NodeProbe.ProbeResult.dead("not probed in this test");
+    private final LivenessProbe probe = port -> LivenessProbe.ProbeResult.dead("not probed in this test");
     private final ImportService service = new ImportService(docker,
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe), store.containers, store.nodes,
             store.journal, Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
@@ -48,7 +48,7 @@ class ImportServiceTest {
 
     private static AntctlManager manager(FakeAntctl antctl) {
         return new AntctlManager(new AntctlClient(antctl, AntctlSettings.defaults(), w -> { }),
-                port -> NodeProbe.ProbeResult.dead("x"), AntctlSettings.defaults());
+                port -> LivenessProbe.ProbeResult.dead("x"), AntctlSettings.defaults());
     }
 
     private static List<ServiceName> names(String... values) {

@@ -8,8 +8,7 @@ import io.antfleet.antctl.AntctlException;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.AntctlTimeouts;
-import io.antfleet.antctl.EvmNetwork;
-import io.antfleet.antctl.HttpNodeProbe;
+import io.antfleet.antctl.HttpLivenessProbe;
 import io.antfleet.antctl.UnknownVersionPolicy;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.StandInContainers;
@@ -22,6 +21,7 @@ import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -73,7 +73,7 @@ class NodeLifecycleIT {
         Container row = store.containers().insert(new Container(null, info.id(), info.name(), info.image(), "running",
                 "host", mode, null, Instant.now(), Instant.now()));
         NodeLifecycle lifecycle = new NodeLifecycle(new AntctlManagerFactory(fixture.docker(), tight(),
-                new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2))), store.nodes(), store.journal(), store.unit());
+                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.nodes(), store.journal(), store.unit());
         return new Setup(store, lifecycle, row, info);
     }
 

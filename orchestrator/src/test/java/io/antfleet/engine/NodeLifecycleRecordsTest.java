@@ -7,9 +7,8 @@ import com.google.inject.Injector;
 import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
-import io.antfleet.antctl.EvmNetwork;
 import io.antfleet.antctl.FakeAntctl;
-import io.antfleet.antctl.NodeProbe;
+import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.fleet.Container;
@@ -20,6 +19,7 @@ import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
 import io.antfleet.store.NodeRepository;
@@ -48,7 +48,7 @@ class NodeLifecycleRecordsTest {
     private final FakeDockerGateway docker = new FakeDockerGateway();
     private final FakeAntctl antctl = new FakeAntctl("container alpha");
     private final NodeLifecycle lifecycle = new NodeLifecycle(
-            new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> NodeProbe.ProbeResult.dead("x")),
+            new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("x")),
             nodes, journal, injector.getInstance(UnitOfWork.class));
     private final Container container;
 

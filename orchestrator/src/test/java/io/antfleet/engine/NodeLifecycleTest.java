@@ -7,9 +7,8 @@ import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlException;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
-import io.antfleet.antctl.EvmNetwork;
 import io.antfleet.antctl.FakeAntctl;
-import io.antfleet.antctl.NodeProbe;
+import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.antctl.PartialAddException;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.FakeDockerGateway;
@@ -22,6 +21,7 @@ import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -35,7 +35,7 @@ class NodeLifecycleTest {
     private final FakeAntctl antctl = new FakeAntctl("container alpha");
     private final MemoryStore store = new MemoryStore();
     private final NodeLifecycle lifecycle = new NodeLifecycle(
-            new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> NodeProbe.ProbeResult.dead("x")),
+            new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("x")),
             store.nodes, store.journal, new DirectWork(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
     private final Container container;
 

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.AntctlTimeouts;
-import io.antfleet.antctl.HttpNodeProbe;
+import io.antfleet.antctl.HttpLivenessProbe;
 import io.antfleet.antctl.UnknownVersionPolicy;
 import io.antfleet.cli.Main;
 import io.antfleet.docker.ContainerInfo;
@@ -59,7 +59,7 @@ class AntctlFaultsIT {
         fixture.fault(hanging.id(), "status hang=60 times=1");
         try (FaultStore store = FaultStore.create("hang")) {
             ImportService service = new ImportService(fixture.docker(), new AntctlManagerFactory(fixture.docker(),
-                    tightSettings(), new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(),
+                    tightSettings(), new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(),
                     store.nodes(), store.journal());
 
             ImportReport first = service.importContainers(List.of(hanging.name(), healthy.name()), Optional.empty());

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.HttpNodeProbe;
+import io.antfleet.antctl.HttpLivenessProbe;
 import io.antfleet.cli.Main;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ExecResult;
@@ -64,7 +64,7 @@ class ContainerKilledIT {
 
     private static ImportService service(FaultStore store) {
         return new ImportService(fixture.docker(), new AntctlManagerFactory(fixture.docker(),
-                AntctlFaultsIT.tightSettings(), new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2))),
+                AntctlFaultsIT.tightSettings(), new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))),
                 store.containers(), store.nodes(), store.journal());
     }
 

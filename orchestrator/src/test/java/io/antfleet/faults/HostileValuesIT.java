@@ -7,14 +7,14 @@ import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlManager;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
-import io.antfleet.antctl.EvmNetwork;
-import io.antfleet.antctl.HttpNodeProbe;
+import io.antfleet.antctl.HttpLivenessProbe;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.StandInContainers;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -54,7 +54,7 @@ class HostileValuesIT {
         String registryBefore = registry(c);
         RecordingGateway gateway = new RecordingGateway(fixture.docker());
         AntctlManager m = new AntctlManagerFactory(gateway, AntctlSettings.defaults(),
-                new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2))).forContainer(c.id(), c.name(), ProcessManager.ANTCTL_SUDO);
+                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))).forContainer(c.id(), c.name(), ProcessManager.ANTCTL_SUDO);
         m.version();
         gateway.clear();
 

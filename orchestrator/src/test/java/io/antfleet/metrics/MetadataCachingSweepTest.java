@@ -71,17 +71,17 @@ class MetadataCachingSweepTest {
         uptime.addAndGet(seconds);
     }
 
-    private NodeProbe sweepOnce() {
+    private SweptNode sweepOnce() {
         return sweep.sweep(List.of(node)).get(0);
     }
 
     @Test
     void aRunningNodesMetadataIsReadOnceAndItsReadingsStayComplete() {
-        NodeProbe first = sweepOnce();
+        SweptNode first = sweepOnce();
         elapse(60);
-        NodeProbe second = sweepOnce();
+        SweptNode second = sweepOnce();
         elapse(60);
-        NodeProbe third = sweepOnce();
+        SweptNode third = sweepOnce();
 
         assertThat(metadataReads).hasValue(1);
         assertThat(third.readings().version()).isEqualTo("0.4.17");
@@ -97,7 +97,7 @@ class MetadataCachingSweepTest {
         uptime.set(12);
         version.set("0.4.18");
 
-        NodeProbe after = sweepOnce();
+        SweptNode after = sweepOnce();
 
         assertThat(after.readings().version()).isEqualTo("0.4.18");
         assertThat(metadataReads).hasValue(2);

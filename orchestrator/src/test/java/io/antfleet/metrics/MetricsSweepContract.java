@@ -85,13 +85,13 @@ abstract class MetricsSweepContract {
         }
     }
 
-    private NodeProbe probeOne(int port) {
+    private SweptNode probeOne(int port) {
         return sweep.sweep(List.of(SweepTarget.local("n", port))).get(0);
     }
 
     @Test
     void aNodeAnsweringBothEndpointsWithValidBodiesIsRunningWithItsReadings() throws IOException {
-        NodeProbe probe = probeOne(serve(METRICS, 200, METADATA));
+        SweptNode probe = probeOne(serve(METRICS, 200, METADATA));
 
         assertThat(probe.failure()).isNull();
         assertThat(probe.isRunning()).isTrue();
@@ -108,7 +108,7 @@ abstract class MetricsSweepContract {
         server.start();
         servers.add(server);
 
-        NodeProbe probe = probeOne(server.getAddress().getPort());
+        SweptNode probe = probeOne(server.getAddress().getPort());
 
         assertThat(probe.failure()).isNull();
         assertThat(probe.readings().peerId()).startsWith("12D3KooW");
@@ -127,7 +127,7 @@ abstract class MetricsSweepContract {
 
     @Test
     void aNodeWhoseMetricsAnswer404IsNotRunning() throws IOException {
-        NodeProbe probe = probeOne(serve("not found", 404, METADATA));
+        SweptNode probe = probeOne(serve("not found", 404, METADATA));
 
         assertThat(probe.isRunning()).isFalse();
         assertThat(probe.failure()).isEqualTo("GET /metrics: HTTP 404");
@@ -135,7 +135,7 @@ abstract class MetricsSweepContract {
 
     @Test
     void aNodeAnsweringGarbageWith200IsNotRunning() throws IOException {
-        NodeProbe probe = probeOne(serve("<html>hello</html>", 200, METADATA));
+        SweptNode probe = probeOne(serve("<html>hello</html>", 200, METADATA));
 
         assertThat(probe.isRunning()).isFalse();
         assertThat(probe.failure()).startsWith("GET /metrics: invalid body").contains("# EOF");
@@ -143,7 +143,7 @@ abstract class MetricsSweepContract {
 
     @Test
     void aNodeWithValidMetricsButGarbageMetadataIsNotRunning() throws IOException {
-        NodeProbe probe = probeOne(serve(METRICS, 200, "# EOF\n"));
+        SweptNode probe = probeOne(serve(METRICS, 200, "# EOF\n"));
 
         assertThat(probe.isRunning()).isFalse();
         assertThat(probe.failure()).contains("antnode_version");
@@ -151,7 +151,7 @@ abstract class MetricsSweepContract {
 
     @Test
     void aRefusedConnectionIsNotRunning() throws IOException {
-        NodeProbe probe = probeOne(closedPort());
+        SweptNode probe = probeOne(closedPort());
 
         assertThat(probe.isRunning()).isFalse();
         assertThat(probe.failure()).isEqualTo("GET /metrics: connection refused");
@@ -166,7 +166,7 @@ abstract class MetricsSweepContract {
             targets.add(SweepTarget.local("node" + i, i % 4 == 0 ? stalled : good));
         }
 
-        List<NodeProbe> probes = sweep.sweep(targets);
+        List<SweptNode> probes = sweep.sweep(targets);
 
         assertThat(probes).hasSize(20);
         for (int i = 0; i < 20; i++) {
@@ -196,7 +196,7 @@ abstract class MetricsSweepContract {
         server.start();
         servers.add(server);
 
-        NodeProbe probe = probeOne(server.getAddress().getPort());
+        SweptNode probe = probeOne(server.getAddress().getPort());
 
         assertThat(probe.failure()).isEqualTo("GET /metrics: " + stalledBodyReason());
     }
@@ -222,9 +222,9 @@ abstract class MetricsSweepContract {
             targets.add(SweepTarget.local("n" + i, server.getAddress().getPort()));
         }
 
-        List<NodeProbe> probes = sweep.sweep(targets);
+        List<SweptNode> probes = sweep.sweep(targets);
 
-        assertThat(probes).extracting(NodeProbe::failure).containsOnlyNulls();
+        assertThat(probes).extracting(SweptNode::failure).containsOnlyNulls();
         assertThat(peak.get()).isBetween(1, 8);
     }
 }

@@ -42,7 +42,7 @@ class SweepBenchmark {
             for (SweepTransport transport : SweepTransport.values()) {
                 try (MetricsSweep sweep = new MetricsSweep(SweepSettings.defaults(), transport)) {
                     await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                            .until(() -> sweep.sweep(targets).stream().allMatch(NodeProbe::isRunning));
+                            .until(() -> sweep.sweep(targets).stream().allMatch(SweptNode::isRunning));
                     double median = concurrent(sweep, targets, transport);
                     if (transport == SweepTransport.SOCKET) {
                         socketMedian = median;
@@ -60,9 +60,9 @@ class SweepBenchmark {
         double[] seconds = new double[ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
             long start = System.nanoTime();
-            List<NodeProbe> probes = sweep.sweep(targets);
+            List<SweptNode> probes = sweep.sweep(targets);
             seconds[r] = (System.nanoTime() - start) / 1e9;
-            assertThat(probes).allMatch(NodeProbe::isRunning);
+            assertThat(probes).allMatch(SweptNode::isRunning);
         }
         double cpu = (OS.getProcessCpuTime() - cpuBefore) / 1e9 / ROUNDS;
         Arrays.sort(seconds);

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.engine.apply.ApplyProgress;
 import io.antfleet.fleet.ServiceName;
-import io.antfleet.fleet.plan.Action;
+import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.plan.Plan;
 import java.io.PrintWriter;
 import java.util.LinkedHashMap;
@@ -41,14 +41,14 @@ public final class ApplyProgressPrinter implements ApplyProgress, AutoCloseable 
     }
 
     @Override
-    public synchronized void started(Action action) {
+    public synchronized void started(PlanStep action) {
         if (!terminal) {
             log("apply: " + action.container() + ": " + describe(action) + " ...");
         }
     }
 
     @Override
-    public synchronized void finished(Action action, boolean ok) {
+    public synchronized void finished(PlanStep action, boolean ok) {
         int[] c = containers.computeIfAbsent(action.container(), k -> new int[3]);
         if (ok) {
             c[0]++;
@@ -96,7 +96,7 @@ public final class ApplyProgressPrinter implements ApplyProgress, AutoCloseable 
         err.flush();
     }
 
-    private static String describe(Action action) {
+    private static String describe(PlanStep action) {
         return action.type() + (action.services().isEmpty() ? ""
                 : " " + action.services().stream().map(ServiceName::value).collect(Collectors.joining(",")));
     }

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ServiceName;
-import io.antfleet.fleet.plan.Action;
+import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.plan.Plan;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -24,7 +24,7 @@ public final class PlanRenderer {
 
     public static String human(Plan plan) {
         StringBuilder out = new StringBuilder();
-        for (Action a : plan.actions()) {
+        for (PlanStep a : plan.actions()) {
             out.append(line(a)).append('\n');
         }
         for (String name : plan.unmanaged()) {
@@ -41,29 +41,29 @@ public final class PlanRenderer {
         return out.toString();
     }
 
-    static String line(Action a) {
+    static String line(PlanStep a) {
         String c = a.container();
-        if (a instanceof Action.CreateContainer) {
-            Action.CreateContainer create = (Action.CreateContainer) a;
+        if (a instanceof PlanStep.CreateContainer) {
+            PlanStep.CreateContainer create = (PlanStep.CreateContainer) a;
             return "+ container " + c + " (create " + create.dockerName() + " from " + create.spec().image() + "; "
                     + ports(create.ports()) + ")";
         }
-        if (a instanceof Action.StartContainer) {
+        if (a instanceof PlanStep.StartContainer) {
             return "~ container " + c + " (start)";
         }
-        if (a instanceof Action.AssignPorts) {
-            return "~ container " + c + " (record " + ports(((Action.AssignPorts) a).ports()) + ")";
+        if (a instanceof PlanStep.AssignPorts) {
+            return "~ container " + c + " (record " + ports(((PlanStep.AssignPorts) a).ports()) + ")";
         }
-        if (a instanceof Action.AddNodes) {
+        if (a instanceof PlanStep.AddNodes) {
             return "+ " + c + ": add " + a.count() + (a.count() == 1 ? " node (" : " nodes (") + span(a.services()) + ")";
         }
-        if (a instanceof Action.StartNodes) {
+        if (a instanceof PlanStep.StartNodes) {
             return "~ " + c + ": start " + names(a.services());
         }
-        if (a instanceof Action.StopNodes) {
+        if (a instanceof PlanStep.StopNodes) {
             return "~ " + c + ": stop " + names(a.services());
         }
-        if (a instanceof Action.RemoveNodes) {
+        if (a instanceof PlanStep.RemoveNodes) {
             return "- " + c + ": remove " + names(a.services());
         }
         return "- container " + c + " (remove)";
@@ -88,7 +88,7 @@ public final class PlanRenderer {
     public static String json(Plan plan) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode actions = root.putArray("actions");
-        for (Action a : plan.actions()) {
+        for (PlanStep a : plan.actions()) {
             ObjectNode o = actions.addObject();
             o.put("type", a.type());
             o.put("container", a.container());

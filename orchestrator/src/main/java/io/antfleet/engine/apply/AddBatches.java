@@ -1,6 +1,5 @@
 package io.antfleet.engine.apply;
 
-import io.antfleet.antctl.EvmNetwork;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.plan.PortBatch;
@@ -42,12 +41,4 @@ public final class AddBatches {
         return new PortRange(r.first() + offset, r.first() + offset + count - 1);
     }
 
-    public static EvmNetwork network(io.antfleet.fleet.spec.EvmNetwork network) {
-        if (network instanceof io.antfleet.fleet.spec.EvmNetwork.Custom) {
-            io.antfleet.fleet.spec.EvmNetwork.Custom c = (io.antfleet.fleet.spec.EvmNetwork.Custom) network;
-            return new EvmNetwork.Custom(c.rpcUrl(), c.paymentTokenAddress(), c.dataPaymentsAddress(),
-                    c.merklePaymentsAddress().orElse(null));
-        }
-        return EvmNetwork.named(((io.antfleet.fleet.spec.EvmNetwork.Named) network).network().subcommand());
-    }
 }

@@ -1,6 +1,6 @@
 package io.antfleet.engine.apply;
 
-import io.antfleet.fleet.plan.Action;
+import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.plan.Plan;
 
 /**
@@ -14,19 +14,19 @@ public interface ApplyProgress {
         }
 
         @Override
-        public void started(Action action) {
+        public void started(PlanStep action) {
         }
 
         @Override
-        public void finished(Action action, boolean ok) {
+        public void finished(PlanStep action, boolean ok) {
         }
     };
 
     /** Before anything runs: every action of the plan, in order. */
     void planned(Plan plan);
 
-    void started(Action action);
+    void started(PlanStep action);
 
     /** {@code ok} false: the action failed and its container's remaining actions will not run. */
-    void finished(Action action, boolean ok);
+    void finished(PlanStep action, boolean ok);
 }

@@ -13,7 +13,7 @@ import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
-import io.antfleet.fleet.plan.Action;
+import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.plan.ObservedContainer;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.spec.SpecContainer;
@@ -58,9 +58,9 @@ final class ContainerRun {
         mode = info.map(i -> DockerFleetObserver.processManager(i, row)).orElse(mode);
     }
 
-    ApplyReport.ContainerOutcome run(List<Action> actions, ApplyProgress progress) {
+    ApplyReport.ContainerOutcome run(List<PlanStep> actions, ApplyProgress progress) {
         Optional<String> error = Optional.empty();
-        for (Action action : actions) {
+        for (PlanStep action : actions) {
             Operation op = deps.journal().begin(action.type(), row.map(Container::id).orElse(null), names(action.services()));
             progress.started(action);
             try {
@@ -83,33 +83,33 @@ final class ContainerRun {
         return new ApplyReport.ContainerOutcome(name, done, error);
     }
 
-    private List<String> perform(Action action) {
-        if (action instanceof Action.CreateContainer) {
-            return create((Action.CreateContainer) action);
+    private List<String> perform(PlanStep action) {
+        if (action instanceof PlanStep.CreateContainer) {
+            return create((PlanStep.CreateContainer) action);
         }
-        if (action instanceof Action.StartContainer) {
+        if (action instanceof PlanStep.StartContainer) {
             deps.docker().start(dockerId);
             return List.of();
         }
-        if (action instanceof Action.AssignPorts) {
-            Container r = ensureRow(((Action.AssignPorts) action).ports());
-            deps.containers().update(withPorts(r, ((Action.AssignPorts) action).ports()));
+        if (action instanceof PlanStep.AssignPorts) {
+            Container r = ensureRow(((PlanStep.AssignPorts) action).ports());
+            deps.containers().update(withPorts(r, ((PlanStep.AssignPorts) action).ports()));
             row = deps.containers().findById(r.id());
             return List.of();
         }
-        if (action instanceof Action.AddNodes) {
-            return add((Action.AddNodes) action);
+        if (action instanceof PlanStep.AddNodes) {
+            return add((PlanStep.AddNodes) action);
         }
-        if (action instanceof Action.RemoveContainer) {
+        if (action instanceof PlanStep.RemoveContainer) {
             deps.docker().remove(dockerId, true);
             row.ifPresent(r -> deps.containers().delete(r.id()));
             gone = true;
             return List.of();
         }
         AntctlManager manager = manager();
-        if (action instanceof Action.StartNodes) {
+        if (action instanceof PlanStep.StartNodes) {
             manager.start(action.services());
-        } else if (action instanceof Action.StopNodes) {
+        } else if (action instanceof PlanStep.StopNodes) {
             manager.stop(action.services());
         } else {
             manager.remove(action.services(), false);
@@ -117,7 +117,7 @@ final class ContainerRun {
         return names(action.services());
     }
 
-    private List<String> create(Action.CreateContainer create) {
+    private List<String> create(PlanStep.CreateContainer create) {
         SpecContainer c = create.spec();
         mode = c.processManager();
         dockerName = create.dockerName();
@@ -135,14 +135,14 @@ final class ContainerRun {
         return List.of(dockerId);
     }
 
-    private List<String> add(Action.AddNodes add) {
+    private List<String> add(PlanStep.AddNodes add) {
         SpecContainer c = spec.container(name).orElseThrow(() -> new AntfleetException("container " + name + " is not in the spec"));
         Container r = ensureRow(null);
         AntctlManager manager = manager();
         List<ServiceName> added = new ArrayList<>();
         for (AddBatches.Call call : AddBatches.split(add.batches(), c.rewardsAddress(), deps.wallets())) {
             AddRequest request = new AddRequest(call.count(), null, null, path(c), version(c), call.node(), call.metrics(),
-                    call.rpc(), c.noUpnp(), call.wallet(), List.of(), List.of(), AddBatches.network(c.network()));
+                    call.rpc(), c.noUpnp(), call.wallet(), List.of(), List.of(), c.network());
             List<AntctlNode> nodes = manager.create(request, created -> writeRows(r.id(), created));
             nodes.forEach(n -> added.add(n.service()));
         }

@@ -2,7 +2,7 @@ package io.antfleet.engine.apply;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.fleet.plan.Action;
+import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.plan.ObservedContainer;
 import io.antfleet.fleet.plan.ObservedFleet;
 import io.antfleet.fleet.plan.Plan;
@@ -39,7 +39,7 @@ public final class PlanExecutor {
     }
 
     public List<ApplyReport.ContainerOutcome> execute(FleetSpec spec, Plan plan, ObservedFleet observed, ApplyProgress progress) {
-        Map<String, List<Action>> byContainer = new LinkedHashMap<>();
+        Map<String, List<PlanStep>> byContainer = new LinkedHashMap<>();
         plan.actions().forEach(a -> byContainer.computeIfAbsent(a.container(), k -> new ArrayList<>()).add(a));
         List<ApplyReport.ContainerOutcome> outcomes = byContainer.isEmpty() ? new ArrayList<>() : run(spec, byContainer, observed, progress);
         for (ObservedContainer untouched : observed.containers()) {
@@ -51,7 +51,7 @@ public final class PlanExecutor {
         return outcomes;
     }
 
-    private List<ApplyReport.ContainerOutcome> run(FleetSpec spec, Map<String, List<Action>> byContainer, ObservedFleet observed,
+    private List<ApplyReport.ContainerOutcome> run(FleetSpec spec, Map<String, List<PlanStep>> byContainer, ObservedFleet observed,
             ApplyProgress progress) {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, byContainer.size()), r -> {

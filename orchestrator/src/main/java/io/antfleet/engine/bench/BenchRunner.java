@@ -8,7 +8,7 @@ import io.antfleet.engine.ImportService;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.metrics.MetricsSweep;
-import io.antfleet.metrics.NodeProbe;
+import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepSettings;
 import io.antfleet.metrics.SweepTarget;
 import java.io.PrintWriter;
@@ -155,8 +155,8 @@ public final class BenchRunner {
         }
     }
 
-    private static void checkAllRunning(List<NodeProbe> probes, int expected) {
-        long running = probes.stream().filter(NodeProbe::isRunning).count();
+    private static void checkAllRunning(List<SweptNode> probes, int expected) {
+        long running = probes.stream().filter(SweptNode::isRunning).count();
         if (running != expected) {
             throw new AntfleetException("bench sweep: " + running + " of " + expected + " nodes answered");
         }

@@ -3,8 +3,8 @@ package io.antfleet.engine.node;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.antctl.Arguments;
-import io.antfleet.antctl.EvmNetwork;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
 import java.util.Optional;
 
 /**

@@ -21,7 +21,7 @@ public final class KeyValueReport {
         if (format == ReportFormat.JSON) {
             Map<String, Object> typed = new LinkedHashMap<>();
             values.forEach((k, v) -> typed.put(k, v instanceof String ? typed((String) v) : v));
-            return Json.write(typed);
+            return ReportJson.write(typed);
         }
         List<String> lines = new ArrayList<>();
         values.forEach((key, value) -> {

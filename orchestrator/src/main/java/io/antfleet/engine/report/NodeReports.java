@@ -165,12 +165,12 @@ public final class NodeReports {
     }
 
     private static String empty(ReportFormat format) {
-        return format == ReportFormat.JSON ? Json.write(Map.of("error", "No nodes found")) : NO_NODES;
+        return format == ReportFormat.JSON ? ReportJson.write(Map.of("error", "No nodes found")) : NO_NODES;
     }
 
     private static String json(List<ReportRow> rows, Function<ReportRow, Map<String, Object>> fields) {
         List<Map<String, Object>> all = rows.stream().map(fields).collect(Collectors.toList());
-        return Json.write(all.size() == 1 ? all.get(0) : all);
+        return ReportJson.write(all.size() == 1 ? all.get(0) : all);
     }
 
     private static String peerId(Node n) {

@@ -15,6 +15,8 @@ import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.decide.Decision;
+import io.antfleet.fleet.plan.PortAllocator;
+import io.antfleet.fleet.plan.PortBatch;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.SpecContainer;
 import io.antfleet.store.NodeRepository;
@@ -120,10 +122,10 @@ public final class ContainerDecisions {
             while (end < count && drawn.get(end).equals(drawn.get(start))) {
                 end++;
             }
-            AddPorts.Choice ports = AddPorts.choose(c, nodes.findByContainer(c.id()), end - start);
+            PortBatch ports = PortAllocator.contiguousNodePorts(c.name(), c.ports(), nodes.findByContainer(c.id()), end - start);
             AddRequest request = new AddRequest(end - start, null, null, path(spec), version(spec), ports.node(),
                     ports.metrics(), ports.rpc(), spec.noUpnp(), drawn.get(start), List.of(), List.of(),
-                    AddBatches.network(spec.network()));
+                    spec.network());
             actions.add(c, request).forEach(n -> added.add(n.service()));
             start = end;
         }

@@ -1,6 +1,6 @@
 package io.antfleet.engine.run;
 
-import io.antfleet.metrics.NodeProbe;
+import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepTarget;
 import java.util.List;
 
@@ -10,5 +10,5 @@ import java.util.List;
  */
 @FunctionalInterface
 public interface NodeSweeper {
-    List<NodeProbe> sweep(List<SweepTarget> targets);
+    List<SweptNode> sweep(List<SweepTarget> targets);
 }

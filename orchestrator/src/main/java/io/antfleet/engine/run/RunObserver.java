@@ -8,11 +8,11 @@ import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeReadings;
 import io.antfleet.fleet.NodeStatus;
-import io.antfleet.fleet.decide.ObservedContainer;
+import io.antfleet.fleet.decide.ScalableContainer;
 import io.antfleet.fleet.decide.ObservedFleetState;
 import io.antfleet.fleet.decide.ObservedNode;
 import io.antfleet.fleet.spec.SpecContainer;
-import io.antfleet.metrics.NodeProbe;
+import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepTarget;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
@@ -63,20 +63,20 @@ public final class RunObserver {
                     swept.add(n);
                     targets.add(SweepTarget.local(name + "/" + n.service().value(), n.metricsPort()));
                 }));
-        List<NodeProbe> probes = targets.isEmpty() ? List.of() : sweeper.sweep(targets);
-        Map<Long, NodeProbe> byNode = new HashMap<>();
+        List<SweptNode> probes = targets.isEmpty() ? List.of() : sweeper.sweep(targets);
+        Map<Long, SweptNode> byNode = new HashMap<>();
         for (int i = 0; i < swept.size(); i++) {
             byNode.put(swept.get(i).id(), probes.get(i));
         }
         Instant now = clock.instant();
         Map<String, List<Node>> updated = apply(nodeRows, byNode, now, persist);
-        List<ObservedContainer> observed = new ArrayList<>();
+        List<ScalableContainer> observed = new ArrayList<>();
         for (Map.Entry<String, List<Node>> e : updated.entrySet()) {
             SpecContainer spec = target.byDockerName(e.getKey()).orElseThrow();
-            observed.add(new ObservedContainer(e.getKey(), RunTarget.min(spec), RunTarget.max(spec),
+            observed.add(new ScalableContainer(e.getKey(), RunTarget.min(spec), RunTarget.max(spec),
                     e.getValue().stream().map(RunObserver::toObserved).toList(), view.actionable(e.getKey())));
         }
-        int answering = (int) probes.stream().filter(NodeProbe::isRunning).count();
+        int answering = (int) probes.stream().filter(SweptNode::isRunning).count();
         return new Observation(new ObservedFleetState(observed, hostBootTime, lastCycleAt), rows, updated,
                 probes.size(), answering, view);
     }
@@ -86,14 +86,14 @@ public final class RunObserver {
     }
 
     /** New statuses and readings; written (statuses one by one, readings batched) when {@code persist}. */
-    private Map<String, List<Node>> apply(Map<String, List<Node>> nodeRows, Map<Long, NodeProbe> probes, Instant now,
+    private Map<String, List<Node>> apply(Map<String, List<Node>> nodeRows, Map<Long, SweptNode> probes, Instant now,
             boolean persist) {
         Map<Long, NodeReadings> readings = new HashMap<>();
         Map<String, List<Node>> out = new LinkedHashMap<>();
         nodeRows.forEach((name, list) -> {
             List<Node> next = new ArrayList<>();
             for (Node n : list) {
-                NodeProbe probe = probes.get(n.id());
+                SweptNode probe = probes.get(n.id());
                 Node current = n;
                 if (probe != null && probe.isRunning()) {
                     readings.put(n.id(), probe.readings());

@@ -2,7 +2,7 @@ package io.antfleet.engine.run;
 
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
-import io.antfleet.metrics.NodeProbe;
+import io.antfleet.metrics.SweptNode;
 
 /**
  * A node's status after a sweep. Liveness comes from the metrics endpoint, but a sweep never overwrites
@@ -14,7 +14,7 @@ final class StatusRule {
     private StatusRule() {
     }
 
-    static NodeStatus next(Node stored, NodeProbe probe) {
+    static NodeStatus next(Node stored, SweptNode probe) {
         NodeStatus status = stored.status();
         if (status == NodeStatus.DISABLED || status == NodeStatus.DEAD || status == NodeStatus.REMOVING
                 || status == NodeStatus.RESTARTING) {
@@ -29,7 +29,7 @@ final class StatusRule {
         return NodeStatus.RUNNING;
     }
 
-    static boolean answersWith(NodeProbe probe, String version) {
+    static boolean answersWith(SweptNode probe, String version) {
         return probe.isRunning() && version != null && version.equals(probe.readings().version());
     }
 }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Node;
-import io.antfleet.metrics.NodeProbe;
+import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepTarget;
 import java.time.Clock;
 import java.time.Duration;
@@ -65,10 +65,10 @@ final class UpgradeGate {
             }
             targets.add(SweepTarget.local(container + "/" + n.service().value(), n.metricsPort()));
         }
-        List<NodeProbe> probes = sweeper.sweep(targets);
+        List<SweptNode> probes = sweeper.sweep(targets);
         for (int i = 0; i < nodes.size(); i++) {
             String want = expected.get(nodes.get(i));
-            NodeProbe p = probes.get(i);
+            SweptNode p = probes.get(i);
             if (!StatusRule.answersWith(p, want)) {
                 waiting.add(nodes.get(i).service().value() + " (" + (p.isRunning() ? "answers "
                         + p.readings().version() : "silent: " + p.failure()) + ", want " + want + ")");

@@ -32,7 +32,7 @@ public final class DecisionEngine {
         if (state.containers().isEmpty()) {
             return new Decisions(List.of(new Decision(Action.NONE, null, List.of(), 0, "no containers to drive")), timers);
         }
-        List<ObservedContainer> open = state.containers().stream().filter(ObservedContainer::actionable).toList();
+        List<ScalableContainer> open = state.containers().stream().filter(ScalableContainer::actionable).toList();
         if (open.isEmpty()) {
             return new Decisions(List.of(Decision.survey("no container can be acted on (down, or Docker unreachable)"
                     + " → survey only")), timers);
@@ -55,7 +55,7 @@ public final class DecisionEngine {
      * nodes of a container that is down.
      */
     private static final class Cycle {
-        private final List<ObservedContainer> containers;
+        private final List<ScalableContainer> containers;
         private final HostSample sample;
         private final AutoscaleSettings settings;
         private final Timers timers;
@@ -64,7 +64,7 @@ public final class DecisionEngine {
         private final FleetCounts counts;
         private final long transitional;
 
-        Cycle(List<ObservedContainer> containers, FleetCounts counts, HostSample sample, AutoscaleSettings settings,
+        Cycle(List<ScalableContainer> containers, FleetCounts counts, HostSample sample, AutoscaleSettings settings,
                 Timers timers, Instant now, Maintenance maintenance) {
             this.containers = containers;
             this.sample = sample;

@@ -13,15 +13,15 @@ import java.util.Set;
  * nodes, so that every later pick of the same cycle sees the earlier ones (placement and limits).
  */
 final class FleetCounts {
-    private final Map<String, ObservedContainer> containers = new HashMap<>();
+    private final Map<String, ScalableContainer> containers = new HashMap<>();
     private final Map<String, Long> registered = new HashMap<>();
     private final Map<String, Long> live = new HashMap<>();
     /** By identity: equal nodes may exist in two containers. */
     private final Set<ObservedNode> picked = Collections.newSetFromMap(new IdentityHashMap<>());
     private long total;
 
-    FleetCounts(List<ObservedContainer> all) {
-        for (ObservedContainer c : all) {
+    FleetCounts(List<ScalableContainer> all) {
+        for (ScalableContainer c : all) {
             containers.put(c.name(), c);
             registered.put(c.name(), c.registered());
             live.put(c.name(), c.live());
@@ -29,7 +29,7 @@ final class FleetCounts {
         }
     }
 
-    static long count(List<ObservedContainer> all, NodeStatus status) {
+    static long count(List<ScalableContainer> all, NodeStatus status) {
         return all.stream().flatMap(c -> c.nodes().stream()).filter(n -> n.status() == status).count();
     }
 

@@ -13,11 +13,11 @@ import java.util.Optional;
 final class Growth {
     private static final Comparator<ObservedNode> OLDEST_FIRST = RemovalStrategy.YOUNGEST_FIRST.reversed();
 
-    private final List<ObservedContainer> containers;
+    private final List<ScalableContainer> containers;
     private final AutoscaleSettings settings;
     private final FleetCounts counts;
 
-    Growth(List<ObservedContainer> containers, AutoscaleSettings settings, FleetCounts counts) {
+    Growth(List<ScalableContainer> containers, AutoscaleSettings settings, FleetCounts counts) {
         this.containers = containers;
         this.settings = settings;
         this.counts = counts;
@@ -34,9 +34,9 @@ final class Growth {
     }
 
     private boolean startOne(Picks picks) {
-        ObservedContainer best = null;
+        ScalableContainer best = null;
         ObservedNode oldest = null;
-        for (ObservedContainer c : containers) {
+        for (ScalableContainer c : containers) {
             Optional<ObservedNode> n = c.nodes().stream()
                     .filter(x -> x.status() == NodeStatus.STOPPED && !counts.isPicked(x))
                     .min(OLDEST_FIRST);
@@ -57,10 +57,10 @@ final class Growth {
         if (counts.total() >= settings.nodeCap()) {
             return false;
         }
-        Optional<ObservedContainer> roomiest = containers.stream()
+        Optional<ScalableContainer> roomiest = containers.stream()
                 .filter(c -> counts.room(c.name()) > 0)
-                .min(Comparator.comparingLong((ObservedContainer c) -> counts.room(c.name())).reversed()
-                        .thenComparing(ObservedContainer::name));
+                .min(Comparator.comparingLong((ScalableContainer c) -> counts.room(c.name())).reversed()
+                        .thenComparing(ScalableContainer::name));
         if (roomiest.isEmpty()) {
             return false;
         }

@@ -13,10 +13,10 @@ import java.util.List;
 final class Maintenance {
     private static final Comparator<ObservedNode> OLDEST_FIRST = RemovalStrategy.YOUNGEST_FIRST.reversed();
 
-    private final List<ObservedContainer> containers;
+    private final List<ScalableContainer> containers;
     private final AutoscaleSettings settings;
 
-    Maintenance(List<ObservedContainer> containers, AutoscaleSettings settings) {
+    Maintenance(List<ScalableContainer> containers, AutoscaleSettings settings) {
         this.containers = containers;
         this.settings = settings;
     }
@@ -24,7 +24,7 @@ final class Maintenance {
     /** UNKNOWN nodes (registered running, metrics silent) for at least delay_restart, oldest first. */
     Picks restarts(int limit, Instant now) {
         List<Candidate> silent = new ArrayList<>();
-        for (ObservedContainer c : containers) {
+        for (ScalableContainer c : containers) {
             for (ObservedNode n : c.nodes()) {
                 if (n.status() == NodeStatus.UNKNOWN && (n.statusChangedAt() == null
                         || !n.statusChangedAt().plus(settings.delays().restart()).isAfter(now))) {
@@ -39,7 +39,7 @@ final class Maintenance {
     /** RUNNING nodes older than the target version; stopped ones never block (they are upgraded once started). */
     Picks upgrades(int limit) {
         List<Candidate> outdated = new ArrayList<>();
-        for (ObservedContainer c : containers) {
+        for (ScalableContainer c : containers) {
             for (ObservedNode n : c.nodes()) {
                 if (n.status() == NodeStatus.RUNNING && Versions.isOlder(n.version(), settings.targetVersion())) {
                     outdated.add(new Candidate(c.name(), n));

@@ -9,18 +9,18 @@ import java.util.Set;
  * Every container antfleet drives, with its nodes. {@code hostBootTime} and {@code lastCycleAt} (either
  * may be null) let the engine notice a reboot since the previous cycle.
  */
-public record ObservedFleetState(List<ObservedContainer> containers, Instant hostBootTime, Instant lastCycleAt) {
+public record ObservedFleetState(List<ScalableContainer> containers, Instant hostBootTime, Instant lastCycleAt) {
     public ObservedFleetState {
         containers = List.copyOf(containers);
         Set<String> names = new HashSet<>();
-        for (ObservedContainer c : containers) {
+        for (ScalableContainer c : containers) {
             if (!names.add(c.name())) {
                 throw new IllegalArgumentException("container " + c.name() + " is listed twice");
             }
         }
     }
 
-    public static ObservedFleetState of(List<ObservedContainer> containers) {
+    public static ObservedFleetState of(List<ScalableContainer> containers) {
         return new ObservedFleetState(containers, null, null);
     }
 

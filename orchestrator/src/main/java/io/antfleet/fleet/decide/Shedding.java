@@ -14,11 +14,11 @@ import java.util.Optional;
  * without going below its min; containers over their max go first.
  */
 final class Shedding {
-    private final List<ObservedContainer> containers;
+    private final List<ScalableContainer> containers;
     private final AutoscaleSettings settings;
     private final FleetCounts counts;
 
-    Shedding(List<ObservedContainer> containers, AutoscaleSettings settings, FleetCounts counts) {
+    Shedding(List<ScalableContainer> containers, AutoscaleSettings settings, FleetCounts counts) {
         this.containers = containers;
         this.settings = settings;
         this.counts = counts;
@@ -30,7 +30,7 @@ final class Shedding {
         if (counts.total() > settings.nodeCap()) {
             reasons.add(counts.total() + " nodes > node_cap " + settings.nodeCap());
         }
-        for (ObservedContainer c : containers) {
+        for (ScalableContainer c : containers) {
             if (counts.excess(c.name()) > 0) {
                 reasons.add(c.name() + " has " + counts.registered(c.name()) + " nodes > its max " + c.maxNodes());
             }
@@ -60,7 +60,7 @@ final class Shedding {
     }
 
     private boolean pickOne(Picks picks, boolean remove, boolean excessOnly, String reason) {
-        for (ObservedContainer c : byLoad(remove)) {
+        for (ScalableContainer c : byLoad(remove)) {
             if (excessOnly && counts.excess(c.name()) == 0) {
                 continue;
             }
@@ -82,16 +82,16 @@ final class Shedding {
     }
 
     /** Over-max containers first, then the most loaded (registered nodes when removing, live when stopping). */
-    private List<ObservedContainer> byLoad(boolean remove) {
-        List<ObservedContainer> order = new ArrayList<>(containers);
-        order.sort(Comparator.comparingLong((ObservedContainer c) -> counts.excess(c.name())).reversed()
-                .thenComparing(Comparator.comparingLong((ObservedContainer c) ->
+    private List<ScalableContainer> byLoad(boolean remove) {
+        List<ScalableContainer> order = new ArrayList<>(containers);
+        order.sort(Comparator.comparingLong((ScalableContainer c) -> counts.excess(c.name())).reversed()
+                .thenComparing(Comparator.comparingLong((ScalableContainer c) ->
                         remove ? counts.registered(c.name()) : counts.live(c.name())).reversed())
-                .thenComparing(ObservedContainer::name));
+                .thenComparing(ScalableContainer::name));
         return order;
     }
 
-    private Optional<ObservedNode> candidate(ObservedContainer c, boolean remove) {
+    private Optional<ObservedNode> candidate(ScalableContainer c, boolean remove) {
         List<ObservedNode> open = c.nodes().stream().filter(n -> !counts.isPicked(n)).toList();
         if (remove) {
             Optional<ObservedNode> stopped = open.stream().filter(n -> n.status() == NodeStatus.STOPPED)

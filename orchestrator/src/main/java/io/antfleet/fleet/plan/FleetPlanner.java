@@ -34,7 +34,7 @@ public final class FleetPlanner {
         List<String> specOrder = desired.containers().stream().map(SpecContainer::name).collect(Collectors.toList());
         Map<String, PortBlock> blocks = PortAllocator.assignBlocks(desired.ports(), specOrder, recorded);
 
-        List<Action> actions = new ArrayList<>();
+        List<PlanStep> actions = new ArrayList<>();
         for (SpecContainer wanted : desired.containers()) {
             actions.addAll(planContainer(desired, wanted, actual.container(wanted.name()), blocks.get(wanted.name())));
         }
@@ -52,19 +52,19 @@ public final class FleetPlanner {
         return new Plan(actions, unmanaged);
     }
 
-    private List<Action> planContainer(FleetSpec spec, SpecContainer wanted, Optional<ObservedContainer> seen, PortBlock block) {
-        List<Action> actions = new ArrayList<>();
+    private List<PlanStep> planContainer(FleetSpec spec, SpecContainer wanted, Optional<ObservedContainer> seen, PortBlock block) {
+        List<PlanStep> actions = new ArrayList<>();
         NodeCountRule.ObservedContainerState state;
         if (seen.isEmpty()) {
-            actions.add(new Action.CreateContainer(wanted, spec.dockerName(wanted.name()), block));
+            actions.add(new PlanStep.CreateContainer(wanted, spec.dockerName(wanted.name()), block));
             state = new NodeCountRule.ObservedContainerState(List.of(), true, block, 1);
         } else {
             ObservedContainer c = seen.get();
             if (!c.running()) {
-                actions.add(new Action.StartContainer(c.name(), c.dockerId()));
+                actions.add(new PlanStep.StartContainer(c.name(), c.dockerId()));
             }
             if (c.ports().isEmpty()) {
-                actions.add(new Action.AssignPorts(c.name(), block));
+                actions.add(new PlanStep.AssignPorts(c.name(), block));
             }
             state = new NodeCountRule.ObservedContainerState(c.nodes(), c.running(), block, c.nextNumber());
         }
@@ -73,20 +73,20 @@ public final class FleetPlanner {
     }
 
     /** Nodes stopped and removed through antctl first, so nothing is left running when the container goes. */
-    private static List<Action> prune(ObservedContainer extra) {
-        List<Action> actions = new ArrayList<>();
+    private static List<PlanStep> prune(ObservedContainer extra) {
+        List<PlanStep> actions = new ArrayList<>();
         if (extra.running()) {
             List<ServiceName> running = names(extra.nodes(), n -> n.status() != NodeStatus.STOPPED
                     && n.status() != NodeStatus.DEAD && n.status() != NodeStatus.REMOVING);
             List<ServiceName> live = names(extra.nodes(), n -> n.status() != NodeStatus.DEAD);
             if (!running.isEmpty()) {
-                actions.add(new Action.StopNodes(extra.name(), running));
+                actions.add(new PlanStep.StopNodes(extra.name(), running));
             }
             if (!live.isEmpty()) {
-                actions.add(new Action.RemoveNodes(extra.name(), live));
+                actions.add(new PlanStep.RemoveNodes(extra.name(), live));
             }
         }
-        actions.add(new Action.RemoveContainer(extra.name(), extra.dockerId()));
+        actions.add(new PlanStep.RemoveContainer(extra.name(), extra.dockerId()));
         return actions;
     }
 

@@ -35,7 +35,7 @@ final class NodeCountRule {
     private NodeCountRule() {
     }
 
-    static List<Action> actions(String container, NodeCount count, ObservedContainerState state) {
+    static List<PlanStep> actions(String container, NodeCount count, ObservedContainerState state) {
         List<Node> active = new ArrayList<>();
         List<Node> stopped = new ArrayList<>();
         for (Node n : state.nodes()) {
@@ -61,7 +61,7 @@ final class NodeCountRule {
         return changes(container, min, max, active, stopped, state);
     }
 
-    private static List<Action> changes(String container, int min, int max, List<Node> active, List<Node> stopped,
+    private static List<PlanStep> changes(String container, int min, int max, List<Node> active, List<Node> stopped,
             ObservedContainerState state) {
         List<Node> toStart = new ArrayList<>();
         List<Node> toStopAndRemove = new ArrayList<>();
@@ -79,17 +79,17 @@ final class NodeCountRule {
         int surplus = Math.max(0, activeAfter + stillStopped.size() - max);
         List<Node> removeStopped = youngestFirst(stillStopped.stream()).stream().limit(surplus).collect(Collectors.toList());
 
-        List<Action> actions = new ArrayList<>();
+        List<PlanStep> actions = new ArrayList<>();
         if (!toStopAndRemove.isEmpty()) {
-            actions.add(new Action.StopNodes(container, names(toStopAndRemove)));
+            actions.add(new PlanStep.StopNodes(container, names(toStopAndRemove)));
         }
         List<Node> removals = new ArrayList<>(toStopAndRemove);
         removals.addAll(removeStopped);
         if (!removals.isEmpty()) {
-            actions.add(new Action.RemoveNodes(container, names(youngestFirst(removals.stream()))));
+            actions.add(new PlanStep.RemoveNodes(container, names(youngestFirst(removals.stream()))));
         }
         if (!toStart.isEmpty()) {
-            actions.add(new Action.StartNodes(container, names(toStart)));
+            actions.add(new PlanStep.StartNodes(container, names(toStart)));
         }
         if (add > 0) {
             actions.add(addNodes(container, add, state));
@@ -97,13 +97,13 @@ final class NodeCountRule {
         return actions;
     }
 
-    private static Action addNodes(String container, int count, ObservedContainerState state) {
+    private static PlanStep addNodes(String container, int count, ObservedContainerState state) {
         List<PortBatch> batches = PortAllocator.nodePorts(container, state.ports(), state.nodes(), count);
         List<ServiceName> expected = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             expected.add(ServiceName.ofNumber(state.nextNumber() + i));
         }
-        return new Action.AddNodes(container, count, batches, expected);
+        return new PlanStep.AddNodes(container, count, batches, expected);
     }
 
     private static List<Node> youngestFirst(java.util.stream.Stream<Node> nodes) {

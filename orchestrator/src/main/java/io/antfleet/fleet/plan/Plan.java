@@ -7,7 +7,7 @@ import java.util.List;
  * parallel. {@code unmanaged} names fleet containers missing from the spec that stay because
  * {@code --prune} was not given.
  */
-public record Plan(List<Action> actions, List<String> unmanaged) {
+public record Plan(List<PlanStep> actions, List<String> unmanaged) {
     public Plan {
         actions = List.copyOf(actions);
         unmanaged = List.copyOf(unmanaged);
@@ -23,16 +23,16 @@ public record Plan(List<Action> actions, List<String> unmanaged) {
         int start = 0;
         int stop = 0;
         int remove = 0;
-        for (Action a : actions) {
-            if (a instanceof Action.CreateContainer) {
+        for (PlanStep a : actions) {
+            if (a instanceof PlanStep.CreateContainer) {
                 create++;
-            } else if (a instanceof Action.AddNodes) {
+            } else if (a instanceof PlanStep.AddNodes) {
                 add += a.count();
-            } else if (a instanceof Action.StartNodes) {
+            } else if (a instanceof PlanStep.StartNodes) {
                 start += a.count();
-            } else if (a instanceof Action.StopNodes) {
+            } else if (a instanceof PlanStep.StopNodes) {
                 stop += a.count();
-            } else if (a instanceof Action.RemoveNodes || a instanceof Action.RemoveContainer) {
+            } else if (a instanceof PlanStep.RemoveNodes || a instanceof PlanStep.RemoveContainer) {
                 remove += a.count();
             }
         }

@@ -87,6 +87,28 @@ public final class PortAllocator {
         return batches;
     }
 
+    /**
+     * Ports for {@code count} new nodes in one antctl call, as the run loop adds them: the lowest run of
+     * {@code count} consecutive free offsets.
+     *
+     * @param block the container's block; null (an imported container without one) is refused, since new
+     *              nodes then would get no metrics port
+     * @throws AntfleetException when there is no block, or no run long enough in it
+     */
+    public static PortBatch contiguousNodePorts(String container, PortBlock block, Collection<Node> existing, int count) {
+        if (block == null) {
+            throw new AntfleetException("container " + container + " has no port block recorded; "
+                    + "apply its spec first so that new nodes get metrics ports");
+        }
+        for (int[] run : freeRuns(block, existing)) {
+            if (run[1] >= count) {
+                return batch(block, run[0], count);
+            }
+        }
+        throw new AntfleetException("container " + container + " has no " + count
+                + " consecutive free ports left in its block " + block.node() + " (" + existing.size() + " nodes registered)");
+    }
+
     /** Runs of free offsets as {start, length}, lowest first. */
     private static List<int[]> freeRuns(PortBlock block, Collection<Node> existing) {
         Set<Integer> used = new HashSet<>();

@@ -2,19 +2,11 @@ package io.antfleet.fleet.spec;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.List;
 import java.util.regex.Pattern;
 
 /** Where antctl gets the antnode binary: the latest release, a pinned version, or a path in the container. */
 public sealed interface AntnodeSource permits AntnodeSource.Latest, AntnodeSource.Version, AntnodeSource.Path {
-    /** The {@code antctl add}/{@code upgrade} flags that select this binary (none for the latest). */
-    List<String> antctlArguments();
-
     record Latest() implements AntnodeSource {
-        @Override
-        public List<String> antctlArguments() {
-            return List.of();
-        }
     }
 
     record Version(String version) implements AntnodeSource {
@@ -26,11 +18,6 @@ public sealed interface AntnodeSource permits AntnodeSource.Latest, AntnodeSourc
                 throw new IllegalArgumentException("invalid antnode version '" + version + "' (expected X.Y.Z, e.g. 0.4.17)");
             }
         }
-
-        @Override
-        public List<String> antctlArguments() {
-            return List.of("--version", version);
-        }
     }
 
     /** A binary inside the container (antctl copies it to each node's data dir). */
@@ -40,11 +27,6 @@ public sealed interface AntnodeSource permits AntnodeSource.Latest, AntnodeSourc
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("antnode path '" + path + "' is not absolute");
             }
-        }
-
-        @Override
-        public List<String> antctlArguments() {
-            return List.of("--path", path);
         }
     }
 }

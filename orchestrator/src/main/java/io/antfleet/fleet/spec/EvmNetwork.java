@@ -3,16 +3,20 @@ package io.antfleet.fleet.spec;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.WalletAddress;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
-/** The EVM network nodes are paid on: antctl add's last subcommand group (antctl-contract.md §2). */
+/**
+ * The EVM network nodes are paid on (antctl-contract.md §2: antctl add's last subcommand group). The
+ * node managers turn it into their own arguments; a custom network's rpc url is checked there, before
+ * any process sees it.
+ */
 public sealed interface EvmNetwork permits EvmNetwork.Named, EvmNetwork.Custom {
-    /** The arguments that end an {@code antctl add} command line. */
-    List<String> antctlArguments();
+    EvmNetwork ARBITRUM_ONE = new Named(Known.ARBITRUM_ONE);
+    EvmNetwork ARBITRUM_SEPOLIA_TEST = new Named(Known.ARBITRUM_SEPOLIA_TEST);
+    EvmNetwork LOCAL = new Named(Known.LOCAL);
 
     /** The networks antctl knows by name. */
     enum Known {
@@ -39,14 +43,16 @@ public sealed interface EvmNetwork permits EvmNetwork.Named, EvmNetwork.Custom {
         }
     }
 
+    /** A network by its subcommand name; {@code evm-custom} needs {@link Custom}. */
+    static EvmNetwork named(String name) {
+        return Known.fromSubcommand(name).<EvmNetwork>map(Named::new).orElseThrow(() -> new IllegalArgumentException(
+                "unknown EVM network '" + name + "' (expected " + String.join(", ", Known.subcommands())
+                        + " or a custom network)"));
+    }
+
     record Named(Known network) implements EvmNetwork {
         public Named {
             requireNonNull(network, "network is null");
-        }
-
-        @Override
-        public List<String> antctlArguments() {
-            return List.of(network.subcommand());
         }
     }
 
@@ -58,15 +64,6 @@ public sealed interface EvmNetwork permits EvmNetwork.Named, EvmNetwork.Custom {
             requireNonNull(paymentTokenAddress, "paymentTokenAddress is null");
             requireNonNull(dataPaymentsAddress, "dataPaymentsAddress is null");
             requireNonNull(merklePaymentsAddress, "merklePaymentsAddress is null");
-        }
-
-        @Override
-        public List<String> antctlArguments() {
-            List<String> args = new ArrayList<>(List.of("evm-custom", "--rpc-url", rpcUrl,
-                    "--payment-token-address", paymentTokenAddress.value(),
-                    "--data-payments-address", dataPaymentsAddress.value()));
-            merklePaymentsAddress.ifPresent(a -> args.addAll(List.of("--merkle-payments-address", a.value())));
-            return List.copyOf(args);
         }
     }
 }

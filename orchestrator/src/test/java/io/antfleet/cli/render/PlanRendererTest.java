@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
-import io.antfleet.fleet.plan.Action;
+import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.plan.PortBatch;
 import io.antfleet.fleet.spec.AntnodeSource;
@@ -28,13 +28,13 @@ class PlanRendererTest {
     private static Plan samplePlan() {
         var block = PORTS.block(0);
         return new Plan(List.of(
-                new Action.CreateContainer(ALPHA, "home-alpha", block),
-                new Action.AddNodes("alpha", 4, List.of(new PortBatch(4, new io.antfleet.fleet.PortRange(55000, 55003),
+                new PlanStep.CreateContainer(ALPHA, "home-alpha", block),
+                new PlanStep.AddNodes("alpha", 4, List.of(new PortBatch(4, new io.antfleet.fleet.PortRange(55000, 55003),
                         new io.antfleet.fleet.PortRange(13000, 13003), new io.antfleet.fleet.PortRange(30000, 30003))),
                         List.of(ServiceName.ofNumber(1), ServiceName.ofNumber(2), ServiceName.ofNumber(3), ServiceName.ofNumber(4))),
-                new Action.StartNodes("beta", List.of(ServiceName.of("antnode2"))),
-                new Action.StopNodes("beta", List.of(ServiceName.of("antnode7"))),
-                new Action.RemoveNodes("beta", List.of(ServiceName.of("antnode7")))), List.of("gamma"));
+                new PlanStep.StartNodes("beta", List.of(ServiceName.of("antnode2"))),
+                new PlanStep.StopNodes("beta", List.of(ServiceName.of("antnode7"))),
+                new PlanStep.RemoveNodes("beta", List.of(ServiceName.of("antnode7")))), List.of("gamma"));
     }
 
     @Test
@@ -58,9 +58,9 @@ class PlanRendererTest {
 
     @Test
     void aSingleAddNamesOneNodeAndAPrunedContainerIsARemoval() {
-        Plan plan = new Plan(List.of(new Action.AddNodes("a", 1, List.of(new PortBatch(1, io.antfleet.fleet.PortRange.single(1),
+        Plan plan = new Plan(List.of(new PlanStep.AddNodes("a", 1, List.of(new PortBatch(1, io.antfleet.fleet.PortRange.single(1),
                 io.antfleet.fleet.PortRange.single(2), io.antfleet.fleet.PortRange.single(3))), List.of(ServiceName.ofNumber(5))),
-                new Action.RemoveContainer("b", "abc")), List.of());
+                new PlanStep.RemoveContainer("b", "abc")), List.of());
 
         assertThat(PlanRenderer.human(plan)).startsWith("+ a: add 1 node (antnode5)\n- container b (remove)\n");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.antfleet.fleet.ProcessManager;
+import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.EvmNetwork;
 import io.antfleet.fleet.spec.FleetSpec;
@@ -12,6 +13,7 @@ import io.antfleet.fleet.spec.PortPlan;
 import io.antfleet.fleet.spec.RewardsAddress;
 import io.antfleet.fleet.spec.SpecContainer;
 import java.time.Duration;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 public class SpecLoaderTest {
@@ -88,14 +90,14 @@ public class SpecLoaderTest {
     }
 
     @Test
-    void aCustomNetworkBecomesAntctlsEvmCustomArguments() {
+    void aCustomNetworkIsReadWithItsThreeAddresses() {
         FleetSpec spec = loader.parse("c.yaml", VALID.replace("network: evm-arbitrum-one",
                 "network: {custom: {rpcUrl: 'http://127.0.0.1:8545', paymentTokenAddress: '0x5FbDB2315678afecb367f032d93F642f64180aa3',"
                         + " dataPaymentsAddress: '0x8464135c8F25Da09e49BC8782676a84730C318bC'}}"));
 
-        assertThat(spec.containers().get(0).network().antctlArguments()).containsExactly("evm-custom", "--rpc-url",
-                "http://127.0.0.1:8545", "--payment-token-address", "0x5FbDB2315678afecb367f032d93F642f64180aa3",
-                "--data-payments-address", "0x8464135c8F25Da09e49BC8782676a84730C318bC");
+        assertThat(spec.containers().get(0).network()).isEqualTo(new EvmNetwork.Custom("http://127.0.0.1:8545",
+                new WalletAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3"),
+                new WalletAddress("0x8464135c8F25Da09e49BC8782676a84730C318bC"), Optional.empty()));
     }
 
     @Test

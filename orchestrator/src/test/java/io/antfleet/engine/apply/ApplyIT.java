@@ -13,8 +13,8 @@ import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerModule;
-import io.antfleet.fleet.Node;
 import io.antfleet.engine.node.NodeVerb;
+import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.spec.FleetSpec;
@@ -132,7 +132,7 @@ class ApplyIT {
         io.antfleet.engine.node.NodeService nodes = injector.getInstance(io.antfleet.engine.node.NodeService.class);
 
         assertThat(nodes.add("a", new io.antfleet.engine.node.AddOptions(1, Optional.empty(),
-                io.antfleet.antctl.EvmNetwork.LOCAL, "0.4.16", null, true))).extracting(s -> s.value()).containsExactly("antnode3");
+                io.antfleet.fleet.spec.EvmNetwork.LOCAL, "0.4.16", null, true))).extracting(s -> s.value()).containsExactly("antnode3");
         assertThat(nodes.upgrade("a", List.of(), 1, null, null)).extracting(s -> s.value()).containsExactly("antnode1");
 
         long id = injector.getInstance(ContainerRepository.class).findByName(fleet + "-a").orElseThrow().id();

@@ -161,10 +161,10 @@ class ApplyServiceTest {
         docker.withContainer("ci-id", "ci-77-alpha", java.util.Map.of("antfleet.fleet", "home", "antfleet.container", "alpha"));
         FakeAntctl ci = fleet.antctl("ci-77-alpha");
         new io.antfleet.antctl.AntctlManager(new io.antfleet.antctl.AntctlClient(ci, io.antfleet.antctl.AntctlSettings.defaults(),
-                w -> { }), port -> io.antfleet.antctl.NodeProbe.ProbeResult.dead("x"), io.antfleet.antctl.AntctlSettings.defaults())
+                w -> { }), port -> io.antfleet.antctl.LivenessProbe.ProbeResult.dead("x"), io.antfleet.antctl.AntctlSettings.defaults())
                 .create(new io.antfleet.antctl.AddRequest(1, null, null, null, null, io.antfleet.fleet.PortRange.single(55000),
                         io.antfleet.fleet.PortRange.single(13000), null, true, new io.antfleet.fleet.WalletAddress(WALLET), null,
-                        null, io.antfleet.antctl.EvmNetwork.LOCAL));
+                        null, io.antfleet.fleet.spec.EvmNetwork.LOCAL));
 
         ApplyReport report = service.apply(spec(3, 0), false);
 

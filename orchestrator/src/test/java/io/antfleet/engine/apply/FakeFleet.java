@@ -3,7 +3,7 @@ package io.antfleet.engine.apply;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.FakeAntctl;
-import io.antfleet.antctl.NodeProbe;
+import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.fleet.plan.FleetPlanner;
@@ -21,7 +21,7 @@ public final class FakeFleet {
     public final MemoryLease lease = new MemoryLease();
     private final ExecByNameGateway gateway = new ExecByNameGateway(docker);
     private final AntctlManagerFactory managers = new AntctlManagerFactory(gateway, AntctlSettings.defaults(),
-            port -> NodeProbe.ProbeResult.dead("not probed"));
+            port -> LivenessProbe.ProbeResult.dead("not probed"));
 
     /** The fake antctl of the container Docker will know as {@code dockerName}. */
     public FakeAntctl antctl(String dockerName) {

@@ -14,7 +14,7 @@ import io.antfleet.fleet.decide.Decision;
 import io.antfleet.fleet.decide.DecisionEngine;
 import io.antfleet.fleet.decide.Decisions;
 import io.antfleet.fleet.decide.HostSample;
-import io.antfleet.fleet.decide.ObservedContainer;
+import io.antfleet.fleet.decide.ScalableContainer;
 import io.antfleet.fleet.decide.ObservedFleetState;
 import io.antfleet.fleet.decide.ObservedNode;
 import io.antfleet.fleet.decide.Timers;
@@ -136,14 +136,14 @@ class IdleCycleScenarioTest {
 
         assertThat(target.spec().containers()).extracting(c -> target.spec().dockerName(c.name())).isEqualTo(names);
         assertThat(target.settings().nodeCap()).isEqualTo(15);
-        List<ObservedContainer> containers = new ArrayList<>();
+        List<ScalableContainer> containers = new ArrayList<>();
         for (String name : names) {
             List<ObservedNode> nodes = new ArrayList<>();
             for (int n = 1; n <= 5; n++) {
                 nodes.add(new ObservedNode(ServiceName.ofNumber(n), NodeStatus.RUNNING, "0.4.17", NodeReadings.empty(),
                         NOW.minusSeconds(3600), NOW.minusSeconds(3600)));
             }
-            containers.add(new ObservedContainer(name, 5, 5, nodes));
+            containers.add(new ScalableContainer(name, 5, 5, nodes));
         }
         Decisions decisions = new DecisionEngine().decide(ObservedFleetState.of(containers), HostSample.idle(),
                 target.settings(), Timers.none(), NOW);

@@ -1,7 +1,7 @@
 package io.antfleet.engine.run;
 
 import io.antfleet.fleet.NodeReadings;
-import io.antfleet.metrics.NodeProbe;
+import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepTarget;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,13 +24,13 @@ final class FakeSweeper implements NodeSweeper {
     }
 
     @Override
-    public synchronized List<NodeProbe> sweep(List<SweepTarget> targets) {
+    public synchronized List<SweptNode> sweep(List<SweepTarget> targets) {
         sweeps.add(List.copyOf(targets));
-        List<NodeProbe> out = new ArrayList<>();
+        List<SweptNode> out = new ArrayList<>();
         for (SweepTarget t : targets) {
             String v = answering.get(t.metricsPort());
-            out.add(v == null ? NodeProbe.failed(t, "connection refused")
-                    : NodeProbe.running(t, readings("12D3Koo" + t.metricsPort(), v)));
+            out.add(v == null ? SweptNode.failed(t, "connection refused")
+                    : SweptNode.running(t, readings("12D3Koo" + t.metricsPort(), v)));
         }
         return out;
     }

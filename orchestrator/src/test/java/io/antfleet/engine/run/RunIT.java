@@ -27,7 +27,7 @@ import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.metrics.MetricsModule;
 import io.antfleet.metrics.MetricsSweep;
-import io.antfleet.metrics.NodeProbe;
+import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepSettings;
 import io.antfleet.metrics.SweepTarget;
 import io.antfleet.store.ContainerRepository;

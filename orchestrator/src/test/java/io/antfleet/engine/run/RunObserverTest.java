@@ -9,7 +9,7 @@ import io.antfleet.engine.MemoryStore;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
-import io.antfleet.fleet.decide.ObservedContainer;
+import io.antfleet.fleet.decide.ScalableContainer;
 import io.antfleet.fleet.decide.ObservedNode;
 import java.time.Clock;
 import java.time.Instant;
@@ -110,8 +110,8 @@ class RunObserverTest {
 
         Observation seen = observer.observe(target, Instant.EPOCH, T0, true);
 
-        assertThat(seen.state().containers()).extracting(ObservedContainer::name).containsExactly("t-alpha", "t-beta");
-        ObservedContainer alpha = seen.state().containers().get(0);
+        assertThat(seen.state().containers()).extracting(ScalableContainer::name).containsExactly("t-alpha", "t-beta");
+        ScalableContainer alpha = seen.state().containers().get(0);
         assertThat(alpha.minNodes()).isEqualTo(1);
         assertThat(alpha.maxNodes()).isEqualTo(4);
         assertThat(alpha.nodes()).extracting(ObservedNode::version).containsExactly("0.4.15");
@@ -142,7 +142,7 @@ class RunObserverTest {
         Observation seen = observer.observe(target, null, null, true);
 
         assertThat(seen.docker().down()).containsExactly(java.util.Map.entry("t-alpha", DockerView.NOT_RUNNING));
-        assertThat(seen.state().containers()).extracting(ObservedContainer::name, ObservedContainer::actionable)
+        assertThat(seen.state().containers()).extracting(ScalableContainer::name, ScalableContainer::actionable)
                 .containsExactly(tuple("t-alpha", false), tuple("t-beta", true));
         assertThat(store.containers.findByName("t-alpha").orElseThrow().status()).isEqualTo("stopped");
         assertThat(stored(running)).isEqualTo(NodeStatus.STOPPED);

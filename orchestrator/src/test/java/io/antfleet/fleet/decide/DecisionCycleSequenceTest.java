@@ -98,7 +98,7 @@ class DecisionCycleSequenceTest {
 
     @Test
     void aContainerWithMaxBelowMinIsRefused() {
-        assertThatThrownBy(() -> new ObservedContainer("c1", 3, 2, List.of())).hasMessageContaining("min 3, max 2");
+        assertThatThrownBy(() -> new ScalableContainer("c1", 3, 2, List.of())).hasMessageContaining("min 3, max 2");
     }
 
     @Test

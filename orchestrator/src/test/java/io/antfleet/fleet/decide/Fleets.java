@@ -51,16 +51,16 @@ final class Fleets {
         return new ObservedNode(n.service(), n.status(), n.version(), r, n.createdAt(), n.statusChangedAt());
     }
 
-    static ObservedContainer container(String name, int min, int max, ObservedNode... nodes) {
-        return new ObservedContainer(name, min, max, List.of(nodes));
+    static ScalableContainer container(String name, int min, int max, ObservedNode... nodes) {
+        return new ScalableContainer(name, min, max, List.of(nodes));
     }
 
     /** A container Docker reports down (or could not be asked about): nothing may be planned into it. */
-    static ObservedContainer down(String name, int min, int max, ObservedNode... nodes) {
-        return new ObservedContainer(name, min, max, List.of(nodes), false);
+    static ScalableContainer down(String name, int min, int max, ObservedNode... nodes) {
+        return new ScalableContainer(name, min, max, List.of(nodes), false);
     }
 
-    static ObservedFleetState fleet(ObservedContainer... containers) {
+    static ObservedFleetState fleet(ScalableContainer... containers) {
         return ObservedFleetState.of(List.of(containers));
     }
 

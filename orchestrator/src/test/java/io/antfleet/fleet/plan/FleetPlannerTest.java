@@ -125,8 +125,8 @@ class FleetPlannerTest {
         for (int done = 0; done < plan.actions().size(); done++) {
             for (boolean addedButNotStarted : new boolean[] {false, true}) {
                 ObservedFleet killed = PlanSimulator.apply(actual, new Plan(plan.actions().subList(0, done), List.of()));
-                Action last = plan.actions().get(done);
-                if (addedButNotStarted && last instanceof Action.AddNodes) {
+                PlanStep last = plan.actions().get(done);
+                if (addedButNotStarted && last instanceof PlanStep.AddNodes) {
                     killed = PlanSimulator.stopAll(PlanSimulator.apply(killed, new Plan(List.of(last), List.of())), last.container(),
                             last.services());
                 }
@@ -185,16 +185,16 @@ class FleetPlannerTest {
         assertThat(plan.summary()).isEqualTo(new Plan.Summary(1, 3, 0, 2, 4));
     }
 
-    static String describe(Action a) {
+    static String describe(PlanStep a) {
         String head = a.type() + " " + a.container();
-        if (a instanceof Action.CreateContainer) {
-            return head + " " + ((Action.CreateContainer) a).ports().node();
+        if (a instanceof PlanStep.CreateContainer) {
+            return head + " " + ((PlanStep.CreateContainer) a).ports().node();
         }
-        if (a instanceof Action.AssignPorts) {
-            return head + " " + ((Action.AssignPorts) a).ports().node();
+        if (a instanceof PlanStep.AssignPorts) {
+            return head + " " + ((PlanStep.AssignPorts) a).ports().node();
         }
-        if (a instanceof Action.AddNodes) {
-            return head + " " + a.services() + " " + ((Action.AddNodes) a).batches().stream()
+        if (a instanceof PlanStep.AddNodes) {
+            return head + " " + a.services() + " " + ((PlanStep.AddNodes) a).batches().stream()
                     .map(b -> b.node() + "/" + b.metrics() + "/" + b.rpc()).collect(Collectors.joining(" "));
         }
         return a.services().isEmpty() ? head : head + " " + a.services();

@@ -17,20 +17,20 @@ final class PlanSimulator {
     static ObservedFleet apply(ObservedFleet before, Plan plan) {
         Map<String, ObservedContainer> fleet = new LinkedHashMap<>();
         before.containers().forEach(c -> fleet.put(c.name(), c));
-        for (Action a : plan.actions()) {
+        for (PlanStep a : plan.actions()) {
             ObservedContainer c = fleet.get(a.container());
-            if (a instanceof Action.CreateContainer) {
-                Action.CreateContainer create = (Action.CreateContainer) a;
+            if (a instanceof PlanStep.CreateContainer) {
+                PlanStep.CreateContainer create = (PlanStep.CreateContainer) a;
                 fleet.put(a.container(), new ObservedContainer(a.container(), "docker-" + a.container(), true,
                         Optional.of(create.ports()), List.of()));
-            } else if (a instanceof Action.StartContainer) {
+            } else if (a instanceof PlanStep.StartContainer) {
                 fleet.put(a.container(), new ObservedContainer(c.name(), c.dockerId(), true, c.ports(), c.nodes()));
-            } else if (a instanceof Action.AssignPorts) {
+            } else if (a instanceof PlanStep.AssignPorts) {
                 fleet.put(a.container(), new ObservedContainer(c.name(), c.dockerId(), c.running(),
-                        Optional.of(((Action.AssignPorts) a).ports()), c.nodes()));
-            } else if (a instanceof Action.AddNodes) {
-                fleet.put(a.container(), add(c, (Action.AddNodes) a));
-            } else if (a instanceof Action.RemoveContainer) {
+                        Optional.of(((PlanStep.AssignPorts) a).ports()), c.nodes()));
+            } else if (a instanceof PlanStep.AddNodes) {
+                fleet.put(a.container(), add(c, (PlanStep.AddNodes) a));
+            } else if (a instanceof PlanStep.RemoveContainer) {
                 fleet.remove(a.container());
             } else {
                 fleet.put(a.container(), setStatus(c, a.services(), statusAfter(a)));
@@ -39,17 +39,17 @@ final class PlanSimulator {
         return new ObservedFleet(new ArrayList<>(fleet.values()));
     }
 
-    private static NodeStatus statusAfter(Action a) {
-        if (a instanceof Action.StartNodes) {
+    private static NodeStatus statusAfter(PlanStep a) {
+        if (a instanceof PlanStep.StartNodes) {
             return NodeStatus.RUNNING;
         }
-        if (a instanceof Action.StopNodes) {
+        if (a instanceof PlanStep.StopNodes) {
             return NodeStatus.STOPPED;
         }
         return NodeStatus.DEAD;
     }
 
-    private static ObservedContainer add(ObservedContainer c, Action.AddNodes add) {
+    private static ObservedContainer add(ObservedContainer c, PlanStep.AddNodes add) {
         List<Node> nodes = new ArrayList<>(c.nodes());
         int number = c.nextNumber();
         for (PortBatch batch : add.batches()) {

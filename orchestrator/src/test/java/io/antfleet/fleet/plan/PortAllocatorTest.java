@@ -94,6 +94,26 @@ class PortAllocatorTest {
                 .containsExactly(PortRange.single(55001));
     }
 
+    @Test
+    void theRunLoopsAddTakesTheLowestRunLongEnoughInOneCall() {
+        List<Node> nodes = List.of(node(1, NodeStatus.RUNNING, 2), node(2, NodeStatus.DEAD, 5));
+
+        PortBatch batch = PortAllocator.contiguousNodePorts("a", BLOCK0, nodes, 3);
+
+        assertThat(batch).isEqualTo(new PortBatch(3, new PortRange(55006, 55008), new PortRange(13006, 13008),
+                new PortRange(30006, 30008)));
+    }
+
+    @Test
+    void theRunLoopsAddNeverSplitsAndNeedsABlock() {
+        List<Node> nodes = List.of(node(1, NodeStatus.RUNNING, 3), node(2, NodeStatus.RUNNING, 7));
+
+        assertThatThrownBy(() -> PortAllocator.contiguousNodePorts("a", BLOCK0, nodes, 4)).isInstanceOf(AntfleetException.class)
+                .hasMessageContaining("no 4 consecutive free ports");
+        assertThatThrownBy(() -> PortAllocator.contiguousNodePorts("a", null, nodes, 1))
+                .hasMessageContaining("container a has no port block recorded");
+    }
+
     private static Node node(int number, NodeStatus status, int offset) {
         return PlannerFixtures.node(number, status, 55000 + offset, 13000 + offset, 30000 + offset);
     }

@@ -62,11 +62,12 @@ class SpecValuesTest {
     }
 
     @Test
-    void networksBecomeAntctlsLastArgumentGroup() {
-        assertThat(new EvmNetwork.Named(EvmNetwork.Known.LOCAL).antctlArguments()).containsExactly("evm-local");
-        assertThat(new AntnodeSource.Version("0.4.17").antctlArguments()).containsExactly("--version", "0.4.17");
-        assertThat(new AntnodeSource.Path("/opt/antnode").antctlArguments()).containsExactly("--path", "/opt/antnode");
-        assertThat(new AntnodeSource.Latest().antctlArguments()).isEmpty();
+    void networksAreKnownByTheirSubcommandAndAntnodeSourcesAreChecked() {
+        assertThat(EvmNetwork.named("evm-local")).isEqualTo(new EvmNetwork.Named(EvmNetwork.Known.LOCAL));
+        assertThatThrownBy(() -> EvmNetwork.named("evm-mainnet")).hasMessageContaining("unknown EVM network 'evm-mainnet'");
+        assertThat(new AntnodeSource.Version("0.4.17").version()).isEqualTo("0.4.17");
+        assertThatThrownBy(() -> new AntnodeSource.Version("0.4")).hasMessageContaining("invalid antnode version '0.4'");
+        assertThatThrownBy(() -> new AntnodeSource.Path("opt/antnode")).hasMessageContaining("is not absolute");
     }
 
     @Test

@@ -4,7 +4,7 @@ package io.antfleet.antctl;
  * Asks a node itself whether it is alive, through its metrics endpoint (antnode binds it to 127.0.0.1;
  * agent containers use host networking). Never throws for a dead or stalled node; thread safe.
  */
-public interface NodeProbe {
+public interface LivenessProbe {
     ProbeResult probe(int metricsPort);
 
     /** {@code alive} only when {@code /metadata} answered with valid OpenMetrics text. */

@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
-class HttpNodeProbeTest {
+class HttpLivenessProbeTest {
     private static final String METADATA = "# HELP ant_networking_peer_id_info Identifier of the node\n"
             + "# TYPE ant_networking_peer_id_info info\n"
             + "ant_networking_peer_id_info{peer_id=\"12D3KooWQx5bYsFJH7xUwK6MzXcbsXcLVVb7rR2FKDaoYH3Hx2pQ\"} 1\n"
@@ -29,7 +29,7 @@ class HttpNodeProbeTest {
         });
         server.start();
         try {
-            NodeProbe.ProbeResult r = new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2))
+            LivenessProbe.ProbeResult r = new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))
                     .probe(server.getAddress().getPort());
 
             assertThat(r.alive()).isTrue();
@@ -47,7 +47,7 @@ class HttpNodeProbeTest {
             port = s.getLocalPort();
         }
 
-        NodeProbe.ProbeResult r = new HttpNodeProbe("127.0.0.1", Duration.ofSeconds(2)).probe(port);
+        LivenessProbe.ProbeResult r = new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2)).probe(port);
 
         assertThat(r.alive()).isFalse();
         assertThat(r.problem()).contains("no answer on port " + port);
@@ -55,8 +55,8 @@ class HttpNodeProbeTest {
 
     @Test
     void anyAnswerIsNotEnoughOnlyOpenMetricsEndingInEofCounts() {
-        assertThat(HttpNodeProbe.judge(200, "hello").alive()).isFalse();
-        assertThat(HttpNodeProbe.judge(404, "# EOF\n").alive()).isFalse();
-        assertThat(HttpNodeProbe.judge(200, METADATA).alive()).isTrue();
+        assertThat(HttpLivenessProbe.judge(200, "hello").alive()).isFalse();
+        assertThat(HttpLivenessProbe.judge(404, "# EOF\n").alive()).isFalse();
+        assertThat(HttpLivenessProbe.judge(200, METADATA).alive()).isTrue();
     }
 }

@@ -10,10 +10,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * {@link NodeProbe} over HTTP: GET {@code http://<host>:<port>/metadata}; alive when it answers 200 with
+ * {@link LivenessProbe} over HTTP: GET {@code http://<host>:<port>/metadata}; alive when it answers 200 with
  * OpenMetrics text ending in {@code # EOF}. Any answer is not enough (wnm's defect 5).
  */
-public final class HttpNodeProbe implements NodeProbe {
+public final class HttpLivenessProbe implements LivenessProbe {
     private static final Pattern PEER_ID = Pattern.compile("ant_networking_peer_id_info\\{peer_id=\"([^\"]+)\"\\}");
     private static final Pattern VERSION = Pattern.compile("ant_node_antnode_version_info\\{antnode_version=\"([^\"]+)\"\\}");
 
@@ -21,7 +21,7 @@ public final class HttpNodeProbe implements NodeProbe {
     private final Duration timeout;
     private final HttpClient http;
 
-    public HttpNodeProbe(String host, Duration timeout) {
+    public HttpLivenessProbe(String host, Duration timeout) {
         this.host = host;
         this.timeout = timeout;
         this.http = HttpClient.newBuilder().connectTimeout(timeout).version(HttpClient.Version.HTTP_1_1).build();

@@ -11,8 +11,8 @@ import java.util.List;
  * One step of a plan, on one container (named as in the spec, not Docker's name). {@link #type()},
  * {@link #count()} and {@link #services()} are what {@code --dry-run --output json} prints.
  */
-public sealed interface Action permits Action.CreateContainer, Action.StartContainer, Action.AssignPorts,
-        Action.AddNodes, Action.StartNodes, Action.StopNodes, Action.RemoveNodes, Action.RemoveContainer {
+public sealed interface PlanStep permits PlanStep.CreateContainer, PlanStep.StartContainer, PlanStep.AssignPorts,
+        PlanStep.AddNodes, PlanStep.StartNodes, PlanStep.StopNodes, PlanStep.RemoveNodes, PlanStep.RemoveContainer {
 
     String container();
 
@@ -28,7 +28,7 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
     List<ServiceName> services();
 
     /** Creates and starts the container with its port block; antfleet labels it and records its id. */
-    record CreateContainer(SpecContainer spec, String dockerName, PortBlock ports) implements Action {
+    record CreateContainer(SpecContainer spec, String dockerName, PortBlock ports) implements PlanStep {
         public CreateContainer {
             requireNonNull(spec, "spec is null");
             requireNonNull(dockerName, "dockerName is null");
@@ -57,7 +57,7 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
     }
 
     /** Starts a container Docker has stopped (its nodes are then started by StartNodes). */
-    record StartContainer(String container, String dockerId) implements Action {
+    record StartContainer(String container, String dockerId) implements PlanStep {
         public StartContainer {
             requireNonNull(container, "container is null");
             requireNonNull(dockerId, "dockerId is null");
@@ -80,7 +80,7 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
     }
 
     /** Records a port block for a container that has none (an imported one) before nodes are added to it. */
-    record AssignPorts(String container, PortBlock ports) implements Action {
+    record AssignPorts(String container, PortBlock ports) implements PlanStep {
         public AssignPorts {
             requireNonNull(container, "container is null");
             requireNonNull(ports, "ports is null");
@@ -107,7 +107,7 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
      * {@code expected} are the names antctl will give if nothing else adds meanwhile; the executor
      * takes the real ones from antctl.
      */
-    record AddNodes(String container, int count, List<PortBatch> batches, List<ServiceName> expected) implements Action {
+    record AddNodes(String container, int count, List<PortBatch> batches, List<ServiceName> expected) implements PlanStep {
         public AddNodes {
             requireNonNull(container, "container is null");
             batches = List.copyOf(batches);
@@ -129,7 +129,7 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
         }
     }
 
-    record StartNodes(String container, List<ServiceName> services) implements Action {
+    record StartNodes(String container, List<ServiceName> services) implements PlanStep {
         public StartNodes {
             requireNonNull(container, "container is null");
             services = nonEmpty(services, container);
@@ -141,7 +141,7 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
         }
     }
 
-    record StopNodes(String container, List<ServiceName> services) implements Action {
+    record StopNodes(String container, List<ServiceName> services) implements PlanStep {
         public StopNodes {
             requireNonNull(container, "container is null");
             services = nonEmpty(services, container);
@@ -154,7 +154,7 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
     }
 
     /** antctl remove: the nodes must be stopped; their registry entries stay (Removed) and keep their ports. */
-    record RemoveNodes(String container, List<ServiceName> services) implements Action {
+    record RemoveNodes(String container, List<ServiceName> services) implements PlanStep {
         public RemoveNodes {
             requireNonNull(container, "container is null");
             services = nonEmpty(services, container);
@@ -167,7 +167,7 @@ public sealed interface Action permits Action.CreateContainer, Action.StartConta
     }
 
     /** Removes a container dropped from the spec (only with --prune), after its nodes were removed. */
-    record RemoveContainer(String container, String dockerId) implements Action {
+    record RemoveContainer(String container, String dockerId) implements PlanStep {
         public RemoveContainer {
             requireNonNull(container, "container is null");
             requireNonNull(dockerId, "dockerId is null");

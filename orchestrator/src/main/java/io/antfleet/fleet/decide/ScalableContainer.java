@@ -5,13 +5,14 @@ import static java.util.Objects.requireNonNull;
 import java.util.List;
 
 /**
- * A container with its nodes and its limits: {@code maxNodes} bounds its registered (non-DEAD) nodes,
+ * A container as the decision engine scales it (the apply planner's view is
+ * {@link io.antfleet.fleet.plan.ObservedContainer}): its nodes and its limits: {@code maxNodes} bounds its registered (non-DEAD) nodes,
  * {@code minNodes} is the floor of its live nodes that shedding never goes below. {@code actionable} is
  * false when Docker reports the container down or could not be asked this cycle: nothing is planned into
  * it, but its registered nodes still count against node_cap (they come back with it).
  */
-public record ObservedContainer(String name, int minNodes, int maxNodes, List<ObservedNode> nodes, boolean actionable) {
-    public ObservedContainer {
+public record ScalableContainer(String name, int minNodes, int maxNodes, List<ObservedNode> nodes, boolean actionable) {
+    public ScalableContainer {
         requireNonNull(name, "name is null");
         nodes = List.copyOf(nodes);
         if (minNodes < 0 || maxNodes < minNodes) {
@@ -21,7 +22,7 @@ public record ObservedContainer(String name, int minNodes, int maxNodes, List<Ob
     }
 
     /** An actionable container (Docker reports it running). */
-    public ObservedContainer(String name, int minNodes, int maxNodes, List<ObservedNode> nodes) {
+    public ScalableContainer(String name, int minNodes, int maxNodes, List<ObservedNode> nodes) {
         this(name, minNodes, maxNodes, nodes, true);
     }
 

@@ -8,14 +8,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antfleet.fleet.AntfleetException;
 
 /** JSON as wnm prints it ({@code json.dumps(..., indent=2)}): two-space indent, {@code "key": value}. */
-final class Json {
+final class ReportJson {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final DefaultPrettyPrinter PRINTER = new DefaultPrettyPrinter(
             Separators.createDefaultInstance().withObjectFieldValueSpacing(Separators.Spacing.AFTER))
             .withObjectIndenter(new DefaultIndenter("  ", "\n"))
             .withArrayIndenter(new DefaultIndenter("  ", "\n"));
 
-    private Json() {
+    private ReportJson() {
     }
 
     static String write(Object value) {
