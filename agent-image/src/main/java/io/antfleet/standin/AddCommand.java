@@ -29,9 +29,13 @@ final class AddCommand {
         Optional<PortRange> nodePorts = ports(args, "node-port", count, registry);
         Optional<PortRange> metricsPorts = ports(args, "metrics-port", count, registry);
         Optional<PortRange> rpcPorts = ports(args, "rpc-port", count, registry);
+        // cmd/node.rs:78-90: banner, count, then (root only) the service user, then the download
         ctx.banner("Add Antnode Services");
-        Binaries.Source source = Binaries.resolve(args, ctx);
         ctx.out().println(count + " service(s) to be added");
+        if (ctx.env().root()) {
+            serviceUser(args.value("user").orElse("ant"));
+        }
+        Binaries.Source source = Binaries.resolve(args, ctx);
         if (!args.values("env").isEmpty()) {
             registry.environmentVariables(envPairs(args.values("env")));
         }
@@ -75,6 +79,18 @@ final class AddCommand {
                     "However, any services that were successfully added will be usable.");
         }
         return 0;
+    }
+
+    /** ant-service-management src/control.rs:157-208; the stand-in never creates the account, it only says so. */
+    private void serviceUser(String user) {
+        boolean exists;
+        try {
+            exists = Files.readAllLines(Path.of("/etc/passwd")).stream().anyMatch(l -> l.startsWith(user + ":"));
+        } catch (IOException e) {
+            exists = false;
+        }
+        ctx.out().println(exists ? "The " + user + " user already exists"
+                : "Created " + user + " user account for running the service");
     }
 
     private static void assignPorts(NodeEntry node, int index, Registry registry, Optional<PortRange> nodePorts,

@@ -33,7 +33,11 @@ final class StartCommand {
             try {
                 starter.start(node, !interval, timeout);
                 ctx.out().println("✓ Started " + node.serviceName() + " service");
+                // lib.rs:143-161
                 ctx.out().println("  - PID: " + node.text("pid"));
+                ctx.out().println("  - Bin path: " + node.text("antnode_path"));
+                ctx.out().println("  - Data path: " + node.text("data_dir_path"));
+                ctx.out().println("  - Logs path: " + node.text("log_dir_path"));
             } catch (Failure e) {
                 registry.save();
                 failures.add("✕ " + node.serviceName() + ": " + e.getMessage());

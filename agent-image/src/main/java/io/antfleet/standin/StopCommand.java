@@ -49,6 +49,7 @@ final class StopCommand {
                 return;
             default:
                 int pid = node.integer("pid");
+                ctx.out().println("Attempting to stop " + node.serviceName() + "..."); // lib.rs:194
                 ctx.nodes().terminate(pid, node.text("antnode_path"));
                 node.markStopped();
                 registry.save();

@@ -62,10 +62,13 @@ final class StandinContainer implements AutoCloseable {
         }
     }
 
+    /** Runs antctl; every line it prints must be one an upstream format string can produce. */
     Exec antctl(String user, String... args) {
         List<String> all = new ArrayList<>(List.of("antctl"));
         all.addAll(List.of(args));
-        return exec(user, all.toArray(String[]::new));
+        Exec r = exec(user, all.toArray(String[]::new));
+        UpstreamFormats.check(List.of(args), r.out());
+        return r;
     }
 
     /** {@code antctl add} with the required rewards address and the trailing EVM network. */

@@ -46,6 +46,7 @@ final class StandinFixture {
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 new BufferedReader(new StringReader(stdin)), new NodeControl());
         int exit = new Antctl(ctx).run(List.of(args));
+        UpstreamFormats.check(List.of(args), out.toString(StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 
