@@ -184,8 +184,15 @@ class LifecycleContractIT extends ContractTestBase {
                 .contains("application/openmetrics-text;charset=utf-8;version=1.0.0");
         assertThat(metrics.body()).contains("ant_node_uptime ", "ant_networking_connected_peers ",
                 "ant_node_put_record_ok_total{record_type=\"Chunk\"}", "libp2p_", "\\\"").endsWith("# EOF\n");
-        assertThat(agent.root("netstat", "-ltn").out()).contains("127.0.0.1:21341").doesNotContain("0.0.0.0:21341");
-        assertThat(agent.root("netstat", "-lun").out()).contains(":21331");
+        // /proc rather than netstat: the production image (Debian minbase) has no net-tools
+        assertThat(agent.root("cat", "/proc/net/tcp").out()).contains(listening("0100007F", 21341))
+                .doesNotContain(listening("00000000", 21341));
+        assertThat(agent.root("cat", "/proc/net/udp").out()).contains(String.format(":%04X ", 21331));
+    }
+
+    /** A /proc/net/tcp local address (little-endian hex IPv4, hex port) of a socket in LISTEN state (0A). */
+    private static String listening(String address, int port) {
+        return String.format("%s:%04X 00000000:0000 0A", address, port);
     }
 
     @Test
