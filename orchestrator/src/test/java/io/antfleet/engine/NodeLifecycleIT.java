@@ -70,6 +70,9 @@ class NodeLifecycleIT {
     private static Setup setup(String purpose, ProcessManager mode) {
         ItStore store = ItStore.create();
         ContainerInfo info = fixture.start(purpose, Map.of());
+        if (!mode.runsAsRoot()) {
+            fixture.systemdHost(info.id());
+        }
         Container row = store.containers().insert(new Container(null, info.id(), info.name(), info.image(), "running",
                 "host", mode, null, Instant.now(), Instant.now()));
         NodeLifecycle lifecycle = new NodeLifecycle(new AntctlManagerFactory(fixture.docker(), tight(),

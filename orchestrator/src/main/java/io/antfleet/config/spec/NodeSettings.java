@@ -20,10 +20,24 @@ record NodeSettings(Optional<String> image, Optional<ProcessManager> processMana
     static final List<String> KEYS = List.of("image", "processManager", "rewardsAddress", "network", "noUpnp", "antnode");
     private static final List<String> CUSTOM_KEYS = List.of("rpcUrl", "paymentTokenAddress", "dataPaymentsAddress", "merklePaymentsAddress");
 
+    /**
+     * antctl's user mode needs systemd user services: under OpenRC, which the production agent image runs,
+     * antctl refuses every node ("OpenRC does not support user-level services", ant-service-management
+     * src/control.rs:479). A spec that asks for it is refused here, before apply creates any container.
+     */
+    static ProcessManager processManager(String label) {
+        ProcessManager pm = ProcessManager.fromLabel(label);
+        if (pm == ProcessManager.ANTCTL_USER) {
+            throw new IllegalArgumentException("antctl+user is not supported: antctl's user mode needs systemd user "
+                    + "services, and the agent images run OpenRC, which refuses user-level services; use antctl+sudo");
+        }
+        return pm;
+    }
+
     static NodeSettings read(NodeReader r, YamlNode.Mapping m, String path) {
         return new NodeSettings(
                 r.field(m, "image").flatMap(n -> r.text(n, NodeReader.join(path, "image"))),
-                r.field(m, "processManager").flatMap(n -> r.converted(n, NodeReader.join(path, "processManager"), ProcessManager::fromLabel)),
+                r.field(m, "processManager").flatMap(n -> r.converted(n, NodeReader.join(path, "processManager"), NodeSettings::processManager)),
                 r.field(m, "rewardsAddress").flatMap(n -> r.converted(n, NodeReader.join(path, "rewardsAddress"), RewardsAddress::parse)),
                 r.field(m, "network").flatMap(n -> network(r, n, NodeReader.join(path, "network"))),
                 r.field(m, "noUpnp").flatMap(n -> r.bool(n, NodeReader.join(path, "noUpnp"))),
