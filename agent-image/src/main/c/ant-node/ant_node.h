@@ -34,6 +34,7 @@ struct config {
 void cli_parse(int argc, char **argv, struct config *cfg);
 
 /* fail.c: a color-eyre report on stderr, then exit 1 (§5.3). */
+extern const char *error_location;
 void fail(const char *fmt, ...) __attribute__((noreturn, format(printf, 1, 2)));
 
 /* log.c: tracing-subscriber's fmt output, only with --enable-logging (AN: src/bin/ant-node/main.rs:29-89). */
@@ -43,6 +44,7 @@ void log_event(enum level lvl, const char *target, const char *fields, const cha
     __attribute__((format(printf, 4, 5)));
 
 /* identity.c */
+int platform_data_dir(char *out, size_t size);
 void identity_resolve(struct config *cfg, char *root_out, size_t size, char peer_hex[65]);
 
 /* store.c: the LMDB environments chunks.mdb and paid_list.mdb. */

@@ -92,12 +92,19 @@ static void load(const char *dir, char hex_out[65]) {
     peer_hex_of(pk, hex_out);
 }
 
-/* directories::ProjectDirs::from("", "", "ant").data_dir(), or ".ant" without a HOME (AN: src/config.rs:367). */
-static void default_root_dir(char *out, size_t size) {
+/* directories::ProjectDirs::from("", "", "ant").data_dir(): $XDG_DATA_HOME/ant (when absolute), else
+ * $HOME/.local/share/ant; -1 without a HOME. */
+int platform_data_dir(char *out, size_t size) {
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
     if (xdg && xdg[0] == '/') snprintf(out, size, "%s/ant", xdg);
-    else if (home && *home) snprintf(out, size, "%s/.local/share/ant", home);
-    else snprintf(out, size, ".ant");
+    else if (home && home[0] == '/') snprintf(out, size, "%s/.local/share/ant", home);
+    else return -1;
+    return 0;
+}
+
+/* The platform data dir, or ".ant" without one (AN: src/config.rs:367). */
+static void default_root_dir(char *out, size_t size) {
+    if (platform_data_dir(out, size) != 0) snprintf(out, size, ".ant");
 }
 
 /* PathBuf equality compares components: "a//b/" equals "a/b". */

@@ -56,13 +56,17 @@ static void check_rewards_address(const char *a) {
 /* AN: src/bin/ant-node/cli.rs:214-300 into_config: the --config file and the custom EVM checks. */
 static void into_config(const struct config *cfg) {
     if (cfg->config_file) {
+        error_location = "src/bin/ant-node/cli.rs:218";
         FILE *f = fopen(cfg->config_file, "r");
         if (!f) fail("I/O error: %s (os error %d)", strerror(errno), errno);
         fclose(f);
         fail("configuration error: the ant-node stand-in does not read --config files (see agent-image/README.md)");
     }
+    error_location = "src/bin/ant-node/cli.rs:252";
     if (cfg->evm_rpc_url && !cfg->evm_payment_token) fail("--evm-payment-token is required when --evm-rpc-url is set");
+    error_location = "src/bin/ant-node/cli.rs:255";
     if (cfg->evm_rpc_url && !cfg->evm_payment_vault) fail("--evm-payment-vault is required when --evm-rpc-url is set");
+    error_location = "src/bin/ant-node/main.rs:158"; /* NodeBuilder::new(config).build().await? */
 }
 
 /* Where bootstrap peers come from, only for the log line (AN: src/config.rs:509-540, main.rs:131-156). */
@@ -161,6 +165,17 @@ static int poll_hooks(const struct config *cfg) {
     return 0;
 }
 
+/* Every start makes the shared upgrade cache <D>/upgrades, mode 0700, best effort (build_upgrade_monitor,
+ * AN: src/node.rs:335-345, src/upgrade/cache_dir.rs:21-50); the contract lists it in §4.1 and §2.6. */
+static void make_upgrade_cache_dir(void) {
+    char dir[4200];
+    if (platform_data_dir(dir, sizeof dir - 16) != 0) return;
+    strcat(dir, "/upgrades");
+    if (mkdirs(dir, 0755) == 0 && chmod(dir, 0700) != 0)
+        log_event(L_WARN, "ant_node::upgrade::cache_dir", NULL, "Could not tighten upgrade cache dir permissions to 0700 (%s); "
+                  "ML-DSA re-verification still protects cached archives", strerror(errno));
+}
+
 static void shutdown_node(void) {
     log_event(L_INFO, "ant_node::node", NULL, "Shutting down P2P node...");
     close_udp();
@@ -193,12 +208,14 @@ int main(int argc, char **argv) {
     snprintf(f, sizeof f, "peer_id=%s root_dir=%s", peer, root);
     log_event(L_INFO, "ant_node::node", f, "Node identity resolved");
     if (mkdirs(root, 0755) != 0) fail("I/O error: %s (os error %d)", strerror(errno), errno);
+    make_upgrade_cache_dir();
     sigprocmask(SIG_BLOCK, &set, NULL);
     store_open(root);
     if (!addr) fail("node startup failed: No rewards address configured. Set --rewards-address or payment.rewards_address in config.");
     check_rewards_address(addr);
     store_open_paid_list(root);
 
+    error_location = "src/bin/ant-node/main.rs:159"; /* node.run().await? */
     unsigned port = bind_udp(&cfg);
     snprintf(f, sizeof f, "port=%u", port);
     log_event(L_INFO, "ant_node::node", f, "Node is running on port: %u", port);

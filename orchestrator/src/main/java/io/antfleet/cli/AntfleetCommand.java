@@ -29,7 +29,7 @@ import picocli.CommandLine.ScopeType;
                 TeardownCommand.class,
                 RunCommand.class,
                 DbCommand.class,
-                BenchCommand.class,
+                ServeCommand.class,
         })
 public final class AntfleetCommand {
     @Option(names = "--db", paramLabel = "URL", scope = ScopeType.INHERIT,

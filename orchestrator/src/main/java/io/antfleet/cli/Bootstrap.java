@@ -22,7 +22,7 @@ public final class Bootstrap {
     }
 
     /** The subsystem modules for the given options; each subsystem contributes exactly one. */
-    static List<Module> modules(GlobalOptions options) {
+    public static List<Module> modules(GlobalOptions options) {
         List<Module> modules = new ArrayList<>();
         modules.add(new AbstractModule() {
             @Override
@@ -39,6 +39,7 @@ public final class Bootstrap {
         modules.add(new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults()));
         modules.add(new io.antfleet.engine.run.RunModule());
         modules.add(new io.antfleet.engine.report.ReportModule());
+        modules.add(new io.antfleet.serve.ServeModule());
         return modules;
     }
 

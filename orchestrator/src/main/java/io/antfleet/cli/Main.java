@@ -29,8 +29,23 @@ public final class Main {
 
     /** As {@link #run(PrintStream, PrintStream, String...)}, with the modules chosen by the caller (tests swap bindings). */
     public static int run(Function<GlobalOptions, List<Module>> modules, PrintStream out, PrintStream err, String... args) {
+        return run(modules, List.of(), out, err, args);
+    }
+
+    /**
+     * As {@link #run(PrintStream, PrintStream, String...)}, with more subcommands beside antfleet's own: tools
+     * built on antfleet outside the production jar (the bench module's {@code bench}) keep antfleet's global
+     * options, error reporting and exit codes.
+     */
+    public static int run(List<?> extraSubcommands, PrintStream out, PrintStream err, String... args) {
+        return run(Bootstrap::modules, extraSubcommands, out, err, args);
+    }
+
+    private static int run(Function<GlobalOptions, List<Module>> modules, List<?> extraSubcommands, PrintStream out,
+            PrintStream err, String... args) {
         AntfleetCommand root = new AntfleetCommand(modules);
         CommandLine cli = new CommandLine(root);
+        extraSubcommands.forEach(cli::addSubcommand);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
         cli.setExecutionExceptionHandler((thrown, commandLine, parseResult) -> {

@@ -76,6 +76,17 @@ final class RunCommand implements Callable<Integer> {
             description = "Serve antfleet's own metrics for Prometheus at http://HOST:PORT/metrics.")
     String metricsListen;
 
+    @Option(names = "--serve", paramLabel = "HOST:PORT", arity = "0..1", fallbackValue = io.antfleet.serve.ListenAddress.DEFAULT,
+            description = "Serve the dashboard from this process too (default address ${FALLBACK-VALUE}); "
+                    + "the way to have it on the embedded database. See antfleet serve --help.")
+    String serve;
+
+    @Option(names = "--tls-cert", paramLabel = "FILE", description = "With --serve: PEM certificate chain, serve HTTPS.")
+    Path tlsCert;
+
+    @Option(names = "--tls-key", paramLabel = "FILE", description = "With --serve: PEM PKCS#8 key of --tls-cert.")
+    Path tlsKey;
+
     @Override
     public Integer call() {
         RunState state = root.injector().getInstance(RunState.class);
@@ -103,7 +114,11 @@ final class RunCommand implements Callable<Integer> {
             print(out, loop.cycle(target, host, true), json);
             return ExitCodes.OK;
         }
-        try (FleetMetricsServer server = metricsServer()) {
+        io.antfleet.notify.NotifySettings notify = new SpecLoader().notifySettings(specFile);
+        try (io.antfleet.notify.Notifier notifier = notifier(notify);
+                FleetMetricsServer server = metricsServer();
+                io.antfleet.serve.DashboardServer dashboard = serve == null ? null
+                        : ServeCommand.start(root, command, serve, tlsCert, tlsKey)) {
             return loop(loop, target, host, out, json);
         }
     }
@@ -149,6 +164,17 @@ final class RunCommand implements Callable<Integer> {
         return !once || allOk.get() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 
+    /** The spec's webhooks get the run's events (examples/prometheus's alerts, as notifications); none: null. */
+    private io.antfleet.notify.Notifier notifier(io.antfleet.notify.NotifySettings notify) {
+        if (notify.webhooks().isEmpty()) {
+            return null;
+        }
+        io.antfleet.notify.Notifier notifier = new io.antfleet.notify.Notifier(notify, root.injector().getInstance(Clock.class),
+                io.antfleet.store.ProcessTable.local().hostName());
+        root.injector().getInstance(io.antfleet.engine.run.RunEvents.class).notifyThrough(notifier);
+        return notifier;
+    }
+
     private HostSource hostSource() {
         if (assumeHost != null) {
             return HostSource.assumed(root.injector().getInstance(HostSampleJson.class).read(assumeHost));
@@ -174,8 +200,12 @@ final class RunCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(command.commandLine(),
                     "--metrics-listen port is not a number: '" + metricsListen + "'");
         }
-        return new FleetMetricsServer(new InetSocketAddress(metricsListen.substring(0, colon), port),
-                root.injector().getInstance(FleetMetrics.class));
+        InetSocketAddress listen = new InetSocketAddress(metricsListen.substring(0, colon), port);
+        String warning = FleetMetricsServer.exposureWarning(listen);
+        if (warning != null) {
+            command.commandLine().getErr().println("antfleet: warning: " + warning);
+        }
+        return new FleetMetricsServer(listen, root.injector().getInstance(FleetMetrics.class));
     }
 
     /** JSON: one error object in the cycle stream; otherwise one line on stderr, as every antfleet error. */

@@ -26,6 +26,21 @@ public final class FleetMetrics {
     private final DoubleAdder cycleSecondsSum = new DoubleAdder();
     private final Map<Action, LongAdder> actions = new ConcurrentHashMap<>();
     private final Map<String, Call> antctlCalls = new ConcurrentHashMap<>();
+    private final FleetSeries series;
+
+    public FleetMetrics() {
+        this(LocalHost.name());
+    }
+
+    /** @param host the host label of the per-node and host series */
+    public FleetMetrics(String host) {
+        this.series = new FleetSeries(host);
+    }
+
+    /** The per-node, per-container and host series, set by the run loop each cycle. */
+    public FleetSeries series() {
+        return series;
+    }
 
     /** Replaces the node counts: container → status → number of nodes. */
     public void nodes(Map<String, Map<NodeStatus, Integer>> byContainer) {
@@ -75,6 +90,7 @@ public final class FleetMetrics {
         new TreeMap<>(actions).forEach((a, n) ->
                 out.append("antfleet_actions_total{action=\"").append(a.name()).append("\"} ").append(n.sum()).append('\n'));
         renderCalls(out);
+        series.render(out);
         return out.append("# EOF\n").toString();
     }
 

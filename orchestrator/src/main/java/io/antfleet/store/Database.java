@@ -22,6 +22,8 @@ public record Database(String url, Optional<String> user, Optional<String> passw
      * so antfleet closes the database itself, last ({@link StoreConnection#disconnect()}).
      */
     static final String H2_OPTIONS = ";MODE=MariaDB;DATABASE_TO_LOWER=TRUE;DB_CLOSE_ON_EXIT=FALSE";
+    /** H2's INIT setting, in any case and spacing H2 accepts. */
+    private static final Pattern H2_INIT = Pattern.compile("(?i);\\s*INIT\\s*=");
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_$]{1,64}");
     private static final String MARIADB_FORM = "jdbc:mariadb://HOST[:PORT]/DATABASE?user=USER&password=PASSWORD";
 
@@ -40,6 +42,10 @@ public record Database(String url, Optional<String> user, Optional<String> passw
             return parseMariaDb(trimmed);
         }
         if (trimmed.startsWith("jdbc:h2:")) {
+            if (H2_INIT.matcher(trimmed).find()) {
+                throw new StoreException("refused database URL '" + mask(trimmed) + "': H2's INIT= runs SQL (and through it"
+                        + " Java code) on every connection; create the database with `antfleet db migrate` instead");
+            }
             return h2(trimmed + (trimmed.toUpperCase().contains(";MODE=") ? "" : H2_OPTIONS));
         }
         if (trimmed.startsWith("jdbc:mysql:")) {

@@ -18,5 +18,8 @@ interface LeaseMapper {
 
     int release(@Param("name") String name, @Param("holder") String holder, @Param("now") Instant now);
 
+    /** The database server's clock in UTC, at microseconds: {@code h2} picks H2's spelling of it. */
+    Instant databaseNow(@Param("h2") boolean h2);
+
     LeaseHolder find(@Param("name") String name, @Param("now") Instant now);
 }

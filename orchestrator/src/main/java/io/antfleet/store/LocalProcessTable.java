@@ -22,6 +22,7 @@ final class LocalProcessTable implements ProcessTable {
     static final Duration START_TOLERANCE = Duration.ofSeconds(2);
 
     private final String hostName = readHostName();
+    private final Optional<ProcessScope> scope = ProcessScope.ofThisProcess();
 
     private LocalProcessTable() {
     }
@@ -29,6 +30,11 @@ final class LocalProcessTable implements ProcessTable {
     @Override
     public String hostName() {
         return hostName;
+    }
+
+    @Override
+    public Optional<ProcessScope> scope() {
+        return scope;
     }
 
     @Override

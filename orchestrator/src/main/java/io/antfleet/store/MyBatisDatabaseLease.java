@@ -13,37 +13,41 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The lease as a row with a holder and an expiry. Time comes from the injected {@link Clock}, the same
- * clock that stamps every other row antfleet writes; orchestrators sharing a MariaDB server therefore
- * need synchronized clocks (NTP), and a lease's TTL should dwarf their skew (seconds, not millis).
- * The database's own clock was the alternative; it would free the hosts from NTP but make the lease
- * the one place where time is not injectable, and the two databases spell "now in UTC" differently.
+ * The lease as a row with a holder and an expiry. Expiry is judged by the database server's clock
+ * ({@code UTC_TIMESTAMP(6)}; for H2 its CURRENT_TIMESTAMP in UTC), the one clock every orchestrator sharing
+ * the database sees: a host whose clock runs ahead can neither take a lease that is still running nor
+ * shorten its own. Tests of expiry may pass a {@link Clock} instead.
  *
- * <p>An unexpired lease whose holder the {@link StaleLeasePolicy} finds abandoned (a process of this host
- * that no longer runs) is taken over at once, so a killed antfleet does not block the next one until expiry.
+ * <p>An unexpired lease whose holder the {@link StaleLeasePolicy} finds abandoned (a process of this very
+ * machine, boot and pid namespace that no longer runs) is taken over at once, so a killed antfleet does not
+ * block the next one until expiry.
  */
 final class MyBatisDatabaseLease implements DatabaseLease {
     static final String NAME = "orchestrator";
     private static final Logger LOG = LoggerFactory.getLogger(MyBatisDatabaseLease.class);
 
     private final Transactions transactions;
+    /** Null: the database's clock. */
     private final Clock clock;
     private final String name;
     private final StaleLeasePolicy staleness;
 
     @Inject
-    MyBatisDatabaseLease(Transactions transactions, Clock clock) {
-        this(transactions, clock, NAME);
+    MyBatisDatabaseLease(Transactions transactions) {
+        this(transactions, null, NAME, StaleLeasePolicy.onThisHost());
     }
 
-    /** A lease under another name: tests use their own, so that they never contend with each other. */
+    /**
+     * A lease under another name (tests use their own, so that they never contend with each other), on
+     * {@code clock}, or on the database's clock when it is null.
+     */
     MyBatisDatabaseLease(Transactions transactions, Clock clock, String name) {
         this(transactions, clock, name, StaleLeasePolicy.onThisHost());
     }
 
     MyBatisDatabaseLease(Transactions transactions, Clock clock, String name, StaleLeasePolicy staleness) {
         this.transactions = requireNonNull(transactions, "transactions is null");
-        this.clock = requireNonNull(clock, "clock is null");
+        this.clock = clock;
         this.name = requireNonNull(name, "name is null");
         this.staleness = requireNonNull(staleness, "staleness is null");
     }
@@ -90,19 +94,20 @@ final class MyBatisDatabaseLease implements DatabaseLease {
     @Override
     public boolean renew(String holder, Duration ttl) {
         requireValid(holder, ttl);
-        Instant expiresAt = now().plus(ttl);
-        return transactions.inTransaction(session -> session.mapper(LeaseMapper.class).renew(name, holder, expiresAt)) == 1;
+        return transactions.inTransaction(session -> session.mapper(LeaseMapper.class)
+                .renew(name, holder, now(session).plus(ttl))) == 1;
     }
 
     @Override
     public void release(String holder) {
         requireNonNull(holder, "holder is null");
-        transactions.useTransaction(session -> session.mapper(LeaseMapper.class).release(name, holder, now()));
+        transactions.useTransaction(session -> session.mapper(LeaseMapper.class).release(name, holder, now(session)));
     }
 
     @Override
     public Optional<LeaseHolder> current() {
-        return transactions.inTransaction(session -> Optional.ofNullable(session.mapper(LeaseMapper.class).find(name, now())));
+        return transactions.inTransaction(session -> Optional.ofNullable(session.mapper(LeaseMapper.class)
+                .find(name, now(session))));
     }
 
     private static void requireValid(String holder, Duration ttl) {
@@ -118,6 +123,12 @@ final class MyBatisDatabaseLease implements DatabaseLease {
 
     /** Now, at the columns' precision, so what is returned equals what a later read gives. */
     private Instant now() {
-        return clock.instant().truncatedTo(ChronoUnit.MICROS);
+        return transactions.inTransaction(this::now);
+    }
+
+    private Instant now(StoreSession session) {
+        Instant now = clock != null ? clock.instant()
+                : session.mapper(LeaseMapper.class).databaseNow(transactions.dialect() == Database.Dialect.H2);
+        return now.truncatedTo(ChronoUnit.MICROS);
     }
 }

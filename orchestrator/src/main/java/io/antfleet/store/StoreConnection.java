@@ -106,6 +106,7 @@ public final class StoreConnection implements AutoCloseable {
         configuration.addMapper(OperationMapper.class);
         configuration.addMapper(LeaseMapper.class);
         configuration.addMapper(DecisionMapper.class);
+        configuration.addMapper(HistoryMapper.class);
         return configuration;
     }
 

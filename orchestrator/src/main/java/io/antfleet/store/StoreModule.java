@@ -45,6 +45,7 @@ public final class StoreModule extends AbstractModule {
         bind(DatabaseLease.class).to(MyBatisDatabaseLease.class).in(Singleton.class);
         bind(MachineSettings.class).to(MyBatisMachineSettings.class).in(Singleton.class);
         bind(DecisionLog.class).to(MyBatisDecisionLog.class).in(Singleton.class);
+        bind(HistoryLog.class).to(MyBatisHistoryLog.class).in(Singleton.class);
         if (database.isPresent()) {
             Database fixed = database.get();
             bind(StoreConnection.class).toInstance(new StoreConnection(() -> fixed));

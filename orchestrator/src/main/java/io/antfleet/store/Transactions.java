@@ -30,6 +30,11 @@ public final class Transactions implements UnitOfWork {
         this.connection = requireNonNull(connection, "connection is null");
     }
 
+    /** The dialect of the database the transactions run on (opens nothing). */
+    Database.Dialect dialect() {
+        return connection.database().dialect();
+    }
+
     public <T> T inTransaction(Function<StoreSession, T> work) {
         requireNonNull(work, "work is null");
         StoreSession joined = current.get();

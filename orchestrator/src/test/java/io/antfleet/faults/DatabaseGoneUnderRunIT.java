@@ -168,8 +168,12 @@ class DatabaseGoneUnderRunIT {
             assertThat(read(run.err())).contains("re-read antctl's registries after the failed cycle");
             rowsMatchTheContainer(store.url(), 1);
             assertThat(journal(store.url())).filteredOn(o -> o.state() != OperationState.DONE)
-                    .as("the add begun before the cut: its outcome unrecorded").singleElement()
-                    .satisfies(o -> assertThat(o.intent()).isEqualTo("add"));
+                    .as("the add begun before the cut: its outcome unrecorded, closed once the registry was read again")
+                    .singleElement().satisfies(o -> {
+                        assertThat(o.intent()).isEqualTo("add");
+                        assertThat(o.state()).isEqualTo(OperationState.FAILED);
+                        assertThat(o.error()).contains("outcome not recorded", "registry was read again");
+                    });
         } finally {
             removeTheFleet();
         }

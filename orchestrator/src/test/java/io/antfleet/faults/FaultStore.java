@@ -52,6 +52,11 @@ final class FaultStore implements AutoCloseable {
         return injector.getInstance(NodeRepository.class);
     }
 
+    /** The lease as any antfleet process over this database takes it. */
+    io.antfleet.store.DatabaseLease lease() {
+        return injector.getInstance(io.antfleet.store.DatabaseLease.class);
+    }
+
     OperationJournal journal() {
         return injector.getInstance(OperationJournal.class);
     }

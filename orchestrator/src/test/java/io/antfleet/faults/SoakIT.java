@@ -9,8 +9,6 @@ import io.antfleet.docker.DockerOperationException;
 import io.antfleet.docker.DockerSettings;
 import io.antfleet.docker.StandInContainers;
 import io.antfleet.engine.apply.FleetLabels;
-import io.antfleet.engine.bench.BenchFleet;
-import io.antfleet.engine.bench.BenchSettings;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.PortRange;
 import java.nio.file.Files;
@@ -25,6 +23,7 @@ import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
@@ -72,10 +71,10 @@ class SoakIT {
         SoakFigures figures = new SoakFigures();
         try (FaultStore store = FaultStore.create("soak");
                 DockerJavaGateway docker = new DockerJavaGateway(DockerSettings.defaults());
-                BenchFleet containers = new BenchFleet(docker, new BenchSettings(List.of(), CONTAINERS, NODES, FIRST_PORT,
-                        StandInContainers.IMAGE), i -> container(fleet, i))) {
+                SoakFleet containers = new SoakFleet(docker)) {
             try {
-                containers.create(true);
+                containers.create(IntStream.range(0, CONTAINERS).mapToObj(i -> container(fleet, i)).toList(), NODES,
+                        FIRST_PORT);
                 long setUp = System.nanoTime();
                 log("set-up: %d containers x %d nodes running in %.1f s", CONTAINERS, NODES, (setUp - t0) / 1e9);
                 Soaked soaked = soak(store.url(), fleet, figures);
@@ -183,7 +182,7 @@ class SoakIT {
         return yaml.toString();
     }
 
-    /** Named and labelled as apply would have made it, with BenchSettings' ports as its port block. */
+    /** Named and labelled as apply would have made it, with {@link SoakFleet}'s ports as its port block. */
     private static ContainerSpec container(String fleet, int i) {
         int first = FIRST_PORT + i * NODES;
         PortBlock block = new PortBlock(new PortRange(first, first + NODES - 1),
@@ -199,7 +198,7 @@ class SoakIT {
         return jar;
     }
 
-    /** Whatever the fleet left that BenchFleet did not create (e.g. a container apply made on a mismatch). */
+    /** Whatever the fleet left that SoakFleet did not create (e.g. a container apply made on a mismatch). */
     private static void removeLeftovers(DockerJavaGateway docker, String fleet) {
         for (ContainerInfo c : docker.listByLabels(Map.of(FleetLabels.FLEET, fleet))) {
             try {

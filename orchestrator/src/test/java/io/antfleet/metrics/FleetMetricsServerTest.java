@@ -8,6 +8,8 @@ import io.antfleet.fleet.decide.Action;
 import io.antfleet.fleet.decide.Decision;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -56,6 +58,48 @@ class FleetMetricsServerTest {
         assertThat(body).contains("antfleet_nodes{container=\"c\\\"2\",status=\"RUNNING\"} 2")
                 .contains("antfleet_actions_total{action=\"ADD\"} 3")
                 .contains("antfleet_actions_total{action=\"STOP\"} 2");
+    }
+
+    @Test
+    void aClientThatSendsHalfARequestIsCutOffAndOthersAreStillAnswered() throws Exception {
+        try (FleetMetricsServer server = new FleetMetricsServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0),
+                metrics, Duration.ofMillis(300));
+                Socket first = new Socket(); Socket second = new Socket(); Socket third = new Socket()) {
+            List<Socket> stalled = List.of(first, second, third);
+            for (Socket s : stalled) {
+                s.connect(server.address(), 2000);
+                s.getOutputStream().write("GET /metr".getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+            }
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.address().getPort() + "/metrics")).timeout(Duration.ofSeconds(10)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(200);
+            assertThat(response.body()).endsWith("# EOF\n");
+            for (Socket s : stalled) {
+                s.setSoTimeout(10_000);
+                String answer = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+                assertThat(answer).startsWith("HTTP/1.1 408");
+            }
+        }
+    }
+
+    @Test
+    void anythingButMetricsIsNotFound() throws Exception {
+        try (FleetMetricsServer server = new FleetMetricsServer(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), metrics)) {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create("http://127.0.0.1:" + server.address().getPort() + "/other")).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).isEqualTo(404);
+        }
+    }
+
+    @Test
+    void aListenAddressOtherHostsCanReachEarnsAWarning() {
+        assertThat(FleetMetricsServer.exposureWarning(new InetSocketAddress("127.0.0.1", 9464))).isNull();
+        assertThat(FleetMetricsServer.exposureWarning(new InetSocketAddress("::1", 9464))).isNull();
+        assertThat(FleetMetricsServer.exposureWarning(new InetSocketAddress("0.0.0.0", 9464)))
+                .contains("not a loopback address").contains("0.0.0.0:9464");
     }
 
     @Test

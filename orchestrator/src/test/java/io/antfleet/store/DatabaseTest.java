@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,16 @@ class DatabaseTest {
         assertThat(Database.parse("jdbc:h2:mem:x").url()).isEqualTo("jdbc:h2:mem:x" + Database.H2_OPTIONS);
         assertThat(Database.parse("jdbc:h2:mem:x;MODE=MySQL").url()).isEqualTo("jdbc:h2:mem:x;MODE=MySQL");
         assertThat(Database.parse("jdbc:h2:mem:x").dialect()).isEqualTo(Database.Dialect.H2);
+    }
+
+    @Test
+    void anH2UrlWithInitIsRefusedWhateverItsCaseOrSpacing() {
+        for (String url : List.of("jdbc:h2:mem:x;INIT=RUNSCRIPT FROM 'http://127.0.0.1/x.sql'",
+                "jdbc:h2:file:/tmp/x;MODE=MariaDB;init=CREATE ALIAS X AS 'void x() {}'", "jdbc:h2:mem:x; Init =SELECT 1")) {
+            assertThatThrownBy(() -> Database.parse(url)).as(url)
+                    .isInstanceOf(StoreException.class).hasMessageContaining("INIT=");
+        }
+        assertThat(Database.parse("jdbc:h2:mem:initial").dialect()).isEqualTo(Database.Dialect.H2);
     }
 
     @Test

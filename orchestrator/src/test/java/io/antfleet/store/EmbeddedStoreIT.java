@@ -47,6 +47,14 @@ class EmbeddedStoreIT {
     }
 
     @Nested
+    class History extends HistoryContract {
+        @Override
+        protected TestStore store() {
+            return store;
+        }
+    }
+
+    @Nested
     class Lease extends LeaseContract {
         @Override
         protected TestStore store() {

@@ -3,7 +3,13 @@ package io.antfleet.store;
 import static io.antfleet.store.Fixtures.unique;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.inject.AbstractModule;
+import com.google.inject.Injector;
+import com.google.inject.multibindings.OptionalBinder;
+import io.antfleet.cli.Bootstrap;
 import java.time.Clock;
+import java.time.Instant;
+import org.awaitility.Awaitility;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -79,6 +85,49 @@ abstract class LeaseContract {
         clock.advance(Duration.ofSeconds(8));
 
         assertThat(lease.tryAcquire("beta", TTL)).isFalse();
+    }
+
+    @Test
+    void aHostWhoseClockRunsAheadCannotTakeARunningLeaseTheDatabaseClockDecides() {
+        Clock anHourAhead = Clock.offset(Clock.systemUTC(), Duration.ofHours(1));
+        Injector skewed = Bootstrap.injector(List.of(new StoreModule(store().database()), new AbstractModule() {
+            @Override
+            protected void configure() {
+                OptionalBinder.newOptionalBinder(binder(), Clock.class).setBinding().toInstance(anHourAhead);
+            }
+        }));
+        try {
+            DatabaseLease here = store().get(DatabaseLease.class);
+            DatabaseLease ahead = skewed.getInstance(DatabaseLease.class);
+            String holder = "run pid 1 on box1";
+            assertThat(here.tryAcquire(holder, TTL)).isTrue();
+            try {
+                assertThat(ahead.tryAcquire("apply pid 2 on box2", TTL)).as("30 s left by the database's clock").isFalse();
+                assertThat(ahead.current()).get().satisfies(h -> assertThat(h.expiresAt())
+                        .isBetween(Instant.now().plus(TTL).minusSeconds(10), Instant.now().plus(TTL).plusSeconds(10)));
+                assertThat(ahead.renew(holder, Duration.ofSeconds(40))).isTrue();
+                assertThat(here.current()).get().satisfies(h -> assertThat(h.expiresAt())
+                        .as("renewed by the host ahead: still the database's now + 40 s")
+                        .isBefore(Instant.now().plusSeconds(50)));
+            } finally {
+                here.release(holder);
+            }
+        } finally {
+            skewed.getInstance(StoreConnection.class).close();
+        }
+    }
+
+    @Test
+    void onTheDatabaseClockAShortLeaseExpiresByItself() {
+        String name = unique("dbclock");
+        DatabaseLease first = store().lease(name, null);
+        DatabaseLease second = store().lease(name, null);
+        assertThat(first.tryAcquire("alpha", Duration.ofMillis(1500))).isTrue();
+        assertThat(second.tryAcquire("beta", TTL)).isFalse();
+
+        Awaitility.await("the database's clock passes the expiry").atMost(20, TimeUnit.SECONDS)
+                .pollInterval(200, TimeUnit.MILLISECONDS).until(() -> second.tryAcquire("beta", TTL));
+        assertThat(first.renew("alpha", TTL)).isFalse();
     }
 
     @Test

@@ -43,6 +43,14 @@ class MariaDbStoreIT {
     }
 
     @Nested
+    class History extends HistoryContract {
+        @Override
+        protected TestStore store() {
+            return store;
+        }
+    }
+
+    @Nested
     class Lease extends LeaseContract {
         @Override
         protected TestStore store() {

@@ -15,7 +15,7 @@ import java.util.stream.Stream;
 /** Turns the YAML tree into a {@link FleetSpec}, recording every problem on the way. */
 final class FleetSpecReader {
     static final List<String> KEYS = Stream.concat(
-            Stream.of("apiVersion", "fleet", "ports", "containers", "autoscale"), NodeSettings.KEYS.stream())
+            Stream.of("apiVersion", "fleet", "ports", "containers", "autoscale", "notify"), NodeSettings.KEYS.stream())
             .collect(Collectors.toUnmodifiableList());
     private static final List<String> PORT_KEYS = List.of("node", "metrics", "rpc", "blockSize");
     /** Defaults for what a spec may leave out: antctl's own (UPnP on, latest antnode), antctl as root. */
@@ -51,6 +51,8 @@ final class FleetSpecReader {
         Optional<PortPlan> ports = r.field(m, "ports").map(this::ports).orElse(Optional.of(PortPlan.DEFAULT));
         Optional<Autoscale> autoscale = r.field(m, "autoscale").map(n -> new AutoscaleReader(r).read(n, "autoscale"))
                 .orElse(Optional.of(Autoscale.DEFAULTS));
+        // validated here so that apply reports its problems with the rest; run reads it with SpecLoader.notifySettings
+        r.field(m, "notify").ifPresent(n -> new NotifyReader(r).read(n, "notify"));
         Optional<YamlNode> containersNode = r.required(m, "containers", "");
         List<SpecContainer> containers = containersNode
                 .map(n -> new ContainerReader(r, settings, ports).read(n, "containers"))

@@ -42,4 +42,24 @@ public final class SpecLoader {
         }
         return spec.get();
     }
+
+    /**
+     * The {@code notify} section of a spec {@link #load} accepted ({@link io.antfleet.notify.NotifySettings#NONE}
+     * without one).
+     */
+    public io.antfleet.notify.NotifySettings notifySettings(Path file) {
+        load(file);
+        try {
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            Problems problems = new Problems();
+            NodeReader r = new NodeReader(problems);
+            return new YamlTreeReader(file.toString(), problems).read(text)
+                    .filter(YamlNode.Mapping.class::isInstance).map(YamlNode.Mapping.class::cast)
+                    .flatMap(m -> r.field(m, "notify")).flatMap(n -> new NotifyReader(r).read(n, "notify"))
+                    .orElse(io.antfleet.notify.NotifySettings.NONE);
+        } catch (IOException e) {
+            throw new InvalidSpecException(List.of(new SpecProblem(new SpecLocation(file.toString(), 1, 1),
+                    "cannot read the spec: " + e.getMessage())));
+        }
+    }
 }

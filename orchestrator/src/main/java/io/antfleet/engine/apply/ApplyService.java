@@ -2,30 +2,36 @@ package io.antfleet.engine.apply;
 
 import static java.util.Objects.requireNonNull;
 
+import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.fleet.plan.FleetPlanner;
 import io.antfleet.fleet.plan.ObservedFleet;
 import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.Operation;
 import io.antfleet.store.DatabaseLease;
-import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
 import java.time.Duration;
 
 /** {@code antfleet apply}: observe the fleet, plan the difference to the spec, execute the plan. */
 public final class ApplyService {
-    /** Long enough for the slowest apply (antctl start waits up to 300 s per node for peers). */
-    private static final Duration LEASE_TTL = Duration.ofHours(2);
     private final FleetObserver observer;
     private final FleetPlanner planner;
     private final PlanExecutor executor;
     private final DatabaseLease lease;
     private final OperationJournal journal;
+    private final Duration leaseTtl;
 
     @Inject
     public ApplyService(FleetObserver observer, FleetPlanner planner, PlanExecutor executor, DatabaseLease lease,
             OperationJournal journal) {
+        this(observer, planner, executor, lease, journal, LeaseKeeper.TTL);
+    }
+
+    /** With a lease time-to-live of its own (tests: an apply that outlives it). */
+    public ApplyService(FleetObserver observer, FleetPlanner planner, PlanExecutor executor, DatabaseLease lease,
+            OperationJournal journal, Duration leaseTtl) {
+        this.leaseTtl = requireNonNull(leaseTtl, "leaseTtl is null");
         this.observer = requireNonNull(observer, "observer is null");
         this.planner = requireNonNull(planner, "planner is null");
         this.executor = requireNonNull(executor, "executor is null");
@@ -51,24 +57,18 @@ public final class ApplyService {
 
     /** As {@link #apply(FleetSpec, boolean)}, telling {@code progress} about each step. */
     public ApplyReport apply(FleetSpec spec, boolean prune, ApplyProgress progress) {
-        // A holder that names this process precisely, so that if it is killed the next apply on this host
-        // sees it gone and takes the lease over, instead of waiting out the TTL (wnm's stale lock file).
-        String holder = LeaseHolderProcess.holderForThisProcess("apply");
-        if (!lease.tryAcquire(holder, LEASE_TTL)) {
-            throw new LeaseHeldException("another antfleet process holds the database lease"
-                    + lease.current().map(h -> " (" + h.holder() + ")").orElse("")
-                    + "; nothing was changed (try again when it has finished)");
-        }
-        try {
+        // A short lease renewed while the apply runs, however long that is; a holder that names this process
+        // precisely, so that if it is killed the next apply in the same machine, boot and pid namespace sees it
+        // gone and takes the lease over, instead of waiting out the TTL (wnm's stale lock file).
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "apply", leaseTtl)) {
             for (Operation stale : journal.pending()) {
                 journal.fail(stale.id(), "interrupted before it finished; a later apply observed the fleet again");
             }
             ObservedFleet observed = observer.observe(spec.fleet());
             Plan plan = planner.plan(spec, observed, prune);
             progress.planned(plan);
+            keeper.check(); // the observation may have been slow: still ours before anything changes
             return new ApplyReport(plan, executor.execute(spec, plan, observed, progress));
-        } finally {
-            lease.release(holder);
         }
     }
 }

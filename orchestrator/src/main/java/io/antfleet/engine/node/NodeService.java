@@ -10,9 +10,9 @@ import io.antfleet.antctl.UpgradeRequest;
 import io.antfleet.antctl.UpgradeSummary;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
-import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
@@ -25,12 +25,10 @@ import io.antfleet.fleet.plan.PortAllocator;
 import io.antfleet.fleet.plan.PortBatch;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
-import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -46,7 +44,6 @@ import java.util.stream.Collectors;
  * DISABLE stops the nodes and marks them DISABLED, which apply and autoscale then leave alone.
  */
 public final class NodeService {
-    private static final Duration LEASE_TTL = Duration.ofHours(1);
     private final DockerGateway docker;
     private final AntctlManagerFactory managers;
     private final ContainerRepository containers;
@@ -175,18 +172,12 @@ public final class NodeService {
 
     /** The container, its row, its manager and its nodes as antctl has them, all under the lease. */
     private <T> T locked(String what, String container, Function<Target, T> work) {
-        String holder = LeaseHolderProcess.holderForThisProcess("node " + what);
-        if (!lease.tryAcquire(holder, LEASE_TTL)) {
-            throw new LeaseHeldException("another antfleet process holds the database lease; no node was changed");
-        }
-        try {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "node " + what)) {
             ContainerInfo info = find(container);
             Container row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()))
                     .orElseThrow(() -> new AntfleetException("container " + info.name() + " is not recorded: run antfleet import first"));
             AntctlManager manager = managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, Optional.of(row)));
             return work.apply(new Target(info, row, manager, current(manager, row)));
-        } finally {
-            lease.release(holder);
         }
     }
 

@@ -60,8 +60,12 @@ final class InfluxFields {
         }
     }
 
-    /** A line-protocol string field: backslashes and double quotes escaped. */
+    /**
+     * A line-protocol string field: backslashes and double quotes escaped, and line breaks written as
+     * {@code \\n} / {@code \\r}: a raw one would end the line and let a node's text start a line of its own.
+     */
     static String quoted(String value) {
-        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+        return "\"" + value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n").replace("\r", "\\r")
+                + "\"";
     }
 }

@@ -2,6 +2,7 @@ package io.antfleet.engine.run;
 
 import static java.util.Objects.requireNonNull;
 
+import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.NodeStatus;
@@ -14,7 +15,6 @@ import io.antfleet.fleet.decide.Decisions;
 import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.store.DatabaseLease;
-import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.DecisionRecord;
 import io.antfleet.store.UnitOfWork;
@@ -52,24 +52,25 @@ public final class RunLoop {
     private final DecisionLog log;
     private final UnitOfWork unit;
     private final Clock clock;
-    /** Renewed every 30 s, so a killed run blocks others for at most 90 s. */
-    static final Duration LEASE_TTL = Duration.ofSeconds(90);
+    static final Duration LEASE_TTL = LeaseKeeper.TTL;
     /** The first wait after a failed cycle; it doubles after each further failure, up to the interval. */
     static final Duration FIRST_RETRY = Duration.ofSeconds(1);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Duration firstRetry;
     private final ReadingHistory history;
+    private final RunEvents events;
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
-            ReadingHistory history, Clock clock) {
-        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, history, clock, FIRST_RETRY);
+            ReadingHistory history, RunEvents events, Clock clock) {
+        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, history, events, clock, FIRST_RETRY);
     }
 
     RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
-            ReadingHistory history, Clock clock, Duration firstRetry) {
+            ReadingHistory history, RunEvents events, Clock clock, Duration firstRetry) {
         this.history = requireNonNull(history, "history is null");
+        this.events = requireNonNull(events, "events is null");
         this.firstRetry = requireNonNull(firstRetry, "firstRetry is null");
         this.unit = requireNonNull(unit, "unit is null");
         this.observer = requireNonNull(observer, "observer is null");
@@ -94,7 +95,7 @@ public final class RunLoop {
      */
     public void run(RunTarget target, HostSource host, Duration interval, boolean once, CycleListener listener) {
         Backoff backoff = new Backoff(firstRetry, interval);
-        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, LeaseHolderProcess.holderForThisProcess("run"), LEASE_TTL)) {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run")) {
             boolean afterFailure = false;
             while (stopped.getCount() > 0) {
                 Instant started = clock.instant();
@@ -109,11 +110,13 @@ public final class RunLoop {
                     afterFailure = false;
                     backoff.reset();
                 } catch (LeaseHeldException e) {
+                    events.leaseLost(clock.instant(), e.getMessage());
                     throw e;
                 } catch (RuntimeException e) {
                     afterFailure = true;
                     wait = once ? Duration.ZERO : backoff.next();
                     CycleFailure failure = new CycleFailure(started, Duration.ofNanos(System.nanoTime() - t0), oneLine(e), wait);
+                    events.cycleFailed(started, failure.error());
                     LOG.error("cycle failed: {}{}", failure.error(), once ? "" : "; retrying in " + wait.toMillis() + " ms");
                     listener.failed(failure);
                 }
@@ -166,8 +169,9 @@ public final class RunLoop {
         Observation seen = observer.observe(target, host.bootTime().orElse(null), state.lastCycleAt().orElse(null), !dryRun);
         List<String> notes = new ArrayList<>(seen.docker().notes());
         AutoscaleSettings settings = target.settings();
+        Optional<String> halted = Optional.empty();
         if (settings.targetVersion() != null) {
-            Optional<String> halted = state.haltedUpgrade(settings.targetVersion());
+            halted = state.haltedUpgrade(settings.targetVersion());
             if (halted.isPresent()) {
                 notes.add("rolling upgrade to " + settings.targetVersion() + " is halted: " + halted.get()
                         + " (fix the nodes, then apply a spec with another version to resume)");
@@ -176,10 +180,18 @@ public final class RunLoop {
         }
         Decisions decisions = engine.decide(seen.state(), sample, settings, state.timers(), started);
         decisions.list().forEach(d -> LOG.info("decision: {}", d));
-        Optional<ExecutionReport> done = dryRun ? Optional.empty()
+        boolean paused = !dryRun && state.paused();
+        if (paused) {
+            notes.add("autoscaler paused: decisions not carried out (resume it from the dashboard)");
+        }
+        Optional<ExecutionReport> done = dryRun || paused ? Optional.empty()
                 : Optional.of(carryOut(started, target, seen, decisions, notes, leaseConfirmed));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
-        record(seen, decisions, took);
+        Map<String, Map<NodeStatus, Integer>> counts = record(seen, decisions, took);
+        if (!dryRun) {
+            history.recordHost(started, sample, counts);
+            events.cycle(started, seen, sample, target.settings(), halted);
+        }
         return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker());
     }
 
@@ -241,7 +253,7 @@ public final class RunLoop {
         return out;
     }
 
-    private void record(Observation seen, Decisions decisions, Duration took) {
+    private Map<String, Map<NodeStatus, Integer>> record(Observation seen, Decisions decisions, Duration took) {
         Map<String, Map<NodeStatus, Integer>> byContainer = new TreeMap<>();
         seen.nodes().forEach((c, list) -> {
             Map<NodeStatus, Integer> counts = new EnumMap<>(NodeStatus.class);
@@ -251,5 +263,6 @@ public final class RunLoop {
         metrics.nodes(byContainer);
         metrics.decisions(decisions.list());
         metrics.cycle(took);
+        return byContainer;
     }
 }

@@ -11,10 +11,10 @@ import io.antfleet.metrics.MetricsSweep;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.NodeRepository;
+import io.antfleet.store.OperationJournal;
 import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Optional;
 
 /**
  * The run loop's bindings over the store, antctl, import, apply (the wallet picker) and metrics modules.
@@ -31,6 +31,7 @@ public final class RunModule extends AbstractModule {
         bind(RunObserver.class);
         bind(RunState.class);
         bind(ReadingHistory.class);
+        bind(RunEvents.class).in(com.google.inject.Singleton.class);
         bind(FleetAdoption.class);
         bind(LifecycleNodeActions.class);
     }
@@ -58,9 +59,9 @@ public final class RunModule extends AbstractModule {
 
     @Provides
     RunLoop loop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
-            DatabaseLease lease, FleetMetrics metrics, ImportService imports, DecisionLog log, UnitOfWork unit,
-            ReadingHistory history, Clock clock) {
-        Resurveyor resurvey = names -> imports.importContainers(names, Optional.empty());
-        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, history, clock);
+            DatabaseLease lease, FleetMetrics metrics, ImportService imports, OperationJournal journal, DecisionLog log,
+            UnitOfWork unit, ReadingHistory history, RunEvents events, Clock clock) {
+        Resurveyor resurvey = new RegistryResurveyor(imports, journal);
+        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, history, events, clock);
     }
 }

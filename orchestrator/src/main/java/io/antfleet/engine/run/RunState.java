@@ -21,6 +21,7 @@ public final class RunState {
     static final String LAST_CYCLE = "run_last_cycle_at";
     static final String SPEC_PATH = "run_spec_path";
     static final String HALTED_UPGRADE = "run_upgrade_halted";
+    static final String PAUSED = "run_paused";
     private static final int MAX_VALUE = 2000;
 
     private final MachineSettings settings;
@@ -60,6 +61,15 @@ public final class RunState {
 
     public void specApplied(Path spec) {
         settings.put(SPEC_PATH, spec.toAbsolutePath().normalize().toString());
+    }
+
+    /** True while the autoscaler is paused (from the dashboard): cycles observe and decide but carry nothing out. */
+    public boolean paused() {
+        return settings.get(PAUSED).map(Boolean::parseBoolean).orElse(false);
+    }
+
+    public void pause(boolean paused) {
+        settings.put(PAUSED, paused ? "true" : null);
     }
 
     /** The reason a roll to {@code version} was halted, if it was. A new target version resumes rolling. */

@@ -5,20 +5,18 @@ import static java.util.Objects.requireNonNull;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
-import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.Operation;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
-import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -31,7 +29,6 @@ import java.util.Optional;
  * failing container is reported and the others still go.
  */
 public final class TeardownService {
-    private static final Duration LEASE_TTL = Duration.ofHours(1);
     private final DockerGateway docker;
     private final AntctlManagerFactory managers;
     private final ContainerRepository containers;
@@ -59,11 +56,7 @@ public final class TeardownService {
      * @param only a container's Docker name, id or antfleet.container label; empty for all (of the fleet)
      */
     public List<Outcome> teardown(Optional<String> fleet, Optional<String> only, boolean removeContainers) {
-        String holder = LeaseHolderProcess.holderForThisProcess("teardown");
-        if (!lease.tryAcquire(holder, LEASE_TTL)) {
-            throw new LeaseHeldException("another antfleet process holds the database lease; nothing was torn down");
-        }
-        try {
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "teardown")) {
             List<Outcome> outcomes = new ArrayList<>();
             for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, fleet.orElse(null)))) {
                 if (only.isEmpty() || only.get().equals(info.name()) || info.id().startsWith(only.get())
@@ -75,8 +68,6 @@ public final class TeardownService {
                 throw new AntfleetException("no antfleet container named '" + only.get() + "'");
             }
             return outcomes;
-        } finally {
-            lease.release(holder);
         }
     }
 

@@ -193,4 +193,16 @@ class ReportFormattersTest {
 
         assertThat(report).contains("version=\"0.4.\\\"17\"", "nodes_totals rewards=\"0.000001501\"");
     }
+
+    @org.junit.jupiter.api.Test
+    void influxStringFieldsWriteLineBreaksEscapedSoEveryNodeStaysOneLine() {
+        ReportRow odd = new ReportRow("c", new io.antfleet.fleet.Node(5L, 1L, io.antfleet.fleet.ServiceName.of("antnode5"),
+                io.antfleet.fleet.NodeStatus.RUNNING, null, null, null, null, null, null, "0.4.17\nnodes,id=99 fake=1i",
+                "12D3\r\nx", null, io.antfleet.fleet.NodeReadings.empty(), NOW, NOW));
+
+        String report = NodeReports.influx(List.of(odd), NOW);
+
+        assertThat(report).contains("version=\"0.4.17\\nnodes,id=99 fake=1i\"", "PeerId=\"12D3\\r\\nx\"");
+        assertThat(report.lines().filter(l -> l.startsWith("nodes,"))).hasSize(1);
+    }
 }

@@ -73,9 +73,11 @@ class CycleRecordsTest {
                 return decisions.recent(limit);
             }
         };
+        FleetMetrics metrics = new FleetMetrics("test-host");
         RunLoop loop = new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(),
-                executor, new RunState(settings), new MemoryLease(), new FleetMetrics(), names -> { }, cutting,
-                injector.getInstance(UnitOfWork.class), new ReadingHistory(store.nodes, settings), clock);
+                executor, new RunState(settings), new MemoryLease(), metrics, names -> { }, cutting,
+                injector.getInstance(UnitOfWork.class), new ReadingHistory(store.nodes, settings, new MemoryHistoryLog()),
+                new RunEvents(metrics), clock);
         return loop.cycle(RunTarget.of(RunFixtures.spec(), 2), HostSource.assumed(HostSample.idle()), false);
     }
 

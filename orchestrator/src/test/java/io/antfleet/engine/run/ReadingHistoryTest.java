@@ -14,7 +14,7 @@ class ReadingHistoryTest {
     void theFirstCallPrunesBeyondTheRetentionAndLaterOnesOnlyOnceAnHourHasPassed() {
         CountingNodes nodes = new CountingNodes(new MemoryStore().nodes);
         MemorySettings settings = new MemorySettings();
-        ReadingHistory history = new ReadingHistory(nodes, settings);
+        ReadingHistory history = new ReadingHistory(nodes, settings, new MemoryHistoryLog());
 
         history.pruneIfDue(T0);
         history.pruneIfDue(T0.plus(Duration.ofMinutes(59)));

@@ -8,6 +8,7 @@ import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.engine.apply.LeaseHeldException;
+import io.antfleet.engine.FlakyLease;
 import io.antfleet.engine.apply.MemoryLease;
 import io.antfleet.engine.apply.WalletPicker;
 import io.antfleet.fleet.Container;
@@ -68,7 +69,7 @@ class RunLoopTest {
         executors.add(executor);
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
                 new RunState(settings), on, metrics, resurveys::add, log, new DirectWork(),
-                new ReadingHistory(history, settings), clock, firstRetry);
+                new ReadingHistory(history, settings, new MemoryHistoryLog()), new RunEvents(metrics), clock, firstRetry);
     }
 
     private List<CycleReport> runOnce(RunLoop loop, HostSample host) {

@@ -24,13 +24,14 @@ public final class RunParts {
     public static RunLoop loop(MemoryStore store, DockerGateway docker, MachineSettings settings, DatabaseLease lease,
             Clock clock) {
         FakeSweeper sweeper = new FakeSweeper();
+        FleetMetrics metrics = new FleetMetrics("test-host");
         FakeNodeActions actions = new FakeNodeActions(store, sweeper);
         DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes, new DirectWork(),
                 new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, d -> { },
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
-                new RunState(settings), lease, new FleetMetrics(), names -> { }, new MemoryDecisionLog(), new DirectWork(),
-                new ReadingHistory(store.nodes, settings), clock);
+                new RunState(settings), lease, metrics, names -> { }, new MemoryDecisionLog(), new DirectWork(),
+                new ReadingHistory(store.nodes, settings, new MemoryHistoryLog()), new RunEvents(metrics), clock);
     }
 
     public static MachineSettings settings() {

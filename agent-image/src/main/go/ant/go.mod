@@ -1,0 +1,3 @@
+module antfleet.io/ant-standin
+
+go 1.19

@@ -1,0 +1,144 @@
+package io.antfleet.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.inject.Injector;
+import com.google.inject.Module;
+import io.antfleet.cli.Bootstrap;
+import io.antfleet.cli.ExitCodes;
+import io.antfleet.config.GlobalOptions;
+import io.antfleet.config.OutputFormat;
+import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.ImportService;
+import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.engine.run.RunLoop;
+import io.antfleet.store.ContainerRepository;
+import io.antfleet.store.Database;
+import io.antfleet.store.StoreConnection;
+import io.antfleet.store.StoreModule;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code antfleet bench}: measures antfleet against the floor on stand-in containers of its own, in one run.
+ * Uses a throw-away embedded database, never the user's (an inherited {@code --db} is accepted and ignored).
+ * A subcommand of antfleet's own command line ({@link BenchMain}), so antfleet's global options before
+ * {@code bench} work as for any command.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true, hidden = true,
+        description = {"Benchmarks antfleet against the floor (the same Docker steps taken all at once, as a script "
+                + "would, or a sequential sweep) on stand-in containers named bench-*, labelled antfleet.bench=true, "
+                + "removed after. "
+                + "Host ports FIRST-PORT .. FIRST-PORT+2999."})
+public final class BenchCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
+            description = "Comma-separated: converge, import, sweep, idle-cycle, memory (default: all five).")
+    List<String> scenarios = new ArrayList<>(BenchSettings.DEFAULT);
+
+    @Option(names = "--containers", defaultValue = "20", description = "Stand-in containers (default: ${DEFAULT-VALUE}).")
+    int containers;
+
+    @Option(names = "--nodes-per-container", defaultValue = "50", description = "Default: ${DEFAULT-VALUE}.")
+    int nodesPerContainer;
+
+    @Option(names = "--first-port", defaultValue = "50000", description = "Default: ${DEFAULT-VALUE}.")
+    int firstPort;
+
+    @Option(names = "--image", defaultValue = "antfleet/agent:stand-in", description = "Default: ${DEFAULT-VALUE}.")
+    String image;
+
+    @Override
+    public Integer call() throws IOException {
+        BenchSettings settings = new BenchSettings(scenarios, containers, nodesPerContainer, firstPort, image);
+        GlobalOptions options = globalOptions();
+        Path dir = Files.createTempDirectory("antfleet-bench");
+        Injector injector = Bootstrap.injector(modules(options, dir));
+        List<ScenarioResult> results;
+        try {
+            // The throw-away database is created and migrated before any timing: a real fleet's database exists.
+            injector.getInstance(ContainerRepository.class).findAll();
+            BenchRunner runner = new BenchRunner(injector.getInstance(DockerGateway.class),
+                    injector.getInstance(ImportService.class), injector.getInstance(ApplyService.class),
+                    injector.getInstance(RunLoop.class));
+            results = runner.run(settings, spec.commandLine().getErr());
+        } finally {
+            injector.getInstance(StoreConnection.class).disconnect();
+            deleteTree(dir);
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        if (options.output() == OutputFormat.JSON) {
+            out.println(json(results));
+        } else {
+            table(results, out);
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** antfleet's global options as given before {@code bench}; the database is the bench's own. */
+    private GlobalOptions globalOptions() {
+        CommandSpec root = spec.root();
+        Object output = root.findOption("--output").getValue();
+        Path config = root.findOption("--config").getValue();
+        boolean verbose = Boolean.TRUE.equals(root.findOption("--verbose").getValue());
+        return new GlobalOptions(Optional.empty(), Optional.ofNullable(config),
+                output == null ? OutputFormat.TABLE : (OutputFormat) output, verbose);
+    }
+
+    /** antfleet's modules with the store swapped for a throw-away embedded database in {@code dir}. */
+    private static List<Module> modules(GlobalOptions options, Path dir) {
+        List<Module> modules = new ArrayList<>(Bootstrap.modules(options));
+        modules.removeIf(m -> m instanceof StoreModule);
+        modules.add(new StoreModule(Database.embedded(dir)));
+        return modules;
+    }
+
+    private static void deleteTree(Path dir) throws IOException {
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path p : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+
+    private static void table(List<ScenarioResult> results, PrintWriter out) {
+        out.printf(Locale.ROOT, "%-10s %10s %10s %8s  %-4s %s%n", "SCENARIO", "ANTFLEET", "FLOOR", "RATIO", "MET", "TARGET");
+        for (ScenarioResult r : results) {
+            out.printf(Locale.ROOT, "%-10s %10s %10s %8s  %-4s %s%n", r.name(), seconds(r.antfleetSeconds()),
+                    seconds(r.floorSeconds()), r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.ratio()),
+                    r.met() ? "yes" : "NO", r.target());
+            out.println("           " + r.measured());
+        }
+    }
+
+    private static String seconds(Double value) {
+        return value == null ? "-" : String.format(Locale.ROOT, "%.3f s", value);
+    }
+
+    private static String json(List<ScenarioResult> results) {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+                    .writeValueAsString(Map.of("scenarios", results));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot render the bench results as JSON", e);
+        }
+    }
+}

@@ -1,0 +1,182 @@
+package io.antfleet.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.ImportReport;
+import io.antfleet.engine.ImportService;
+import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.engine.run.RunLoop;
+import io.antfleet.fleet.AntfleetException;
+import io.antfleet.metrics.MetricsSweep;
+import io.antfleet.metrics.SweptNode;
+import io.antfleet.metrics.SweepSettings;
+import io.antfleet.metrics.SweepTarget;
+import java.io.PrintWriter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Runs the bench: stand-in containers with running nodes, then each chosen scenario against its floor
+ * measured in the same run, then removes the containers. Progress lines go to {@code progress}.
+ */
+public final class BenchRunner {
+    private static final int ROUNDS = 5;
+    /** The converge size: 25 nodes in each container. */
+    private static final int CONVERGE_NODES = 25;
+    private static final double IMPORT_TARGET = 1.5;
+    private static final double SWEEP_TARGET = 0.5;
+    private static final double SWEEP_SPEED_UP = 50;
+    private static final double MEMORY_TARGET_MB = 256;
+
+    private final DockerGateway docker;
+    private final ImportService imports;
+    private final ConvergeScenario converge;
+    private final RunLoop loop;
+
+    public BenchRunner(DockerGateway docker, ImportService imports, ApplyService apply, RunLoop loop) {
+        this.docker = requireNonNull(docker, "docker is null");
+        this.imports = requireNonNull(imports, "imports is null");
+        this.converge = new ConvergeScenario(docker, apply);
+        this.loop = requireNonNull(loop, "loop is null");
+    }
+
+    public List<ScenarioResult> run(BenchSettings settings, PrintWriter progress) {
+        List<ScenarioResult> results = new ArrayList<>();
+        if (settings.scenarios().contains("converge")) {
+            progress.println("bench: converge: " + settings.containers() + " containers x " + CONVERGE_NODES + " nodes");
+            progress.flush();
+            results.add(converge.run(settings.containers(), CONVERGE_NODES, settings.firstPort(), settings.image(), progress));
+        }
+        if (!settings.scenarios().contains("import") && !settings.scenarios().contains("sweep")
+                && !settings.scenarios().contains("idle-cycle")) {
+            return withMemory(settings, results);
+        }
+        try (BenchFleet fleet = new BenchFleet(docker, settings)) {
+            progress.printf(Locale.ROOT, "bench: %d containers x %d nodes (%s), starting them%n", settings.containers(),
+                    settings.nodesPerContainer(), settings.image());
+            progress.println("bench: ports reserved from the ephemeral range: " + PeakMemory.reservedPorts()
+                    + " (unreserved ports in 32768-60999 can be taken by outgoing connections; then a node fails to"
+                    + " bind and set-up retries: sysctl -w net.ipv4.ip_local_reserved_ports=" + settings.firstPort() + "-"
+                    + (settings.firstPort() + 2999) + ")");
+            progress.flush();
+            fleet.create(true);
+            for (String scenario : settings.scenarios()) {
+                if (scenario.equals("converge") || scenario.equals("memory")) {
+                    continue;
+                }
+                if (scenario.equals("import")) {
+                    results.add(importScenario(fleet, settings));
+                } else if (scenario.equals("sweep")) {
+                    results.add(sweepScenario(settings));
+                } else if (scenario.equals("idle-cycle")) {
+                    results.add(idleCycleScenario(fleet, settings));
+                }
+                progress.println("bench: " + scenario + " measured");
+                progress.flush();
+            }
+        }
+        return withMemory(settings, results);
+    }
+
+    private static List<ScenarioResult> withMemory(BenchSettings settings, List<ScenarioResult> results) {
+        if (settings.scenarios().contains("memory")) {
+            results.add(memoryScenario());
+        }
+        return results;
+    }
+
+    private ScenarioResult importScenario(BenchFleet fleet, BenchSettings settings) {
+        List<String> names = fleet.names();
+        double first = timedImport(names, settings.nodes());
+        double[] antfleet = new double[ROUNDS];
+        double[] floor = new double[ROUNDS];
+        Floor script = new Floor(docker);
+        List<Floor.Step> surveys = names.stream()
+                .map(c -> Floor.exec(c, List.of("antctl", "status", "--json"))).toList();
+        for (int r = 0; r < ROUNDS; r++) {
+            floor[r] = script.parallel(surveys);
+            antfleet[r] = timedImport(names, settings.nodes());
+        }
+        double a = median(antfleet);
+        double f = median(floor);
+        return ScenarioResult.timed("import", a, f, "<= 1.5 s", a <= IMPORT_TARGET, String.format(Locale.ROOT,
+                "%d nodes from %d containers: first import %.2f s, re-import median %.2f s (best %.2f) of %d; "
+                        + "parallel exec of antctl status --json median %.2f s", settings.nodes(), names.size(),
+                first, a, min(antfleet), ROUNDS, f));
+    }
+
+    private double timedImport(List<String> names, int expectedNodes) {
+        long start = System.nanoTime();
+        ImportReport report = imports.importContainers(names, Optional.empty());
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long nodes = report.containers().stream().mapToLong(c -> c.nodes() == null ? 0 : c.nodes().size()).sum();
+        if (!report.allSucceeded() || nodes != expectedNodes) {
+            throw new AntfleetException("bench import recorded " + nodes + " of " + expectedNodes + " nodes: "
+                    + report.containers().stream().map(ImportReport.ContainerImport::error).filter(e -> e != null).toList());
+        }
+        return seconds;
+    }
+
+    /** The fleet is imported first (not timed; the import scenario may not have run), then the cycles. */
+    private ScenarioResult idleCycleScenario(BenchFleet fleet, BenchSettings settings) {
+        timedImport(fleet.names(), settings.nodes());
+        return IdleCycleScenario.over(loop, fleet.names(), settings.nodesPerContainer(), settings.image())
+                .run(settings.nodes());
+    }
+
+    private ScenarioResult sweepScenario(BenchSettings settings) {
+        List<SweepTarget> targets = new ArrayList<>();
+        for (int c = 0; c < settings.containers(); c++) {
+            for (int k = 0; k < settings.nodesPerContainer(); k++) {
+                targets.add(SweepTarget.local("bench-" + c + "-" + k, settings.metricsPort(c) + k));
+            }
+        }
+        try (MetricsSweep sweep = new MetricsSweep(SweepSettings.defaults())) {
+            checkAllRunning(sweep.sweep(targets), targets.size());
+            double[] antfleet = new double[ROUNDS];
+            for (int r = 0; r < ROUNDS; r++) {
+                long start = System.nanoTime();
+                checkAllRunning(sweep.sweep(targets), targets.size());
+                antfleet[r] = (System.nanoTime() - start) / 1e9;
+            }
+            long start = System.nanoTime();
+            for (SweepTarget target : targets) {
+                sweep.probe(target);
+            }
+            double floor = (System.nanoTime() - start) / 1e9;
+            double a = median(antfleet);
+            return ScenarioResult.timed("sweep", a, floor, "<= 0.5 s and >= 50x faster than sequential",
+                    a <= SWEEP_TARGET && floor / a >= SWEEP_SPEED_UP, String.format(Locale.ROOT,
+                            "%d nodes: concurrent median %.3f s (best %.3f) of %d; sequential %.3f s; %.1fx",
+                            targets.size(), a, min(antfleet), ROUNDS, floor, floor / a));
+        }
+    }
+
+    private static void checkAllRunning(List<SweptNode> probes, int expected) {
+        long running = probes.stream().filter(SweptNode::isRunning).count();
+        if (running != expected) {
+            throw new AntfleetException("bench sweep: " + running + " of " + expected + " nodes answered");
+        }
+    }
+
+    private static ScenarioResult memoryScenario() {
+        double mb = PeakMemory.peakResidentKb() / 1024.0;
+        return new ScenarioResult("memory", null, null, null, "<= 256 MB peak RSS", mb <= MEMORY_TARGET_MB,
+                String.format(Locale.ROOT, "peak RSS of the antfleet JVM over the scenarios run: %.0f MB (heap max %d MB)",
+                        mb, Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElseThrow();
+    }
+}

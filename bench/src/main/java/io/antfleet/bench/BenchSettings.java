@@ -1,0 +1,45 @@
+package io.antfleet.bench;
+
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What to run: the scenarios, the number of stand-in containers and nodes per container, and the first
+ * host port of the block the bench may use (node, metrics and rpc ports are three consecutive thousands).
+ */
+public record BenchSettings(List<String> scenarios, int containers, int nodesPerContainer, int firstPort, String image) {
+    public static final Set<String> KNOWN = Set.of("converge", "import", "sweep", "idle-cycle", "memory");
+    public static final List<String> DEFAULT = List.of("converge", "import", "sweep", "idle-cycle", "memory");
+
+    public BenchSettings {
+        scenarios = List.copyOf(scenarios);
+        for (String s : scenarios) {
+            if (!KNOWN.contains(s)) {
+                throw new IllegalArgumentException("unknown bench scenario '" + s + "' (known: " + String.join(", ", DEFAULT) + ")");
+            }
+        }
+        if (containers < 1 || nodesPerContainer < 1 || containers * nodesPerContainer > 1000) {
+            throw new IllegalArgumentException("containers x nodes per container must be 1..1000, got "
+                    + containers + " x " + nodesPerContainer);
+        }
+        if (firstPort < 1024 || firstPort + 3000 > 65535) {
+            throw new IllegalArgumentException("first port " + firstPort + " leaves no room for 3 blocks of 1000");
+        }
+    }
+
+    public int nodes() {
+        return containers * nodesPerContainer;
+    }
+
+    int nodePort(int container) {
+        return firstPort + container * nodesPerContainer;
+    }
+
+    int metricsPort(int container) {
+        return firstPort + 1000 + container * nodesPerContainer;
+    }
+
+    int rpcPort(int container) {
+        return firstPort + 2000 + container * nodesPerContainer;
+    }
+}

@@ -1,0 +1,165 @@
+package io.antfleet.bench;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.engine.run.CycleReport;
+import io.antfleet.engine.run.HostSource;
+import io.antfleet.engine.run.RunLoop;
+import io.antfleet.engine.run.RunTarget;
+import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.decide.AutoscaleSettings;
+import io.antfleet.fleet.decide.HostSample;
+import io.antfleet.fleet.spec.FleetSpec;
+import java.lang.management.ManagementFactory;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Supplier;
+
+/**
+ * An idle {@code antfleet run} cycle: the real {@link RunLoop#cycle} (sweep, status and readings written to
+ * the store, decide, record) over the bench fleet already in the database, under settings where the engine
+ * decides nothing: an assumed idle host and {@code node_cap} = the nodes there are, every container at its
+ * max. Wall and CPU seconds of this JVM per cycle, the median of {@link #ROUNDS} after {@link #WARM_UP}.
+ */
+final class IdleCycleScenario {
+    static final double WALL_TARGET = 1.0;
+    static final double CPU_TARGET = 0.5;
+    static final int WARM_UP = 3;
+    static final int ROUNDS = 7;
+    /** On a loaded host a node may miss its request timeout now and then; fewer answering is not idle. */
+    static final double MIN_ANSWERING = 0.99;
+    private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
+
+    /**
+     * The clocks a cycle is measured with: wall nanoseconds, this process's CPU nanoseconds (all threads:
+     * sweep workers, GC, JIT), and the calling thread's (the cycle's own work: store reads and writes, decide).
+     */
+    interface Meter {
+        long wallNanos();
+
+        long cpuNanos();
+
+        long callerCpuNanos();
+
+        static Meter process() {
+            com.sun.management.OperatingSystemMXBean os =
+                    (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+            return new Meter() {
+                @Override
+                public long wallNanos() {
+                    return System.nanoTime();
+                }
+
+                @Override
+                public long cpuNanos() {
+                    return os.getProcessCpuTime();
+                }
+
+                @Override
+                public long callerCpuNanos() {
+                    return ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
+                }
+            };
+        }
+    }
+
+    private final Supplier<CycleReport> cycle;
+    private final Meter meter;
+
+    IdleCycleScenario(Supplier<CycleReport> cycle, Meter meter) {
+        this.cycle = requireNonNull(cycle, "cycle is null");
+        this.meter = requireNonNull(meter, "meter is null");
+    }
+
+    /** The scenario over the run loop, for the bench containers {@code bench-<run>-<i>} as imported. */
+    static IdleCycleScenario over(RunLoop loop, List<String> containers, int nodesPerContainer, String image) {
+        RunTarget target = target(containers, nodesPerContainer, image);
+        HostSource idleHost = HostSource.assumed(HostSample.idle());
+        return new IdleCycleScenario(() -> loop.cycle(target, idleHost, false), Meter.process());
+    }
+
+    /**
+     * A spec whose fleet is the containers' common prefix and whose containers are their suffixes (so the
+     * Docker names are the imported rows' names), each fixed at its node count; node_cap is the total.
+     */
+    static RunTarget target(List<String> containers, int nodesPerContainer, String image) {
+        String first = containers.get(0);
+        String fleet = first.substring(0, first.lastIndexOf('-'));
+        StringBuilder text = new StringBuilder();
+        text.append("apiVersion: antfleet/v1\nfleet: ").append(fleet).append("\nimage: ").append(image)
+                .append("\nprocessManager: antctl+sudo\nrewardsAddress: \"").append(WALLET).append("\"\nnoUpnp: true\n")
+                .append("containers:\n");
+        for (String name : containers) {
+            if (!name.startsWith(fleet + "-")) {
+                throw new IllegalArgumentException("bench container " + name + " is not in fleet " + fleet);
+            }
+            text.append("  - name: \"").append(name.substring(fleet.length() + 1)).append("\"\n    nodes: ")
+                    .append(nodesPerContainer).append('\n');
+        }
+        FleetSpec spec = new SpecLoader().parse("idle-cycle.yaml", text.toString());
+        AutoscaleSettings settings = AutoscaleSettings.defaults(Runtime.getRuntime().availableProcessors())
+                .withNodeCap(containers.size() * nodesPerContainer);
+        return new RunTarget(spec, settings);
+    }
+
+    ScenarioResult run(int expectedNodes) {
+        for (int i = 0; i < WARM_UP; i++) {
+            checkIdle(cycle.get(), expectedNodes);
+        }
+        double[] wall = new double[ROUNDS];
+        double[] cpu = new double[ROUNDS];
+        double[] caller = new double[ROUNDS];
+        int fewest = expectedNodes;
+        for (int r = 0; r < ROUNDS; r++) {
+            long caller0 = meter.callerCpuNanos();
+            long cpu0 = meter.cpuNanos();
+            long wall0 = meter.wallNanos();
+            CycleReport report = cycle.get();
+            wall[r] = (meter.wallNanos() - wall0) / 1e9;
+            cpu[r] = (meter.cpuNanos() - cpu0) / 1e9;
+            caller[r] = (meter.callerCpuNanos() - caller0) / 1e9;
+            fewest = Math.min(fewest, checkIdle(report, expectedNodes));
+        }
+        return result(expectedNodes, fewest, wall, cpu, caller);
+    }
+
+    static ScenarioResult result(int nodes, int fewestAnswering, double[] wall, double[] cpu, double[] caller) {
+        double w = median(wall);
+        double c = median(cpu);
+        return new ScenarioResult("idle-cycle", ScenarioResult.round(w), null, null,
+                "<= 1 s wall and <= 0.5 CPU-s", w <= WALL_TARGET && c <= CPU_TARGET, String.format(Locale.ROOT,
+                        "idle run cycle over %d nodes (%s): wall median %.3f s (best %.3f), CPU of the JVM median "
+                                + "%.3f CPU-s (best %.3f; of it the cycle's own thread, i.e. store and decide, median %.3f), "
+                                + "%d cycles after %d warm-up", nodes,
+                        fewestAnswering == nodes ? "all answering" : "at least " + fewestAnswering + " answering",
+                        w, min(wall), c, min(cpu), median(caller), wall.length, WARM_UP));
+    }
+
+    /**
+     * The figure is only an idle cycle's when every node was swept, at least {@link #MIN_ANSWERING} of them
+     * answered, and nothing was decided. Returns how many answered.
+     */
+    static int checkIdle(CycleReport report, int expectedNodes) {
+        if (!report.decisions().changesNothing()) {
+            throw new AntfleetException("bench idle-cycle: the engine decided " + report.decisions().list()
+                    + "; the cycle is not idle");
+        }
+        if (report.swept() != expectedNodes || report.answering() < MIN_ANSWERING * expectedNodes) {
+            throw new AntfleetException("bench idle-cycle: " + report.answering() + " of " + report.swept()
+                    + " nodes answered, " + expectedNodes + " expected");
+        }
+        return report.answering();
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static double min(double[] values) {
+        return Arrays.stream(values).min().orElseThrow();
+    }
+}

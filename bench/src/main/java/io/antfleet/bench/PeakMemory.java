@@ -1,0 +1,35 @@
+package io.antfleet.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Host facts the bench reports: this process's peak resident set size (Linux {@code VmHWM}), the figure an operator's `ps`/`top` shows. */
+final class PeakMemory {
+    private PeakMemory() {
+    }
+
+    static long peakResidentKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("VmHWM:")) {
+                    return Long.parseLong(line.replaceAll("[^0-9]", ""));
+                }
+            }
+            return -1;
+        } catch (IOException e) {
+            return -1;
+        }
+    }
+
+    /** Linux's {@code ip_local_reserved_ports}, or "none". */
+    static String reservedPorts() {
+        try {
+            // readAllLines, not readString: /proc files report size 0
+            String value = String.join(",", Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_reserved_ports"))).strip();
+            return value.isEmpty() ? "none" : value;
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+}

@@ -1,0 +1,114 @@
+package io.antfleet.serve;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.engine.NodeLifecycle;
+import io.antfleet.engine.apply.ApplyReport;
+import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.engine.run.RunState;
+import io.antfleet.fleet.Container;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.store.ContainerRepository;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
+import io.antfleet.store.NodeRepository;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the dashboard may change, each after the operator confirmed it: a node's start, stop, restart or
+ * removal through the journaled {@link NodeLifecycle} (the path every node change takes) under the database
+ * lease; applying the spec {@code run} applied last; pausing and resuming the autoscaler. While another
+ * process (a {@code run}) holds the lease, node actions and apply are refused with 409 and change nothing.
+ */
+public final class DashboardActions {
+    private static final Duration LEASE_TTL = Duration.ofMinutes(15);
+
+    /** The node verbs the dashboard offers. */
+    public enum NodeAction { START, STOP, RESTART, REMOVE }
+
+    private final NodeLifecycle lifecycle;
+    private final ContainerRepository containers;
+    private final NodeRepository nodes;
+    private final DatabaseLease lease;
+    private final ApplyService apply;
+    private final RunState state;
+
+    @Inject
+    public DashboardActions(NodeLifecycle lifecycle, ContainerRepository containers, NodeRepository nodes,
+            DatabaseLease lease, ApplyService apply, RunState state) {
+        this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
+        this.containers = requireNonNull(containers, "containers is null");
+        this.nodes = requireNonNull(nodes, "nodes is null");
+        this.lease = requireNonNull(lease, "lease is null");
+        this.apply = requireNonNull(apply, "apply is null");
+        this.state = requireNonNull(state, "state is null");
+    }
+
+    public static NodeAction nodeAction(String verb) {
+        try {
+            return NodeAction.valueOf(verb.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new BadRequestException(400, "no node action '" + verb + "' (start, stop, restart, remove)");
+        }
+    }
+
+    /** @return what was done, for the operator */
+    public synchronized String node(NodeAction action, String containerName, String service) {
+        if (!ServiceName.isValid(service)) {
+            throw new BadRequestException(400, "'" + service + "' is not a service name like antnode3");
+        }
+        Container container = containers.findByName(containerName)
+                .orElseThrow(() -> new BadRequestException(404, "no container '" + containerName + "' is recorded"));
+        ServiceName name = new ServiceName(service);
+        if (nodes.find(container.id(), name).isEmpty()) {
+            throw new BadRequestException(404, "container " + containerName + " has no node " + service);
+        }
+        List<ServiceName> targets = List.of(name);
+        leased("node " + action.name().toLowerCase(Locale.ROOT), () -> {
+            switch (action) {
+                case START -> lifecycle.start(container, targets);
+                case STOP -> lifecycle.stop(container, targets);
+                case RESTART -> lifecycle.restart(container, targets);
+                case REMOVE -> lifecycle.remove(container, targets, false);
+                default -> throw new IllegalStateException("unhandled " + action);
+            }
+        });
+        return action.name().toLowerCase(Locale.ROOT) + " " + containerName + "/" + service + ": done";
+    }
+
+    /** Applies the spec {@code run} applied last (its file, read again now). */
+    public synchronized String applyLastSpec() {
+        Path spec = state.specPath().orElseThrow(() -> new BadRequestException(409,
+                "no spec was applied by antfleet run yet; apply one from the command line first"));
+        ApplyReport report;
+        try {
+            report = apply.apply(new SpecLoader().load(spec), false);
+        } catch (io.antfleet.engine.apply.LeaseHeldException e) {
+            throw new BadRequestException(409, e.getMessage());
+        }
+        return "apply " + spec + (report.ok() ? ": done" : ": failed for some containers (see the operation journal)");
+    }
+
+    public String pause(boolean paused) {
+        state.pause(paused);
+        return paused ? "autoscaler paused: run observes and decides but carries nothing out" : "autoscaler resumed";
+    }
+
+    private void leased(String what, Runnable work) {
+        String holder = LeaseHolderProcess.holderForThisProcess("serve " + what);
+        if (!lease.tryAcquire(holder, LEASE_TTL)) {
+            throw new BadRequestException(409, "another antfleet process holds the database lease"
+                    + lease.current().map(h -> " (" + h.holder() + ")").orElse("") + "; nothing was changed");
+        }
+        try {
+            work.run();
+        } finally {
+            lease.release(holder);
+        }
+    }
+}

@@ -1,0 +1,49 @@
+package io.antfleet.engine.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.antfleet.antctl.AntctlManagerFactory;
+import io.antfleet.antctl.AntctlSettings;
+import io.antfleet.antctl.FakeAntctl;
+import io.antfleet.antctl.LivenessProbe;
+import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.ImportService;
+import io.antfleet.engine.MemoryStore;
+import io.antfleet.fleet.Operation;
+import io.antfleet.fleet.OperationState;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class RegistryResurveyorTest {
+    private final FakeDockerGateway docker = new FakeDockerGateway();
+    private final MemoryStore store = new MemoryStore();
+    private final ImportService imports = new ImportService(docker, new AntctlManagerFactory(docker,
+            AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("not probed")), store.containers, store.nodes,
+            store.journal);
+    private final RegistryResurveyor resurveyor = new RegistryResurveyor(imports, store.journal);
+
+    @Test
+    void entriesADatabaseOutageLeftPendingAreClosedOnceTheirContainerIsReadAgain() {
+        docker.withContainer("id-a", "alpha", Map.of("antfleet.fleet", "f")).onExec("id-a", new FakeAntctl("alpha").execHandler());
+        docker.withContainer("id-b", "beta", Map.of("antfleet.fleet", "f")).onExec("id-b", new FakeAntctl("beta").execHandler());
+        imports.importContainers(List.of("alpha", "beta"), java.util.Optional.empty());
+        long alpha = store.containers.findByName("alpha").orElseThrow().id();
+        long beta = store.containers.findByName("beta").orElseThrow().id();
+        Operation add = store.journal.begin("add", alpha, List.of());
+        Operation hostWide = store.journal.begin("create-container", null, List.of());
+        Operation onBeta = store.journal.begin("start", beta, List.of("antnode1"));
+        docker.kill("id-b");
+
+        resurveyor.resurvey(List.of("alpha", "beta"));
+
+        assertThat(store.journal.find(add.id()).orElseThrow()).satisfies(o -> {
+            assertThat(o.state()).isEqualTo(OperationState.FAILED);
+            assertThat(o.error()).isEqualTo(RegistryResurveyor.CLOSED);
+        });
+        assertThat(store.journal.find(hostWide.id()).orElseThrow().state()).as("no container read again").isEqualTo(OperationState.PENDING);
+        assertThat(store.journal.find(onBeta.id()).orElseThrow().state()).as("beta is down: not read again")
+                .isEqualTo(OperationState.PENDING);
+        assertThat(store.journal.pending()).extracting(Operation::id).containsExactly(hostWide.id(), onBeta.id());
+    }
+}
