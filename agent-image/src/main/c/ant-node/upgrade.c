@@ -1,7 +1,8 @@
 /* The stand-in's self-upgrade (a test hook, not upstream behaviour: §7 "Minimum faithful stand-ins").
  * Upstream polls GitHub about hourly (§5.4); here a file <root>/standin-upgrade holding a version X.Y.Z
  * starts the same apply steps as AN: src/upgrade/apply.rs:158-282, with the release binary taken from
- * $ANT_NODE_STANDIN_RELEASES/<X.Y.Z>/ant-node (default /opt/ant-node) instead of a verified download:
+ * $ANT_STANDIN_RELEASES/<X.Y.Z>/ant-node (default /opt/ant-node, the same release dir the ant stand-in
+ * "downloads" from) instead of a verified download:
  *   refuse downgrades (:165) -> the binary at argv[0], canonicalised (:98-135) -> a 0700 temp dir
  *   ant-upgrade-XXXXXX beside it (:184-199) -> skip the replace if the disk binary already reports X.Y.Z
  *   (:218-231) -> copy to <bin>.backup (:234-246) -> chmod as the old file and rename over it (:571-582)
@@ -107,7 +108,7 @@ int upgrade_apply(const struct config *cfg, const char *version, void (*before_s
     if (!realpath(cfg->argv[0], bin) && readlink("/proc/self/exe", bin, sizeof bin - 1) < 0) return 0;
     snprintf(dir, sizeof dir, "%s", bin);
     *strrchr(dir, '/') = 0;
-    const char *releases = getenv("ANT_NODE_STANDIN_RELEASES");
+    const char *releases = getenv("ANT_STANDIN_RELEASES");
     snprintf(release, sizeof release, "%s/%s/ant-node", releases && *releases ? releases : "/opt/ant-node", version);
     snprintf(tmpdir, sizeof tmpdir, "%s/ant-upgrade-XXXXXX", dir);
     if (!mkdtemp(tmpdir)) {

@@ -8,7 +8,9 @@ import io.antfleet.fleet.ServiceName;
 /**
  * One registry entry as {@code antctl status --json} shows it. Optional values are null when antctl
  * has none (e.g. {@code metricsPort} when no metrics port was requested, {@code peerId} before the first
- * start). {@code antctlStatus} is antctl's own word: Added, Running, Stopped or Removed.
+ * start). {@code antctlStatus} is antctl's own word: Added, Running, Stopped or Removed. An entry whose
+ * values antfleet refuses (see {@link #unusable}) has only its service name and the {@code problem}: its
+ * status is UNKNOWN, and the rest of the container's entries are used as usual.
  */
 public record AntctlNode(
         ServiceName service,
@@ -26,24 +28,37 @@ public record AntctlNode(
         String rewardsAddress,
         String user,
         boolean userMode,
-        Integer connectedPeers) {
+        Integer connectedPeers,
+        String problem) {
 
     public AntctlNode {
         requireNonNull(service, "service is null");
         requireNonNull(antctlStatus, "antctlStatus is null");
-        NodeStatus.fromAntctl(antctlStatus);
+        if (problem == null) {
+            NodeStatus.fromAntctl(antctlStatus);
+        }
+    }
+
+    /** An entry of {@code service} whose values are refused, for {@code problem}. */
+    public static AntctlNode unusable(ServiceName service, String problem) {
+        return new AntctlNode(service, "Unknown", null, null, null, null, null, null, null, null, null, null, null, null,
+                false, null, requireNonNull(problem, "problem is null"));
+    }
+
+    public boolean isUsable() {
+        return problem == null;
     }
 
     public int number() {
         return service.number();
     }
 
-    /** antfleet's status: Running → RUNNING, Stopped/Added → STOPPED, Removed → DEAD. */
+    /** antfleet's status: Running → RUNNING, Stopped/Added → STOPPED, Removed → DEAD; UNKNOWN when unusable. */
     public NodeStatus status() {
-        return NodeStatus.fromAntctl(antctlStatus);
+        return problem != null ? NodeStatus.UNKNOWN : NodeStatus.fromAntctl(antctlStatus);
     }
 
     public boolean removed() {
-        return "Removed".equals(antctlStatus);
+        return problem == null && "Removed".equals(antctlStatus);
     }
 }

@@ -1,17 +1,18 @@
 package io.antfleet.antctl;
 
+import io.antfleet.fleet.ArgumentRules;
+import io.antfleet.fleet.Redaction;
 import java.util.regex.Pattern;
 
 /**
  * Checks on every value that becomes an antctl argument, done before any exec. Arguments are passed as
- * a list (no shell), but a hostile value must still never reach antctl or antnode's service files.
+ * a list (no shell), but a hostile value must still never reach antctl or antnode's service files. Paths,
+ * versions and URLs follow {@link ArgumentRules}, which the spec readers apply too.
  */
 public final class Arguments {
     private static final Pattern SAFE_TOKEN = Pattern.compile("[A-Za-z0-9_./:=@,+%-]+");
     private static final Pattern SAFE_PATH = Pattern.compile("/[A-Za-z0-9_./+@-]*");
     private static final Pattern ENV_KEY = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    private static final Pattern VERSION = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+(-[A-Za-z0-9.]+)?");
-    private static final Pattern URL = Pattern.compile("https?://[A-Za-z0-9._~:/?#@&+,=%-]+");
 
     private Arguments() {
     }
@@ -21,10 +22,8 @@ public final class Arguments {
         if (value == null || !SAFE_PATH.matcher(value).matches()) {
             throw invalid(what, value, "an absolute path of letters, digits and _ . / + @ -");
         }
-        for (String part : value.split("/")) {
-            if (part.equals("..")) {
-                throw invalid(what, value, "a path without '..'");
-            }
+        if (!ArgumentRules.isSafePath(value)) {
+            throw invalid(what, value, "a path without '..'");
         }
         return value;
     }
@@ -53,15 +52,15 @@ public final class Arguments {
     }
 
     public static String version(String what, String value) {
-        if (value == null || !VERSION.matcher(value).matches()) {
+        if (!ArgumentRules.isVersion(value)) {
             throw invalid(what, value, "a version like 0.4.17");
         }
         return value;
     }
 
     public static String url(String what, String value) {
-        if (value == null || !URL.matcher(value).matches() || value.contains("$(") || value.contains("`")) {
-            throw invalid(what, value, "an http(s) URL without spaces");
+        if (!ArgumentRules.isUrl(value)) {
+            throw invalid(what, Redaction.url(value), "an http(s) URL without spaces");
         }
         return value;
     }

@@ -1,10 +1,13 @@
 package io.antfleet.antctl;
 
+import io.antfleet.fleet.NodeValues;
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -16,6 +19,9 @@ import java.util.regex.Pattern;
 public final class HttpLivenessProbe implements LivenessProbe {
     private static final Pattern PEER_ID = Pattern.compile("ant_networking_peer_id_info\\{peer_id=\"([^\"]+)\"\\}");
     private static final Pattern VERSION = Pattern.compile("ant_node_antnode_version_info\\{antnode_version=\"([^\"]+)\"\\}");
+
+    /** /metadata is two short lines; anything near this is not an antnode. */
+    static final int MAX_BODY = 64 * 1024;
 
     private final String host;
     private final Duration timeout;
@@ -32,13 +38,21 @@ public final class HttpLivenessProbe implements LivenessProbe {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + metricsPort + "/metadata"))
                 .timeout(timeout).GET().build();
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            return judge(response.statusCode(), response.body());
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream in = response.body()) {
+                byte[] body = in.readNBytes(MAX_BODY + 1);
+                if (body.length > MAX_BODY) {
+                    return ProbeResult.dead("/metadata answered more than " + MAX_BODY + " bytes");
+                }
+                return judge(response.statusCode(), new String(body, StandardCharsets.UTF_8));
+            }
         } catch (IOException e) {
             return ProbeResult.dead("no answer on port " + metricsPort + ": " + e.getClass().getSimpleName());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return ProbeResult.dead("interrupted");
+        } catch (RuntimeException e) {
+            return ProbeResult.dead("unusable answer on port " + metricsPort + ": " + e);
         }
     }
 
@@ -49,7 +63,18 @@ public final class HttpLivenessProbe implements LivenessProbe {
         if (body == null || !body.stripTrailing().endsWith("# EOF")) {
             return ProbeResult.dead("/metadata answered without the OpenMetrics '# EOF' terminator");
         }
-        return new ProbeResult(true, group(PEER_ID, body), group(VERSION, body), null);
+        String peerId = group(PEER_ID, body);
+        String version = group(VERSION, body);
+        String problem = NodeValues.versionProblem(version);
+        if (problem != null) {
+            version = null;
+        }
+        String peerProblem = NodeValues.peerIdProblem(peerId);
+        if (peerProblem != null) {
+            peerId = null;
+            problem = problem == null ? peerProblem : problem + "; " + peerProblem;
+        }
+        return new ProbeResult(true, peerId, version, problem == null ? null : "/metadata: " + problem);
     }
 
     private static String group(Pattern p, String body) {

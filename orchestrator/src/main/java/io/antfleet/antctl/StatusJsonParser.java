@@ -3,17 +3,26 @@ package io.antfleet.antctl;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.antfleet.fleet.NodeValues;
 import io.antfleet.fleet.ServiceName;
 import java.util.ArrayList;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Reads {@code antctl status --json}: an object whose {@code nodes} array holds every registry entry,
  * Removed ones included. Empty stdout means an empty registry. Unknown keys are ignored, optional ones
  * may be absent (schema 0/1 registries), and anything else unexpected is an error, never a default.
+ * An error in one entry is that entry's alone: with a valid service name it becomes an
+ * {@link AntctlNode#unusable} entry carrying the reason; without one (it cannot be told apart from the
+ * others) it is left out and logged. The other entries are read as usual.
  */
 final class StatusJsonParser {
+    private static final Logger LOG = LoggerFactory.getLogger(StatusJsonParser.class);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    /** The node table's path columns. */
+    static final int MAX_PATH = 1024;
 
     List<AntctlNode> parse(String stdout) {
         if (stdout == null || stdout.isBlank()) {
@@ -35,7 +44,18 @@ final class StatusJsonParser {
         }
         List<AntctlNode> result = new ArrayList<>();
         for (int i = 0; i < nodes.size(); i++) {
-            result.add(node(nodes.get(i), i));
+            JsonNode n = nodes.get(i);
+            JsonNode name = n.path("service_name");
+            ServiceName service = name.isTextual() && ServiceName.isValid(name.asText()) ? ServiceName.of(name.asText()) : null;
+            try {
+                result.add(node(n, i));
+            } catch (AntctlOutputException | IllegalArgumentException e) {
+                if (service == null) {
+                    LOG.warn("status --json: entry {} left out: {}", i, e.getMessage());
+                } else {
+                    result.add(AntctlNode.unusable(service, e.getMessage()));
+                }
+            }
         }
         return result;
     }
@@ -60,13 +80,19 @@ final class StatusJsonParser {
             throw new AntctlOutputException("status --json: " + name + " has status '" + status
                     + "', expected Added, Running, Stopped or Removed");
         }
-        String rpc = optionalText(n, "rpc_socket_addr", name);
+        String rpc = bounded(n, "rpc_socket_addr", name, 64);
+        String version = optionalText(n, "version", name);
+        String peerId = optionalText(n, "peer_id", name);
+        String problem = NodeValues.versionProblem(version);
+        problem = problem != null ? problem : NodeValues.peerIdProblem(peerId);
+        if (problem != null) {
+            throw new AntctlOutputException("status --json: " + name + " has " + problem);
+        }
         return new AntctlNode(service, status, port(n, "node_port", name), port(n, "metrics_port", name),
-                rpcPort(rpc, name), rpc, optionalText(n, "data_dir_path", name), optionalText(n, "log_dir_path", name),
-                optionalText(n, "antnode_path", name), optionalText(n, "version", name),
-                optionalText(n, "peer_id", name), optionalLong(n, "pid", name),
-                optionalText(n, "rewards_address", name), optionalText(n, "user", name),
-                n.path("user_mode").asBoolean(false), peers(n.get("connected_peers"), name));
+                rpcPort(rpc, name), rpc, bounded(n, "data_dir_path", name, MAX_PATH), bounded(n, "log_dir_path", name, MAX_PATH),
+                bounded(n, "antnode_path", name, MAX_PATH), version, peerId, optionalLong(n, "pid", name),
+                bounded(n, "rewards_address", name, 64), bounded(n, "user", name, 64),
+                n.path("user_mode").asBoolean(false), peers(n.get("connected_peers"), name), null);
     }
 
     private static String requiredText(JsonNode n, String key, int index) {
@@ -75,6 +101,16 @@ final class StatusJsonParser {
             throw new AntctlOutputException("status --json: nodes[" + index + "] lacks the text field \"" + key + "\"");
         }
         return v.asText();
+    }
+
+    /** Optional text of at most {@code max} characters, without control characters (it goes to columns and reports). */
+    private static String bounded(JsonNode n, String key, String name, int max) {
+        String v = optionalText(n, key, name);
+        if (v != null && (v.length() > max || v.chars().anyMatch(Character::isISOControl))) {
+            throw new AntctlOutputException("status --json: " + name + " has " + key + " '" + NodeValues.shown(v)
+                    + "' (at most " + max + " characters, no control characters)");
+        }
+        return v;
     }
 
     private static String optionalText(JsonNode n, String key, String name) {

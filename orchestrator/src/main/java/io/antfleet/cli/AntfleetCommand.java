@@ -5,14 +5,19 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.store.Database;
 import io.antfleet.store.StoreConnection;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
 
 /** The top-level {@code antfleet} command: global options, and the injector its subcommands share. */
 @Command(
@@ -37,15 +42,26 @@ public final class AntfleetCommand {
                     + "default: the embedded database under $XDG_DATA_HOME/antfleet (env ANTFLEET_DB).")
     String dbUrl;
 
+    @Option(names = "--db-password-file", paramLabel = "FILE", scope = ScopeType.INHERIT,
+            description = "File whose first line is the database password, for a --db URL without one "
+                    + "(env ANTFLEET_DB_PASSWORD_FILE, or the password itself in ANTFLEET_DB_PASSWORD). "
+                    + "A password in --db can be read by other local users with ps.")
+    Path dbPasswordFile;
+
     @Option(names = "--config", paramLabel = "FILE", description = "Settings file (key=value, wnm's names accepted).")
     Path configFile;
 
-    @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "table",
-            converter = OutputFormatConverter.class, description = "table or json (default: ${DEFAULT-VALUE}).")
-    OutputFormat output;
+    // No defaultValue: an inherited option's default, applied when the subcommand is parsed, would undo a
+    // value given before the subcommand.
+    @Option(names = {"-o", "--output"}, paramLabel = "FORMAT", scope = ScopeType.INHERIT, converter = OutputFormatConverter.class,
+            description = "table or json (default: table); report also takes text, env and config.")
+    String output;
 
     @Option(names = {"-v", "--verbose"}, description = "Log what antfleet does on stderr.")
     boolean verbose;
+
+    @Spec
+    CommandSpec spec;
 
     private final Function<GlobalOptions, List<Module>> modules;
     private Injector injector;
@@ -57,7 +73,28 @@ public final class AntfleetCommand {
     GlobalOptions globalOptions() {
         Optional<String> db = Optional.ofNullable(dbUrl).or(() -> Optional.ofNullable(System.getenv("ANTFLEET_DB")))
                 .filter(s -> !s.isBlank());
-        return new GlobalOptions(db, Optional.ofNullable(configFile), output == null ? OutputFormat.TABLE : output, verbose);
+        return new GlobalOptions(db, Optional.ofNullable(configFile), outputFormat(), verbose, Optional.ofNullable(dbPasswordFile));
+    }
+
+    /** The {@code --output} value as given (lower case), for report's own formats. */
+    Optional<String> rawOutput() {
+        return Optional.ofNullable(output);
+    }
+
+    private OutputFormat outputFormat() {
+        if (output == null || !output.equals("json") && reportRuns()) {
+            return OutputFormat.TABLE;
+        }
+        if (OutputFormatConverter.REPORT_ONLY.contains(output)) {
+            throw new ParameterException(spec.commandLine(), "--output " + output
+                    + " is one of report's formats; this command takes table or json");
+        }
+        return output.equals("json") ? OutputFormat.JSON : OutputFormat.TABLE;
+    }
+
+    private boolean reportRuns() {
+        ParseResult parsed = spec == null ? null : spec.commandLine().getParseResult();
+        return parsed != null && parsed.subcommand() != null && parsed.subcommand().commandSpec().name().equals("report");
     }
 
     /**
@@ -70,9 +107,17 @@ public final class AntfleetCommand {
         }
     }
 
+    private void warnOfPasswordOnCommandLine() {
+        if (dbUrl != null && Database.hasPassword(dbUrl)) {
+            spec.commandLine().getErr().println("antfleet: warning: the password in --db can be read by other local users"
+                    + " (ps); give it in a file with --db-password-file FILE, or in ANTFLEET_DB_PASSWORD");
+        }
+    }
+
     /** The injector, built on first use so that commands that need no database never open one. */
     public synchronized Injector injector() {
         if (injector == null) {
+            warnOfPasswordOnCommandLine();
             injector = Bootstrap.injector(modules.apply(globalOptions()));
         }
         return injector;

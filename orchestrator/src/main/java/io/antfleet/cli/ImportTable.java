@@ -29,6 +29,8 @@ final class ImportTable {
                             port(n.metricsPort()), port(n.rpcPort()));
                 }
             }
+            c.nodes().stream().filter(n -> n.problem() != null).forEach(n -> err.println("! " + c.name() + "/" + n.service()
+                    + ": recorded as UNKNOWN, its values were refused: " + n.problem()));
             if (!c.markedDead().isEmpty()) {
                 out.println("  no longer listed by antctl, marked DEAD: " + String.join(", ", c.markedDead()));
             }

@@ -5,8 +5,10 @@ import com.google.inject.ProvisionException;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.settings.InvalidSettingsException;
 import io.antfleet.config.spec.InvalidSpecException;
+import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.plan.NameTakenException;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +22,7 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        LogLevel.configure(args);
         System.exit(run(System.out, System.err, args));
     }
 
@@ -71,7 +74,8 @@ public final class Main {
 
     static int exitCodeFor(Exception ex) {
         if (ex instanceof CommandLine.ParameterException || ex instanceof InvalidSpecException
-                || ex instanceof InvalidSettingsException) {
+                || ex instanceof InvalidSettingsException || ex instanceof ContainerSelection.ContainerSelectionException
+                || ex instanceof NameTakenException) {
             return ExitCodes.USAGE;
         }
         if (ex instanceof LeaseHeldException) {

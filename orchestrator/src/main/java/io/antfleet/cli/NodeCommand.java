@@ -38,8 +38,12 @@ final class NodeCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "ACTION", description = "add, start, stop, restart, upgrade, remove or disable.")
     String action;
 
-    @Option(names = "--container", required = true, paramLabel = "NAME", description = "Docker name, id or spec name.")
+    @Option(names = "--container", required = true, paramLabel = "NAME",
+            description = "Docker name, spec name, or an id of 12 characters or more.")
     String container;
+
+    @Option(names = "--fleet", paramLabel = "NAME", description = "The fleet of --container, when its name is in several fleets.")
+    String fleet;
 
     @Option(names = "--service", paramLabel = "antnodeN", description = "A node to act on (repeatable).")
     List<String> services = new ArrayList<>();
@@ -64,6 +68,9 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (fleet != null) {
+            container = service().resolve(container, Optional.of(fleet));
+        }
         if ("add".equalsIgnoreCase(action)) {
             return report(service().add(container, addOptions()));
         }

@@ -1,6 +1,5 @@
 package io.antfleet.cli;
 
-import io.antfleet.config.OutputFormat;
 import io.antfleet.engine.report.ReportFormat;
 import io.antfleet.engine.report.ReportKind;
 import io.antfleet.engine.report.ReportService;
@@ -19,7 +18,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code antfleet report node-status|node-status-details|influx-resources|machine-config|machine-metrics
- * [--format text|json|env|config]}, in wnm's formats. Without {@code --format}, {@code --output json} picks json.
+ * [--output text|json|env|config]}, in wnm's formats ({@code --format} is an alias). A global
+ * {@code --output json} before the subcommand picks json too.
  */
 @Command(name = "report", mixinStandardHelpOptions = true,
         description = "wnm's reports: node-status, node-status-details, influx-resources, machine-config, machine-metrics.")
@@ -34,7 +34,9 @@ final class ReportCommand implements Callable<Integer> {
             description = "node-status, node-status-details, influx-resources, machine-config or machine-metrics.")
     String report;
 
-    @Option(names = "--format", paramLabel = "FORMAT", description = "text (default), json, env or config.")
+    // Report's format comes with the global -o/--output (text, json, env, config; table means text), before or
+    // after the subcommand like every command's; --format is kept as an alias.
+    @Option(names = "--format", paramLabel = "FORMAT", description = "An alias of --output: text (default), json, env or config.")
     String format;
 
     @Option(names = "--container", paramLabel = "NAME", description = "Node reports: only this container.")
@@ -49,9 +51,7 @@ final class ReportCommand implements Callable<Integer> {
         ReportFormat chosen;
         try {
             kind = ReportKind.parse(report);
-            chosen = format != null ? ReportFormat.parse(format)
-                    : root.globalOptions().output() == OutputFormat.JSON && kind != ReportKind.INFLUX_RESOURCES
-                    ? ReportFormat.JSON : ReportFormat.TEXT;
+            chosen = format(kind);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage());
         }
@@ -65,5 +65,17 @@ final class ReportCommand implements Callable<Integer> {
         out.println(text);
         out.flush();
         return ExitCodes.OK;
+    }
+
+    /** --format, else --output; json without either picks json only where the report has it (influx has not). */
+    private ReportFormat format(ReportKind kind) {
+        Optional<String> given = Optional.ofNullable(format).or(root::rawOutput);
+        if (given.isEmpty() || given.get().equals("table")) {
+            return ReportFormat.TEXT;
+        }
+        if (format == null && given.get().equals("json") && kind == ReportKind.INFLUX_RESOURCES) {
+            return ReportFormat.TEXT;
+        }
+        return ReportFormat.parse(given.get());
     }
 }

@@ -44,8 +44,10 @@ final class ServeCommand implements Callable<Integer> {
     public Integer call() throws InterruptedException {
         DashboardServer server = start(root, command, listen, tlsCert, tlsKey);
         CountDownLatch stopped = new CountDownLatch(1);
+        // SIGTERM: stop answering, then close the database (H2 does not close its file at JVM exit)
         Thread hook = new Thread(() -> {
             server.close();
+            root.disconnectStore();
             stopped.countDown();
         }, "antfleet-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);

@@ -23,12 +23,17 @@ final class StatusCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--container", paramLabel = "NAME", description = "Only this container (Docker name, id or spec name).")
+    @Option(names = "--container", paramLabel = "NAME",
+            description = "Only this container (Docker name, spec name, or an id of 12 characters or more).")
     String container;
+
+    @Option(names = "--fleet", paramLabel = "NAME", description = "Only the containers of this fleet (label antfleet.fleet).")
+    String fleet;
 
     @Override
     public Integer call() {
-        FleetStatus status = root.injector().getInstance(StatusService.class).status(Optional.ofNullable(container));
+        FleetStatus status = root.injector().getInstance(StatusService.class)
+                .status(Optional.ofNullable(container), Optional.ofNullable(fleet));
         PrintWriter out = command.commandLine().getOut();
         out.print(root.globalOptions().output() == OutputFormat.JSON ? StatusRenderer.json(status) : StatusRenderer.table(status));
         out.flush();

@@ -23,7 +23,9 @@ final class TeardownCommand implements Callable<Integer> {
     @Spec
     CommandSpec command;
 
-    @Option(names = "--container", paramLabel = "NAME", description = "Only this container (Docker name, id or spec name).")
+    @Option(names = "--container", paramLabel = "NAME",
+            description = "Only this container: its Docker name, spec name, or an id of 12 characters or more matching"
+                    + " one container. An empty or ambiguous value is refused (exit 2) and nothing is touched.")
     String container;
 
     @Option(names = "--fleet", paramLabel = "NAME", description = "Only the containers of this fleet (label antfleet.fleet).")

@@ -10,12 +10,19 @@ import java.util.Optional;
  * config file and database settings are merged in).
  *
  * @param dbUrl a JDBC URL ({@code jdbc:mariadb://...}); empty means the embedded default database
+ * @param dbPasswordFile a file holding the database password, for a URL that names none
  */
-public record GlobalOptions(Optional<String> dbUrl, Optional<Path> configFile, OutputFormat output, boolean verbose) {
+public record GlobalOptions(Optional<String> dbUrl, Optional<Path> configFile, OutputFormat output, boolean verbose,
+        Optional<Path> dbPasswordFile) {
     public GlobalOptions {
         requireNonNull(dbUrl, "dbUrl is null");
         requireNonNull(configFile, "configFile is null");
         requireNonNull(output, "output is null");
+        requireNonNull(dbPasswordFile, "dbPasswordFile is null");
+    }
+
+    public GlobalOptions(Optional<String> dbUrl, Optional<Path> configFile, OutputFormat output, boolean verbose) {
+        this(dbUrl, configFile, output, verbose, Optional.empty());
     }
 
     public static GlobalOptions defaults() {

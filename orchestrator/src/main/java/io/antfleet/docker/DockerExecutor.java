@@ -5,6 +5,7 @@ import com.github.dockerjava.api.command.ExecStartCmd;
 import com.github.dockerjava.api.command.InspectExecResponse;
 import com.github.dockerjava.api.exception.ConflictException;
 import com.github.dockerjava.api.exception.NotFoundException;
+import io.antfleet.fleet.Redaction;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,9 +23,22 @@ import java.util.concurrent.TimeUnit;
 final class DockerExecutor {
     private static final int EXIT_CODE_POLLS = 50;
 
+    /** Output beyond this (stdout and stderr together) is not kept: the command is killed and the exec fails. */
+    static final int MAX_OUTPUT = 16 * 1024 * 1024;
+
     private final DockerClient client;
-    DockerExecutor(DockerClient client) {
+    /** Without a response timeout: only the exec's own bound ends a silent stream. */
+    private final DockerClient streams;
+    private final int maxOutput;
+
+    DockerExecutor(DockerClient client, DockerClient streams) {
+        this(client, streams, MAX_OUTPUT);
+    }
+
+    DockerExecutor(DockerClient client, DockerClient streams, int maxOutput) {
         this.client = client;
+        this.streams = streams;
+        this.maxOutput = maxOutput;
     }
 
     ExecResult exec(String container, List<String> command, String user, Map<String, String> env, String stdin,
@@ -33,8 +47,8 @@ final class DockerExecutor {
             throw new IllegalArgumentException("empty command for container " + container);
         }
         String execId = create(container, command, user, env, stdin != null);
-        FrameCollector collector = new FrameCollector();
-        ExecStartCmd start = client.execStartCmd(execId);
+        FrameCollector collector = new FrameCollector(maxOutput);
+        ExecStartCmd start = streams.execStartCmd(execId);
         if (stdin != null) {
             start = start.withStdIn(new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)));
         }
@@ -44,15 +58,20 @@ final class DockerExecutor {
                 String killed = kill(execId);
                 throw new ExecTimeoutException(container, command, timeout, killed);
             }
+            if (collector.overflowed()) {
+                String killed = kill(execId);
+                throw new DockerOperationException(command + " in container " + container + " printed more than "
+                        + maxOutput + " bytes; the rest was not read (" + killed + ")");
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             kill(execId);
-            throw new DockerOperationException("interrupted while running " + command + " in container " + container, e);
+            throw new DockerOperationException("interrupted while running " + Redaction.command(command) + " in container " + container, e);
         } catch (RuntimeException e) {
             if (e instanceof DockerOperationException) {
                 throw e;
             }
-            throw new DockerOperationException("exec of " + command + " in container " + container + " failed: "
+            throw new DockerOperationException("exec of " + Redaction.command(command) + " in container " + container + " failed: "
                     + DockerJavaGateway.firstLine(e.getMessage()), e);
         } finally {
             closeQuietly(collector);
@@ -72,12 +91,12 @@ final class DockerExecutor {
             }
             return create.exec().getId();
         } catch (NotFoundException e) {
-            throw new DockerOperationException("container " + container + " not found (cannot run " + command + ")", e);
+            throw new DockerOperationException("container " + container + " not found (cannot run " + Redaction.command(command) + ")", e);
         } catch (ConflictException e) {
             throw new DockerOperationException("container " + container + " is not running (cannot run " + command
                     + "): start it with `docker start " + container + "`", e);
         } catch (RuntimeException e) {
-            throw new DockerOperationException("cannot run " + command + " in container " + container + ": "
+            throw new DockerOperationException("cannot run " + Redaction.command(command) + " in container " + container + ": "
                     + DockerJavaGateway.firstLine(e.getMessage()), e);
         }
     }
@@ -90,7 +109,7 @@ final class DockerExecutor {
                 r = client.inspectExecCmd(execId).exec();
             } catch (RuntimeException e) {
                 // the daemon went away between the end of the output and its exit code (a dockerd restart)
-                throw new DockerOperationException("no exit code for " + command + " in container " + container + ": "
+                throw new DockerOperationException("no exit code for " + Redaction.command(command) + " in container " + container + ": "
                         + DockerJavaGateway.firstLine(e.getMessage()), e);
             }
             if (!Boolean.TRUE.equals(r.isRunning()) && r.getExitCodeLong() != null) {
@@ -98,7 +117,7 @@ final class DockerExecutor {
             }
             pause(Duration.ofMillis(10));
         }
-        throw new DockerOperationException("no exit code for " + command + " in container " + container
+        throw new DockerOperationException("no exit code for " + Redaction.command(command) + " in container " + container
                 + " although its output stream closed");
     }
 

@@ -8,6 +8,7 @@ import com.github.dockerjava.api.command.InspectContainerResponse;
 import com.github.dockerjava.api.exception.NotFoundException;
 import com.github.dockerjava.api.exception.NotModifiedException;
 import com.github.dockerjava.api.model.Bind;
+import com.github.dockerjava.api.model.Capability;
 import com.github.dockerjava.api.model.HostConfig;
 import com.github.dockerjava.api.model.RestartPolicy;
 import com.github.dockerjava.core.DefaultDockerClientConfig;
@@ -21,10 +22,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-/** The docker-java implementation of {@link DockerGateway}: one client, closed with {@link #close()}. */
+/**
+ * The docker-java implementation of {@link DockerGateway}: one client for requests (bounded by the response
+ * timeout) and one for exec streams (bounded by each exec's own timeout), closed with {@link #close()}.
+ */
 public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
     private final DockerSettings settings;
     private DockerClient client;
+    private DockerClient streams;
     private DockerExecutor executor;
 
     /** Connects on first use, so commands that never touch Docker open nothing. */
@@ -34,8 +39,11 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
 
     private synchronized DockerClient client() {
         if (client == null) {
-            client = connect(settings);
-            executor = new DockerExecutor(client);
+            client = connect(settings, settings.responseTimeout());
+            // An exec's output stream may rightly stay silent for minutes (antctl start waits for peers): the
+            // stream gets a client without a response timeout, and the exec's own bound alone decides.
+            streams = connect(settings, Duration.ZERO);
+            executor = new DockerExecutor(client, streams);
         }
         return client;
     }
@@ -45,7 +53,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         return executor;
     }
 
-    private static DockerClient connect(DockerSettings settings) {
+    private static DockerClient connect(DockerSettings settings, Duration responseTimeout) {
         DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(settings.host())
                 .withApiVersion(settings.apiVersion())
@@ -55,7 +63,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
                 .sslConfig(config.getSSLConfig())
                 .maxConnections(settings.maxConnections())
                 .connectionTimeout(settings.connectTimeout())
-                .responseTimeout(settings.responseTimeout())
+                .responseTimeout(responseTimeout)
                 .build();
         return DockerClientImpl.getInstance(config, http);
     }
@@ -67,10 +75,25 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         return id;
     }
 
+    /**
+     * What an agent container keeps of Docker's default capabilities: files and their owners (antctl writes
+     * the registry and node dirs, as root or for the ant user), signals to its nodes, and switching to the
+     * ant user (OpenRC's start-stop-daemon, {@code docker exec --user}). No raw sockets, device nodes,
+     * chroot, audit, capability or low-port changes: nodes listen on high ports.
+     */
+    static final List<Capability> KEPT_CAPABILITIES = List.of(Capability.CHOWN, Capability.DAC_OVERRIDE,
+            Capability.FOWNER, Capability.FSETID, Capability.KILL, Capability.SETGID, Capability.SETUID);
+    /** Room for hundreds of nodes of dozens of threads each, while a fork bomb stays inside its container. */
+    static final long PIDS_LIMIT = 16_384;
+
     private CreateContainerCmd createCommand(ContainerSpec spec) {
         HostConfig host = HostConfig.newHostConfig()
                 .withNetworkMode(spec.networkMode())
-                .withRestartPolicy(RestartPolicy.unlessStoppedRestart());
+                .withRestartPolicy(RestartPolicy.unlessStoppedRestart())
+                .withCapDrop(Capability.ALL)
+                .withCapAdd(KEPT_CAPABILITIES.toArray(Capability[]::new))
+                .withSecurityOpts(List.of("no-new-privileges:true"))
+                .withPidsLimit(PIDS_LIMIT);
         if (spec.volume() != null && spec.volumeMount() != null) {
             host = host.withBinds(Bind.parse(spec.volume() + ":" + spec.volumeMount()));
         }
@@ -191,6 +214,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         }
         try {
             client.close();
+            streams.close();
             client = null;
         } catch (IOException e) {
             throw new DockerOperationException("cannot close the Docker client: " + e.getMessage(), e);

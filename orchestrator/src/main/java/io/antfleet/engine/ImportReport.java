@@ -33,9 +33,12 @@ public record ImportReport(List<ContainerImport> containers) {
         }
     }
 
-    /** One node row as written: antctl's own status word beside antfleet's. */
+    /**
+     * One node row as written: antctl's own status word beside antfleet's. {@code problem} says why the
+     * entry's values were refused (the row is then UNKNOWN and keeps what was recorded before); else null.
+     */
     public record ImportedNode(String service, int number, NodeStatus status, String antctlStatus, Integer nodePort,
-            Integer metricsPort, Integer rpcPort, String peerId, String version) {
+            Integer metricsPort, Integer rpcPort, String peerId, String version, String problem) {
         public ImportedNode {
             requireNonNull(service, "service is null");
             requireNonNull(status, "status is null");

@@ -149,12 +149,19 @@ public final class ImportService {
             Container row = upsertContainer(info, mode, existing, now);
             NodeRows.Result written = nodeRows.write(row.id(), surveyed, now);
             journal.complete(op.id(), surveyed.stream().map(n -> n.service().value()).toList());
+            surveyed.stream().filter(n -> !n.isUsable()).forEach(n -> refused(row.id(), n));
             return new ImportReport.ContainerImport(info.name(), info.id(), mode, row.id(), written.nodes(),
                     written.markedDead(), null);
         } catch (RuntimeException e) {
             journal.fail(op.id(), String.valueOf(e.getMessage()));
             throw e;
         }
+    }
+
+    /** The journal's record of an entry whose values were refused, with the reason: its row is UNKNOWN. */
+    private void refused(long containerId, AntctlNode n) {
+        Operation refusal = journal.begin("refuse-node-values", containerId, List.of(n.service().value()));
+        journal.fail(refusal.id(), n.problem());
     }
 
     /** A container that is not running runs no node: its row and its running nodes' rows say so. */

@@ -45,7 +45,7 @@ final class NodeRows {
         for (int i = 0; i < surveyed.size(); i++) {
             AntctlNode n = surveyed.get(i);
             written.add(new ImportReport.ImportedNode(n.service().value(), n.number(), stored.get(i).status(),
-                    n.antctlStatus(), n.nodePort(), n.metricsPort(), n.rpcPort(), n.peerId(), n.version()));
+                    n.antctlStatus(), n.nodePort(), n.metricsPort(), n.rpcPort(), n.peerId(), n.version(), n.problem()));
         }
         List<String> dead = new ArrayList<>();
         // rows this write inserted are all in seen: the rows read before are every row that may be dead
@@ -56,6 +56,20 @@ final class NodeRows {
             }
         }
         return new Result(written, dead);
+    }
+
+    /**
+     * An entry whose values were refused: UNKNOWN, keeping what was recorded of it before (an operator's
+     * DISABLED stays), so one broken entry neither erases a node nor invents one.
+     */
+    private static Node unusable(long containerId, AntctlNode n, Optional<Node> existing, Instant now) {
+        if (existing.isEmpty()) {
+            return new Node(null, containerId, n.service(), NodeStatus.UNKNOWN, null, null, null, null, null, null, null,
+                    null, null, null, now, now);
+        }
+        Node old = existing.get();
+        NodeStatus status = old.status() == NodeStatus.DISABLED ? NodeStatus.DISABLED : NodeStatus.UNKNOWN;
+        return status == old.status() ? old : old.withStatus(status, now);
     }
 
     /** Running (and restarting, upgrading) nodes of a container that is down become STOPPED. */
@@ -69,6 +83,9 @@ final class NodeRows {
     }
 
     private static Node toRow(long containerId, AntctlNode n, Optional<Node> existing, Instant now) {
+        if (!n.isUsable()) {
+            return unusable(containerId, n, existing, now);
+        }
         NodeStatus status = n.status();
         if (existing.isPresent() && existing.get().status() == NodeStatus.DISABLED && !n.removed()) {
             status = NodeStatus.DISABLED;

@@ -66,9 +66,13 @@ final class HttpAnswer {
     /** The slow path, for what is not plain digits: Long.parseLong's verdict. */
     private static long parseLength(String value) {
         try {
-            return Long.parseLong(value);
+            long length = Long.parseLong(value);
+            if (length < 0) {
+                throw new NumberFormatException(value);
+            }
+            return length;
         } catch (NumberFormatException e) {
-            throw new Fetcher.FetchFailure("invalid Content-Length '" + value + "'");
+            throw new Fetcher.FetchFailure("invalid Content-Length '" + io.antfleet.fleet.NodeValues.shown(value) + "'");
         }
     }
 
@@ -135,23 +139,27 @@ final class HttpAnswer {
             }
             String sizeText = new String(buf, read, lineEnd - read, StandardCharsets.ISO_8859_1);
             int semicolon = sizeText.indexOf(';');
-            int size;
-            try {
-                size = Integer.parseInt((semicolon >= 0 ? sizeText.substring(0, semicolon) : sizeText).trim(), 16);
-            } catch (NumberFormatException e) {
-                throw new Fetcher.FetchFailure("invalid chunk size '" + sizeText + "'");
-            }
+            int size = chunkSize(semicolon >= 0 ? sizeText.substring(0, semicolon) : sizeText);
             read = lineEnd + 2;
             if (size == 0) {
                 return write;
             }
-            if (read + size > length) {
+            if ((long) read + size + 2 > length) {
                 throw new Fetcher.FetchFailure("chunked answer cut short");
             }
             System.arraycopy(buf, read, buf, write, size);
             write += size;
             read += size + 2;
         }
+    }
+
+    /** A chunk size: hex digits only (no sign), at most 7 of them, so it can never overflow an offset. */
+    private static int chunkSize(String text) {
+        String hex = text.trim();
+        if (hex.isEmpty() || hex.length() > 7 || !hex.chars().allMatch(c -> Character.digit(c, 16) >= 0)) {
+            throw new Fetcher.FetchFailure("invalid chunk size '" + io.antfleet.fleet.NodeValues.shown(text) + "'");
+        }
+        return Integer.parseInt(hex, 16);
     }
 
     private static int indexOfCrlf(byte[] buf, int from, int length) {

@@ -49,7 +49,7 @@ final class JdkHttpFetcher implements Fetcher {
         Watch watch = new Watch(Thread.currentThread());
         Future<?> alarm = watchdog.schedule(watch::fire, guardMillis, TimeUnit.MILLISECONDS);
         try {
-            HttpResponse<byte[]> response = client.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = client.send(request, LimitedBody.handler(SocketFetcher.MAX_ANSWER));
             if (response.statusCode() != 200) {
                 throw new FetchFailure("HTTP " + response.statusCode());
             }
@@ -77,6 +77,10 @@ final class JdkHttpFetcher implements Fetcher {
         }
         if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
             return "connection refused";
+        }
+        int tooLarge = e.getMessage() == null ? -1 : e.getMessage().indexOf("answer larger than");
+        if (tooLarge >= 0) {
+            return e.getMessage().substring(tooLarge);
         }
         return e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     }

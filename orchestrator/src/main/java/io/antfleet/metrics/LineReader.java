@@ -10,6 +10,10 @@ final class LineReader {
     private final byte[] body;
     private final MetricQuery query;
     private final ParsedMetrics result;
+    /** Longer label values (a peer id is 52 characters, a version 10) are refused, not kept. */
+    static final int MAX_LABEL_VALUE = 256;
+    /** A sample value longer than this is no number a node writes (a double prints in at most 24). */
+    static final int MAX_VALUE_TEXT = 100;
     /** Label positions of the current line: name start/end, escaped value start/end, four ints per label. */
     private int[] labels = new int[16];
     private int labelCount;
@@ -42,6 +46,10 @@ final class LineReader {
         }
         int valueStart = pos + 1;
         int valueEnd = OpenMetricsParser.indexOf(body, (byte) ' ', valueStart, end);
+        if (valueEnd - valueStart > MAX_VALUE_TEXT) {
+            throw new MetricsFormatException("value of " + (valueEnd - valueStart) + " characters at line " + lineNo
+                    + " (at most " + MAX_VALUE_TEXT + ")");
+        }
         String raw = new String(body, valueStart, valueEnd - valueStart, StandardCharsets.US_ASCII);
         double value = parseValue(raw, lineNo);
         for (int i = first; i >= 0; i = query.match(body, start, nameEnd, i + 1)) {
@@ -108,6 +116,10 @@ final class LineReader {
         for (int l = 0; l < labelCount; l++) {
             int k = l * 4;
             if (labels[k + 1] - labels[k] == wanted.length && regionEquals(labels[k], wanted)) {
+                if (labels[k + 3] - labels[k + 2] > MAX_LABEL_VALUE) {
+                    throw new MetricsFormatException("label " + new String(wanted, StandardCharsets.US_ASCII) + " has a value of "
+                            + (labels[k + 3] - labels[k + 2]) + " bytes (at most " + MAX_LABEL_VALUE + ")");
+                }
                 return unescape(labels[k + 2], labels[k + 3]);
             }
         }

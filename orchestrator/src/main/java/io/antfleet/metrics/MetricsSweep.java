@@ -75,16 +75,23 @@ public final class MetricsSweep implements AutoCloseable {
         }
         List<SweptNode> probes = new ArrayList<>(targets.size());
         try {
-            for (Future<SweptNode> future : futures) {
-                probes.add(future.get());
+            for (int i = 0; i < futures.size(); i++) {
+                probes.add(outcome(futures.get(i), targets.get(i)));
             }
             return probes;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             futures.forEach(f -> f.cancel(true));
             throw new AntfleetException("metrics sweep of " + targets.size() + " nodes interrupted", e);
+        }
+    }
+
+    /** A probe's result; one that failed in a way {@link #probe} did not catch (an Error) is still only its node's. */
+    private static SweptNode outcome(Future<SweptNode> future, SweepTarget target) throws InterruptedException {
+        try {
+            return future.get();
         } catch (ExecutionException e) {
-            throw new AntfleetException("metrics sweep failed unexpectedly: " + e.getCause(), e.getCause());
+            return SweptNode.failed(target, "probe failed: " + e.getCause());
         }
     }
 
@@ -112,6 +119,10 @@ public final class MetricsSweep implements AutoCloseable {
         } catch (MetricsFormatException e) {
             metadata.forget(target);
             return SweptNode.failed(target, "invalid body: " + e.getMessage());
+        } catch (RuntimeException e) {
+            // whatever one node's answer does to the reading, it is that node's failure, never the sweep's
+            metadata.forget(target);
+            return SweptNode.failed(target, "unusable answer: " + e);
         }
     }
 

@@ -3,6 +3,7 @@ package io.antfleet.metrics;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.NodeReadings;
+import io.antfleet.fleet.NodeValues;
 import java.util.OptionalDouble;
 
 /**
@@ -79,6 +80,13 @@ public final class NodeReadingsMapper {
      */
     public NodeReadings map(ParsedMetrics metrics, String peerId, String version) {
         checkMetrics(metrics);
+        String problem = NodeValues.versionProblem(requireNonNull(version, "version is null"));
+        if (problem == null) {
+            problem = NodeValues.peerIdProblem(peerId);
+        }
+        if (problem != null) {
+            throw new MetricsFormatException("/metadata: " + problem);
+        }
         return new NodeReadings(
                 peerId, requireNonNull(version, "version is null"),
                 whole(metrics, UPTIME), whole(metrics, RECORDS), whole(metrics, RELEVANT_RECORDS),

@@ -11,6 +11,8 @@ import java.util.OptionalDouble;
  * Not thread-safe while being filled; immutable once {@link OpenMetricsParser#parse} returned it.
  */
 public final class ParsedMetrics {
+    /** The longest exact decimal kept: the width of the rewards columns. */
+    public static final int MAX_DECIMAL = 100;
     private final MetricQuery query;
     final double[] sums;
     final int[] counts;
@@ -53,6 +55,9 @@ public final class ParsedMetrics {
     /**
      * The value as exact decimal text: a single series keeps its text exactly ({@code 1.5e3} → {@code 1500}),
      * several are summed as BigDecimal of their doubles. Null when absent, NaN or infinite.
+     *
+     * @throws MetricsFormatException when the plain decimal would be longer than {@link #MAX_DECIMAL}
+     *     characters (a node sending {@code 1e-999999999} must not make antfleet write a billion zeros)
      */
     public String exactDecimal(int index) {
         if (counts[index] == 0 || Double.isNaN(sums[index]) || Double.isInfinite(sums[index])) {
@@ -61,7 +66,26 @@ public final class ParsedMetrics {
         BigDecimal decimal = counts[index] == 1 ? new BigDecimal(stripPlus(firstRaw[index]))
                 : BigDecimal.valueOf(sums[index]);
         BigDecimal stripped = decimal.stripTrailingZeros();
-        return stripped.signum() == 0 ? "0" : stripped.toPlainString();
+        if (stripped.signum() == 0) {
+            return "0";
+        }
+        long plainLength = plainLength(stripped);
+        if (plainLength > MAX_DECIMAL) {
+            throw new MetricsFormatException(query.name(index) + " value '" + firstRaw[index] + "' is " + plainLength
+                    + " characters as a plain decimal (at most " + MAX_DECIMAL + ")");
+        }
+        return stripped.toPlainString();
+    }
+
+    /** The length of {@code toPlainString()}, worked out without writing it. */
+    static long plainLength(BigDecimal d) {
+        long digits = d.precision();
+        long scale = d.scale();
+        long sign = d.signum() < 0 ? 1 : 0;
+        if (scale <= 0) {
+            return sign + digits - scale;
+        }
+        return sign + (scale >= digits ? scale + 2 : digits + 1);
     }
 
     private static String stripPlus(String raw) {

@@ -16,13 +16,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * One short HTTP/1.1 GET per request over a plain blocking socket ({@code Connection: close}, as the
  * antnode metrics server answers anyway): connect bounded by the connect timeout, the whole answer by
  * the request timeout (a stalled or dripping server is cut off). Reads Content-Length, chunked and
- * read-to-close bodies. Each thread reuses one growing buffer, so a sweep allocates little.
+ * read-to-close bodies, at most {@link #MAX_ANSWER} bytes. Each thread reuses one buffer, so a sweep allocates
+ * little; it grows for a big answer and goes back to its first size after it.
  */
 final class SocketFetcher implements Fetcher {
-    private static final int MAX_BODY = 8 * 1024 * 1024;
+    /** A whole answer, head and body, beyond this is refused: an antnode's /metrics is some 20 KiB. */
+    static final int MAX_ANSWER = 1024 * 1024;
+    /** Each thread's buffer starts at this and goes back to it after a bigger answer. */
+    static final int INITIAL_BUFFER = 32 * 1024;
 
     private final SweepSettings settings;
-    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[32 * 1024]);
+    private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[INITIAL_BUFFER]);
     /** IP literals only (a name is resolved on every request, as DNS may change): parsed once. */
     private final Map<String, InetAddress> literals = new ConcurrentHashMap<>();
 
@@ -32,6 +36,22 @@ final class SocketFetcher implements Fetcher {
 
     @Override
     public Body get(SweepTarget target, String path) {
+        try {
+            return fetch(target, path);
+        } finally {
+            // the answer in hand keeps a big array alive until it is parsed; the thread goes back to a small one
+            if (buffers.get().length > INITIAL_BUFFER) {
+                buffers.set(new byte[INITIAL_BUFFER]);
+            }
+        }
+    }
+
+    /** The calling thread's buffer size, for tests. */
+    int bufferSize() {
+        return buffers.get().length;
+    }
+
+    private Body fetch(SweepTarget target, String path) {
         long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
         // NO_PROXY: a plain socket; the default one asks the proxy selector (building a URI) on every connect
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
@@ -107,10 +127,10 @@ final class SocketFetcher implements Fetcher {
         int length = 0;
         while (true) {
             if (length == buf.length) {
-                if (buf.length >= MAX_BODY) {
-                    throw new FetchFailure("answer larger than " + MAX_BODY + " bytes");
+                if (buf.length >= MAX_ANSWER) {
+                    throw new FetchFailure("answer larger than " + MAX_ANSWER + " bytes");
                 }
-                buf = Arrays.copyOf(buf, buf.length * 2);
+                buf = Arrays.copyOf(buf, Math.min(MAX_ANSWER, buf.length * 2));
                 buffers.set(buf);
             }
             int n = in.read(buf, length, buf.length - length);

@@ -27,6 +27,7 @@ import org.slf4j.LoggerFactory;
 public final class Notifier implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Notifier.class);
     static final int TIMEOUT_SECONDS = 10;
+    static final int CLOSE_WAIT_SECONDS = 15;
     static final List<Duration> RETRIES = List.of(Duration.ofSeconds(5), Duration.ofSeconds(30), Duration.ofMinutes(2));
     /** Deliveries waiting beyond this are dropped (logged): a dead receiver must not grow the heap. */
     private static final int MAX_QUEUED = 1000;
@@ -118,9 +119,23 @@ public final class Notifier implements AutoCloseable {
         }
     }
 
+    /**
+     * Lets deliveries already due go out (a {@code run --once} that found something still tells it), waiting at
+     * most {@value #CLOSE_WAIT_SECONDS} s; retries not yet due are dropped.
+     */
     @Override
     public void close() {
-        executor.shutdownNow();
+        executor.setExecuteExistingDelayedTasksAfterShutdownPolicy(false);
+        executor.shutdown();
+        try {
+            if (!executor.awaitTermination(CLOSE_WAIT_SECONDS, TimeUnit.SECONDS)) {
+                LOG.warn("notifications still being delivered after {} s were dropped", CLOSE_WAIT_SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } finally {
+            executor.shutdownNow();
+        }
     }
 
     /** The request bodies of the presets. */

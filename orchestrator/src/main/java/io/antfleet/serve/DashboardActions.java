@@ -6,11 +6,13 @@ import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
+import io.antfleet.engine.run.FleetMutex;
 import io.antfleet.engine.run.RunState;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolder;
 import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
@@ -18,15 +20,19 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * What the dashboard may change, each after the operator confirmed it: a node's start, stop, restart or
  * removal through the journaled {@link NodeLifecycle} (the path every node change takes) under the database
- * lease; applying the spec {@code run} applied last; pausing and resuming the autoscaler. While another
- * process (a {@code run}) holds the lease, node actions and apply are refused with 409 and change nothing.
+ * lease (run's, between its cycles' carrying out, when this process is {@code run --serve}); applying the spec
+ * {@code run} applied last; pausing and resuming the autoscaler. While another process (a {@code run}) holds
+ * the lease, node actions and apply are refused with 409 and change nothing.
  */
 public final class DashboardActions {
     private static final Duration LEASE_TTL = Duration.ofMinutes(15);
+    /** How long an action waits for the run loop of this process to finish carrying out its cycle. */
+    private static final Duration RUN_WAIT = Duration.ofSeconds(60);
 
     /** The node verbs the dashboard offers. */
     public enum NodeAction { START, STOP, RESTART, REMOVE }
@@ -37,10 +43,12 @@ public final class DashboardActions {
     private final DatabaseLease lease;
     private final ApplyService apply;
     private final RunState state;
+    private final FleetMutex mutex;
 
     @Inject
     public DashboardActions(NodeLifecycle lifecycle, ContainerRepository containers, NodeRepository nodes,
-            DatabaseLease lease, ApplyService apply, RunState state) {
+            DatabaseLease lease, ApplyService apply, RunState state, FleetMutex mutex) {
+        this.mutex = requireNonNull(mutex, "mutex is null");
         this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
@@ -99,16 +107,38 @@ public final class DashboardActions {
         return paused ? "autoscaler paused: run observes and decides but carries nothing out" : "autoscaler resumed";
     }
 
+    /**
+     * Under the database lease; when {@code run --serve} in this very process holds it, under run's lease
+     * instead, between the loop's carrying out (the {@link FleetMutex}).
+     */
     private void leased(String what, Runnable work) {
         String holder = LeaseHolderProcess.holderForThisProcess("serve " + what);
-        if (!lease.tryAcquire(holder, LEASE_TTL)) {
+        if (lease.tryAcquire(holder, LEASE_TTL)) {
+            try {
+                work.run();
+            } finally {
+                lease.release(holder);
+            }
+            return;
+        }
+        Optional<String> current = lease.current().map(LeaseHolder::holder);
+        if (current.flatMap(LeaseHolderProcess::parse).filter(DashboardActions::isThisProcess).isEmpty()) {
             throw new BadRequestException(409, "another antfleet process holds the database lease"
-                    + lease.current().map(h -> " (" + h.holder() + ")").orElse("") + "; nothing was changed");
+                    + current.map(h -> " (" + h + ")").orElse("") + "; nothing was changed");
         }
         try {
-            work.run();
-        } finally {
-            lease.release(holder);
+            if (!mutex.tryHold(RUN_WAIT, work)) {
+                throw new BadRequestException(409, "the autoscaler is still carrying out its cycle after "
+                        + RUN_WAIT.toSeconds() + " s; nothing was changed, try again");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new BadRequestException(503, "antfleet is stopping; nothing was changed");
         }
+    }
+
+    private static boolean isThisProcess(LeaseHolderProcess p) {
+        LeaseHolderProcess self = LeaseHolderProcess.ofThisProcess("serve");
+        return p.pid() == self.pid() && p.startedAt().equals(self.startedAt()) && p.scope().equals(self.scope());
     }
 }

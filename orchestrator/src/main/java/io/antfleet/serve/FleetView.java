@@ -40,6 +40,8 @@ public final class FleetView {
     private final HistoryLog history;
     private final RunState state;
     private final ObjectMapper json = new ObjectMapper();
+    private String cachedVersion;
+    private AutoscaleSettings cachedSettings;
 
     @Inject
     public FleetView(ContainerRepository containers, NodeRepository nodes, HistoryLog history, RunState state) {
@@ -140,16 +142,24 @@ public final class FleetView {
         r.put("removeAbove", removeAbove);
     }
 
-    /** The autoscale settings of the spec {@code run} applied last; wnm's defaults before there is one. */
-    AutoscaleSettings settings() {
+    /**
+     * The autoscale settings of the spec {@code run} applied last (read again only when the file changed: the
+     * page asks every few seconds); wnm's defaults before there is one.
+     */
+    synchronized AutoscaleSettings settings() {
         int cores = Runtime.getRuntime().availableProcessors();
         Optional<Path> spec = state.specPath();
         if (spec.isEmpty()) {
             return AutoscaleSettings.defaults(cores);
         }
         try {
-            return RunTarget.of(new SpecLoader().load(spec.get()), cores).settings();
-        } catch (AntfleetException e) {
+            String version = spec.get() + " " + java.nio.file.Files.getLastModifiedTime(spec.get()).toMillis();
+            if (!version.equals(cachedVersion)) {
+                cachedSettings = RunTarget.of(new SpecLoader().load(spec.get()), cores).settings();
+                cachedVersion = version;
+            }
+            return cachedSettings;
+        } catch (AntfleetException | java.io.IOException e) {
             // the spec moved or broke since run applied it: show the defaults rather than no overview
             return AutoscaleSettings.defaults(cores);
         }

@@ -25,6 +25,7 @@ public record Database(String url, Optional<String> user, Optional<String> passw
     /** H2's INIT setting, in any case and spacing H2 accepts. */
     private static final Pattern H2_INIT = Pattern.compile("(?i);\\s*INIT\\s*=");
     private static final Pattern DATABASE_NAME = Pattern.compile("[A-Za-z0-9_$]{1,64}");
+    private static final Pattern PASSWORD_IN_URL = Pattern.compile("(?i)[?&;]password=[^&;]");
     private static final String MARIADB_FORM = "jdbc:mariadb://HOST[:PORT]/DATABASE?user=USER&password=PASSWORD";
 
     public Database {
@@ -111,6 +112,20 @@ public record Database(String url, Optional<String> user, Optional<String> passw
         return Optional.empty();
     }
 
+    /** This database with {@code password} when its URL names none (see {@link DbPassword}). */
+    public Database withPasswordIfAbsent(Optional<String> password) {
+        requireNonNull(password, "password is null");
+        if (this.password.isPresent() || password.isEmpty() || dialect != Dialect.MARIADB) {
+            return this;
+        }
+        return new Database(url, user, password, dialect);
+    }
+
+    /** True when a password is written in {@code url} itself. */
+    public static boolean hasPassword(String url) {
+        return PASSWORD_IN_URL.matcher(url).find();
+    }
+
     /** The URL with any password replaced by {@code ***}, safe to print. */
     public String displayUrl() {
         return mask(url);
@@ -120,6 +135,7 @@ public record Database(String url, Optional<String> user, Optional<String> passw
         return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
     }
 
+    /** Keeps the password out of anything that prints this record. */
     @Override
     public String toString() {
         return "Database[" + displayUrl() + ", " + dialect + "]";

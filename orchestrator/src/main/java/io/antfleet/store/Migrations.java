@@ -7,6 +7,7 @@ import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.MigrationInfoService;
+import org.flywaydb.core.api.MigrationState;
 import org.flywaydb.core.api.output.MigrateResult;
 
 /**
@@ -26,7 +27,9 @@ public final class Migrations {
     /** Applies every pending migration and reports where the schema stands. */
     public MigrationOutcome migrate() {
         try {
-            MigrateResult result = flyway().migrate();
+            Flyway flyway = flyway();
+            refuseNewer(flyway.info());
+            MigrateResult result = flyway.migrate();
             return new MigrationOutcome(status().version(), result.migrationsExecuted);
         } catch (FlywayException e) {
             throw SqlErrors.embeddedInUse(e, connection.database()).orElseGet(() -> new StoreException(
@@ -38,6 +41,7 @@ public final class Migrations {
     public SchemaStatus status() {
         try {
             MigrationInfoService info = flyway().info();
+            refuseNewer(info);
             MigrationInfo current = info.current();
             String version = current == null || current.getVersion() == null ? null : current.getVersion().getVersion();
             return new SchemaStatus(connection.database().displayUrl(), version, info.pending().length);
@@ -45,6 +49,31 @@ public final class Migrations {
             throw SqlErrors.embeddedInUse(e, connection.database()).orElseGet(() -> new StoreException(
                     "could not read the schema version of " + connection.database().displayUrl() + ": "
                     + SqlErrors.firstLine(e.getMessage()), e));
+        }
+    }
+
+    /**
+     * A schema newer than this binary's migrations was written by a newer antfleet: its tables may mean what
+     * this one does not know (Flyway would ignore such "future" migrations and carry on). Nothing reads or
+     * changes it.
+     */
+    private void refuseNewer(MigrationInfoService info) {
+        MigrationInfo newest = null;
+        String known = null;
+        for (MigrationInfo m : info.all()) {
+            if (m.getVersion() == null) {
+                continue;
+            }
+            if (m.getState() == MigrationState.FUTURE_SUCCESS || m.getState() == MigrationState.FUTURE_FAILED) {
+                newest = m;
+            } else if (m.getState().isResolved()) {
+                known = m.getVersion().getVersion();
+            }
+        }
+        if (newest != null) {
+            throw new StoreException("the database " + connection.database().displayUrl() + " has schema version "
+                    + newest.getVersion().getVersion() + ", newer than this antfleet knows (" + (known == null ? "none" : known)
+                    + "): a newer antfleet wrote it; use that version or a later one. Nothing was read or changed.");
         }
     }
 

@@ -9,6 +9,7 @@ import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -123,6 +124,14 @@ final class MyBatisNodeRepository implements NodeRepository {
             requireAllUpdated(updated, ids);
             session.batch(NodeReadingMapper.class, mapper -> ids.forEach(id -> mapper.insert(id, readings.get(id), at)));
         });
+    }
+
+    @Override
+    public Map<Long, Instant> readTimes(Long containerId) {
+        Map<Long, Instant> times = new HashMap<>();
+        transactions.inTransaction(session -> session.mapper(NodeMapper.class).readTimes(containerId))
+                .forEach(t -> times.put(t.nodeId(), t.readAt()));
+        return times;
     }
 
     @Override

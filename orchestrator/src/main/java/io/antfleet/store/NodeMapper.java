@@ -23,6 +23,13 @@ interface NodeMapper {
 
     List<Node> findByContainer(@Param("containerId") Long containerId);
 
+    /** The container's nodes that were ever read, with when they were last read. */
+    List<NodeReadTime> readTimes(@Param("containerId") Long containerId);
+
+    /** A node's last read time, a row of {@link #readTimes}. */
+    record NodeReadTime(Long nodeId, Instant readAt) {
+    }
+
     List<Node> findAll();
 
     int updateStatus(@Param("id") long id, @Param("status") NodeStatus status, @Param("at") Instant at);

@@ -5,6 +5,7 @@ import io.antfleet.fleet.NodeReadings;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,6 +55,21 @@ public interface NodeRepository {
      * their own.
      */
     void recordReadings(Map<Long, NodeReadings> readings, Instant at);
+
+    /**
+     * When each node of the container was last read (the latest sweep that reached it), by node id; nodes
+     * never read are left out. This default asks each node's history; the store reads the node rows.
+     */
+    default Map<Long, Instant> readTimes(Long containerId) {
+        Map<Long, Instant> times = new HashMap<>();
+        for (Node n : findByContainer(containerId)) {
+            List<NodeReadingSample> history = readingsSince(n.id(), Instant.EPOCH);
+            if (!history.isEmpty()) {
+                times.put(n.id(), history.get(history.size() - 1).readAt());
+            }
+        }
+        return times;
+    }
 
     /** A node's readings history from {@code since} on, oldest first. */
     List<NodeReadingSample> readingsSince(long nodeId, Instant since);

@@ -66,7 +66,8 @@ public final class StoreModule extends AbstractModule {
         @Override
         public StoreConnection get() {
             Supplier<Database> resolve = () -> options.dbUrl().map(Database::parse)
-                    .orElseGet(() -> Database.embedded(DataHome.antfleetDir()));
+                    .map(db -> db.withPasswordIfAbsent(DbPassword.resolve(options.dbPasswordFile(), System.getenv())))
+                    .orElseGet(() -> Database.embedded(DataHome.createPrivate(DataHome.antfleetDir())));
             return new StoreConnection(resolve);
         }
     }

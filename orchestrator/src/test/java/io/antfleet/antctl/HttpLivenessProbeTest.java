@@ -59,4 +59,38 @@ class HttpLivenessProbeTest {
         assertThat(HttpLivenessProbe.judge(404, "# EOF\n").alive()).isFalse();
         assertThat(HttpLivenessProbe.judge(200, METADATA).alive()).isTrue();
     }
+
+    @Test
+    void aVersionOrPeerIdAntfleetRefusesIsDroppedWithTheReasonNotKept() {
+        LivenessProbe.ProbeResult r = HttpLivenessProbe.judge(200, METADATA.replace("0.4.17", "0.4.17 $(id)")
+                .replace("12D3KooWQx5bYsFJH7xUwK6MzXcbsXcLVVb7rR2FKDaoYH3Hx2pQ", "x".repeat(500)));
+
+        assertThat(r.alive()).isTrue();
+        assertThat(r.version()).isNull();
+        assertThat(r.peerId()).isNull();
+        assertThat(r.problem()).contains("is not a version", "is not a peer id");
+    }
+
+    @Test
+    void anAnswerOverItsBoundIsNotRead() throws IOException {
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        byte[] big = ("# HELP x\n".repeat(10_000) + METADATA).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        server.createContext("/metadata", ex -> {
+            ex.sendResponseHeaders(200, big.length);
+            try (java.io.OutputStream out = ex.getResponseBody()) {
+                out.write(big);
+            }
+        });
+        server.start();
+        try {
+            LivenessProbe.ProbeResult r = new HttpLivenessProbe("127.0.0.1", java.time.Duration.ofSeconds(5))
+                    .probe(server.getAddress().getPort());
+
+            assertThat(r.alive()).isFalse();
+            assertThat(r.problem()).contains("more than " + HttpLivenessProbe.MAX_BODY + " bytes");
+        } finally {
+            server.stop(0);
+        }
+    }
 }

@@ -116,6 +116,16 @@ class RunnersTest {
     }
 
     @Test
+    void theLocalRunnerKillsACallThatPrintsPastTheCapLongBeforeItsBound() {
+        LocalRunner local = new LocalRunner("yes", List.of(), 1024 * 1024);
+        long t0 = System.nanoTime();
+
+        assertThatThrownBy(() -> local.run(List.of("antfleet-cap"), Duration.ofMinutes(5)))
+                .isInstanceOf(AntctlException.class).hasMessageContaining("printed more than 1048576 bytes");
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMinutes(1));
+    }
+
+    @Test
     void theLocalRunnerReportsAMissingProgram() {
         LocalRunner local = new LocalRunner("/nonexistent/antctl", List.of());
 

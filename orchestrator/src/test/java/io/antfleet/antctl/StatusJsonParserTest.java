@@ -97,22 +97,61 @@ class StatusJsonParserTest {
     }
 
     @Test
-    void anUnknownStatusWordIsAnError() {
-        assertThatThrownBy(() -> parser.parse(Golden.read("status-unknown-status.json")))
-                .isInstanceOf(AntctlOutputException.class).hasMessageContaining("Exploded");
+    void anUnknownStatusWordMakesThatEntryUnusableNotTheRegistry() {
+        List<AntctlNode> nodes = parser.parse(Golden.read("status-unknown-status.json"));
+
+        assertThat(nodes).filteredOn(n -> !n.isUsable()).singleElement().satisfies(n -> {
+            assertThat(n.problem()).contains("Exploded");
+            assertThat(n.status()).isEqualTo(io.antfleet.fleet.NodeStatus.UNKNOWN);
+            assertThat(n.removed()).isFalse();
+        });
     }
 
     @Test
-    void aNumberThatDisagreesWithTheServiceNameIsAnError() {
+    void aNumberThatDisagreesWithTheServiceNameMakesThatEntryUnusable() {
         String json = "{\"nodes\":[{\"service_name\":\"antnode2\",\"number\":3,\"status\":\"Added\"}],\"daemon\":null}";
 
-        assertThatThrownBy(() -> parser.parse(json)).isInstanceOf(AntctlOutputException.class)
-                .hasMessageContaining("antnode2 has number 3");
+        assertThat(parser.parse(json)).singleElement().satisfies(n -> {
+            assertThat(n.service().value()).isEqualTo("antnode2");
+            assertThat(n.problem()).contains("antnode2 has number 3");
+        });
     }
 
     @Test
-    void anEntryWithoutAServiceNameIsAnError() {
-        assertThatThrownBy(() -> parser.parse("{\"nodes\":[{\"status\":\"Added\"}]}"))
-                .isInstanceOf(AntctlOutputException.class).hasMessageContaining("service_name");
+    void anEntryWithoutAServiceNameIsLeftOutAndTheOthersRead() {
+        assertThat(parser.parse("{\"nodes\":[{\"status\":\"Added\"},{\"service_name\":\"antnode1\",\"status\":\"Added\"}]}"))
+                .extracting(n -> n.service().value()).containsExactly("antnode1");
+    }
+
+    @Test
+    void hostileValuesAreRefusedPerEntryAndTheHealthyEntriesBesideThemAreKept() {
+        String json = "{\"nodes\":["
+                + entry("antnode1", "0.4.17", "12D3KooWGood", "/var/antctl/services/antnode1")
+                + "," + entry("antnode2", "0.4.17\\nnodes,id=9 x=1i", "12D3KooWGood", "/var/antctl/services/antnode2")
+                + "," + entry("antnode3", "0.4.17", "A".repeat(300), "/var/antctl/services/antnode3")
+                + "," + entry("antnode4", "0.4.17", "12D3KooWGood", "/" + "d".repeat(2000))
+                + "," + entry("antnode5", "9".repeat(65), "12D3KooWGood", "/var/antctl/services/antnode5")
+                + "," + entry("antnode6", "0.4.17", "12D3KooWGood", "/var/antctl/services/antnode6") + "]}";
+
+        List<AntctlNode> nodes = parser.parse(json);
+
+        assertThat(nodes).extracting(n -> n.service().value())
+                .containsExactly("antnode1", "antnode2", "antnode3", "antnode4", "antnode5", "antnode6");
+        assertThat(nodes.get(0).isUsable()).isTrue();
+        assertThat(nodes.get(5).version()).isEqualTo("0.4.17");
+        assertThat(nodes.get(1).problem()).contains("is not a version", "\\u000a");
+        assertThat(nodes.get(2).problem()).contains("is not a peer id");
+        assertThat(nodes.get(3).problem()).contains("data_dir_path", "at most 1024");
+        assertThat(nodes.get(4).problem()).contains("is not a version");
+        assertThat(nodes.subList(1, 5)).allSatisfy(n -> {
+            assertThat(n.status()).isEqualTo(io.antfleet.fleet.NodeStatus.UNKNOWN);
+            assertThat(n.version()).isNull();
+            assertThat(n.problem().length()).as("the reason quotes at most 40 characters").isLessThan(300);
+        });
+    }
+
+    private static String entry(String service, String version, String peerId, String dataDir) {
+        return "{\"service_name\":\"" + service + "\",\"status\":\"Running\",\"version\":\"" + version
+                + "\",\"peer_id\":\"" + peerId + "\",\"data_dir_path\":\"" + dataDir + "\"}";
     }
 }

@@ -129,4 +129,17 @@ class ReportCommandTest {
             return Duration.ofDays(7);
         }
     }
+
+    @Test
+    void reportTakesOutputLikeEveryCommandWithFormatKeptAsAnAlias() {
+        for (String[] args : List.of(new String[] {"report", "machine-config", "--output", "env"},
+                new String[] {"report", "machine-config", "-o", "env"}, new String[] {"report", "machine-config", "--format", "env"})) {
+            out.reset();
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ExitCodes.OK);
+            assertThat(out.toString(StandardCharsets.UTF_8)).as(String.join(" ", args)).contains("=").doesNotContain("{");
+        }
+        out.reset();
+        assertThat(run("--output", "json", "report", "machine-config")).isEqualTo(ExitCodes.OK);
+        assertThat(out.toString(StandardCharsets.UTF_8)).startsWith("{");
+    }
 }

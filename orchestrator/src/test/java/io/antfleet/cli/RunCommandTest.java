@@ -11,8 +11,10 @@ import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.apply.FakeFleet;
 import io.antfleet.engine.run.FleetAdoption;
 import io.antfleet.engine.run.RunLoop;
+import io.antfleet.engine.run.RunEvents;
 import io.antfleet.engine.run.RunParts;
 import io.antfleet.engine.run.RunState;
+import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.metrics.HostSampleJson;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.LeaseHolder;
@@ -49,6 +51,7 @@ class RunCommandTest {
     private final FakeFleet fleet = new FakeFleet();
     private final MachineSettings settings = RunParts.settings();
     private volatile boolean databaseDown;
+    private final RunEvents events = new RunEvents(new FleetMetrics("test-host"));
 
     private int run(String... args) {
         ApplyService service = fleet.service();
@@ -56,8 +59,8 @@ class RunCommandTest {
                 io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.LivenessProbe.ProbeResult.dead("not probed"));
         FleetAdoption adoption = new FleetAdoption(fleet.docker, new io.antfleet.engine.ImportService(fleet.docker, managers,
                 fleet.store.containers, fleet.store.nodes, fleet.store.journal), fleet.store.containers);
-        RunLoop loop = RunParts.loop(fleet.store, fleet.docker, settings, leaseUnlessDown(),
-                Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC));
+        Clock clock = Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC);
+        RunLoop loop = RunParts.loop(fleet.store, fleet.docker, settings, leaseUnlessDown(), clock, events);
         java.util.function.Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {
             @Override
             protected void configure() {
@@ -67,6 +70,8 @@ class RunCommandTest {
                 bind(RunState.class).toInstance(new RunState(settings));
                 bind(HostSampleJson.class).toInstance(new HostSampleJson());
                 bind(FleetAdoption.class).toInstance(adoption);
+                bind(RunEvents.class).toInstance(events);
+                bind(Clock.class).toInstance(clock);
             }
         });
         return Main.run(modules, new PrintStream(out, true, StandardCharsets.UTF_8),
@@ -174,6 +179,42 @@ class RunCommandTest {
 
         assertThat(run("run", "--once", "--dry-run", "--assume-host", idle.toString())).isEqualTo(ExitCodes.OK);
         assertThat(stdout()).contains("SURVEY fleet: no container can be acted on", "note: container home-alpha is not running");
+    }
+
+    @Test
+    void the_specs_webhook_is_told_of_a_container_down_even_by_a_single_cycle() throws IOException {
+        List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
+        com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
+        receiver.createContext("/hook", exchange -> {
+            try (exchange) {
+                received.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+                exchange.sendResponseHeaders(204, -1);
+            }
+        });
+        receiver.start();
+        try {
+            fleet.antctl("home-alpha");
+            Path spec = file("fleet.yaml", SPEC + "notify: {webhooks: [{url: 'http://127.0.0.1:" + receiver.getAddress().getPort()
+                    + "/hook', events: [container-down]}]}\n");
+            Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20}");
+            assertThat(run("run", spec.toString(), "--once", "--assume-host", idle.toString())).isEqualTo(ExitCodes.OK);
+            assertThat(received).as("nothing to tell while the container runs").isEmpty();
+            fleet.docker.kill("home-alpha");
+
+            assertThat(run("run", "--once", "--assume-host", idle.toString())).as(err.toString(StandardCharsets.UTF_8))
+                    .isEqualTo(ExitCodes.OK);
+
+            // run --once returns after its notifier delivered what was due
+            assertThat(received).singleElement().satisfies(body -> {
+                JsonNode event = new ObjectMapper().readTree(body);
+                assertThat(event.get("event").asText()).isEqualTo("container-down");
+                assertThat(event.get("subject").asText()).isEqualTo("home-alpha");
+                assertThat(event.get("message").asText()).isEqualTo("container home-alpha is not running");
+            });
+        } finally {
+            receiver.stop(0);
+        }
     }
 
     @Test

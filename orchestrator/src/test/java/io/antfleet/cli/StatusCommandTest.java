@@ -78,4 +78,86 @@ class StatusCommandTest {
         assertThat(run("status", "--container", "nope")).isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no antfleet container named 'nope'");
     }
+
+    private String stdout() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void outputIsAcceptedBeforeOrAfterTheSubcommandAndAsDashO() throws Exception {
+        for (String[] args : List.of(new String[] {"--output", "json", "status"}, new String[] {"status", "--output", "json"},
+                new String[] {"-o", "json", "status"}, new String[] {"status", "-o", "json"})) {
+            out.reset();
+            assertThat(run(args)).as(String.join(" ", args)).isEqualTo(ExitCodes.OK);
+            assertThat(new ObjectMapper().readTree(stdout()).get("containers")).as(String.join(" ", args)).hasSize(2);
+        }
+    }
+
+    @Test
+    void withNothingToShowStatusSaysWhatToDoNext() {
+        FakeFleet empty = new FakeFleet();
+        StatusService service = empty.statusService();
+        int code = Main.run(options -> List.of(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(GlobalOptions.class).toInstance(options);
+                bind(StatusService.class).toInstance(service);
+            }
+        }), new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), "status");
+
+        assertThat(code).isEqualTo(ExitCodes.OK);
+        assertThat(stdout()).doesNotContain("CONTAINER").contains("antfleet apply examples/quickstart.yaml")
+                .contains("antfleet import --container NAME");
+    }
+
+    @Test
+    void anImportedUnlabelledContainerIsShownAndFoundByName() {
+        fleet.docker.withContainer("c0ffee00c0ffee00c0ffee00", "ci-agent", java.util.Map.of());
+        io.antfleet.antctl.FakeAntctl antctl = fleet.antctl("ci-agent");
+        antctl.run(List.of("add", "--count", "1", "evm-arbitrum-one"), java.time.Duration.ofSeconds(5));
+        fleet.store.containers.insert(new io.antfleet.fleet.Container(null, "c0ffee00c0ffee00c0ffee00", "ci-agent",
+                "antfleet/agent:stand-in", "running", "host", io.antfleet.fleet.ProcessManager.ANTCTL_SUDO, null, null, null));
+
+        assertThat(run("status")).isEqualTo(ExitCodes.OK);
+        assertThat(stdout().lines()).anyMatch(l -> l.startsWith("ci-agent") && l.contains("antnode1"));
+        out.reset();
+        assertThat(run("status", "--container", "ci-agent")).isEqualTo(ExitCodes.OK);
+        assertThat(stdout().lines().skip(1)).isNotEmpty().allMatch(l -> l.startsWith("ci-agent"));
+    }
+
+    @Test
+    void aContainerNameInTwoFleetsIsRefusedWithBothListedAndFleetChoosesOne() {
+        fleet.antctl("work-alpha");
+        fleet.service().apply(new SpecLoader().parse("w.yaml", ApplyCommandTest.QUICKSTART.replace("fleet: home", "fleet: work")
+                .replace("    nodes: 3", "    nodes: 1")), false);
+
+        assertThat(run("status", "--container", "alpha")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("matches 2 containers").contains("home-alpha (fleet home")
+                .contains("work-alpha (fleet work").contains("--fleet");
+        assertThat(stdout()).isEmpty();
+
+        assertThat(run("status", "--container", "alpha", "--fleet", "work")).isEqualTo(ExitCodes.OK);
+        assertThat(stdout().lines().skip(1)).singleElement().satisfies(l -> assertThat(l).startsWith("work-alpha"));
+    }
+
+    @Test
+    void theJsonCarriesEachNodesLatestReading() throws Exception {
+        io.antfleet.fleet.Container alpha = fleet.store.containers.findByName("home-alpha").orElseThrow();
+        io.antfleet.fleet.Node first = fleet.store.nodes.findByContainer(alpha.id()).get(0);
+        io.antfleet.fleet.NodeReadings read = new io.antfleet.fleet.NodeReadings(null, null, 3600L, 42L, null, null, 7L, null,
+                "0.000000000000000123", null, null, null, null, null, null, null, null, null);
+        fleet.store.nodes.recordReadings(java.util.Map.of(first.id(), read), java.time.Instant.parse("2026-12-06T10:00:00Z"));
+
+        assertThat(run("status", "-o", "json", "--container", "home-alpha")).isEqualTo(ExitCodes.OK);
+
+        JsonNode nodes = new ObjectMapper().readTree(stdout()).get("containers").get(0).get("nodes");
+        JsonNode node = nodes.get(0);
+        assertThat(node.get("readAt").asText()).isEqualTo("2026-12-06T10:00:00Z");
+        assertThat(node.get("uptimeSeconds").asLong()).isEqualTo(3600);
+        assertThat(node.get("connectedPeers").asLong()).isEqualTo(7);
+        assertThat(node.get("records").asLong()).isEqualTo(42);
+        assertThat(node.get("rewards").asText()).isEqualTo("0.000000000000000123");
+        assertThat(nodes.get(1).has("readAt")).isTrue();
+        assertThat(nodes.get(1).get("readAt").isNull()).isTrue();
+    }
 }

@@ -80,4 +80,41 @@ class TeardownCommandTest {
         assertThat(fleet.store.containers.findAll()).isEmpty();
         assertThat(fleet.store.nodes.findAll()).isEmpty();
     }
+
+    @Test
+    void anEmptyContainerIsRefusedWithExitTwoAndNothingTouched() {
+        assertThat(run("teardown", "--container", "", "--confirm")).isEqualTo(ExitCodes.USAGE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--container needs");
+        assertThat(alpha.registry()).hasSize(2);
+        assertThat(beta.registry()).hasSize(1);
+        assertThat(fleet.store.journal.recent(100)).noneMatch(o -> o.intent().startsWith("teardown"));
+    }
+
+    @Test
+    void anIdPrefixShorterThanTwelveCharactersNamesNothingAndTouchesNothing() {
+        String id = fleet.docker.listByLabels(Map.of("antfleet.container", "alpha")).get(0).id();
+
+        assertThat(run("teardown", "--container", id.substring(0, id.length() - 1), "--confirm")).isEqualTo(ExitCodes.FAILURE);
+
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("no antfleet container named");
+        assertThat(alpha.registry()).hasSize(2);
+        assertThat(beta.registry()).hasSize(1);
+    }
+
+    @Test
+    void aNameInTwoFleetsIsRefusedWithBothListedUntilFleetChooses() {
+        FakeAntctl work = fleet.antctl("work-alpha");
+        fleet.service().apply(new SpecLoader().parse("w.yaml", ApplyCommandTest.QUICKSTART.replace("fleet: home", "fleet: work")
+                .replace("    nodes: 3", "    nodes: 1")), false);
+
+        assertThat(run("teardown", "--container", "alpha", "--confirm")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("home-alpha (fleet home").contains("work-alpha (fleet work");
+        assertThat(alpha.registry()).hasSize(2);
+        assertThat(work.registry()).hasSize(1);
+
+        assertThat(run("teardown", "--container", "alpha", "--fleet", "work", "--confirm")).isEqualTo(ExitCodes.OK);
+        assertThat(work.registry()).isEmpty();
+        assertThat(alpha.registry()).hasSize(2);
+    }
 }

@@ -32,6 +32,46 @@ class DockerJavaGatewayIT {
     }
 
     @Test
+    void agentContainersRunWithoutUnneededCapabilitiesWithNoNewPrivilegesAndAPidsLimit() {
+        String status = docker().exec(container.id(), List.of("cat", "/proc/1/status"), "root", Map.of(), null,
+                Duration.ofSeconds(30)).stdout();
+        // CHOWN 0, DAC_OVERRIDE 1, FOWNER 3, FSETID 4, KILL 5, SETGID 6, SETUID 7
+        assertThat(status).containsPattern("(?m)^CapBnd:\\s+0*fb$").containsPattern("(?m)^NoNewPrivs:\\s+1$");
+        String pids = docker().exec(container.id(), List.of("sh", "-c",
+                "cat /sys/fs/cgroup/pids.max 2>/dev/null || cat /sys/fs/cgroup/pids/pids.max"), "root", Map.of(), null,
+                Duration.ofSeconds(30)).stdout();
+        assertThat(pids.strip()).isEqualTo(Long.toString(DockerJavaGateway.PIDS_LIMIT));
+        assertThat(docker().exec(container.id(), List.of("id", "-un"), "ant", Map.of(), null, Duration.ofSeconds(30))
+                .stdout().strip()).as("exec as the ant user").isEqualTo("ant");
+    }
+
+    @Test
+    void anExecSilentForLongerThanTheResponseTimeoutIsBoundOnlyByItsOwnTimeout() {
+        DockerSettings defaults = DockerSettings.defaults();
+        try (DockerJavaGateway quick = new DockerJavaGateway(new DockerSettings(defaults.host(), defaults.apiVersion(),
+                defaults.connectTimeout(), Duration.ofSeconds(2), 10))) {
+            ExecResult r = quick.exec(container.id(), List.of("sh", "-c", "sleep 5; echo done"), "root", Map.of(), null,
+                    Duration.ofSeconds(60));
+
+            assertThat(r.exitCode()).as(r.stderr()).isZero();
+            assertThat(r.stdout().strip()).isEqualTo("done");
+        }
+    }
+
+    @Test
+    void anExecThatPrintsWithoutEndIsCutAtTheCapAndKilledLongBeforeItsTimeout() {
+        long t0 = System.nanoTime();
+        assertThatThrownBy(() -> docker().exec(container.id(), List.of("yes", "antfleet-cap"), "root", Map.of(), null,
+                Duration.ofMinutes(5))).isInstanceOf(DockerOperationException.class)
+                .hasMessageContaining("printed more than " + DockerExecutor.MAX_OUTPUT + " bytes");
+
+        assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofMinutes(2));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(docker().exec(container.id(),
+                List.of("ps", "-eo", "args"), "root", Map.of(), null, Duration.ofSeconds(30)).stdout())
+                .doesNotContain("yes antfleet-cap"));
+    }
+
+    @Test
     void aCreatedContainerRunsWithHostNetworkingAndItsLabels() {
         ContainerInfo info = docker().inspect(container.id()).orElseThrow();
 

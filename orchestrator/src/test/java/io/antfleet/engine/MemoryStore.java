@@ -78,6 +78,7 @@ public final class MemoryStore {
 
     public static final class Nodes implements NodeRepository {
         final Map<Long, Node> rows = new LinkedHashMap<>();
+        private final Map<Long, Instant> readAt = new java.util.HashMap<>();
         private long next = 1;
 
         @Override
@@ -131,6 +132,15 @@ public final class MemoryStore {
         @Override
         public synchronized void recordReadings(Map<Long, NodeReadings> readings, Instant at) {
             readings.forEach((id, r) -> rows.computeIfPresent(id, (k, n) -> n.withReadings(r)));
+            readings.keySet().stream().filter(rows::containsKey).forEach(id -> readAt.put(id, at));
+        }
+
+        @Override
+        public synchronized Map<Long, Instant> readTimes(Long containerId) {
+            Map<Long, Instant> times = new java.util.HashMap<>();
+            rows.values().stream().filter(n -> java.util.Objects.equals(n.containerId(), containerId) && readAt.containsKey(n.id()))
+                    .forEach(n -> times.put(n.id(), readAt.get(n.id())));
+            return times;
         }
 
         @Override

@@ -31,7 +31,7 @@ class DatabaseGoneIT {
     @Test
     void aDatabaseOnAClosedPortIsAClearErrorWithExitCodeOne() {
         AntctlFaultsIT.Run run = AntctlFaultsIT.cli(
-                "jdbc:mariadb://127.0.0.1:54999/bench_it_none?user=antfleet&password=antfleet", container.name());
+                "jdbc:mariadb://127.0.0.1:54999/antfleet_test_none?user=antfleet&password=antfleet", container.name());
 
         assertThat(run.code()).isEqualTo(1);
         assertThat(run.err()).startsWith("antfleet: ").contains("127.0.0.1:54999");
@@ -49,7 +49,7 @@ class DatabaseGoneIT {
             AntctlFaultsIT.Run run = AntctlFaultsIT.cli(store.url(), container.name());
 
             assertThat(run.code()).isEqualTo(1);
-            assertThat(run.err()).startsWith("antfleet: ").containsIgnoringCase("bench_it_dropped");
+            assertThat(run.err()).startsWith("antfleet: ").containsIgnoringCase("antfleet_test_fault_dropped");
         } finally {
             store.close();
         }

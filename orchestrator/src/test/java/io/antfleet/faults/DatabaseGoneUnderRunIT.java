@@ -84,7 +84,7 @@ class DatabaseGoneUnderRunIT {
                 "autoscale: {nodeCap: 3, maxConcurrent: {starts: 1, upgrades: 1, removals: 1, operations: 2},"
                         + " delays: {start: 6s, upgrade: 0s, remove: 0s, restart: 0s}}", ""));
         Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20, \"load1\": 0.1, \"load5\": 0.1, \"load15\": 0.1}");
-        Running run = new Running(start(dir.resolve("run.out"), dir.resolve("run.err"), "--output", "json", "--db", viaProxy,
+        Running run = new Running(start(dir.resolve("run.out"), dir.resolve("run.err"), "-v", "--output", "json", "--db", viaProxy,
                 "run", spec.toString(), "--interval", "2s", "--assume-host", idle.toString()), dir.resolve("run.out"),
                 dir.resolve("run.err"));
         // apply's container and first node, then the first cycle's ADD and a cycle waiting out its cooldown
@@ -95,7 +95,7 @@ class DatabaseGoneUnderRunIT {
 
     private static String viaProxy(FaultStore store) {
         String url = store.url().replace("127.0.0.1:3306/", "127.0.0.1:" + PROXY_PORT + "/");
-        assertThat(url).contains(":" + PROXY_PORT + "/bench_it_rundb_");
+        assertThat(url).contains(":" + PROXY_PORT + "/antfleet_test_fault_rundb_");
         return url;
     }
 
@@ -116,8 +116,8 @@ class DatabaseGoneUnderRunIT {
                 run.await("four failed cycles", () -> failures(run.out(), cutAt).size() >= 4, 1);
                 List<JsonNode> failed = failures(run.out(), cutAt);
                 assertThat(failed).allSatisfy(f -> assertThat(f.get("error").asText())
-                        .startsWith("database error on jdbc:mariadb://127.0.0.1:" + PROXY_PORT + "/bench_it_rundb_")
-                        .doesNotContain("password=antfleet"));
+                        .startsWith("database error on jdbc:mariadb://127.0.0.1:" + PROXY_PORT + "/antfleet_test_fault_rundb_")
+                        .doesNotContain(store.url().replaceFirst(".*password=", "password=")));
                 assertThat(failed.stream().map(f -> f.get("retryInMillis").asLong()).toList())
                         .as("1 s, doubling up to the interval").startsWith(1000L, 2000L, 2000L);
                 assertThat(serviceNames()).as("nothing carried out while cut, though the cooldown has run out").hasSize(2);

@@ -7,21 +7,14 @@ import io.antfleet.store.Database;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import io.antfleet.store.StoreModule;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
+import io.antfleet.store.TestMariaDb;
 import java.util.List;
-import java.util.UUID;
 
 /**
- * A fresh MariaDB database {@code bench_it_<label>_<random>} on the server {@code bin/setup-host --mariadb}
- * starts (or {@code ANTFLEET_TEST_MARIADB_URL}'s server), the URL antfleet's {@code --db} takes, and the
- * store over it; {@link #close()} drops it.
+ * A fresh MariaDB database {@code antfleet_test_fault_<label>_<random>} on {@link TestMariaDb}'s server, the
+ * URL antfleet's {@code --db} takes, and the store over it; {@link #close()} drops it.
  */
 final class FaultStore implements AutoCloseable {
-    private static final String DEFAULT_SERVER = "jdbc:mariadb://127.0.0.1:3306/?user=antfleet&password=antfleet";
-
     private final String name;
     private final Injector injector;
 
@@ -31,13 +24,13 @@ final class FaultStore implements AutoCloseable {
     }
 
     static FaultStore create(String label) {
-        String name = "bench_it_" + label + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = TestMariaDb.freshName("fault", label);
         execute("CREATE DATABASE " + name);
         return new FaultStore(name);
     }
 
     String url() {
-        return server().replace("3306/?", "3306/" + name + "?");
+        return TestMariaDb.urlFor(name);
     }
 
     void drop() {
@@ -67,21 +60,8 @@ final class FaultStore implements AutoCloseable {
                 + injector.getInstance(OperationJournal.class).recent(100_000);
     }
 
-    private static String server() {
-        String env = System.getenv("ANTFLEET_TEST_MARIADB_URL");
-        if (env == null || env.isBlank()) {
-            return DEFAULT_SERVER;
-        }
-        // the same server as the store's ITs, without their database
-        return env.replaceFirst("(jdbc:mariadb://[^/]+)/[^?]*", "$1/");
-    }
-
     private static void execute(String sql) {
-        try (Connection c = DriverManager.getConnection(server()); Statement s = c.createStatement()) {
-            s.execute(sql);
-        } catch (SQLException e) {
-            throw new IllegalStateException("MariaDB: " + sql + ": " + e.getMessage(), e);
-        }
+        TestMariaDb.execute(sql);
     }
 
     @Override

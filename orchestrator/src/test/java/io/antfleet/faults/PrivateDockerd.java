@@ -15,31 +15,43 @@ import org.awaitility.Awaitility;
 
 /**
  * A Docker daemon of the test's own, so that it can be restarted without disturbing the shared one: its
- * socket, data root, exec root and pid file under {@code /tmp/rundocker-dockerd-<random>}, no bridge, no
- * iptables (containers use the host's network), and {@code --live-restore}, so its containers outlive a
+ * socket, data root, exec root and pid file under {@code /tmp/rundocker-dockerd-<random>}, a bridge of its own,
+ * no iptables (containers use the host's network), and {@code --live-restore}, so its containers outlive a
  * restart as they would on a production host. Needs root. {@link #close()} removes everything it made:
- * containers, the daemon and its containerd, stray runc containers, mounts under the directory, the directory.
+ * containers, the daemon and its containerd, stray runc containers, mounts under the directory, the directory,
+ * the bridge.
+ *
+ * <p>Not {@code --bridge none}: it shares the host's network namespace, and a dockerd started so deletes the
+ * link {@code docker0} (moby's removeDefaultBridgeInterface), which the shared engine's bridge network needs.
  */
 final class PrivateDockerd implements AutoCloseable {
     private static final Duration READY = Duration.ofSeconds(60);
     private static final Duration STOP = Duration.ofSeconds(60);
 
     private final Path dir;
+    private final String bridge;
     private Process daemon;
 
-    private PrivateDockerd(Path dir) {
+    private PrivateDockerd(Path dir, String bridge) {
         this.dir = dir;
+        this.bridge = bridge;
     }
 
     /** Starts a fresh daemon and waits until it answers. */
     static PrivateDockerd start() {
-        Path dir = Path.of("/tmp", "rundocker-dockerd-" + UUID.randomUUID().toString().substring(0, 8));
+        String random = UUID.randomUUID().toString().substring(0, 8);
+        Path dir = Path.of("/tmp", "rundocker-dockerd-" + random);
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        PrivateDockerd d = new PrivateDockerd(dir);
+        String bridge = "afpd" + random;
+        Cli made = run(List.of("ip", "link", "add", bridge, "type", "bridge"), Duration.ofSeconds(30));
+        if (made.exit() != 0) {
+            throw new IllegalStateException("cannot make the private dockerd's bridge " + bridge + ": " + made.out());
+        }
+        PrivateDockerd d = new PrivateDockerd(dir, bridge);
         d.startAgain();
         return d;
     }
@@ -57,7 +69,7 @@ final class PrivateDockerd implements AutoCloseable {
     void startAgain() {
         List<String> command = List.of("dockerd", "--host", host(), "--data-root", dir.resolve("data").toString(),
                 "--exec-root", dir.resolve("exec").toString(), "--pidfile", dir.resolve("docker.pid").toString(),
-                "--bridge", "none", "--iptables=false", "--ip-masq=false", "--live-restore", "--log-level", "warn");
+                "--bridge", bridge, "--iptables=false", "--ip-masq=false", "--live-restore", "--log-level", "warn");
         try {
             daemon = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile())).start();
@@ -134,6 +146,7 @@ final class PrivateDockerd implements AutoCloseable {
         killLeftovers();
         unmountAll();
         deleteDir();
+        run(List.of("ip", "link", "del", bridge), Duration.ofSeconds(30));
     }
 
     /** Containers live-restore kept although the daemon is gone, and processes still naming the directory. */

@@ -126,6 +126,45 @@ abstract class MetricsSweepContract {
     }
 
     @Test
+    void hostileValuesAreRefusedForTheirOwnNodeAndTheHealthyOnesBesideThemAreRead() throws IOException {
+        String rewards = METRICS.replaceFirst("(?m)^ant_node_current_reward_wallet_balance (\\S+)$",
+                "ant_node_current_reward_wallet_balance 1e-999999999");
+        String longVersion = METADATA.replace("antnode_version=\"0.4.17\"", "antnode_version=\"" + "9".repeat(300) + "\"");
+        String newlineVersion = METADATA.replace("antnode_version=\"0.4.17\"", "antnode_version=\"0.4.17\\nnodes,id=1 x=1i\"");
+        String longPeer = METADATA.replaceFirst("peer_id=\"[^\"]+\"", "peer_id=\"" + "A".repeat(200) + "\"");
+        String longValue = METRICS.replaceFirst("(?m)^ant_node_uptime \\S+", "ant_node_uptime 1" + "0".repeat(150));
+        assertThat(rewards).contains("1e-999999999");
+        List<Integer> ports = List.of(serve(METRICS, 200, METADATA), serve(rewards, 200, METADATA),
+                serve(METRICS, 200, longVersion), serve(METRICS, 200, newlineVersion), serve(METRICS, 200, longPeer),
+                serve(longValue, 200, METADATA), serve(METRICS, 200, METADATA));
+        List<SweepTarget> targets = new ArrayList<>();
+        ports.forEach(p -> targets.add(SweepTarget.local("n" + targets.size(), p)));
+
+        List<SweptNode> probes = sweep.sweep(targets);
+
+        assertThat(probes.get(0).readings().puts()).isEqualTo(1255L);
+        assertThat(probes.get(6).readings().puts()).isEqualTo(1255L);
+        assertThat(probes.get(1).failure()).contains("ant_node_current_reward_wallet_balance", "1e-999999999", "at most 100");
+        assertThat(probes.get(2).failure()).contains("label antnode_version has a value of 300 bytes");
+        assertThat(probes.get(3).failure()).contains("is not a version");
+        assertThat(probes.get(4).failure()).contains("is not a peer id");
+        assertThat(probes.get(5).failure()).contains("value of 151 characters");
+        assertThat(probes.subList(1, 6)).noneMatch(SweptNode::isRunning);
+    }
+
+    @Test
+    void anAnswerOverOneMebibyteIsRefusedAndTheNextIsReadAsUsual() throws IOException {
+        String huge = "# HELP padding\n".repeat(80_000) + METRICS;
+        int big = serve(huge, 200, METADATA);
+        int normal = serve(METRICS, 200, METADATA);
+
+        List<SweptNode> probes = sweep.sweep(List.of(SweepTarget.local("big", big), SweepTarget.local("normal", normal)));
+
+        assertThat(probes.get(0).failure()).contains("larger than 1048576 bytes");
+        assertThat(probes.get(1).isRunning()).isTrue();
+    }
+
+    @Test
     void aNodeWhoseMetricsAnswer404IsNotRunning() throws IOException {
         SweptNode probe = probeOne(serve("not found", 404, METADATA));
 

@@ -16,6 +16,8 @@ import io.antfleet.cli.Main;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.store.DataHome;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.StoreConnection;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -234,10 +236,28 @@ class DashboardIT {
                     .intValue() >= 2);
             Object points = page.evaluate("() => Chart.getChart('chart-nodes').data.datasets[0].data");
             assertThat((List<?>) points).isNotEmpty().allSatisfy(p -> assertThat(((Number) p).intValue()).isEqualTo(3));
+            page.locator("table.grid[data-container='" + fleet + "-a'] tr[data-service='antnode2'] button.node-link").click();
+            await().pollInSameThread().atMost(Duration.ofSeconds(15)).until(() -> ((Number) page.evaluate(
+                    "() => Chart.getChart('chart-node') ? Chart.getChart('chart-node').data.datasets[0].data.length : 0")).intValue() >= 2);
+            assertThat(page.locator("#node-chart-title").textContent()).isEqualTo(fleet + "-a/antnode2: records and peers");
             Path shots = Files.createDirectories(Paths.get("target", "screenshots"));
             page.screenshot(new Page.ScreenshotOptions().setPath(shots.resolve("dashboard-overview.png")).setFullPage(false));
             page.locator("#nodes").screenshot(new com.microsoft.playwright.Locator.ScreenshotOptions()
                     .setPath(shots.resolve("dashboard-node-grid.png")));
+        }
+    }
+
+    @Test
+    @Order(5)
+    void on_a_phone_the_page_fits_its_width_and_the_grids_scroll_within_their_boxes() {
+        try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
+                .setIsMobile(true).setHasTouch(true))) {
+            Page page = context.newPage();
+            page.navigate(server.baseUrl() + "/login?token=" + token.value());
+            page.locator("table.grid tbody tr").first().waitFor();
+            Object overflow = page.evaluate("() => document.documentElement.scrollWidth - document.documentElement.clientWidth");
+            assertThat(((Number) overflow).intValue()).as("horizontal overflow of the page, px").isLessThanOrEqualTo(0);
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target", "screenshots", "dashboard-phone.png")));
         }
     }
 
@@ -261,6 +281,28 @@ class DashboardIT {
         assertThat(antctl.get("nodes").get(0).get("status").asText()).as("antctl's own word").isEqualTo("Stopped");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(json.readTree(get("/api/v1/operations?limit=5",
                 Optional.of(token.value())).body()).get("operations").get(0).get("intent").asText()).isEqualTo("stop"));
+    }
+
+    @Test
+    @Order(7)
+    void underRunServeAnActionUsesTheLeaseRunOfThisProcessHolds() throws IOException, InterruptedException {
+        DatabaseLease lease = injector.getInstance(DatabaseLease.class);
+        String run = LeaseHolderProcess.holderForThisProcess("run");
+        assertThat(lease.tryAcquire(run, Duration.ofMinutes(5))).isTrue();
+        try (BrowserContext context = browser.newContext()) {
+            Page page = context.newPage();
+            page.navigate(server.baseUrl() + "/login?token=" + token.value());
+            Object answer = page.evaluate("async path => { const csrf = (await (await fetch('/api/v1/session')).json()).csrf;"
+                    + " const r = await fetch(path, {method: 'POST', headers: {'X-CSRF-Token': csrf, 'Content-Type': 'application/json'},"
+                    + " body: JSON.stringify({confirm: true})}); return r.status + ' ' + (await r.text()); }",
+                    "/api/v1/nodes/" + fleet + "-b/antnode1/start");
+            assertThat(answer.toString()).startsWith("200 ").contains("start " + fleet + "-b/antnode1: done");
+            assertThat(lease.current()).hasValueSatisfying(h -> assertThat(h.holder()).isEqualTo(run));
+        } finally {
+            lease.release(run);
+        }
+        JsonNode b = container(json.readTree(get("/api/v1/fleet", Optional.of(token.value())).body()), fleet + "-b");
+        assertThat(b.get("nodes").get(0).get("status").asText()).isEqualTo("RUNNING");
     }
 
     private static JsonNode container(JsonNode fleetJson, String name) {

@@ -8,6 +8,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
@@ -44,18 +45,53 @@ class DbCommandIT {
 
     @Test
     void onAFreshMariaDbDatabaseMigrateAndStatusWorkWithDbAfterTheSubcommand() {
-        String name = TestStore.freshMariaDbName("cli");
-        TestStore.MariaDbServer server = TestStore.MariaDbServer.fromEnvironment();
-        server.execute("CREATE DATABASE " + name);
+        String name = TestMariaDb.freshName("store", "cli");
+        TestMariaDb.execute("CREATE DATABASE " + name);
         try {
-            String url = server.urlFor(name);
+            String url = TestMariaDb.urlFor(name);
             assertThat(run("db", "status", "--db", url)).contains("pending migrations: " + SchemaFiles.count());
             assertThat(run("--db", url, "db", "migrate")).contains("applied " + SchemaFiles.count() + " migrations; schema version " + SchemaFiles.latest());
             assertThat(run("db", "migrate", "--db", url)).contains("nothing to migrate");
             assertThat(run("--output", "json", "--db", url, "db", "status")).contains("\"version\":\"" + SchemaFiles.latest() + "\",\"pending\":0")
                     .contains("password=***");
         } finally {
-            server.execute("DROP DATABASE IF EXISTS " + name);
+            TestMariaDb.execute("DROP DATABASE IF EXISTS " + name);
+        }
+    }
+
+    @Test
+    void theEmbeddedDatabasesDirectoryIsOwnerOnly() throws Exception {
+        run("db", "status");
+
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dataHome.resolve("antfleet"))))
+                .isEqualTo("rwx------");
+    }
+
+    @Test
+    void aPasswordFromAFileReachesMariaDbAndOnlyAPasswordInDbOnTheCommandLineIsWarnedOf() throws Exception {
+        String name = TestMariaDb.freshName("store", "secret");
+        TestMariaDb.execute("CREATE DATABASE " + name);
+        try {
+            String url = TestMariaDb.urlFor(name);
+            String password = url.replaceFirst(".*[?&]password=([^&]*).*", "$1");
+            Path file = Files.writeString(dataHome.resolve("db-password"), password + "\n");
+            String withoutPassword = url.replaceFirst("[?&]password=[^&]*", "");
+            ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+            int code = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), "--db", withoutPassword, "db", "status",
+                    "--db-password-file", file.toString());
+
+            assertThat(code).as(err.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).isEmpty();
+            err.reset();
+            code = Main.run(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8),
+                    new PrintStream(err, true, StandardCharsets.UTF_8), "db", "status", "--db", url);
+            assertThat(code).isZero();
+            assertThat(err.toString(StandardCharsets.UTF_8)).contains("warning: the password in --db can be read by other"
+                    + " local users").contains("--db-password-file").doesNotContain(password);
+        } finally {
+            TestMariaDb.execute("DROP DATABASE IF EXISTS " + name);
         }
     }
 

@@ -151,6 +151,20 @@ abstract class NodeContract {
     }
 
     @Test
+    void readTimesAreEachNodesLatestSweepAndLeaveOutNodesNeverRead() {
+        long containerId = newContainer();
+        Node a = store().nodes().insert(node(containerId, 1));
+        Node b = store().nodes().insert(node(containerId, 2));
+        store().nodes().insert(node(containerId, 3));
+
+        store().nodes().recordReadings(Map.of(a.id(), readings(1), b.id(), readings(2)), T0.plusSeconds(60));
+        store().nodes().recordReadings(Map.of(a.id(), readings(3)), T0.plusSeconds(120));
+
+        assertThat(store().nodes().readTimes(containerId)).containsOnly(
+                Map.entry(a.id(), T0.plusSeconds(120)), Map.entry(b.id(), T0.plusSeconds(60)));
+    }
+
+    @Test
     void readingsForAnUnknownNodeFailNamingItAndWriteNothing() {
         Node known = store().nodes().insert(node(newContainer(), 1));
 

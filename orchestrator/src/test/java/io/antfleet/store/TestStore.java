@@ -2,24 +2,15 @@ package io.antfleet.store;
 
 import com.google.inject.Injector;
 import io.antfleet.cli.Bootstrap;
-import java.net.URI;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.util.List;
-import java.util.Optional;
-import java.util.UUID;
 
 /**
  * A store on a real database for one test class: an embedded H2 file database in a temp dir, or a
- * fresh MariaDB database (dropped on close) on the server {@code bin/setup-host --mariadb} starts.
+ * fresh MariaDB database (dropped on close) on {@link TestMariaDb}'s server.
  */
 final class TestStore implements AutoCloseable {
-    static final String DEFAULT_MARIADB_URL = "jdbc:mariadb://127.0.0.1:3306/antfleet_test?user=antfleet&password=antfleet";
-
     private final Database database;
     private final Injector injector;
     private final Runnable drop;
@@ -34,16 +25,11 @@ final class TestStore implements AutoCloseable {
         return new TestStore(Database.embedded(dir), () -> { });
     }
 
-    /** A new, empty MariaDB database named {@code antfleet_store_<label>_<random>}. */
+    /** A new, empty MariaDB database named {@code antfleet_test_store_<label>_<random>} on {@link TestMariaDb}'s server. */
     static TestStore mariaDb(String label) {
-        String name = freshMariaDbName(label);
-        MariaDbServer server = MariaDbServer.fromEnvironment();
-        server.execute("CREATE DATABASE " + name);
-        return new TestStore(Database.parse(server.urlFor(name)), () -> server.execute("DROP DATABASE IF EXISTS " + name));
-    }
-
-    static String freshMariaDbName(String label) {
-        return "antfleet_store_" + label.toLowerCase() + "_" + UUID.randomUUID().toString().substring(0, 8);
+        String name = TestMariaDb.freshName("store", label);
+        TestMariaDb.execute("CREATE DATABASE " + name);
+        return new TestStore(Database.parse(TestMariaDb.urlFor(name)), () -> TestMariaDb.execute("DROP DATABASE IF EXISTS " + name));
     }
 
     Database database() {
@@ -88,31 +74,5 @@ final class TestStore implements AutoCloseable {
     public void close() {
         get(StoreConnection.class).close();
         drop.run();
-    }
-
-    /** The MariaDB server of ANTFLEET_TEST_MARIADB_URL, or of the default URL. */
-    record MariaDbServer(String hostPort, String query) {
-        static MariaDbServer fromEnvironment() {
-            String url = Optional.ofNullable(System.getenv("ANTFLEET_TEST_MARIADB_URL")).filter(s -> !s.isBlank())
-                    .orElse(DEFAULT_MARIADB_URL);
-            URI uri = URI.create(url.substring("jdbc:".length()));
-            String hostPort = uri.getHost() + (uri.getPort() < 0 ? "" : ":" + uri.getPort());
-            return new MariaDbServer(hostPort, uri.getRawQuery() == null ? "" : uri.getRawQuery());
-        }
-
-        String urlFor(String database) {
-            return "jdbc:mariadb://" + hostPort + "/" + database + (query.isEmpty() ? "" : "?" + query);
-        }
-
-        void execute(String sql) {
-            try (Connection connection = DriverManager.getConnection(urlFor(""));
-                    Statement statement = connection.createStatement()) {
-                statement.execute(sql);
-            } catch (SQLException e) {
-                throw new AssertionError("MariaDB at " + hostPort + " did not run '" + sql + "': " + e.getMessage()
-                        + ". Start it with bin/setup-host --mariadb (or point ANTFLEET_TEST_MARIADB_URL at a server"
-                        + " where user antfleet may create databases).", e);
-            }
-        }
     }
 }

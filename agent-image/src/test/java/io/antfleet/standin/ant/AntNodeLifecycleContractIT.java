@@ -186,6 +186,33 @@ class AntNodeLifecycleContractIT extends AntContractTestBase {
     }
 
     @Test
+    void aStopWaitsTenSecondsAfterSigtermThenKillsWhileHoldingTheDaemonLock() {
+        // A node that ignores SIGTERM (a shell stand-in: the C ant-node exits on it).
+        String stubborn = ant.home + "/stubborn/ant-node";
+        agent.sh("sh", "-c", "mkdir -p " + ant.home + "/stubborn && printf '#!/bin/sh\\n[ \"$1\" = --version ] && { echo ant-node 0.14.2; exit 0; }\\n"
+                + "trap \"\" TERM\\nwhile :; do sleep 1; done\\n' > " + stubborn + " && chmod 755 " + stubborn);
+        ant.ok("node", "add", "--rewards-address", AntAgent.ADDRESS, "--path", stubborn);
+        ant.startDaemon();
+        String pid = ant.ok("node", "start", "--service-name", "node1", "--json").json().get("pid").asText();
+        try (AntAgent.Events events = agent.events(ant.port())) {
+            long start = System.nanoTime();
+            java.util.concurrent.CompletableFuture<java.net.http.HttpResponse<String>> stop =
+                    java.util.concurrent.CompletableFuture.supplyAsync(() -> ant.post("/api/v1/nodes/1/stop"));
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10))
+                    .until(() -> events.data().contains("{\"type\":\"node_stopping\",\"node_id\":1}"));
+            // §3.2: the stop holds the supervisor's write lock, so GET /status waits for it.
+            java.net.http.HttpResponse<String> status = ant.get("/api/v1/status");
+            long statusAnsweredMs = (System.nanoTime() - start) / 1_000_000;
+            assertThat(status.statusCode()).isEqualTo(200);
+            assertThat(stop.join().statusCode()).isEqualTo(200);
+            // §2.4 / §3.6: SIGTERM, 10 s of polling, then SIGKILL.
+            assertThat(statusAnsweredMs).isGreaterThanOrEqualTo(10_000);
+        }
+        assertThat(agent.sh("kill", "-0", pid).exit()).isNotZero();
+        assertThat(ant.node(1).get("status").asText()).isEqualTo("stopped");
+    }
+
+    @Test
     void resetIsRefusedWhileNodesRun() {
         ant.add();
         ant.startDaemon();

@@ -104,6 +104,20 @@ class AntSupervisionContractIT extends AntContractTestBase {
     }
 
     @Test
+    void aFailedRespawnMarksTheNodeErrored() {
+        ant.add();
+        ant.startDaemon();
+        String pid = ant.ok("node", "start", "--service-name", "node1", "--json").json().get("pid").asText();
+        try (AntAgent.Events events = agent.events(ant.port())) {
+            // The binary goes away within the 1 s backoff, so the respawn fails (§3.6 "respawn failure").
+            agent.sh("sh", "-c", "kill -9 " + pid + "; rm -f " + ant.dir + "/nodes/node-1/ant-node");
+            Awaitility.await().atMost(WAIT).until(() -> events.data().stream()
+                    .anyMatch(d -> d.startsWith("{\"type\":\"node_errored\",\"node_id\":1,\"message\":\"Failed to restart node: ")));
+        }
+        assertThat(ant.node(1).get("status").asText()).isEqualTo("errored");
+    }
+
+    @Test
     void aRestartedDaemonAdoptsRunningNodesWithBackdatedUptime() {
         ant.add();
         JsonNode daemon = ant.startDaemon();

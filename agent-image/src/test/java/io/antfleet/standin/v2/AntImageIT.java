@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * The v2 images themselves (issue 12 "Image"; ant-v2-contract.md §6, §3.1, §4.1, §5.5): an init as PID 1 that
  * reaps orphaned nodes, which the daemon's liveness check needs (a zombie counts as alive); the default user
- * {@code ant} with a HOME; the ant-node versions the tests use; curl for the daemon's 127.0.0.1 API; and for the
+ * {@code ant} with a HOME and {@code ant} on its PATH (§1: {@code ant --version} → {@code ant 0.2.0}); the ant-node versions the tests use; curl for the daemon's 127.0.0.1 API; and for the
  * production recipe a glibc of at least 2.35.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -33,6 +33,16 @@ class AntImageIT extends V2ContractTestBase {
         assertThat(c.run("env").out().split("\n")).contains("HOME=/home/ant");
         assertThat(c.run("pwd").out().trim()).isEqualTo("/home/ant");
         assertThat(c.run("touch", "/home/ant/.writable").exit()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(V2Image.class)
+    void antIsOnThePathOfTheDefaultUser(V2Image image) {
+        V2Container.Exec r = on(image).run("ant", "--version");
+
+        assertThat(r.exit()).isZero();
+        assertThat(r.out()).isEqualTo("ant 0.2.0\n");
+        assertThat(on(image).run("which", "ant").out().trim()).isEqualTo("/usr/local/bin/ant");
     }
 
     @ParameterizedTest

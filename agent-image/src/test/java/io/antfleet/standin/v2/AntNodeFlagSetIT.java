@@ -44,9 +44,7 @@ class AntNodeFlagSetIT extends V2ContractTestBase {
                 dir, "--enable-logging", "--log-dir", logs, "--port", String.valueOf(port(image, 10)), "--metrics-port", String.valueOf(port(image, 11)),
                 "--bootstrap", "10.0.0.1:10000", "--stop-on-upgrade");
 
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(15))
-                .until(() -> c.udpPorts("udp6").contains(port(image, 10)));
-        assertThat(node.running()).isTrue();
+        awaitBound(c, node, port(image, 10));
         assertThat(terminate(c, dir, node).exit()).isZero();
     }
 

@@ -5,8 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -18,7 +20,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * ant-v2-contract.md §5.1: the node binds its UDP port on all interfaces, dual-stack unless --ipv4-only;
  * port 0 lets the OS pick and the log names it ("Node is running on port: N", §5.6); a port in use fails the
  * start with exit 1 "node startup failed: Failed to start P2P node" (§5.3); --metrics-port binds nothing
- * (§7 #5, there is no listener of any kind). Ports: offsets 100-199 of V2ContractTestBase#port.
+ * (§7 #5, there is no listener of any kind: the node's only socket is its UDP one). Ports: offsets 100-199 of V2ContractTestBase#port.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AntNodePortIT extends V2ContractTestBase {
@@ -32,19 +34,29 @@ class AntNodePortIT extends V2ContractTestBase {
         return node;
     }
 
-    /** TCP ports in LISTEN state (st 0A) in /proc/net/tcp and tcp6. */
-    private static List<Integer> tcpListeners(V2Container c) {
-        List<Integer> ports = new ArrayList<>();
-        for (String file : List.of("/proc/net/tcp", "/proc/net/tcp6")) {
-            String[] lines = c.run("cat", file).out().split("\n");
+    /** Inodes of the sockets a process holds (its fd links read "socket:[inode]"). */
+    private static Set<String> socketInodes(V2Container c, long pid) {
+        Set<String> inodes = new HashSet<>();
+        Matcher m = Pattern.compile("socket:\\[(\\d+)]").matcher(c.run("ls", "-l", "/proc/" + pid + "/fd").out());
+        while (m.find()) {
+            inodes.add(m.group(1));
+        }
+        return inodes;
+    }
+
+    /** Inodes of the sockets listed in /proc/net/{file} (column 10). */
+    private static Set<String> tableInodes(V2Container c, String... files) {
+        Set<String> inodes = new HashSet<>();
+        for (String file : files) {
+            String[] lines = c.run("cat", "/proc/net/" + file).out().split("\n");
             for (int i = 1; i < lines.length; i++) {
                 String[] cols = lines[i].trim().split("\\s+");
-                if (cols.length > 3 && cols[3].equals("0A")) {
-                    ports.add(Integer.parseInt(cols[1].substring(cols[1].indexOf(':') + 1), 16));
+                if (cols.length > 9) {
+                    inodes.add(cols[9]);
                 }
             }
         }
-        return ports;
+        return inodes;
     }
 
     @ParameterizedTest
@@ -58,7 +70,10 @@ class AntNodePortIT extends V2ContractTestBase {
 
         assertThat(node.out()).contains("Node is running on port: " + port);
         assertThat(c.udpPorts("udp6")).contains(port);
-        assertThat(tcpListeners(c)).doesNotContain(metrics);
+        Set<String> sockets = socketInodes(c, c.pidOf(dir));
+        assertThat(sockets).hasSize(1);
+        assertThat(tableInodes(c, "udp6")).containsAll(sockets);
+        assertThat(tableInodes(c, "tcp", "tcp6")).doesNotContainAnyElementsOf(sockets);
         assertThat(terminate(c, dir, node).exit()).isZero();
         await().atMost(Duration.ofSeconds(5)).until(() -> !c.udpPorts("udp6").contains(port));
     }

@@ -16,7 +16,8 @@ import org.junit.jupiter.params.provider.EnumSource;
  * node copies its binary to {@code ant-node.backup}, replaces {@code <data_dir>/ant-node} in place so that its
  * {@code --version} reports the newer version, and exits 0; with --stop-on-upgrade (as the ant daemon runs it)
  * it only exits, without it it first spawns the new binary with the same args (a new pid). Downgrades are
- * ignored (AN: src/upgrade/apply.rs:165). Ports: offsets 300-399 of V2ContractTestBase#port.
+ * ignored (AN: src/upgrade/apply.rs:165); a release that cannot be fetched is logged and the node runs on
+ * (apply.rs:201-212, RolledBack). Ports: offsets 300-399 of V2ContractTestBase#port.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AntNodeSelfUpgradeIT extends V2ContractTestBase {
@@ -63,12 +64,13 @@ class AntNodeSelfUpgradeIT extends V2ContractTestBase {
         String port = String.valueOf(port(image, 300));
         V2Container.Spawned node = c.spawn(Map.of(), bin, "--rewards-address", ADDRESS, "--root-dir", dir,
                 "--port", port);
-        await().atMost(Duration.ofSeconds(10)).until(() -> c.pidOf(dir) > 0 && c.udpPorts("udp6").contains(port(image, 300)));
+        awaitBound(c, node, port(image, 300));
         long oldPid = c.pidOf(dir);
 
         c.writeFile(dir + "/standin-upgrade", NEWER + "\n");
         assertThat(node.awaitExit(Duration.ofSeconds(15)).exit()).isZero();
-        await().atMost(Duration.ofSeconds(10)).until(() -> c.udpPorts("udp6").contains(port(image, 300)));
+        await().atMost(Duration.ofSeconds(15)).alias("the respawned node binds " + port)
+                .until(() -> c.udpPorts("udp6").contains(port(image, 300)));
 
         List<Long> pids = c.pidsOf(dir);
         assertThat(pids).hasSize(1).doesNotContain(oldPid);
@@ -96,5 +98,28 @@ class AntNodeSelfUpgradeIT extends V2ContractTestBase {
         assertThat(version(c, bin)).isEqualTo("ant-node " + CURRENT + "\n");
         assertThat(c.exists(bin + ".backup")).isFalse();
         assertThat(terminate(c, dir, node).exit()).isZero();
+    }
+
+    @ParameterizedTest
+    @EnumSource(V2Image.class)
+    void aReleaseThatCannotBeFetchedLeavesTheNodeRunningAndTheReleaseDirIsSettable(V2Image image) {
+        V2Container c = on(image);
+        String dir = freshDir("releases");
+        String releases = dir + "-releases";
+        String bin = nodeDir(c, dir);
+        c.run("mkdir", "-p", releases + "/0.15.0");
+        c.run("cp", binary(NEWER), releases + "/0.15.0/ant-node");
+        V2Container.Spawned node = c.spawn(Map.of("ANT_STANDIN_RELEASES", releases), bin, "--rewards-address", ADDRESS,
+                "--root-dir", dir, "--enable-logging", "--stop-on-upgrade");
+        awaitStdout(node, "Node running");
+
+        c.writeFile(dir + "/standin-upgrade", "0.99.0\n");
+        awaitStdout(node, "Download/verify/extract failed");
+        assertThat(node.running()).isTrue();
+        assertThat(version(c, bin)).isEqualTo("ant-node " + CURRENT + "\n");
+
+        c.writeFile(dir + "/standin-upgrade", "0.15.0\n");
+        assertThat(node.awaitExit(Duration.ofSeconds(15)).exit()).isZero();
+        assertThat(version(c, bin)).isEqualTo("ant-node " + NEWER + "\n");
     }
 }

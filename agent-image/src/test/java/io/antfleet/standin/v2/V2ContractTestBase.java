@@ -62,6 +62,14 @@ abstract class V2ContractTestBase {
                 .until(() -> node.out().contains(text));
     }
 
+    /** Waits until a UDP socket (IPv6, dual-stack) is bound on {@code port}; fails at once if the node ends. */
+    static void awaitBound(V2Container c, V2Container.Spawned node, int port) {
+        await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(50))
+                .failFast("the process ended: " + node, () -> !node.running())
+                .alias("udp port " + port + " bound by " + node)
+                .until(() -> c.udpPorts("udp6").contains(port));
+    }
+
     /** SIGTERM to the node that runs with {@code --root-dir rootDir}; returns its exit. */
     static V2Container.Exec terminate(V2Container c, String rootDir, V2Container.Spawned node) {
         return signal(c, c.pidOf(rootDir), "TERM", node);

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.antfleet.engine.status.FleetStatus;
 import io.antfleet.fleet.Node;
+import io.antfleet.fleet.NodeReadings;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +19,17 @@ public final class StatusRenderer {
     private StatusRenderer() {
     }
 
+    /** What a new user needs when there is nothing to show: how to get a fleet. */
+    static final String NOTHING = String.join("\n",
+            "No antfleet containers and none recorded in the database. Next:",
+            "  antfleet apply examples/quickstart.yaml        # a fleet from a spec (see examples/)",
+            "  antfleet import --container NAME               # nodes antctl already runs in a container",
+            "  antfleet --db URL status                       # the fleet recorded in another database", "");
+
     public static String table(FleetStatus status) {
+        if (status.containers().isEmpty()) {
+            return NOTHING;
+        }
         List<String[]> rows = new ArrayList<>();
         rows.add(HEADER);
         for (FleetStatus.ContainerStatus c : status.containers()) {
@@ -69,6 +81,16 @@ public final class StatusRenderer {
         return d > 0 ? d + "d" + h + "h" : h > 0 ? h + "h" + m + "m" : m + "m" + seconds % 60 + "s";
     }
 
+    /** The node's latest sweep, as the store has it; all null when it was never read. */
+    private static void putReading(ObjectNode j, Node n, Instant readAt) {
+        NodeReadings r = n.readings() == null ? NodeReadings.empty() : n.readings();
+        j.put("readAt", readAt == null ? null : readAt.toString());
+        j.put("uptimeSeconds", r.uptimeSeconds());
+        j.put("connectedPeers", r.connectedPeers());
+        j.put("records", r.records());
+        j.put("rewards", r.rewards());
+    }
+
     public static String json(FleetStatus status) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode containers = root.putArray("containers");
@@ -76,6 +98,9 @@ public final class StatusRenderer {
             ObjectNode o = containers.addObject();
             o.put("name", c.name());
             o.put("containerId", c.containerId());
+            o.put("fleet", c.fleet());
+            o.put("running", c.running());
+            c.problem().ifPresent(p -> o.put("problem", p));
             ArrayNode nodes = o.putArray("nodes");
             for (Node n : c.nodes()) {
                 ObjectNode j = nodes.addObject();
@@ -90,6 +115,7 @@ public final class StatusRenderer {
                 j.put("wallet", n.wallet());
                 j.put("dataDir", n.dataDir());
                 j.put("logDir", n.logDir());
+                putReading(j, n, c.readAt().get(n.id()));
             }
         }
         try {

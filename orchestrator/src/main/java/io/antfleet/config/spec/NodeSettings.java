@@ -1,6 +1,8 @@
 package io.antfleet.config.spec;
 
+import io.antfleet.fleet.ArgumentRules;
 import io.antfleet.fleet.ProcessManager;
+import io.antfleet.fleet.Redaction;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.EvmNetwork;
@@ -92,7 +94,11 @@ record NodeSettings(Optional<String> image, Optional<ProcessManager> processMana
 
     private static String url(String text) {
         if (!text.matches("https?://\\S+")) {
-            throw new IllegalArgumentException("invalid rpc url '" + text + "' (expected http:// or https://)");
+            throw new IllegalArgumentException("invalid rpc url '" + Redaction.url(text) + "' (expected http:// or https://)");
+        }
+        if (!ArgumentRules.isUrl(text)) {
+            // the URL itself is not repeated: it often carries an API key
+            throw new IllegalArgumentException("invalid rpc url: letters, digits and ._~:/?#@&+,=%- only after http(s)://");
         }
         return text;
     }

@@ -13,6 +13,7 @@ import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.plan.Neighbours;
 import io.antfleet.fleet.plan.ObservedContainer;
 import io.antfleet.fleet.plan.ObservedFleet;
 import io.antfleet.store.ContainerRepository;
@@ -20,9 +21,11 @@ import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -50,12 +53,45 @@ public final class DockerFleetObserver implements FleetObserver {
     @Override
     public ObservedFleet observe(String fleet) {
         Map<String, String> labels = new HashMap<>();
-        labels.put(FleetLabels.FLEET, fleet);
+        labels.put(FleetLabels.FLEET, null);
+        List<ContainerInfo> all = docker.listByLabels(labels);
         List<ObservedContainer> observed = new ArrayList<>();
-        for (ContainerInfo info : docker.listByLabels(labels)) {
-            observed.add(observe(info, fleet));
+        for (ContainerInfo info : all) {
+            if (fleet.equals(info.labels().get(FleetLabels.FLEET))) {
+                observed.add(observe(info, fleet));
+            }
         }
-        return new ObservedFleet(observed);
+        return new ObservedFleet(observed, neighbours(fleet, all));
+    }
+
+    /**
+     * The port blocks and Docker names of every other antfleet container: other fleets' (by label), and those the
+     * store records that Docker has no label for (imported by name; recorded containers of this fleet, named
+     * {@code <fleet>-...}, that Docker no longer has, are this fleet's own).
+     */
+    private Neighbours neighbours(String fleet, List<ContainerInfo> all) {
+        List<PortBlock> blocks = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Set<String> labelled = new HashSet<>();
+        for (ContainerInfo info : all) {
+            labelled.add(info.name());
+            labelled.add(info.id());
+            String other = info.labels().get(FleetLabels.FLEET);
+            if (fleet.equals(other)) {
+                continue;
+            }
+            Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+            row.map(Container::ports).or(() -> FleetLabels.decode(info.labels().get(FleetLabels.PORT_BLOCK))).ifPresent(blocks::add);
+            names.put(info.name(), "container '" + FleetLabels.specName(info, other) + "' of fleet '" + other + "'");
+        }
+        for (Container row : containers.findAll()) {
+            boolean seen = labelled.contains(row.name()) || (row.dockerId() != null && labelled.contains(row.dockerId()));
+            if (!seen && !row.name().startsWith(fleet + "-")) {
+                Optional.ofNullable(row.ports()).ifPresent(blocks::add);
+                names.put(row.name(), "the imported container '" + row.name() + "'");
+            }
+        }
+        return new Neighbours(blocks, names);
     }
 
     private ObservedContainer observe(ContainerInfo info, String fleet) {
@@ -88,6 +124,12 @@ public final class DockerFleetObserver implements FleetObserver {
 
     /** antctl's view, with an operator's DISABLED kept unless antctl says the node is Removed. */
     public static Node toNode(AntctlNode n, Optional<Node> row) {
+        if (!n.isUsable()) {
+            // its values were refused: what was recorded stays, as UNKNOWN (an operator's DISABLED stays too)
+            return row.map(r -> r.status() == NodeStatus.DISABLED ? r : r.withStatus(NodeStatus.UNKNOWN, r.statusChangedAt()))
+                    .orElseGet(() -> new Node(null, null, n.service(), NodeStatus.UNKNOWN, null, null, null, null, null, null,
+                            null, null, null, null, null, null));
+        }
         NodeStatus status = n.status();
         if (row.isPresent() && row.get().status() == NodeStatus.DISABLED && !n.removed()) {
             status = NodeStatus.DISABLED;

@@ -10,6 +10,7 @@ import io.antfleet.antctl.UpgradeRequest;
 import io.antfleet.antctl.UpgradeSummary;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
@@ -188,10 +189,16 @@ public final class NodeService {
         return services.stream().map(ServiceName::value).collect(Collectors.toList());
     }
 
+    /**
+     * The id of the one container {@code wanted} names in {@code fleet}, for a {@code --container} that names
+     * containers of several fleets ({@link ContainerSelection}); the commands above then take the id.
+     */
+    public String resolve(String wanted, Optional<String> fleet) {
+        return ContainerSelection.one(docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null)), wanted, fleet).id();
+    }
+
     private ContainerInfo find(String wanted) {
-        return docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null)).stream()
-                .filter(i -> wanted.equals(i.name()) || i.id().startsWith(wanted) || wanted.equals(i.labels().get(FleetLabels.CONTAINER)))
-                .findFirst().orElseThrow(() -> new AntfleetException("no antfleet container named '" + wanted + "'"));
+        return ContainerSelection.one(docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null)), wanted, Optional.empty());
     }
 
     private List<Node> current(AntctlManager manager, Container row) {

@@ -59,18 +59,20 @@ public final class RunLoop {
     private final Duration firstRetry;
     private final ReadingHistory history;
     private final RunEvents events;
+    private final FleetMutex mutex;
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
-            ReadingHistory history, RunEvents events, Clock clock) {
-        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, history, events, clock, FIRST_RETRY);
+            ReadingHistory history, RunEvents events, FleetMutex mutex, Clock clock) {
+        this(observer, engine, executor, state, lease, metrics, resurveyor, log, unit, history, events, mutex, clock, FIRST_RETRY);
     }
 
     RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
-            ReadingHistory history, RunEvents events, Clock clock, Duration firstRetry) {
+            ReadingHistory history, RunEvents events, FleetMutex mutex, Clock clock, Duration firstRetry) {
         this.history = requireNonNull(history, "history is null");
         this.events = requireNonNull(events, "events is null");
+        this.mutex = requireNonNull(mutex, "mutex is null");
         this.firstRetry = requireNonNull(firstRetry, "firstRetry is null");
         this.unit = requireNonNull(unit, "unit is null");
         this.observer = requireNonNull(observer, "observer is null");
@@ -168,6 +170,8 @@ public final class RunLoop {
         HostSample sample = host.sample();
         Observation seen = observer.observe(target, host.bootTime().orElse(null), state.lastCycleAt().orElse(null), !dryRun);
         List<String> notes = new ArrayList<>(seen.docker().notes());
+        notes.addAll(seen.refused());
+        seen.refused().forEach(r -> LOG.warn("{}", r));
         AutoscaleSettings settings = target.settings();
         Optional<String> halted = Optional.empty();
         if (settings.targetVersion() != null) {
@@ -184,8 +188,9 @@ public final class RunLoop {
         if (paused) {
             notes.add("autoscaler paused: decisions not carried out (resume it from the dashboard)");
         }
+        // the dashboard's node actions in this process (run --serve) wait while the cycle carries out
         Optional<ExecutionReport> done = dryRun || paused ? Optional.empty()
-                : Optional.of(carryOut(started, target, seen, decisions, notes, leaseConfirmed));
+                : Optional.of(mutex.hold(() -> carryOut(started, target, seen, decisions, notes, leaseConfirmed)));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         Map<String, Map<NodeStatus, Integer>> counts = record(seen, decisions, took);
         if (!dryRun) {

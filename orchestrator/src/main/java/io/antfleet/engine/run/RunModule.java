@@ -32,6 +32,7 @@ public final class RunModule extends AbstractModule {
         bind(RunState.class);
         bind(ReadingHistory.class);
         bind(RunEvents.class).in(com.google.inject.Singleton.class);
+        bind(FleetMutex.class).in(com.google.inject.Singleton.class);
         bind(FleetAdoption.class);
         bind(LifecycleNodeActions.class);
     }
@@ -60,8 +61,8 @@ public final class RunModule extends AbstractModule {
     @Provides
     RunLoop loop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, ImportService imports, OperationJournal journal, DecisionLog log,
-            UnitOfWork unit, ReadingHistory history, RunEvents events, Clock clock) {
+            UnitOfWork unit, ReadingHistory history, RunEvents events, FleetMutex mutex, Clock clock) {
         Resurveyor resurvey = new RegistryResurveyor(imports, journal);
-        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, history, events, clock);
+        return new RunLoop(observer, engine, executor, state, lease, metrics, resurvey, log, unit, history, events, mutex, clock);
     }
 }

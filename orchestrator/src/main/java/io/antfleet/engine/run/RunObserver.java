@@ -77,8 +77,17 @@ public final class RunObserver {
                     e.getValue().stream().map(RunObserver::toObserved).toList(), view.actionable(e.getKey())));
         }
         int answering = (int) probes.stream().filter(SweptNode::isRunning).count();
+        List<String> refused = probes.stream().filter(RunObserver::refused)
+                .map(p -> p.target().id() + ": its answer was refused (" + p.failure() + "); the other nodes were read").toList();
         return new Observation(new ObservedFleetState(observed, hostBootTime, lastCycleAt), rows, updated,
-                probes.size(), answering, view);
+                probes.size(), answering, view, refused);
+    }
+
+    /** A node that answered, but with what antfleet does not keep (as opposed to one that did not answer). */
+    static boolean refused(SweptNode probe) {
+        String why = probe.failure();
+        return why != null && (why.contains("invalid body") || why.contains("unusable answer") || why.contains("larger than")
+                || why.contains("invalid chunk size") || why.contains("invalid Content-Length"));
     }
 
     private static boolean sweepable(Node n) {

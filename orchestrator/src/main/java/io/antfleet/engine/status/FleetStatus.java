@@ -3,7 +3,9 @@ package io.antfleet.engine.status;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.Node;
+import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** What {@code antfleet status} shows: every agent container and its nodes, as antctl and the store know them. */
@@ -15,14 +17,21 @@ public record FleetStatus(List<ContainerStatus> containers) {
     /**
      * @param name Docker's name; {@code fleet} the antfleet.fleet label
      * @param problem why the nodes are the store's last rows rather than antctl's answer, if so
+     * @param readAt when each node (by store id) was last read by a sweep; nodes never read are absent
      */
     public record ContainerStatus(String name, String containerId, String fleet, boolean running, List<Node> nodes,
-            Optional<String> problem) {
+            Optional<String> problem, Map<Long, Instant> readAt) {
         public ContainerStatus {
             requireNonNull(name, "name is null");
             requireNonNull(containerId, "containerId is null");
             nodes = List.copyOf(nodes);
             requireNonNull(problem, "problem is null");
+            readAt = Map.copyOf(readAt);
+        }
+
+        public ContainerStatus(String name, String containerId, String fleet, boolean running, List<Node> nodes,
+                Optional<String> problem) {
+            this(name, containerId, fleet, running, nodes, problem, Map.of());
         }
     }
 }

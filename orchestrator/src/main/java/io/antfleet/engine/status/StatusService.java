@@ -6,6 +6,8 @@ import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlNode;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.ContainerSelection;
+import io.antfleet.engine.KnownContainers;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.fleet.AntfleetException;
@@ -15,9 +17,8 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
+import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,8 +26,9 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads the fleet for {@code antfleet status}: containers labelled antfleet.fleet, {@code antctl status
- * --json} in each running one, and the store's rows for readings (peers, records, uptime). Changes nothing.
+ * Reads the fleet for {@code antfleet status}: every container antfleet knows (labelled antfleet.fleet, or
+ * recorded by an import), {@code antctl status --json} in each running one, and the store's rows for
+ * readings (peers, records, uptime, when read). Changes nothing.
  */
 public final class StatusService {
     private final DockerGateway docker;
@@ -45,31 +47,34 @@ public final class StatusService {
 
     /** @param only a container's Docker name, id or antfleet.container label; empty for all */
     public FleetStatus status(Optional<String> only) {
-        List<FleetStatus.ContainerStatus> result = new ArrayList<>();
-        List<ContainerInfo> listed = new ArrayList<>(docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null)));
-        // Docker lists in creation order, which a parallel apply makes arbitrary; operators read by name.
-        listed.sort(Comparator.comparing(ContainerInfo::name));
-        for (ContainerInfo info : listed) {
-            if (only.isEmpty() || matches(info, only.get())) {
-                result.add(status(info));
-            }
-        }
-        if (only.isPresent() && result.isEmpty()) {
-            throw new AntfleetException("no antfleet container named '" + only.get() + "'");
-        }
-        return new FleetStatus(result);
+        return status(only, Optional.empty());
     }
 
-    private static boolean matches(ContainerInfo info, String wanted) {
-        return wanted.equals(info.name()) || info.id().startsWith(wanted) || wanted.equals(info.labels().get(FleetLabels.CONTAINER));
+    /**
+     * Every container antfleet knows ({@link KnownContainers}: labelled ones and imported unlabelled ones),
+     * or the one {@code only} names ({@link ContainerSelection}), in {@code fleet} when given.
+     */
+    public FleetStatus status(Optional<String> only, Optional<String> fleet) {
+        List<ContainerInfo> known = new KnownContainers(docker, containers).list();
+        List<ContainerInfo> shown = only.isPresent() ? List.of(ContainerSelection.one(known, only.get(), fleet))
+                : known.stream().filter(i -> fleet.isEmpty() || fleet.get().equals(i.labels().get(FleetLabels.FLEET)))
+                        .collect(Collectors.toList());
+        List<FleetStatus.ContainerStatus> result = new ArrayList<>();
+        for (ContainerInfo info : shown) {
+            result.add(status(info));
+        }
+        return new FleetStatus(result);
     }
 
     private FleetStatus.ContainerStatus status(ContainerInfo info) {
         Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
         List<Node> rows = row.map(r -> nodes.findByContainer(r.id())).orElse(List.of());
+        Map<Long, Instant> readAt = row.map(r -> nodes.readTimes(r.id())).orElse(Map.of());
         String fleet = info.labels().get(FleetLabels.FLEET);
         if (!info.running()) {
-            return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, false, rows, Optional.of("container is not running"));
+            return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, false, rows, Optional.of(
+                    info.image().equals(KnownContainers.GONE) ? "Docker has no such container any more" : "container is not running"),
+                    readAt);
         }
         try {
             List<AntctlNode> surveyed = managers.forContainer(info.id(), info.name(),
@@ -78,10 +83,10 @@ public final class StatusService {
             List<Node> seen = surveyed.stream()
                     .map(n -> DockerFleetObserver.toNode(n, Optional.ofNullable(byService.get(n.service()))))
                     .collect(Collectors.toList());
-            return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, seen, Optional.empty());
+            return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, seen, Optional.empty(), readAt);
         } catch (AntfleetException e) {
             return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, rows,
-                    Optional.of("antctl status failed: " + e.getMessage()));
+                    Optional.of("antctl status failed: " + e.getMessage()), readAt);
         }
     }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
@@ -53,19 +54,17 @@ public final class TeardownService {
 
     /**
      * @param fleet only containers labelled antfleet.fleet=fleet; empty for every fleet on the host
-     * @param only a container's Docker name, id or antfleet.container label; empty for all (of the fleet)
+     * @param only a container's Docker name, antfleet.container label or an id of 12 characters or more; empty
+     *     for all (of the fleet). Empty text, or one naming several containers, is refused before anything is done.
      */
     public List<Outcome> teardown(Optional<String> fleet, Optional<String> only, boolean removeContainers) {
+        // Chosen before anything else: an empty or ambiguous --container touches nothing (ContainerSelection).
+        List<ContainerInfo> listed = docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, fleet.orElse(null)));
+        List<ContainerInfo> chosen = only.isEmpty() ? listed : List.of(ContainerSelection.one(listed, only.get(), fleet));
         try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "teardown")) {
             List<Outcome> outcomes = new ArrayList<>();
-            for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, fleet.orElse(null)))) {
-                if (only.isEmpty() || only.get().equals(info.name()) || info.id().startsWith(only.get())
-                        || only.get().equals(info.labels().get(FleetLabels.CONTAINER))) {
-                    outcomes.add(teardown(info, removeContainers));
-                }
-            }
-            if (only.isPresent() && outcomes.isEmpty()) {
-                throw new AntfleetException("no antfleet container named '" + only.get() + "'");
+            for (ContainerInfo info : chosen) {
+                outcomes.add(teardown(info, removeContainers));
             }
             return outcomes;
         }

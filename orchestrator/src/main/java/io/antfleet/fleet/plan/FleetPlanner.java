@@ -32,7 +32,9 @@ public final class FleetPlanner {
         Map<String, PortBlock> recorded = new LinkedHashMap<>();
         actual.containers().forEach(c -> c.ports().ifPresent(p -> recorded.put(c.name(), p)));
         List<String> specOrder = desired.containers().stream().map(SpecContainer::name).collect(Collectors.toList());
-        Map<String, PortBlock> blocks = PortAllocator.assignBlocks(desired.ports(), specOrder, recorded);
+        refuseTakenNames(desired, actual);
+        Map<String, PortBlock> blocks = PortAllocator.assignBlocks(desired.ports(), specOrder, recorded,
+                actual.neighbours().blocks());
 
         List<PlanStep> actions = new ArrayList<>();
         for (SpecContainer wanted : desired.containers()) {
@@ -50,6 +52,25 @@ public final class FleetPlanner {
             }
         }
         return new Plan(actions, unmanaged);
+    }
+
+    /**
+     * A container to create whose Docker name another fleet's (or an imported) container holds: Docker would refuse
+     * it halfway through the apply, so the whole plan is refused, naming both.
+     */
+    private static void refuseTakenNames(FleetSpec desired, ObservedFleet actual) {
+        List<String> clashes = new ArrayList<>();
+        for (SpecContainer wanted : desired.containers()) {
+            String dockerName = desired.dockerName(wanted.name());
+            String holder = actual.neighbours().dockerNames().get(dockerName);
+            if (holder != null && actual.container(wanted.name()).isEmpty()) {
+                clashes.add("container '" + wanted.name() + "' of fleet '" + desired.fleet() + "' would be named '" + dockerName
+                        + "', which is the name of " + holder);
+            }
+        }
+        if (!clashes.isEmpty()) {
+            throw new NameTakenException(String.join("; ", clashes) + "; rename the container or the fleet (nothing was changed)");
+        }
     }
 
     private List<PlanStep> planContainer(FleetSpec spec, SpecContainer wanted, Optional<ObservedContainer> seen, PortBlock block) {

@@ -1,15 +1,25 @@
 package io.antfleet.fleet.plan;
 
+import static java.util.Objects.requireNonNull;
+
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** Every container carrying the fleet's label, as observed; the planner's "actual" side. */
-public record ObservedFleet(List<ObservedContainer> containers) {
+/**
+ * Every container carrying the fleet's label, as observed, and what the host's other antfleet containers hold
+ * ({@link Neighbours}); the planner's "actual" side.
+ */
+public record ObservedFleet(List<ObservedContainer> containers, Neighbours neighbours) {
     public static final ObservedFleet EMPTY = new ObservedFleet(List.of());
 
+    public ObservedFleet(List<ObservedContainer> containers) {
+        this(containers, Neighbours.NONE);
+    }
+
     public ObservedFleet {
+        requireNonNull(neighbours, "neighbours is null");
         containers = List.copyOf(containers);
         Set<String> names = new HashSet<>();
         for (ObservedContainer c : containers) {

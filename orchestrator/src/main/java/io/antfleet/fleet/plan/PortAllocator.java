@@ -30,6 +30,15 @@ public final class PortAllocator {
      * @throws AntfleetException when the plan has no free block left below port 65536
      */
     public static Map<String, PortBlock> assignBlocks(PortPlan plan, List<String> wanted, Map<String, PortBlock> recorded) {
+        return assignBlocks(plan, wanted, recorded, List.of());
+    }
+
+    /**
+     * As {@link #assignBlocks(PortPlan, List, Map)}, with new blocks also clear of {@code taken}: the blocks of the
+     * host's other antfleet containers (other fleets, imported ones), whose ports are host ports too.
+     */
+    public static Map<String, PortBlock> assignBlocks(PortPlan plan, List<String> wanted, Map<String, PortBlock> recorded,
+            Collection<PortBlock> taken) {
         Map<String, PortBlock> result = new LinkedHashMap<>(recorded);
         int index = 0;
         for (String name : wanted) {
@@ -43,7 +52,7 @@ public final class PortAllocator {
                             + plan.rpc() + " are used up below port 65536");
                 }
                 PortBlock candidate = plan.block(index);
-                if (result.values().stream().noneMatch(candidate::overlaps)) {
+                if (result.values().stream().noneMatch(candidate::overlaps) && taken.stream().noneMatch(candidate::overlaps)) {
                     result.put(name, candidate);
                     break;
                 }

@@ -2,19 +2,18 @@ package io.antfleet.fleet.spec;
 
 import static java.util.Objects.requireNonNull;
 
-import java.util.regex.Pattern;
+import io.antfleet.fleet.ArgumentRules;
 
 /** Where antctl gets the antnode binary: the latest release, a pinned version, or a path in the container. */
 public sealed interface AntnodeSource permits AntnodeSource.Latest, AntnodeSource.Version, AntnodeSource.Path {
     record Latest() implements AntnodeSource {
     }
 
+    /** A release antctl downloads: X.Y.Z or X.Y.Z-pre.release ({@link ArgumentRules#isVersion}, as antctl is given it). */
     record Version(String version) implements AntnodeSource {
-        private static final Pattern SEMVER = Pattern.compile("[0-9]+\\.[0-9]+\\.[0-9]+([-+][0-9A-Za-z.-]+)?");
-
         public Version {
             requireNonNull(version, "version is null");
-            if (!SEMVER.matcher(version).matches()) {
+            if (!ArgumentRules.isVersion(version)) {
                 throw new IllegalArgumentException("invalid antnode version '" + version + "' (expected X.Y.Z, e.g. 0.4.17)");
             }
         }
@@ -26,6 +25,10 @@ public sealed interface AntnodeSource permits AntnodeSource.Latest, AntnodeSourc
             requireNonNull(path, "path is null");
             if (!path.startsWith("/")) {
                 throw new IllegalArgumentException("antnode path '" + path + "' is not absolute");
+            }
+            if (!ArgumentRules.isSafePath(path)) {
+                throw new IllegalArgumentException("antnode path '" + path + "' is not one antctl is given (letters, digits"
+                        + " and _ . / + @ - only, no '..')");
             }
         }
     }

@@ -2,6 +2,7 @@ package io.antfleet.fleet.spec;
 
 import static java.util.Objects.requireNonNull;
 
+import io.antfleet.fleet.Redaction;
 import io.antfleet.fleet.WalletAddress;
 import java.util.Arrays;
 import java.util.List;
@@ -65,5 +66,13 @@ public sealed interface EvmNetwork permits EvmNetwork.Named, EvmNetwork.Custom {
             requireNonNull(dataPaymentsAddress, "dataPaymentsAddress is null");
             requireNonNull(merklePaymentsAddress, "merklePaymentsAddress is null");
         }
+
+        /** The rpc URL often holds an API key: never printed whole. */
+        @Override
+        public String toString() {
+            return "Custom[rpcUrl=" + Redaction.url(rpcUrl) + ", paymentTokenAddress=" + paymentTokenAddress
+                    + ", dataPaymentsAddress=" + dataPaymentsAddress + ", merklePaymentsAddress=" + merklePaymentsAddress + "]";
+        }
+
     }
 }

@@ -111,7 +111,13 @@ function renderGrids(f) {
     c.nodes.forEach(n => {
       const tr = el('tr');
       tr.dataset.service = n.service;
-      tr.appendChild(el('td', n.service));
+      const name = el('td');
+      const link = el('button', n.service, 'node-link');
+      link.type = 'button';
+      link.title = 'chart this node';
+      link.addEventListener('click', () => chartNode(c.name, n.service));
+      name.appendChild(link);
+      tr.appendChild(name);
       tr.appendChild(el('td', n.status, 'status status-' + n.status));
       tr.appendChild(el('td', n.version || '-'));
       tr.appendChild(el('td', uptime(n.readings.uptimeSeconds)));
@@ -175,8 +181,26 @@ async function refreshCharts() {
     line('chart-host', h.host.map(t), [['cpu', h.host.map(x => x.cpu)], ['mem', h.host.map(x => x.mem)], ['disk', h.host.map(x => x.disk)]]);
     line('chart-records', h.totals.map(t), [['records', h.totals.map(x => x.records)], ['peers', h.totals.map(x => x.connectedPeers)]]);
     line('chart-rewards', h.totals.map(t), [['rewards', h.totals.map(x => Number(x.rewards))]]);
+    if (chartedNode) chartNode(chartedNode[0], chartedNode[1]);
   } catch (e) {
     say('cannot read the history: ' + e.message, true);
+  }
+}
+
+let chartedNode = null;
+
+async function chartNode(container, service) {
+  chartedNode = [container, service];
+  try {
+    const h = await api('/api/v1/readings?node=' + encodeURIComponent(container + '/' + service) +
+      '&since=' + document.getElementById('window').value);
+    const t = x => new Date(x.readAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
+    document.getElementById('node-chart').hidden = false;
+    document.getElementById('node-chart-title').textContent = container + '/' + service + ': records and peers';
+    line('chart-node', h.readings.map(t), [['records', h.readings.map(x => x.records)],
+      ['peers', h.readings.map(x => x.connectedPeers)]]);
+  } catch (e) {
+    say('cannot read the node\'s history: ' + e.message, true);
   }
 }
 

@@ -131,9 +131,9 @@ class ApplyIT {
         assertThat(service.apply(spec(old), false).ok()).isTrue();
         io.antfleet.engine.node.NodeService nodes = injector.getInstance(io.antfleet.engine.node.NodeService.class);
 
-        assertThat(nodes.add("a", new io.antfleet.engine.node.AddOptions(1, Optional.empty(),
+        assertThat(nodes.add(fleet + "-a", new io.antfleet.engine.node.AddOptions(1, Optional.empty(),
                 io.antfleet.fleet.spec.EvmNetwork.LOCAL, "0.4.16", null, true))).extracting(s -> s.value()).containsExactly("antnode3");
-        assertThat(nodes.upgrade("a", List.of(), 1, null, null)).extracting(s -> s.value()).containsExactly("antnode1");
+        assertThat(nodes.upgrade(fleet + "-a", List.of(), 1, null, null)).extracting(s -> s.value()).containsExactly("antnode1");
 
         long id = injector.getInstance(ContainerRepository.class).findByName(fleet + "-a").orElseThrow().id();
         assertThat(injector.getInstance(NodeRepository.class).findByContainer(id))
@@ -148,10 +148,10 @@ class ApplyIT {
         io.antfleet.engine.node.NodeService nodes = injector.getInstance(io.antfleet.engine.node.NodeService.class);
         ServiceName antnode1 = ServiceName.of("antnode1");
 
-        assertThat(nodes.run(NodeVerb.STOP, "a", List.of(), 2)).extracting(ServiceName::value).containsExactly("antnode3", "antnode2");
-        assertThat(nodes.run(NodeVerb.RESTART, "a", List.of(antnode1), 0)).containsExactly(antnode1);
-        assertThat(nodes.run(NodeVerb.START, "a", List.of(), 1)).extracting(ServiceName::value).containsExactly("antnode2");
-        assertThat(nodes.run(NodeVerb.REMOVE, "a", List.of(ServiceName.of("antnode3")), 0)).extracting(ServiceName::value)
+        assertThat(nodes.run(NodeVerb.STOP, fleet + "-a", List.of(), 2)).extracting(ServiceName::value).containsExactly("antnode3", "antnode2");
+        assertThat(nodes.run(NodeVerb.RESTART, fleet + "-a", List.of(antnode1), 0)).containsExactly(antnode1);
+        assertThat(nodes.run(NodeVerb.START, fleet + "-a", List.of(), 1)).extracting(ServiceName::value).containsExactly("antnode2");
+        assertThat(nodes.run(NodeVerb.REMOVE, fleet + "-a", List.of(ServiceName.of("antnode3")), 0)).extracting(ServiceName::value)
                 .containsExactly("antnode3");
 
         assertThat(statuses(fleet + "-a")).containsExactly(NodeStatus.RUNNING, NodeStatus.RUNNING, NodeStatus.DEAD);

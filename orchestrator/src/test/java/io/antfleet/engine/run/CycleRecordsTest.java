@@ -77,7 +77,7 @@ class CycleRecordsTest {
         RunLoop loop = new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(),
                 executor, new RunState(settings), new MemoryLease(), metrics, names -> { }, cutting,
                 injector.getInstance(UnitOfWork.class), new ReadingHistory(store.nodes, settings, new MemoryHistoryLog()),
-                new RunEvents(metrics), clock);
+                new RunEvents(metrics), new FleetMutex(), clock);
         return loop.cycle(RunTarget.of(RunFixtures.spec(), 2), HostSource.assumed(HostSample.idle()), false);
     }
 

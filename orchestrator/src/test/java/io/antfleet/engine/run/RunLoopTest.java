@@ -44,7 +44,8 @@ class RunLoopTest {
     private final FakeSweeper sweeper = new FakeSweeper();
     private final FakeNodeActions actions = new FakeNodeActions(store, sweeper);
     private final SteppingClock clock = new SteppingClock(T0);
-    private final FleetMetrics metrics = new FleetMetrics();
+    private final FleetMetrics metrics = new FleetMetrics("test-host");
+    private final MemoryHistoryLog hostHistory = new MemoryHistoryLog();
     private final List<List<String>> resurveys = new ArrayList<>();
     private final List<DecisionExecutor> executors = new ArrayList<>();
     private final MemoryDecisionLog log = new MemoryDecisionLog();
@@ -69,7 +70,7 @@ class RunLoopTest {
         executors.add(executor);
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
                 new RunState(settings), on, metrics, resurveys::add, log, new DirectWork(),
-                new ReadingHistory(history, settings, new MemoryHistoryLog()), new RunEvents(metrics), clock, firstRetry);
+                new ReadingHistory(history, settings, hostHistory), new RunEvents(metrics), new FleetMutex(), clock, firstRetry);
     }
 
     private List<CycleReport> runOnce(RunLoop loop, HostSample host) {
@@ -129,6 +130,47 @@ class RunLoopTest {
 
         runOnce(loop(), BUSY);
 
+        assertThat(actions.calls()).containsExactly("stop t-alpha [antnode2]");
+    }
+
+    @Test
+    void a_cycle_exports_its_nodes_and_host_for_grafana_and_keeps_the_host_reading_for_the_dashboard() {
+        for (int i = 1; i <= 2; i++) {
+            Node n = RunFixtures.node(store, alpha, i, NodeStatus.RUNNING, "0.4.17");
+            sweeper.answer(n.metricsPort(), "0.4.17");
+        }
+
+        runOnce(loop(), BUSY);
+
+        assertThat(metrics.render()).contains(
+                "antfleet_node_up{host=\"test-host\",container=\"t-alpha\",service=\"antnode1\"} 1",
+                "antfleet_node_status{host=\"test-host\",container=\"t-alpha\",service=\"antnode2\",status=\"RUNNING\"} 1",
+                "antfleet_container_up{host=\"test-host\",container=\"t-alpha\"} 1",
+                "antfleet_host_usage{host=\"test-host\",resource=\"mem\"} 90",
+                "antfleet_host_remove_threshold{host=\"test-host\",resource=\"mem\"} 75",
+                "antfleet_lease_held{host=\"test-host\"} 1");
+        assertThat(hostHistory.hosts).singleElement().satisfies(h -> {
+            assertThat(h.memPercent()).isEqualTo(90.0);
+            assertThat(h.nodesRunning()).isEqualTo(2);
+        });
+    }
+
+    @Test
+    void a_paused_autoscaler_decides_but_carries_nothing_out() {
+        for (int i = 1; i <= 2; i++) {
+            Node n = RunFixtures.node(store, alpha, i, NodeStatus.RUNNING, "0.4.17");
+            sweeper.answer(n.metricsPort(), "0.4.17");
+        }
+        new RunState(settings).pause(true);
+
+        List<CycleReport> reports = runOnce(loop(), BUSY);
+
+        assertThat(reports.get(0).decisions().actions()).contains(Action.STOP);
+        assertThat(reports.get(0).notes()).anySatisfy(n -> assertThat(n).startsWith("autoscaler paused"));
+        assertThat(actions.calls()).isEmpty();
+
+        new RunState(settings).pause(false);
+        runOnce(loop(), BUSY);
         assertThat(actions.calls()).containsExactly("stop t-alpha [antnode2]");
     }
 

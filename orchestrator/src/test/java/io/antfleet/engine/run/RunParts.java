@@ -23,6 +23,12 @@ public final class RunParts {
      */
     public static RunLoop loop(MemoryStore store, DockerGateway docker, MachineSettings settings, DatabaseLease lease,
             Clock clock) {
+        return loop(store, docker, settings, lease, clock, new RunEvents(new FleetMetrics("test-host")));
+    }
+
+    /** As above, telling {@code events} what each cycle saw. */
+    public static RunLoop loop(MemoryStore store, DockerGateway docker, MachineSettings settings, DatabaseLease lease,
+            Clock clock, RunEvents events) {
         FakeSweeper sweeper = new FakeSweeper();
         FleetMetrics metrics = new FleetMetrics("test-host");
         FakeNodeActions actions = new FakeNodeActions(store, sweeper);
@@ -31,7 +37,7 @@ public final class RunParts {
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
                 new RunState(settings), lease, metrics, names -> { }, new MemoryDecisionLog(), new DirectWork(),
-                new ReadingHistory(store.nodes, settings, new MemoryHistoryLog()), new RunEvents(metrics), clock);
+                new ReadingHistory(store.nodes, settings, new MemoryHistoryLog()), events, new FleetMutex(), clock);
     }
 
     public static MachineSettings settings() {

@@ -167,6 +167,30 @@ class FleetPlannerTest {
     }
 
     @Test
+    void anotherFleetWithTheSamePortPlanOnTheHostGetsBlocksClearOfItsNeighbours() {
+        PortBlock neighbour0 = PlannerFixtures.PORTS.block(0);
+        PortBlock neighbour2 = PlannerFixtures.PORTS.block(2);
+        ObservedFleet nothingYet = new ObservedFleet(List.of(), new Neighbours(List.of(neighbour0, neighbour2),
+                java.util.Map.of("work-alpha", "container 'alpha' of fleet 'work'")));
+
+        Plan plan = planner.plan(spec(fixed("alpha", 1), fixed("beta", 1)), nothingYet, false);
+
+        assertThat(plan.actions().stream().map(FleetPlannerTest::describe).filter(a -> a.startsWith("create"))
+                .collect(Collectors.toList())).containsExactly("create-container alpha 55100-55199", "create-container beta 55300-55399");
+    }
+
+    @Test
+    void aDockerNameThatAContainerOfAnotherFleetHoldsIsRefusedNamingBoth() {
+        // fleet "home" + container "b-c" and fleet "home-b" + container "c" are both home-b-c
+        ObservedFleet beside = new ObservedFleet(List.of(), new Neighbours(List.of(),
+                java.util.Map.of("home-b-c", "container 'c' of fleet 'home-b'")));
+
+        assertThatThrownBy(() -> planner.plan(spec(fixed("b-c", 1)), beside, false)).isInstanceOf(NameTakenException.class)
+                .hasMessageContaining("container 'b-c' of fleet 'home' would be named 'home-b-c', which is the name of"
+                        + " container 'c' of fleet 'home-b'");
+    }
+
+    @Test
     void aBlockWithTooFewFreePortsIsAnErrorNamingTheContainer() {
         FleetSpec spec = new FleetSpec("home", new io.antfleet.fleet.spec.PortPlan(55000, 13000, 30000, 3),
                 List.of(fixed("alpha", 3)), io.antfleet.fleet.spec.Autoscale.DEFAULTS);
