@@ -26,9 +26,9 @@ final class AddCommand {
         List<String> refusedNames = List.of(refused.split(","));
         Registry registry = ctx.registry();
         int count = (int) args.number("count", 1);
-        Optional<PortRange> nodePorts = ports(args, "node-port", count, registry);
-        Optional<PortRange> metricsPorts = ports(args, "metrics-port", count, registry);
-        Optional<PortRange> rpcPorts = ports(args, "rpc-port", count, registry);
+        Optional<PortArgument> nodePorts = ports(args, "node-port", count, registry);
+        Optional<PortArgument> metricsPorts = ports(args, "metrics-port", count, registry);
+        Optional<PortArgument> rpcPorts = ports(args, "rpc-port", count, registry);
         // cmd/node.rs:78-90: banner, count, then (root only) the service user, then the download
         ctx.banner("Add Antnode Services");
         ctx.out().println(count + " service(s) to be added");
@@ -93,8 +93,8 @@ final class AddCommand {
                 : "Created " + user + " user account for running the service");
     }
 
-    private static void assignPorts(NodeEntry node, int index, Registry registry, Optional<PortRange> nodePorts,
-                                    Optional<PortRange> metricsPorts, Optional<PortRange> rpcPorts, ParsedArgs args)
+    private static void assignPorts(NodeEntry node, int index, Registry registry, Optional<PortArgument> nodePorts,
+                                    Optional<PortArgument> metricsPorts, Optional<PortArgument> rpcPorts, ParsedArgs args)
             throws IOException {
         List<Integer> reserved = registry.reservedPorts();
         node.set("node_port", nodePorts.isPresent() ? nodePorts.get().start() + index : freePort(true, reserved));
@@ -103,8 +103,8 @@ final class AddCommand {
         node.set("rpc_socket_addr", args.value("rpc-address").orElse("127.0.0.1") + ":" + rpc);
     }
 
-    private Optional<PortRange> ports(ParsedArgs args, String flag, int count, Registry registry) {
-        Optional<PortRange> range = args.value(flag).map(PortRange::parse);
+    private Optional<PortArgument> ports(ParsedArgs args, String flag, int count, Registry registry) {
+        Optional<PortArgument> range = args.value(flag).map(PortArgument::parse);
         range.ifPresent(r -> {
             r.requireCount(count);
             List<Integer> reserved = registry.reservedPorts();

@@ -41,7 +41,7 @@ record OptionSpec(String name, Type type, boolean repeatable) {
             case U64: return unsigned(value, Long.MAX_VALUE);
             case PORTS:
                 try {
-                    PortRange.parse(value);
+                    PortArgument.parse(value);
                     return null;
                 } catch (IllegalArgumentException e) {
                     return e.getMessage();

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import io.antfleet.cli.AntfleetCommand;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.cli.ExitCodes;
 import io.antfleet.config.GlobalOptions;
@@ -26,7 +27,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
 import picocli.CommandLine.Command;
@@ -73,8 +73,10 @@ public final class BenchCommand implements Callable<Integer> {
         Injector injector = Bootstrap.injector(modules(options, dir));
         List<ScenarioResult> results;
         try {
-            // The throw-away database is created and migrated before any timing: a real fleet's database exists.
-            injector.getInstance(ContainerRepository.class).findAll();
+            if (settings.usesStore()) {
+                // Created and migrated before any timing: a real fleet's database exists.
+                injector.getInstance(ContainerRepository.class).findAll();
+            }
             BenchRunner runner = new BenchRunner(injector.getInstance(DockerGateway.class),
                     injector.getInstance(ImportService.class), injector.getInstance(ApplyService.class),
                     injector.getInstance(RunLoop.class));
@@ -93,14 +95,9 @@ public final class BenchCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
-    /** antfleet's global options as given before {@code bench}; the database is the bench's own. */
+    /** antfleet's global options as given around {@code bench}; the database is the bench's own, not these. */
     private GlobalOptions globalOptions() {
-        CommandSpec root = spec.root();
-        Object output = root.findOption("--output").getValue();
-        Path config = root.findOption("--config").getValue();
-        boolean verbose = Boolean.TRUE.equals(root.findOption("--verbose").getValue());
-        return new GlobalOptions(Optional.empty(), Optional.ofNullable(config),
-                output == null ? OutputFormat.TABLE : (OutputFormat) output, verbose);
+        return ((AntfleetCommand) spec.root().userObject()).globalOptions();
     }
 
     /** antfleet's modules with the store swapped for a throw-away embedded database in {@code dir}. */

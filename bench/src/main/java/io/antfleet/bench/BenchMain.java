@@ -12,6 +12,6 @@ public final class BenchMain {
     }
 
     public static void main(String[] args) {
-        System.exit(Main.run(List.of(new BenchCommand()), System.out, System.err, args));
+        Main.main(List.of(new BenchCommand()), args);
     }
 }

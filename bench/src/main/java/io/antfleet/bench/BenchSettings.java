@@ -27,6 +27,11 @@ public record BenchSettings(List<String> scenarios, int containers, int nodesPer
         }
     }
 
+    /** Whether a chosen scenario reads or writes the store (sweep and memory do not). */
+    boolean usesStore() {
+        return scenarios.contains("converge") || scenarios.contains("import") || scenarios.contains("idle-cycle");
+    }
+
     public int nodes() {
         return containers * nodesPerContainer;
     }

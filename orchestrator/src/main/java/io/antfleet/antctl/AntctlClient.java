@@ -3,6 +3,7 @@ package io.antfleet.antctl;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.docker.ExecResult;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,5 +1,6 @@
 package io.antfleet.antctl;
 
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.util.List;
 
 /**

@@ -5,19 +5,27 @@ import static java.util.Objects.requireNonNull;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.decide.Versions;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.NodeManager;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.UpgradeOutcome;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Drives antctl in one container (or on the host). Calls are serialised: antctl rewrites its registry
  * whole after every change, so two calls into one registry must never overlap. Different containers'
- * managers run in parallel. Liveness comes from the node's metrics endpoint, not from antctl.
+ * managers run in parallel. Liveness comes from the node's metrics endpoint, not from antctl. The first
+ * {@link NodeManager}: antctl 0.14 with antnode 0.4.
  */
-public final class AntctlManager {
+public final class AntctlManager implements NodeManager {
     private final AntctlClient client;
     private final LivenessProbe probe;
     private final AntctlSettings settings;
@@ -30,6 +38,7 @@ public final class AntctlManager {
         this.wedged = new WedgedNodes(client, probe);
     }
 
+    @Override
     public String target() {
         return client.target();
     }
@@ -38,12 +47,18 @@ public final class AntctlManager {
         return client.version();
     }
 
+    @Override
+    public String toolVersion() {
+        return version().toString();
+    }
+
     /**
      * Every registry entry, Removed ones included, in number order; empty for an empty registry. antctl
      * rewrites its registry by truncating it first (ant-service-management src/registry.rs:173) and reads an
      * empty file as an empty registry (registry.rs:203), so a status that catches a write in flight (a node's
      * self-upgrade, an operator's antctl) prints nothing: an empty answer is read once more before it counts.
      */
+    @Override
     public synchronized List<AntctlNode> survey() {
         List<AntctlNode> nodes = client.status();
         if (nodes.isEmpty()) {
@@ -54,6 +69,13 @@ public final class AntctlManager {
 
     public List<AntctlNode> create(AddRequest request) {
         return create(request, nodes -> { });
+    }
+
+    @Override
+    public List<AntctlNode> add(AddNodesRequest r, Consumer<List<? extends RegisteredNode>> added) {
+        AddRequest request = new AddRequest(r.count(), null, null, r.binaryPath(), r.version(), r.nodePorts(),
+                r.metricsPorts(), r.rpcPorts(), r.noUpnp(), r.rewardsAddress(), List.of(), List.of(), r.network());
+        return create(request, added::accept);
     }
 
     /**
@@ -95,6 +117,7 @@ public final class AntctlManager {
     }
 
     /** Starts the nodes with the configured interval / connection timeout. */
+    @Override
     public void start(List<ServiceName> services) {
         start(new StartRequest(services, settings.startInterval(), settings.connectionTimeout()));
     }
@@ -106,6 +129,7 @@ public final class AntctlManager {
         });
     }
 
+    @Override
     public synchronized void stop(List<ServiceName> services) {
         wedged.recovering(() -> {
             client.stop(new StopRequest(services, null));
@@ -114,12 +138,14 @@ public final class AntctlManager {
     }
 
     /** antctl has no restart: stop, then start. */
+    @Override
     public synchronized void restart(List<ServiceName> services) {
         stop(services);
         start(services);
     }
 
     /** Stops, then removes; the entries stay in antctl's registry as Removed (numbers never reused). */
+    @Override
     public synchronized void remove(List<ServiceName> services, boolean keepDirectories) {
         stop(services);
         wedged.recovering(() -> {
@@ -179,8 +205,15 @@ public final class AntctlManager {
         }
     }
 
+    @Override
+    public Optional<NodeUpgrader> upgrader() {
+        return Optional.of(r -> upgrade(new UpgradeRequest(r.services(), r.binaryPath(), r.version(), false, false,
+                null, null, List.of())));
+    }
+
     /** {@code antctl reset --force}: stops and removes every node and deletes the registry. */
-    public synchronized void teardown() {
+    @Override
+    public synchronized void reset() {
         wedged.recovering(() -> {
             client.resetForce();
             return null;

@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.ProcessManager;
+import io.antfleet.nodemanager.NodeManagers;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,7 +18,7 @@ import org.slf4j.LoggerFactory;
  * into one container's registry are serialised), and every antctl call holds the container's lock, which
  * other antfleet processes on this host respect too ({@link ContainerCallLocks}). Thread safe.
  */
-public final class AntctlManagerFactory {
+public final class AntctlManagerFactory implements NodeManagers {
     private static final Logger LOG = LoggerFactory.getLogger(AntctlManagerFactory.class);
 
     private final DockerGateway gateway;
@@ -33,17 +34,12 @@ public final class AntctlManagerFactory {
         this.probe = requireNonNull(probe, "probe is null");
     }
 
-    /** The manager of a recorded container: addressed by its Docker id when known, else by name. */
+    @Override
     public AntctlManager forContainer(Container container) {
-        String address = container.dockerId() != null ? container.dockerId() : container.name();
-        return forContainer(address, container.name(), container.processManager());
+        return (AntctlManager) NodeManagers.super.forContainer(container);
     }
 
-    public AntctlManager forContainer(String containerIdOrName, ProcessManager mode) {
-        return forContainer(containerIdOrName, containerIdOrName, mode);
-    }
-
-    /** {@code address} is how Docker finds it (id or name), {@code displayName} how errors name it. */
+    @Override
     public AntctlManager forContainer(String address, String displayName, ProcessManager mode) {
         requireNonNull(address, "address is null");
         requireNonNull(displayName, "displayName is null");

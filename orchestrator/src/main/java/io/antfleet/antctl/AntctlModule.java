@@ -3,9 +3,10 @@ package io.antfleet.antctl;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.antfleet.nodemanager.NodeManagers;
 import java.time.Duration;
 
-/** Binds the antctl client side: settings, the metrics-endpoint probe and the per-container manager factory. */
+/** Binds antctl as the node manager: settings, the metrics-endpoint probe and the per-container manager factory. */
 public final class AntctlModule extends AbstractModule {
     private final AntctlSettings settings;
 
@@ -21,6 +22,7 @@ public final class AntctlModule extends AbstractModule {
     protected void configure() {
         bind(AntctlSettings.class).toInstance(settings);
         bind(AntctlManagerFactory.class).in(Singleton.class);
+        bind(NodeManagers.class).to(AntctlManagerFactory.class);
     }
 
     @Provides

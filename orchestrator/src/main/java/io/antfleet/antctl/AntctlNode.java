@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.RegisteredNode;
 
 /**
  * One registry entry as {@code antctl status --json} shows it. Optional values are null when antctl
@@ -29,7 +30,7 @@ public record AntctlNode(
         String user,
         boolean userMode,
         Integer connectedPeers,
-        String problem) {
+        String problem) implements RegisteredNode {
 
     public AntctlNode {
         requireNonNull(service, "service is null");
@@ -45,19 +46,28 @@ public record AntctlNode(
                 false, null, requireNonNull(problem, "problem is null"));
     }
 
+    @Override
     public boolean isUsable() {
         return problem == null;
     }
 
-    public int number() {
-        return service.number();
-    }
-
     /** antfleet's status: Running → RUNNING, Stopped/Added → STOPPED, Removed → DEAD; UNKNOWN when unusable. */
+    @Override
     public NodeStatus status() {
         return problem != null ? NodeStatus.UNKNOWN : NodeStatus.fromAntctl(antctlStatus);
     }
 
+    @Override
+    public String managerStatus() {
+        return antctlStatus;
+    }
+
+    @Override
+    public String binaryPath() {
+        return antnodePath;
+    }
+
+    @Override
     public boolean removed() {
         return problem == null && "Removed".equals(antctlStatus);
     }

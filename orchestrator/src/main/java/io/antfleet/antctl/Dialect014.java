@@ -2,6 +2,7 @@ package io.antfleet.antctl;
 
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,14 +1,17 @@
 package io.antfleet.antctl;
 
 import io.antfleet.fleet.NodeValues;
-import java.io.IOException;
-import java.io.InputStream;
+import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,18 +40,30 @@ public final class HttpLivenessProbe implements LivenessProbe {
     public ProbeResult probe(int metricsPort) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + metricsPort + "/metadata"))
                 .timeout(timeout).GET().build();
-        try {
-            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-            try (InputStream in = response.body()) {
-                byte[] body = in.readNBytes(MAX_BODY + 1);
-                if (body.length > MAX_BODY) {
-                    return ProbeResult.dead("/metadata answered more than " + MAX_BODY + " bytes");
-                }
-                return judge(response.statusCode(), new String(body, StandardCharsets.UTF_8));
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        HttpResponse.BodyHandler<Void> bounded = HttpResponse.BodyHandlers.ofByteArrayConsumer(chunk -> chunk.ifPresent(b -> {
+            if (body.size() + b.length > MAX_BODY) {
+                throw new IllegalStateException("/metadata answered more than " + MAX_BODY + " bytes");
             }
-        } catch (IOException e) {
-            return ProbeResult.dead("no answer on port " + metricsPort + ": " + e.getClass().getSimpleName());
+            body.writeBytes(b);
+        }));
+        // the request timeout covers the wait for headers; the whole answer, body included, gets twice that
+        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, bounded);
+        try {
+            HttpResponse<Void> response = answer.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
+            return judge(response.statusCode(), body.toString(StandardCharsets.UTF_8));
+        } catch (TimeoutException e) {
+            answer.cancel(true);
+            return ProbeResult.dead("no whole answer on port " + metricsPort + " within " + timeout.toMillis() * 2 + " ms");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            while (cause.getCause() != null && !(cause instanceof IllegalStateException)) {
+                cause = cause.getCause();
+            }
+            return ProbeResult.dead(cause instanceof IllegalStateException ? cause.getMessage()
+                    : "no answer on port " + metricsPort + ": " + e.getCause().getClass().getSimpleName());
         } catch (InterruptedException e) {
+            answer.cancel(true);
             Thread.currentThread().interrupt();
             return ProbeResult.dead("interrupted");
         } catch (RuntimeException e) {

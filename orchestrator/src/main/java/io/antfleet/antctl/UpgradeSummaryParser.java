@@ -1,6 +1,8 @@
 package io.antfleet.antctl;
 
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.UpgradeOutcome;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;

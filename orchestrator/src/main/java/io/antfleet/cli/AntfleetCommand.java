@@ -5,6 +5,7 @@ import com.google.inject.Key;
 import com.google.inject.Module;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.config.OwnedResources;
 import io.antfleet.store.Database;
 import io.antfleet.store.StoreConnection;
 import java.nio.file.Path;
@@ -28,7 +29,7 @@ import picocli.CommandLine.Spec;
         subcommands = {
                 ApplyCommand.class,
                 ImportCommand.class,
-                StatusCommand.class,
+                FleetStatusCommand.class,
                 NodeCommand.class,
                 ReportCommand.class,
                 TeardownCommand.class,
@@ -70,7 +71,8 @@ public final class AntfleetCommand {
         this.modules = modules;
     }
 
-    GlobalOptions globalOptions() {
+    /** The global options as given (before or after the subcommand); public for subcommands outside this package. */
+    public GlobalOptions globalOptions() {
         Optional<String> db = Optional.ofNullable(dbUrl).or(() -> Optional.ofNullable(System.getenv("ANTFLEET_DB")))
                 .filter(s -> !s.isBlank());
         return new GlobalOptions(db, Optional.ofNullable(configFile), outputFormat(), verbose, Optional.ofNullable(dbPasswordFile));
@@ -98,11 +100,16 @@ public final class AntfleetCommand {
     }
 
     /**
-     * Disconnects from the database if a command opened it: the embedded database is closed by antfleet,
-     * not by H2 at JVM exit, so that a SIGTERM'd {@code run} can still release its lease first.
+     * Ends what the command started: the injector's {@link OwnedResources} (executors, the metrics sweep,
+     * the Docker client), then the database if the command opened it. The embedded database is closed by
+     * antfleet, not by H2 at JVM exit, so that a SIGTERM'd {@code run} can still release its lease first.
      */
-    synchronized void disconnectStore() {
-        if (injector != null && injector.getExistingBinding(Key.get(StoreConnection.class)) != null) {
+    synchronized void close() {
+        if (injector == null) {
+            return;
+        }
+        injector.getInstance(OwnedResources.class).close();
+        if (injector.getExistingBinding(Key.get(StoreConnection.class)) != null) {
             injector.getInstance(StoreConnection.class).disconnect();
         }
     }

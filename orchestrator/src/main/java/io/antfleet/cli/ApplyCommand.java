@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.cli.render.ApplyProgressPrinter;
 import io.antfleet.cli.render.ApplyReportRenderer;
 import io.antfleet.cli.render.PlanRenderer;
@@ -40,10 +42,17 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--prune", description = "Also remove fleet containers that are not in the spec (their nodes first).")
     boolean prune;
 
+    private final Provider<ApplyService> applyService;
+
+    @Inject
+    ApplyCommand(Provider<ApplyService> applyService) {
+        this.applyService = applyService;
+    }
+
     @Override
     public Integer call() {
         FleetSpec spec = new SpecLoader().load(file);
-        ApplyService service = root.injector().getInstance(ApplyService.class);
+        ApplyService service = applyService.get();
         boolean json = root.globalOptions().output() == OutputFormat.JSON;
         java.io.PrintWriter out = command.commandLine().getOut();
         if (dryRun) {

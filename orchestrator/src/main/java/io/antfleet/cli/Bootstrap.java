@@ -4,11 +4,15 @@ import com.google.inject.AbstractModule;
 import com.google.inject.Guice;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.Singleton;
 import com.google.inject.Stage;
 import io.antfleet.antctl.AntctlModule;
 import io.antfleet.config.GlobalOptions;
+import io.antfleet.config.OwnedResources;
 import io.antfleet.docker.DockerModule;
-import io.antfleet.engine.ImportModule;
+import io.antfleet.engine.EngineModule;
+import io.antfleet.metrics.MetricsModule;
+import io.antfleet.metrics.SweepSettings;
 import io.antfleet.store.StoreModule;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,11 +38,8 @@ public final class Bootstrap {
         modules.add(new SettingsModule());
         modules.add(new DockerModule());
         modules.add(new AntctlModule());
-        modules.add(new ImportModule());
-        modules.add(new io.antfleet.engine.apply.ApplyModule());
-        modules.add(new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults()));
-        modules.add(new io.antfleet.engine.run.RunModule());
-        modules.add(new io.antfleet.engine.report.ReportModule());
+        modules.add(new MetricsModule(SweepSettings.defaults()));
+        modules.add(new EngineModule());
         modules.add(new io.antfleet.serve.ServeModule());
         return modules;
     }
@@ -50,6 +51,7 @@ public final class Bootstrap {
             protected void configure() {
                 binder().requireExplicitBindings();
                 binder().disableCircularProxies();
+                bind(OwnedResources.class).in(Singleton.class);
             }
         });
         return Guice.createInjector(Stage.PRODUCTION, all);

@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.store.Migrations;
 import io.antfleet.store.Migrations.MigrationOutcome;
@@ -18,8 +20,15 @@ public final class DbCommand {
     @ParentCommand
     AntfleetCommand root;
 
+    private final Provider<Migrations> migrations;
+
+    @Inject
+    DbCommand(Provider<Migrations> migrations) {
+        this.migrations = migrations;
+    }
+
     Migrations migrations() {
-        return root.injector().getInstance(Migrations.class);
+        return migrations.get();
     }
 
     boolean json() {

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.ser.std.ToStringSerializer;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.engine.ImportReport;
 import io.antfleet.engine.ImportService;
@@ -42,9 +44,16 @@ public final class ImportCommand implements Callable<Integer> {
                     + "Default: the mode already recorded for the container, else antctl+sudo. Never guessed.")
     ProcessManager processManager;
 
+    private final Provider<ImportService> importService;
+
+    @Inject
+    ImportCommand(Provider<ImportService> importService) {
+        this.importService = importService;
+    }
+
     @Override
     public Integer call() {
-        ImportService service = parent.injector().getInstance(ImportService.class);
+        ImportService service = importService.get();
         ImportReport report = service.importContainers(containers, Optional.ofNullable(processManager));
         PrintWriter out = spec.commandLine().getOut();
         if (parent.globalOptions().output() == OutputFormat.JSON) {

@@ -22,8 +22,13 @@ public final class Main {
     }
 
     public static void main(String[] args) {
+        main(List.of(), args);
+    }
+
+    /** As {@link #main(String[])}, with more subcommands (see {@link #run(List, PrintStream, PrintStream, String...)}). */
+    public static void main(List<?> extraSubcommands, String[] args) {
         LogLevel.configure(args);
-        System.exit(run(System.out, System.err, args));
+        System.exit(run(extraSubcommands, System.out, System.err, args));
     }
 
     public static int run(PrintStream out, PrintStream err, String... args) {
@@ -47,7 +52,7 @@ public final class Main {
     private static int run(Function<GlobalOptions, List<Module>> modules, List<?> extraSubcommands, PrintStream out,
             PrintStream err, String... args) {
         AntfleetCommand root = new AntfleetCommand(modules);
-        CommandLine cli = new CommandLine(root);
+        CommandLine cli = new CommandLine(root, new InjectingFactory(root::injector));
         extraSubcommands.forEach(cli::addSubcommand);
         cli.setOut(new PrintWriter(out, true, StandardCharsets.UTF_8));
         cli.setErr(new PrintWriter(err, true, StandardCharsets.UTF_8));
@@ -60,7 +65,7 @@ public final class Main {
         try {
             return cli.execute(args);
         } finally {
-            root.disconnectStore();
+            root.close();
         }
     }
 

@@ -1,12 +1,14 @@
 package io.antfleet.cli;
 
-import io.antfleet.antctl.UpgradeRequest;
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.engine.node.AddOptions;
 import io.antfleet.engine.node.NodeService;
 import io.antfleet.engine.node.NodeVerb;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -66,6 +68,13 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "P", description = "add, upgrade: an antnode binary inside the container.")
     String path;
 
+    private final Provider<NodeService> nodeService;
+
+    @Inject
+    NodeCommand(Provider<NodeService> nodeService) {
+        this.nodeService = nodeService;
+    }
+
     @Override
     public Integer call() {
         if (fleet != null) {
@@ -93,7 +102,7 @@ final class NodeCommand implements Callable<Integer> {
         if (verb == NodeVerb.UPGRADE) {
             try {
                 // The request's own checks (an absolute path, a version, not both), before the lease is taken.
-                new UpgradeRequest(List.of(ServiceName.of("antnode1")), path, version, false, false, null, null, List.of());
+                new UpgradeNodesRequest(List.of(ServiceName.of("antnode1")), path, version);
             } catch (IllegalArgumentException e) {
                 throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());
             }
@@ -103,7 +112,7 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     private NodeService service() {
-        return root.injector().getInstance(NodeService.class);
+        return nodeService.get();
     }
 
     private AddOptions addOptions() {

@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.engine.report.ReportFormat;
 import io.antfleet.engine.report.ReportKind;
 import io.antfleet.engine.report.ReportService;
@@ -45,6 +47,13 @@ final class ReportCommand implements Callable<Integer> {
     @Option(names = "--service", paramLabel = "antnodeN", description = "Node reports: only these services (repeatable).")
     List<String> services = new ArrayList<>();
 
+    private final Provider<ReportService> service;
+
+    @Inject
+    ReportCommand(Provider<ReportService> service) {
+        this.service = service;
+    }
+
     @Override
     public Integer call() {
         ReportKind kind;
@@ -57,7 +66,7 @@ final class ReportCommand implements Callable<Integer> {
         }
         String text;
         try {
-            text = root.injector().getInstance(ReportService.class).report(kind, chosen, Optional.ofNullable(container), services);
+            text = service.get().report(kind, chosen, Optional.ofNullable(container), services);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage());
         }

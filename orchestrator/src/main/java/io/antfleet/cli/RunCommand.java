@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.cli.render.DecisionRenderer;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.config.spec.SpecLoader;
@@ -87,15 +89,43 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "With --serve: PEM PKCS#8 key of --tls-cert.")
     Path tlsKey;
 
+    private final Provider<RunState> state;
+    private final Provider<ApplyService> applyService;
+    private final Provider<FleetAdoption> adoption;
+    private final Provider<RunLoop> loop;
+    private final Provider<HostSampleJson> hostSampleJson;
+    private final Provider<OshiHostCounters> hostCounters;
+    private final Provider<Clock> clock;
+    private final Provider<FleetMetrics> fleetMetrics;
+    private final Provider<io.antfleet.serve.Dashboard> dashboard;
+    private final Provider<io.antfleet.engine.run.RunEvents> runEvents;
+
+    @Inject
+    RunCommand(Provider<RunState> state, Provider<ApplyService> applyService, Provider<FleetAdoption> adoption,
+            Provider<RunLoop> loop, Provider<HostSampleJson> hostSampleJson, Provider<OshiHostCounters> hostCounters,
+            Provider<Clock> clock, Provider<FleetMetrics> fleetMetrics, Provider<io.antfleet.serve.Dashboard> dashboard,
+            Provider<io.antfleet.engine.run.RunEvents> runEvents) {
+        this.dashboard = dashboard;
+        this.runEvents = runEvents;
+        this.state = state;
+        this.applyService = applyService;
+        this.adoption = adoption;
+        this.loop = loop;
+        this.hostSampleJson = hostSampleJson;
+        this.hostCounters = hostCounters;
+        this.clock = clock;
+        this.fleetMetrics = fleetMetrics;
+    }
+
     @Override
     public Integer call() {
-        RunState state = root.injector().getInstance(RunState.class);
+        RunState state = this.state.get();
         Path specFile = file != null ? file : state.specPath().orElseThrow(() -> new AntfleetException(
                 "no FILE given and no spec was applied by antfleet run before; give the fleet spec"));
         FleetSpec spec = new SpecLoader().load(specFile);
         PrintWriter out = command.commandLine().getOut();
         if (file != null && !dryRun) {
-            ApplyReport applied = root.injector().getInstance(ApplyService.class).apply(spec, false);
+            ApplyReport applied = applyService.get().apply(spec, false);
             state.specApplied(file);
             if (!applied.ok()) {
                 command.commandLine().getErr().println("antfleet: applying " + file + " failed for some containers; "
@@ -103,12 +133,12 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         if (!dryRun) {
-            root.injector().getInstance(FleetAdoption.class).adopt(spec)
+            adoption.get().adopt(spec)
                     .forEach(line -> command.commandLine().getErr().println("antfleet: " + line));
         }
         RunTarget target = RunTarget.of(spec, Runtime.getRuntime().availableProcessors());
         HostSource host = hostSource();
-        RunLoop loop = root.injector().getInstance(RunLoop.class);
+        RunLoop loop = this.loop.get();
         boolean json = root.globalOptions().output() == OutputFormat.JSON;
         if (dryRun) {
             print(out, loop.cycle(target, host, true), json);
@@ -117,8 +147,8 @@ final class RunCommand implements Callable<Integer> {
         io.antfleet.notify.NotifySettings notify = new SpecLoader().notifySettings(specFile);
         try (io.antfleet.notify.Notifier notifier = notifier(notify);
                 FleetMetricsServer server = metricsServer();
-                io.antfleet.serve.DashboardServer dashboard = serve == null ? null
-                        : ServeCommand.start(root, command, serve, tlsCert, tlsKey)) {
+                io.antfleet.serve.DashboardServer served = serve == null ? null
+                        : ServeCommand.start(this.dashboard, command, serve, tlsCert, tlsKey)) {
             return loop(loop, target, host, out, json);
         }
     }
@@ -135,8 +165,9 @@ final class RunCommand implements Callable<Integer> {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            // last: the lease is released (by the loop's thread); now the embedded database may close
-            root.disconnectStore();
+            // last: the lease is released (by the loop's thread); now the executors, the sweep, Docker's
+            // client and the embedded database may close
+            root.close();
         }, "antfleet-run-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
         try {
@@ -169,19 +200,18 @@ final class RunCommand implements Callable<Integer> {
         if (notify.webhooks().isEmpty()) {
             return null;
         }
-        io.antfleet.notify.Notifier notifier = new io.antfleet.notify.Notifier(notify, root.injector().getInstance(Clock.class),
+        io.antfleet.notify.Notifier notifier = new io.antfleet.notify.Notifier(notify, clock.get(),
                 io.antfleet.store.ProcessTable.local().hostName());
-        root.injector().getInstance(io.antfleet.engine.run.RunEvents.class).notifyThrough(notifier);
+        runEvents.get().notifyThrough(notifier);
         return notifier;
     }
 
     private HostSource hostSource() {
         if (assumeHost != null) {
-            return HostSource.assumed(root.injector().getInstance(HostSampleJson.class).read(assumeHost));
+            return HostSource.assumed(hostSampleJson.get().read(assumeHost));
         }
         Path data = Files.isDirectory(Path.of("/var/lib/docker")) ? Path.of("/var/lib/docker") : Path.of("/");
-        return HostSource.measured(new HostSampler(root.injector().getInstance(OshiHostCounters.class),
-                root.injector().getInstance(Clock.class), List.of(data)));
+        return HostSource.measured(new HostSampler(hostCounters.get(), clock.get(), List.of(data)));
     }
 
     private FleetMetricsServer metricsServer() {
@@ -205,7 +235,7 @@ final class RunCommand implements Callable<Integer> {
         if (warning != null) {
             command.commandLine().getErr().println("antfleet: warning: " + warning);
         }
-        return new FleetMetricsServer(listen, root.injector().getInstance(FleetMetrics.class));
+        return new FleetMetricsServer(listen, fleetMetrics.get());
     }
 
     /** JSON: one error object in the cycle stream; otherwise one line on stderr, as every antfleet error. */

@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.serve.Dashboard;
 import io.antfleet.serve.DashboardServer;
 import io.antfleet.serve.ListenAddress;
@@ -40,14 +42,21 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--tls-key", paramLabel = "FILE", description = "PEM PKCS#8 private key of --tls-cert.")
     Path tlsKey;
 
+    private final Provider<Dashboard> dashboard;
+
+    @Inject
+    ServeCommand(Provider<Dashboard> dashboard) {
+        this.dashboard = dashboard;
+    }
+
     @Override
     public Integer call() throws InterruptedException {
-        DashboardServer server = start(root, command, listen, tlsCert, tlsKey);
+        DashboardServer server = start(dashboard, command, listen, tlsCert, tlsKey);
         CountDownLatch stopped = new CountDownLatch(1);
-        // SIGTERM: stop answering, then close the database (H2 does not close its file at JVM exit)
+        // SIGTERM: stop answering, then close what the command owns and the database (H2 would not)
         Thread hook = new Thread(() -> {
             server.close();
-            root.disconnectStore();
+            root.close();
             stopped.countDown();
         }, "antfleet-serve-shutdown");
         Runtime.getRuntime().addShutdownHook(hook);
@@ -56,7 +65,7 @@ final class ServeCommand implements Callable<Integer> {
     }
 
     /** Also for {@code run --serve}: a bad address, or one off loopback without TLS, is a usage error (exit 2). */
-    static DashboardServer start(AntfleetCommand root, CommandSpec command, String listen, Path cert, Path key) {
+    static DashboardServer start(Provider<Dashboard> dashboard, CommandSpec command, String listen, Path cert, Path key) {
         if ((cert == null) != (key == null)) {
             throw new ParameterException(command.commandLine(), "--tls-cert and --tls-key go together");
         }
@@ -64,7 +73,7 @@ final class ServeCommand implements Callable<Integer> {
         ListenAddress address;
         try {
             address = ListenAddress.parse(listen);
-            return root.injector().getInstance(Dashboard.class).start(address, tls, command.commandLine().getOut());
+            return dashboard.get().start(address, tls, command.commandLine().getOut());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(command.commandLine(), e.getMessage());
         }

@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.engine.teardown.TeardownService;
 import java.io.PrintWriter;
 import java.util.List;
@@ -37,13 +39,20 @@ final class TeardownCommand implements Callable<Integer> {
     @Option(names = "--remove-containers", description = "Also remove the containers (and their anonymous volumes).")
     boolean removeContainers;
 
+    private final Provider<TeardownService> service;
+
+    @Inject
+    TeardownCommand(Provider<TeardownService> service) {
+        this.service = service;
+    }
+
     @Override
     public Integer call() {
         if (!confirm) {
             throw new CommandLine.ParameterException(command.commandLine(),
                     "teardown deletes every node and its data: add --confirm to go ahead");
         }
-        List<TeardownService.Outcome> outcomes = root.injector().getInstance(TeardownService.class)
+        List<TeardownService.Outcome> outcomes = service.get()
                 .teardown(Optional.ofNullable(fleet), Optional.ofNullable(container), removeContainers);
         PrintWriter out = command.commandLine().getOut();
         boolean ok = true;

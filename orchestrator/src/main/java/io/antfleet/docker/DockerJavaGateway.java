@@ -103,8 +103,16 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         if (spec.memoryBytes() != null) {
             host = host.withMemory(spec.memoryBytes());
         }
-        return client().createContainerCmd(spec.image()).withName(spec.name()).withLabels(spec.labels())
-                .withHostConfig(host);
+        CreateContainerCmd create = client().createContainerCmd(spec.image()).withName(spec.name())
+                .withLabels(spec.labels()).withHostConfig(host);
+        // docker-java puts a fixed address into the endpoint config of the network named by the network mode
+        if (spec.ipv4Address() != null) {
+            create = create.withIpv4Address(spec.ipv4Address());
+        }
+        if (spec.ipv6Address() != null) {
+            create = create.withIpv6Address(spec.ipv6Address());
+        }
+        return create;
     }
 
     @Override

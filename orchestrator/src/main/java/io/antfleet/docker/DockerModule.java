@@ -3,8 +3,9 @@ package io.antfleet.docker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.antfleet.config.OwnedResources;
 
-/** Binds the docker-java gateway: one client per injector, closed when the JVM shuts down. */
+/** Binds the docker-java gateway: one client per injector, closed by the injector's {@link OwnedResources}. */
 public final class DockerModule extends AbstractModule {
     private final DockerSettings settings;
 
@@ -23,10 +24,8 @@ public final class DockerModule extends AbstractModule {
 
     @Provides
     @Singleton
-    DockerJavaGateway dockerJavaGateway(DockerSettings dockerSettings) {
-        DockerJavaGateway gateway = new DockerJavaGateway(dockerSettings);
-        Runtime.getRuntime().addShutdownHook(new Thread(gateway::close, "antfleet-docker-close"));
-        return gateway;
+    DockerJavaGateway dockerJavaGateway(DockerSettings dockerSettings, OwnedResources owner) {
+        return owner.own(new DockerJavaGateway(dockerSettings));
     }
 
     @Provides

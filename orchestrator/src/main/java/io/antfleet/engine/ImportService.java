@@ -3,14 +3,14 @@ package io.antfleet.engine;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
-import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.AntctlNode;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.ProcessManager;
+import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.RegisteredNode;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
@@ -41,19 +41,14 @@ public final class ImportService {
     private static final int SURVEY_THREADS = 32;
 
     private final DockerGateway docker;
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final ContainerRepository containers;
     private final OperationJournal journal;
     private final NodeRows nodeRows;
     private final Clock clock;
 
     @Inject
-    public ImportService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal) {
-        this(docker, managers, containers, nodes, journal, Clock.systemUTC());
-    }
-
-    ImportService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+    public ImportService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal, Clock clock) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
@@ -87,9 +82,9 @@ public final class ImportService {
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(found.size(), SURVEY_THREADS)),
                 r -> new Thread(r, "import-survey"));
         try {
-            List<Future<List<AntctlNode>>> surveys = new ArrayList<>();
+            List<Future<List<? extends RegisteredNode>>> surveys = new ArrayList<>();
             for (Optional<ContainerInfo> info : found) {
-                surveys.add(info.filter(ContainerInfo::running).map(i -> pool.submit(() -> survey(i, mode))).orElse(null));
+                surveys.add(info.filter(ContainerInfo::running).map(i -> pool.<List<? extends RegisteredNode>>submit(() -> survey(i, mode))).orElse(null));
             }
             List<ImportReport.ContainerImport> results = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) {
@@ -102,15 +97,15 @@ public final class ImportService {
         }
     }
 
-    private List<AntctlNode> survey(ContainerInfo info, Optional<ProcessManager> option) {
+    private List<? extends RegisteredNode> survey(ContainerInfo info, Optional<ProcessManager> option) {
         return managers.forContainer(info.id(), info.name(), modeOf(info, option, findRow(info))).survey();
     }
 
     private ImportReport.ContainerImport importOne(ContainerInfo info, Optional<ProcessManager> option,
-            Future<List<AntctlNode>> survey) {
+            Future<List<? extends RegisteredNode>> survey) {
         Optional<Container> existing = findRow(info);
         ProcessManager mode;
-        List<AntctlNode> surveyed;
+        List<? extends RegisteredNode> surveyed;
         try {
             mode = modeOf(info, option, existing);
             if (!info.running()) {
@@ -126,7 +121,7 @@ public final class ImportService {
         return record(info, mode, existing, surveyed);
     }
 
-    private static List<AntctlNode> outcome(Future<List<AntctlNode>> survey) {
+    private static List<? extends RegisteredNode> outcome(Future<List<? extends RegisteredNode>> survey) {
         try {
             return survey.get();
         } catch (ExecutionException e) {
@@ -141,7 +136,7 @@ public final class ImportService {
     }
 
     private ImportReport.ContainerImport record(ContainerInfo info, ProcessManager mode, Optional<Container> existing,
-            List<AntctlNode> surveyed) {
+            List<? extends RegisteredNode> surveyed) {
         Instant now = clock.instant();
         Operation op = journal.begin("import", existing.map(Container::id).orElse(null),
                 surveyed.stream().map(n -> n.service().value()).toList());
@@ -159,7 +154,7 @@ public final class ImportService {
     }
 
     /** The journal's record of an entry whose values were refused, with the reason: its row is UNKNOWN. */
-    private void refused(long containerId, AntctlNode n) {
+    private void refused(long containerId, RegisteredNode n) {
         Operation refusal = journal.begin("refuse-node-values", containerId, List.of(n.service().value()));
         journal.fail(refusal.id(), n.problem());
     }

@@ -3,18 +3,22 @@ package io.antfleet.engine;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.AntctlManager;
-import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.AntctlNode;
-import io.antfleet.antctl.UpgradeOutcome;
-import io.antfleet.antctl.UpgradeRequest;
-import io.antfleet.antctl.UpgradeSummary;
+import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.NodeManager;
+import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.RegistryRows;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
+import io.antfleet.nodemanager.UpgradeOutcome;
+import io.antfleet.nodemanager.UpgradeSummary;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import io.antfleet.store.UnitOfWork;
@@ -26,67 +30,69 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
- * antctl's state changes on one recorded container, with the store kept in step: every change is
- * journaled before it runs, and an add writes its node rows the moment status --json names them,
- * before anything else happens (a crash after that point loses nothing). What a change did to the node
- * rows and the journal entry's completion are one unit of work: a database that goes away meanwhile
- * leaves the rows as they were and the entry PENDING (begun, outcome unrecorded), never half of it. A
- * failure marks the journal entry FAILED and leaves the node rows as antctl left the nodes.
+ * The one path by which apply, run and the {@code node} commands change nodes, with the store kept in step
+ * ({@link #change}): the journal entry first, then the check that this process holds the database lease,
+ * then the change, then what it did to the node rows and the entry's completion in one unit of work. A
+ * database that goes away meanwhile leaves the rows as they were and the entry PENDING (begun, outcome
+ * unrecorded), never half of it. A failure marks the entry FAILED and leaves the rows as the node manager
+ * left the nodes. An add writes its node rows the moment the registry names them, before anything else
+ * happens (a crash after that point loses nothing).
  */
 public final class NodeLifecycle {
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final NodeRepository nodes;
     private final OperationJournal journal;
     private final UnitOfWork unit;
+    private final DatabaseLease lease;
     private final Clock clock;
 
     @Inject
-    public NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit) {
-        this(managers, nodes, journal, unit, Clock.systemUTC());
-    }
-
-    NodeLifecycle(AntctlManagerFactory managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit,
-            Clock clock) {
+    public NodeLifecycle(NodeManagers managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit,
+            DatabaseLease lease, Clock clock) {
         this.managers = requireNonNull(managers, "managers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.journal = requireNonNull(journal, "journal is null");
         this.unit = requireNonNull(unit, "unit is null");
+        this.lease = requireNonNull(lease, "lease is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
     /** Adds (does not start) nodes; returns their rows. Rows of nodes added before a partial failure stay. */
-    public List<Node> add(Container container, AddRequest request) {
+    public List<Node> add(Container container, AddNodesRequest request) {
         requireRow(container);
-        AntctlManager manager = managers.forContainer(container);
-        List<AntctlNode> added = journaled("add", container, List.of(), () -> manager.create(request,
-                fresh -> unit.run(() -> fresh.forEach(n -> nodes.upsert(row(container.id(), n, clock.instant()))))),
+        NodeManager manager = managers.forContainer(container);
+        List<? extends RegisteredNode> added = change("add", container.id(), List.of(), () -> manager.add(request,
+                fresh -> record(container.id(), fresh)),
                 result -> result.stream().map(n -> n.service().value()).toList(), result -> { });
         return added.stream().map(n -> nodes.find(container.id(), n.service()).orElseThrow()).toList();
     }
 
     public void start(Container container, List<ServiceName> services) {
-        change("start", container, services, NodeStatus.RUNNING, () -> managers.forContainer(container).start(services));
+        setStatus("start", container, services, NodeStatus.RUNNING, () -> managers.forContainer(container).start(services));
     }
 
     public void stop(Container container, List<ServiceName> services) {
-        change("stop", container, services, NodeStatus.STOPPED, () -> managers.forContainer(container).stop(services));
+        setStatus("stop", container, services, NodeStatus.STOPPED, () -> managers.forContainer(container).stop(services));
     }
 
     public void restart(Container container, List<ServiceName> services) {
-        change("restart", container, services, NodeStatus.RUNNING,
+        setStatus("restart", container, services, NodeStatus.RUNNING,
                 () -> managers.forContainer(container).restart(services));
     }
 
     /** Stops and removes; the rows stay, DEAD, as antctl keeps the entries as Removed. */
     public void remove(Container container, List<ServiceName> services, boolean keepDirectories) {
-        change("remove", container, services, NodeStatus.DEAD,
+        setStatus("remove", container, services, NodeStatus.DEAD,
                 () -> managers.forContainer(container).remove(services, keepDirectories));
     }
 
-    public UpgradeSummary upgrade(Container container, UpgradeRequest request) {
+    /** @throws AntfleetException when the container's node manager has no in-place upgrade */
+    public UpgradeSummary upgrade(Container container, UpgradeNodesRequest request) {
         requireRow(container);
+        NodeManager.NodeUpgrader upgrader = managers.forContainer(container).upgrader().orElseThrow(() ->
+                new AntfleetException("the node manager of container " + container.name() + " cannot upgrade nodes in place"));
         List<String> names = request.services().stream().map(ServiceName::value).toList();
-        return journaled("upgrade", container, names, () -> managers.forContainer(container).upgrade(request),
+        return change("upgrade", container.id(), names, () -> upgrader.upgrade(request),
                 result -> names, result -> {
                     for (UpgradeOutcome o : result.outcomes()) {
                         if (o.toVersion() != null) {
@@ -96,20 +102,20 @@ public final class NodeLifecycle {
                 });
     }
 
-    /** {@code antctl reset --force}; the registry is gone, so are the container's node rows. */
+    /** The manager's reset; the registry is gone, so are the container's node rows. */
     public void teardown(Container container) {
         requireRow(container);
-        journaled("teardown", container, List.of(), () -> {
-            managers.forContainer(container).teardown();
+        change("teardown", container.id(), List.of(), () -> {
+            managers.forContainer(container).reset();
             return null;
         }, result -> List.of(), result -> nodes.findByContainer(container.id()).forEach(n -> nodes.delete(n.id())));
     }
 
-    private void change(String intent, Container container, List<ServiceName> services, NodeStatus after,
+    private void setStatus(String intent, Container container, List<ServiceName> services, NodeStatus after,
             Runnable action) {
         requireRow(container);
         List<String> names = services.stream().map(ServiceName::value).toList();
-        journaled(intent, container, names, () -> {
+        change(intent, container.id(), names, () -> {
             action.run();
             return null;
         }, result -> names, result -> {
@@ -119,15 +125,20 @@ public final class NodeLifecycle {
     }
 
     /**
-     * Begins the journal entry, runs, then in one unit of work records the result in the rows and completes
-     * the entry with the services produced or touched (or fails it). A journal that cannot record the
-     * failure (the database away) leaves the entry PENDING; the action's own error is the one raised.
+     * The path every node change takes: begins the journal entry, checks the lease, runs, then in one unit
+     * of work records the result in the rows and completes the entry with the services produced or touched
+     * (or fails it). A journal that cannot record the failure (the database away) leaves the entry PENDING;
+     * the action's own error is the one raised.
+     *
+     * @param containerId the container's row, null for a container not recorded yet
+     * @throws AntfleetException when this process does not hold the database lease (nothing was changed)
      */
-    private <T> T journaled(String intent, Container container, List<String> services, Supplier<T> action,
+    public <T> T change(String intent, Long containerId, List<String> services, Supplier<T> action,
             Function<T, List<String>> touched, Consumer<T> recordRows) {
-        Operation op = journal.begin(intent, container.id(), services);
+        Operation op = journal.begin(intent, containerId, services);
         T result;
         try {
+            requireLease(intent);
             result = action.get();
         } catch (RuntimeException e) {
             try {
@@ -151,9 +162,27 @@ public final class NodeLifecycle {
         }
     }
 
-    static Node row(Long containerId, AntctlNode n, Instant now) {
-        return new Node(null, containerId, n.service(), n.status(), n.nodePort(), n.metricsPort(), n.rpcPort(),
-                n.dataDir(), n.logDir(), n.antnodePath(), n.version(), n.peerId(), n.rewardsAddress(), null, now, now);
+    /**
+     * A registry's entries into the container's rows by {@link RegistryRows}'s rule: the entries a manager
+     * has just added, or its whole registry after a change.
+     */
+    public void record(long containerId, List<? extends RegisteredNode> entries) {
+        Instant now = clock.instant();
+        unit.run(() -> {
+            for (RegisteredNode n : entries) {
+                nodes.upsert(RegistryRows.row(containerId, n, nodes.find(containerId, n.service()), now));
+            }
+        });
+    }
+
+    /** Nodes change only under the lease: the holder must be this process (apply, run, node, teardown). */
+    private void requireLease(String intent) {
+        boolean held = lease.current().flatMap(h -> LeaseHolderProcess.parse(h.holder()))
+                .filter(p -> p.equals(LeaseHolderProcess.ofThisProcess(p.role()))).isPresent();
+        if (!held) {
+            throw new AntfleetException("no node was changed (" + intent + "): this process does not hold the database lease"
+                    + lease.current().map(h -> " (" + h.holder() + " does)").orElse(""));
+        }
     }
 
     private static Node withVersion(Node n, String version) {

@@ -5,11 +5,11 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import io.antfleet.config.OwnedResources;
 import io.antfleet.fleet.decide.DecisionEngine;
 
 /**
- * The metrics subsystem's bindings: the sweep (owned threads: whoever closes the injector's scope
- * closes it), the host counters, antfleet's own Prometheus metrics, and the pure decision engine.
+ * The metrics subsystem's bindings: the sweep (its threads closed by the injector's {@link OwnedResources}), the host counters, antfleet's own Prometheus metrics, and the pure decision engine.
  * Host counters are not a singleton: OSHI reads the hardware when constructed, which only the run loop needs.
  */
 public final class MetricsModule extends AbstractModule {
@@ -31,7 +31,7 @@ public final class MetricsModule extends AbstractModule {
 
     @Provides
     @Singleton
-    MetricsSweep metricsSweep(SweepSettings settings) {
-        return new MetricsSweep(settings);
+    MetricsSweep metricsSweep(SweepSettings settings, OwnedResources owner) {
+        return owner.own(new MetricsSweep(settings));
     }
 }

@@ -3,6 +3,7 @@ package io.antfleet.serve;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
@@ -30,7 +31,6 @@ import java.util.Optional;
  * the lease, node actions and apply are refused with 409 and change nothing.
  */
 public final class DashboardActions {
-    private static final Duration LEASE_TTL = Duration.ofMinutes(15);
     /** How long an action waits for the run loop of this process to finish carrying out its cycle. */
     private static final Duration RUN_WAIT = Duration.ofSeconds(60);
 
@@ -112,12 +112,16 @@ public final class DashboardActions {
      * instead, between the loop's carrying out (the {@link FleetMutex}).
      */
     private void leased(String what, Runnable work) {
-        String holder = LeaseHolderProcess.holderForThisProcess("serve " + what);
-        if (lease.tryAcquire(holder, LEASE_TTL)) {
-            try {
+        // a short lease renewed while the action runs, as every command holds it (a killed serve blocks for 90 s)
+        LeaseKeeper keeper = null;
+        try {
+            keeper = LeaseKeeper.acquire(lease, "serve " + what);
+        } catch (io.antfleet.engine.apply.LeaseHeldException held) {
+            // held: by run in this very process (its mutex below), or by another process (409)
+        }
+        if (keeper != null) {
+            try (LeaseKeeper held = keeper) {
                 work.run();
-            } finally {
-                lease.release(holder);
             }
             return;
         }

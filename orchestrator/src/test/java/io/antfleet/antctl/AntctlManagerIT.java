@@ -12,6 +12,8 @@ import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.UpgradeOutcome;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -108,7 +110,7 @@ class AntctlManagerIT {
         assertThat(find(m, "antnode2").version()).isEqualTo("0.4.17");
 
         AntctlNode second = find(m, "antnode2");
-        m.teardown();
+        m.reset();
         assertThat(m.survey()).isEmpty();
         await().atMost(BOUND).untilAsserted(() -> assertThat(m.status(second)).isEqualTo(NodeStatus.STOPPED));
     }

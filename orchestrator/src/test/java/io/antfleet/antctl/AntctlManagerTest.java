@@ -214,7 +214,7 @@ class AntctlManagerTest {
     void teardownResetsTheRegistryWithForce() {
         manager.create(add(2, 31001));
 
-        manager.teardown();
+        manager.reset();
 
         assertThat(fake.calls()).last().isEqualTo(List.of("reset", "--force"));
         assertThat(manager.survey()).isEmpty();

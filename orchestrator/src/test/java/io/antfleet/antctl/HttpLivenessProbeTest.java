@@ -93,4 +93,36 @@ class HttpLivenessProbeTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void aBodyThatStallsAfterItsHeadersIsCutAtTwiceTheTimeout() throws IOException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        com.sun.net.httpserver.HttpServer server = com.sun.net.httpserver.HttpServer.create(
+                new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/metadata", ex -> {
+            ex.sendResponseHeaders(200, 1000);
+            ex.getResponseBody().write("# HELP".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            ex.getResponseBody().flush();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newSingleThreadExecutor());
+        server.start();
+        try {
+            long t0 = System.nanoTime();
+            LivenessProbe.ProbeResult r = new HttpLivenessProbe("127.0.0.1", java.time.Duration.ofMillis(500))
+                    .probe(server.getAddress().getPort());
+
+            assertThat(r.alive()).isFalse();
+            assertThat(r.problem()).contains("no whole answer", "within 1000 ms");
+            assertThat(java.time.Duration.ofNanos(System.nanoTime() - t0)).isLessThan(java.time.Duration.ofSeconds(10));
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
+    }
 }

@@ -9,27 +9,22 @@ import com.google.inject.Module;
 import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlClient;
 import io.antfleet.antctl.AntctlManager;
-import io.antfleet.antctl.AntctlModule;
+import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.FakeAntctl;
 import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.config.GlobalOptions;
-import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.FakeDockerGateway;
-import io.antfleet.engine.DirectWork;
-import io.antfleet.engine.ImportModule;
+import io.antfleet.engine.ImportService;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
-import io.antfleet.store.ContainerRepository;
-import io.antfleet.store.NodeRepository;
-import io.antfleet.store.OperationJournal;
-import io.antfleet.store.UnitOfWork;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -41,17 +36,15 @@ class ImportCommandTest {
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
 
     private int run(String... args) {
+        ImportService service = new ImportService(docker, new AntctlManagerFactory(docker, AntctlSettings.defaults(),
+                port -> LivenessProbe.ProbeResult.dead("x")), store.containers, store.nodes, store.journal, Clock.systemUTC());
         return Main.run(options -> List.<Module>of(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(GlobalOptions.class).toInstance(options);
-                bind(DockerGateway.class).toInstance(docker);
-                bind(ContainerRepository.class).toInstance(store.containers);
-                bind(NodeRepository.class).toInstance(store.nodes);
-                bind(OperationJournal.class).toInstance(store.journal);
-                bind(UnitOfWork.class).toInstance(new DirectWork());
+                bind(ImportService.class).toInstance(service);
             }
-        }, new AntctlModule(), new ImportModule()), new PrintStream(out, true, StandardCharsets.UTF_8),
+        }), new PrintStream(out, true, StandardCharsets.UTF_8),
                 new PrintStream(err, true, StandardCharsets.UTF_8), args);
     }
 

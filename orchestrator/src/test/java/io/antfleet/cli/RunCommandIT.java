@@ -67,7 +67,7 @@ class RunCommandIT {
     }
 
     @Test
-    void run_once_dry_run_on_a_running_fleet_prints_its_decisions_with_reasons_and_changes_nothing() throws IOException {
+    void runOnceDryRunOnARunningFleetPrintsItsDecisionsWithReasonsAndChangesNothing() throws IOException {
         Path spec = file("fleet.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: " + fleet,
                 "image: " + StandInContainers.IMAGE, "processManager: antctl+sudo",
                 "rewardsAddress: '0x03B770D9cD32077cC0bF330c13C114a87643B124'", "network: evm-local", "noUpnp: true",

@@ -58,7 +58,7 @@ class RunCommandTest {
         io.antfleet.antctl.AntctlManagerFactory managers = new io.antfleet.antctl.AntctlManagerFactory(fleet.docker,
                 io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.LivenessProbe.ProbeResult.dead("not probed"));
         FleetAdoption adoption = new FleetAdoption(fleet.docker, new io.antfleet.engine.ImportService(fleet.docker, managers,
-                fleet.store.containers, fleet.store.nodes, fleet.store.journal), fleet.store.containers);
+                fleet.store.containers, fleet.store.nodes, fleet.store.journal, Clock.systemUTC()), fleet.store.containers);
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC);
         RunLoop loop = RunParts.loop(fleet.store, fleet.docker, settings, leaseUnlessDown(), clock, events);
         java.util.function.Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {
@@ -117,7 +117,7 @@ class RunCommandTest {
     }
 
     @Test
-    void run_once_applies_the_spec_then_grows_within_the_start_limit_and_remembers_the_spec() throws IOException {
+    void runOnceAppliesTheSpecThenGrowsWithinTheStartLimitAndRemembersTheSpec() throws IOException {
         fleet.antctl("home-alpha");
         Path spec = file("fleet.yaml", SPEC);
         Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20, \"load1\": 0.1, \"load5\": 0.1, \"load15\": 0.1}");
@@ -135,7 +135,7 @@ class RunCommandTest {
     }
 
     @Test
-    void a_dry_run_in_json_prints_one_object_per_decision_with_its_reason() throws IOException {
+    void aDryRunInJsonPrintsOneObjectPerDecisionWithItsReason() throws IOException {
         fleet.antctl("home-alpha");
         Path spec = file("fleet.yaml", SPEC);
         Path busy = file("busy.json", "{\"cpu\": 5, \"mem\": 90, \"disk\": 20}");
@@ -155,7 +155,7 @@ class RunCommandTest {
     }
 
     @Test
-    void a_container_down_is_a_line_of_its_own_in_json_and_a_note_naming_apply_for_people() throws IOException {
+    void aContainerDownIsALineOfItsOwnInJsonAndANoteNamingApplyForPeople() throws IOException {
         fleet.antctl("home-alpha");
         Path spec = file("fleet.yaml", SPEC);
         Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20}");
@@ -182,7 +182,7 @@ class RunCommandTest {
     }
 
     @Test
-    void the_specs_webhook_is_told_of_a_container_down_even_by_a_single_cycle() throws IOException {
+    void theSpecsWebhookIsToldOfAContainerDownEvenByASingleCycle() throws IOException {
         List<String> received = new java.util.concurrent.CopyOnWriteArrayList<>();
         com.sun.net.httpserver.HttpServer receiver = com.sun.net.httpserver.HttpServer.create(
                 new java.net.InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 4);
@@ -218,13 +218,13 @@ class RunCommandTest {
     }
 
     @Test
-    void without_a_file_and_without_an_earlier_run_it_says_what_is_missing() {
+    void withoutAFileAndWithoutAnEarlierRunItSaysWhatIsMissing() {
         assertThat(run("run", "--once", "--dry-run")).isEqualTo(ExitCodes.FAILURE);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("no FILE given");
     }
 
     @Test
-    void another_holder_of_the_lease_gives_exit_code_3() throws IOException {
+    void anotherHolderOfTheLeaseGivesExitCode3() throws IOException {
         fleet.lease.tryAcquire("someone else", Duration.ofMinutes(5));
 
         int code = run("run", file("fleet.yaml", SPEC).toString(), "--once");
@@ -233,12 +233,12 @@ class RunCommandTest {
     }
 
     @Test
-    void a_bad_interval_is_a_usage_error() throws IOException {
+    void aBadIntervalIsAUsageError() throws IOException {
         assertThat(run("run", file("fleet.yaml", SPEC).toString(), "--interval", "soon")).isEqualTo(ExitCodes.USAGE);
     }
 
     @Test
-    void a_cycle_the_database_fails_is_one_error_line_on_stderr_and_run_once_exits_1() throws IOException {
+    void aCycleTheDatabaseFailsIsOneErrorLineOnStderrAndRunOnceExits1() throws IOException {
         fleet.antctl("home-alpha");
         Path spec = file("fleet.yaml", SPEC);
         Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20}");
@@ -254,7 +254,7 @@ class RunCommandTest {
     }
 
     @Test
-    void in_json_a_failed_cycle_is_one_object_with_its_error_in_the_cycle_stream() throws IOException {
+    void inJsonAFailedCycleIsOneObjectWithItsErrorInTheCycleStream() throws IOException {
         fleet.antctl("home-alpha");
         Path spec = file("fleet.yaml", SPEC);
         Path idle = file("idle.json", "{\"cpu\": 5, \"mem\": 10, \"disk\": 20}");

@@ -20,7 +20,7 @@ class DockerJavaGatewayTest {
     }
 
     @Test
-    void a_missing_docker_socket_is_a_docker_operation_exception_naming_the_host() {
+    void aMissingDockerSocketIsADockerOperationExceptionNamingTheHost() {
         Path socket = dir.resolve("docker.sock");
         try (DockerJavaGateway gateway = gatewayTo(socket)) {
             assertThatThrownBy(() -> gateway.listByLabels(Map.of("antfleet.fleet", "home")))
@@ -31,7 +31,7 @@ class DockerJavaGatewayTest {
     }
 
     @Test
-    void an_exec_without_a_daemon_fails_as_a_docker_operation_exception_too() {
+    void anExecWithoutADaemonFailsAsADockerOperationExceptionToo() {
         try (DockerJavaGateway gateway = gatewayTo(dir.resolve("docker.sock"))) {
             assertThatThrownBy(() -> gateway.exec("home-alpha", List.of("antctl", "status", "--json"), "root", Map.of(),
                     null, Duration.ofSeconds(30))).isInstanceOf(DockerOperationException.class)

@@ -110,7 +110,8 @@ public final class FakeDockerGateway implements DockerGateway {
             execs.add(call);
             handler = handlers.get(container);
             if (handler == null) {
-                handler = find(container).map(c -> handlers.get(c.id())).orElse(null);
+                // scripted by id, or by name before the container existed (apply creates it; ids follow creation order)
+                handler = find(container).map(c -> handlers.getOrDefault(c.id(), handlers.get(c.name()))).orElse(null);
             }
         }
         if (handler == null) {

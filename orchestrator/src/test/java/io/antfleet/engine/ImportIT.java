@@ -17,6 +17,8 @@ import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ProcessManager;
+import io.antfleet.store.TestStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -30,12 +32,12 @@ import org.junit.jupiter.api.Test;
 /**
  * Import of containers populated by running antctl by hand inside them. Ports 34000-35999. Starts by
  * hand wait for peers (no --interval): the stand-in's answer on the rpc port may be slow on a loaded host.
- * The store is {@link ItStore}: the real embedded database once the store module is in.
+ * The store is {@link TestStore}: the real embedded database once the store module is in.
  */
 class ImportIT {
     private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
     private static StandInContainers fixture;
-    private ItStore store;
+    private TestStore store;
 
     @BeforeAll
     static void fixture() {
@@ -49,12 +51,13 @@ class ImportIT {
 
     @BeforeEach
     void freshStore() {
-        store = ItStore.create();
+        store = TestStore.embedded();
     }
 
     private ImportService service(AntctlSettings settings) {
         return new ImportService(fixture.docker(), new AntctlManagerFactory(fixture.docker(), settings,
-                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(), store.nodes(), store.journal());
+                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(), store.nodes(), store.journal(),
+                Clock.systemUTC());
     }
 
     private static void byHand(ContainerInfo c, boolean root, String... args) {

@@ -169,7 +169,7 @@ class ImportServiceTest {
     void servicesAntctlNoLongerListsAreMarkedDead() {
         FakeAntctl antctl = container("id-a", "alpha", Map.of("antfleet.fleet", "home"), 2);
         service.importContainers(List.of(), Optional.empty());
-        manager(antctl).teardown();
+        manager(antctl).reset();
 
         ImportReport report = service.importContainers(List.of(), Optional.empty());
 

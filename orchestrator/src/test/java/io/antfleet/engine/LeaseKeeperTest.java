@@ -14,7 +14,7 @@ class LeaseKeeperTest {
     private final MemoryLease lease = new MemoryLease();
 
     @Test
-    void the_keeper_holds_the_lease_until_closed_and_then_releases_it() {
+    void theKeeperHoldsTheLeaseUntilClosedAndThenReleasesIt() {
         try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid 1", Duration.ofMinutes(1), System::nanoTime)) {
             keeper.check();
             assertThat(lease.current().orElseThrow().holder()).isEqualTo("run pid 1");
@@ -25,7 +25,7 @@ class LeaseKeeperTest {
     }
 
     @Test
-    void a_lease_taken_over_by_another_process_stops_the_run_at_its_next_check() {
+    void aLeaseTakenOverByAnotherProcessStopsTheRunAtItsNextCheck() {
         try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "run pid 1", Duration.ofMinutes(1), System::nanoTime)) {
             lease.release("run pid 1");
             lease.tryAcquire("apply pid 2", Duration.ofMinutes(1));
@@ -36,7 +36,7 @@ class LeaseKeeperTest {
     }
 
     @Test
-    void a_renewal_the_database_refuses_leaves_the_lease_unconfirmed_but_not_lost_and_the_next_good_one_confirms_it() {
+    void aRenewalTheDatabaseRefusesLeavesTheLeaseUnconfirmedButNotLostAndTheNextGoodOneConfirmsIt() {
         FlakyLease flaky = new FlakyLease();
         AtomicLong nanos = new AtomicLong();
         Duration ttl = Duration.ofMinutes(1);
@@ -57,7 +57,7 @@ class LeaseKeeperTest {
     }
 
     @Test
-    void a_lease_taken_over_while_the_database_was_away_is_lost_at_the_first_check_after_it_is_back() {
+    void aLeaseTakenOverWhileTheDatabaseWasAwayIsLostAtTheFirstCheckAfterItIsBack() {
         FlakyLease flaky = new FlakyLease();
         try (LeaseKeeper keeper = LeaseKeeper.acquire(flaky, "run pid 1", Duration.ofMinutes(1), System::nanoTime)) {
             flaky.down = true;
@@ -73,7 +73,7 @@ class LeaseKeeperTest {
     }
 
     @Test
-    void closing_while_the_database_is_away_does_not_fail_the_lease_is_left_to_expire() {
+    void closingWhileTheDatabaseIsAwayDoesNotFailTheLeaseIsLeftToExpire() {
         FlakyLease flaky = new FlakyLease();
         LeaseKeeper keeper = LeaseKeeper.acquire(flaky, "run pid 1", Duration.ofMinutes(1), System::nanoTime);
         flaky.down = true;

@@ -3,7 +3,6 @@ package io.antfleet.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlException;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
@@ -22,6 +21,9 @@ import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.store.TestStore;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -53,10 +55,10 @@ class NodeLifecycleIT {
                 UnknownVersionPolicy.WARN, t, null, Duration.ofSeconds(60));
     }
 
-    private static AddRequest add(int count, int base) {
-        return new AddRequest(count, null, null, null, null, new PortRange(36000 + base, 36000 + base + count - 1),
+    private static AddNodesRequest add(int count, int base) {
+        return new AddNodesRequest(count, null, null, new PortRange(36000 + base, 36000 + base + count - 1),
                 new PortRange(37000 + base, 37000 + base + count - 1),
-                new PortRange(37500 + base, 37500 + base + count - 1), true, WALLET, null, null,
+                new PortRange(37500 + base, 37500 + base + count - 1), true, WALLET,
                 EvmNetwork.ARBITRUM_ONE);
     }
 
@@ -64,11 +66,11 @@ class NodeLifecycleIT {
         return java.util.Arrays.stream(values).map(ServiceName::of).toList();
     }
 
-    private record Setup(ItStore store, NodeLifecycle lifecycle, Container container, ContainerInfo info) {
+    private record Setup(TestStore store, NodeLifecycle lifecycle, Container container, ContainerInfo info) {
     }
 
     private static Setup setup(String purpose, ProcessManager mode) {
-        ItStore store = ItStore.create();
+        TestStore store = TestStore.embedded();
         ContainerInfo info = fixture.start(purpose, Map.of());
         if (!mode.runsAsRoot()) {
             fixture.systemdHost(info.id());
@@ -76,11 +78,12 @@ class NodeLifecycleIT {
         Container row = store.containers().insert(new Container(null, info.id(), info.name(), info.image(), "running",
                 "host", mode, null, Instant.now(), Instant.now()));
         NodeLifecycle lifecycle = new NodeLifecycle(new AntctlManagerFactory(fixture.docker(), tight(),
-                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.nodes(), store.journal(), store.unit());
+                new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.nodes(), store.journal(), store.unit(),
+                store.heldLease(), Clock.systemUTC());
         return new Setup(store, lifecycle, row, info);
     }
 
-    private static Operation lastOperation(ItStore store) {
+    private static Operation lastOperation(TestStore store) {
         return store.journal().recent(1).get(0);
     }
 

@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Injector;
-import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.FakeAntctl;
 import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.apply.MemoryLease;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
@@ -20,6 +20,7 @@ import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.AddNodesRequest;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
 import io.antfleet.store.NodeRepository;
@@ -28,6 +29,7 @@ import io.antfleet.store.StoreConnection;
 import io.antfleet.store.StoreException;
 import io.antfleet.store.StoreModule;
 import io.antfleet.store.UnitOfWork;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +51,7 @@ class NodeLifecycleRecordsTest {
     private final FakeAntctl antctl = new FakeAntctl("container alpha");
     private final NodeLifecycle lifecycle = new NodeLifecycle(
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("x")),
-            nodes, journal, injector.getInstance(UnitOfWork.class));
+            nodes, journal, injector.getInstance(UnitOfWork.class), MemoryLease.heldByThisProcess(), Clock.systemUTC());
     private final Container container;
 
     NodeLifecycleRecordsTest() {
@@ -69,8 +71,8 @@ class NodeLifecycleRecordsTest {
 
     @Test
     void aDatabaseLostHalfWayThroughRecordingAStopLeavesEveryRowAsItWasAndTheJournalEntryPending() {
-        lifecycle.add(container, new AddRequest(2, null, null, null, null, new PortRange(31001, 31002), null, null, true,
-                new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124"), null, null, EvmNetwork.LOCAL));
+        lifecycle.add(container, new AddNodesRequest(2, null, null, new PortRange(31001, 31002), null, null, true,
+                new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124"), EvmNetwork.LOCAL));
         lifecycle.start(container, both());
         nodes.cutAfterStatusUpdates(1);
 

@@ -3,7 +3,6 @@ package io.antfleet.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.antfleet.antctl.AddRequest;
 import io.antfleet.antctl.AntctlException;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.AntctlSettings;
@@ -12,6 +11,7 @@ import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.antctl.PartialAddException;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.apply.MemoryLease;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
@@ -22,6 +22,7 @@ import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.AddNodesRequest;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -36,7 +37,7 @@ class NodeLifecycleTest {
     private final MemoryStore store = new MemoryStore();
     private final NodeLifecycle lifecycle = new NodeLifecycle(
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("x")),
-            store.nodes, store.journal, new DirectWork(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
+            store.nodes, store.journal, new DirectWork(), MemoryLease.heldByThisProcess(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
     private final Container container;
 
     NodeLifecycleTest() {
@@ -45,9 +46,9 @@ class NodeLifecycleTest {
                 "host", ProcessManager.ANTCTL_SUDO, null, Instant.EPOCH, Instant.EPOCH));
     }
 
-    private static AddRequest add(int count) {
-        return new AddRequest(count, null, null, null, null, new PortRange(31001, 31000 + count), null, null, true,
-                WALLET, null, null, EvmNetwork.LOCAL);
+    private static AddNodesRequest add(int count) {
+        return new AddNodesRequest(count, null, null, new PortRange(31001, 31000 + count), null, null, true,
+                WALLET, EvmNetwork.LOCAL);
     }
 
     private static List<ServiceName> names(String... values) {

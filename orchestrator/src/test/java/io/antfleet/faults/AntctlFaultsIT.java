@@ -17,6 +17,7 @@ import io.antfleet.fleet.Node;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +61,7 @@ class AntctlFaultsIT {
         try (FaultStore store = FaultStore.create("hang")) {
             ImportService service = new ImportService(fixture.docker(), new AntctlManagerFactory(fixture.docker(),
                     tightSettings(), new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(),
-                    store.nodes(), store.journal());
+                    store.nodes(), store.journal(), Clock.systemUTC());
 
             ImportReport first = service.importContainers(List.of(hanging.name(), healthy.name()), Optional.empty());
 

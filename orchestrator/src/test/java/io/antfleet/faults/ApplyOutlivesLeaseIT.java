@@ -11,17 +11,17 @@ import io.antfleet.config.OutputFormat;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.docker.DockerModule;
 import io.antfleet.docker.StandInContainers;
-import io.antfleet.engine.apply.ApplyModule;
+import io.antfleet.engine.EngineModule;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.apply.FleetObserver;
 import io.antfleet.engine.apply.PlanExecutor;
 import io.antfleet.fleet.plan.FleetPlanner;
-import io.antfleet.store.OperationJournal;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.store.Database;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.LeaseHolder;
+import io.antfleet.store.OperationJournal;
 import io.antfleet.store.StoreConnection;
 import io.antfleet.store.StoreModule;
 import java.time.Duration;
@@ -109,9 +109,8 @@ class ApplyOutlivesLeaseIT {
             protected void configure() {
                 bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
             }
-        }, new StoreModule(Database.parse(store.url())), new DockerModule(), new AntctlModule(), new ApplyModule(),
-                new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults()),
-                new io.antfleet.engine.report.ReportModule()));
+        }, new StoreModule(Database.parse(store.url())), new DockerModule(), new AntctlModule(), new EngineModule(),
+                new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults())));
     }
 
     /** The apply of {@code injector} with a lease time-to-live of {@link #TTL}. */

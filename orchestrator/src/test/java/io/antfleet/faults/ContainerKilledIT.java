@@ -19,6 +19,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
@@ -65,7 +66,7 @@ class ContainerKilledIT {
     private static ImportService service(FaultStore store) {
         return new ImportService(fixture.docker(), new AntctlManagerFactory(fixture.docker(),
                 AntctlFaultsIT.tightSettings(), new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))),
-                store.containers(), store.nodes(), store.journal());
+                store.containers(), store.nodes(), store.journal(), Clock.systemUTC());
     }
 
     private static List<NodeStatus> statuses(FaultStore store, ContainerInfo c) {

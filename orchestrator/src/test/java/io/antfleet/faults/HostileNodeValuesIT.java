@@ -12,22 +12,20 @@ import io.antfleet.antctl.AntctlModule;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.config.OwnedResources;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerModule;
 import io.antfleet.docker.ExecResult;
-import io.antfleet.engine.ImportModule;
+import io.antfleet.engine.EngineModule;
 import io.antfleet.engine.ImportReport;
 import io.antfleet.engine.ImportService;
-import io.antfleet.engine.apply.ApplyModule;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.engine.run.CycleReport;
-import io.antfleet.engine.run.DecisionExecutor;
 import io.antfleet.engine.run.HostSource;
 import io.antfleet.engine.run.RunLoop;
-import io.antfleet.engine.run.RunModule;
 import io.antfleet.engine.run.RunTarget;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
@@ -37,10 +35,11 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.metrics.MetricsModule;
-import io.antfleet.metrics.MetricsSweep;
 import io.antfleet.metrics.SweepSettings;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import io.antfleet.store.StoreModule;
@@ -83,8 +82,8 @@ class HostileNodeValuesIT {
         protected void configure() {
             bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
         }
-    }, new StoreModule(Database.inMemory(fleet.replace('-', '_'))), new DockerModule(), new AntctlModule(), new ImportModule(),
-            new ApplyModule(), new MetricsModule(SweepSettings.defaults()), new RunModule()));
+    }, new StoreModule(Database.inMemory(fleet.replace('-', '_'))), new DockerModule(), new AntctlModule(),
+            new MetricsModule(SweepSettings.defaults()), new EngineModule()));
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
     private HttpServer hostile;
 
@@ -96,8 +95,7 @@ class HostileNodeValuesIT {
         for (ContainerInfo c : docker.listByLabels(Map.of(FleetLabels.FLEET, fleet))) {
             docker.remove(c.id(), true);
         }
-        injector.getInstance(DecisionExecutor.class).close();
-        injector.getInstance(MetricsSweep.class).close();
+        injector.getInstance(OwnedResources.class).close(); // the executors, the sweep, Docker's client
     }
 
     @Test
@@ -139,7 +137,16 @@ class HostileNodeValuesIT {
                 });
 
         Instant before = Instant.now();
-        CycleReport cycle = injector.getInstance(RunLoop.class).cycle(RunTarget.of(spec, 2), HostSource.assumed(BAND), false);
+        // under the lease, as run holds it: a cycle may act on nodes
+        DatabaseLease lease = injector.getInstance(DatabaseLease.class);
+        String holder = LeaseHolderProcess.holderForThisProcess("hostile-it");
+        assertThat(lease.tryAcquire(holder, Duration.ofMinutes(5))).isTrue();
+        CycleReport cycle;
+        try {
+            cycle = injector.getInstance(RunLoop.class).cycle(RunTarget.of(spec, 2), HostSource.assumed(BAND), false);
+        } finally {
+            lease.release(holder);
+        }
 
         assertThat(cycle.notes()).filteredOn(n -> n.contains("antnode3")).singleElement().satisfies(n ->
                 assertThat(n).contains("refused", "1e-999999999", "at most 100"));

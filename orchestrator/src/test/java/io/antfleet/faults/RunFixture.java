@@ -6,6 +6,7 @@ import io.antfleet.antctl.AntctlModule;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.config.OwnedResources;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
@@ -13,15 +14,11 @@ import io.antfleet.docker.DockerModule;
 import io.antfleet.docker.DockerOperationException;
 import io.antfleet.docker.DockerSettings;
 import io.antfleet.docker.StandInContainers;
-import io.antfleet.engine.ImportModule;
-import io.antfleet.engine.apply.ApplyModule;
+import io.antfleet.engine.EngineModule;
 import io.antfleet.engine.apply.FleetLabels;
-import io.antfleet.engine.run.DecisionExecutor;
-import io.antfleet.engine.run.RunModule;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.metrics.MetricsModule;
-import io.antfleet.metrics.MetricsSweep;
 import io.antfleet.metrics.SweepSettings;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
@@ -57,8 +54,8 @@ final class RunFixture implements AutoCloseable {
                 bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(),
                         OutputFormat.TABLE, false));
             }
-        }, new StoreModule(Database.parse(store.url())), new DockerModule(docker), new AntctlModule(), new ImportModule(),
-                new ApplyModule(), new MetricsModule(SweepSettings.defaults()), new RunModule()));
+        }, new StoreModule(Database.parse(store.url())), new DockerModule(docker), new AntctlModule(),
+                new MetricsModule(SweepSettings.defaults()), new EngineModule()));
     }
 
     /** A spec of {@code containers} (YAML flow list) with ports from {@code portBase} (node), +100 metrics, +200 rpc. */
@@ -95,9 +92,8 @@ final class RunFixture implements AutoCloseable {
     @Override
     public void close() {
         try {
-            injector.getInstance(DecisionExecutor.class).close();
-            injector.getInstance(MetricsSweep.class).close();
             removeContainers();
+            injector.getInstance(OwnedResources.class).close(); // the executors, the sweep, Docker's client
         } finally {
             store.close();
         }

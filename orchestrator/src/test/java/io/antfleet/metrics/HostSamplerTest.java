@@ -3,12 +3,12 @@ package io.antfleet.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import io.antfleet.TestClock;
 import io.antfleet.fleet.decide.HostSample;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
@@ -29,29 +29,6 @@ class HostSamplerTest {
         }
     }
 
-    /** A clock the test moves by hand. */
-    private static final class ManualClock extends Clock {
-        Instant now;
-
-        ManualClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
 
     private static HostCounters.Raw raw(long busy, long total, List<Double> volumes, long diskRead, long netRx) {
         return new HostCounters.Raw(BOOT, busy, total, 8_000, 2_000, volumes, 1.5, 1.0, 0.5, diskRead, diskRead / 2,
@@ -61,13 +38,13 @@ class HostSamplerTest {
     @Test
     void cpuAndRatesAreMeasuredBetweenTwoSamples() {
         ScriptedCounters counters = new ScriptedCounters();
-        ManualClock clock = new ManualClock(BOOT.plusSeconds(100));
+        TestClock clock = new TestClock(BOOT.plusSeconds(100));
         counters.readings.add(raw(100, 1_000, List.of(10.0), 1_000_000, 500_000));
         counters.readings.add(raw(400, 1_500, List.of(10.0), 3_000_000, 1_500_000));
         HostSampler sampler = new HostSampler(counters, clock, List.of(Path.of("/data")));
 
         sampler.sample();
-        clock.now = clock.now.plus(Duration.ofSeconds(10));
+        clock.advance(Duration.ofSeconds(10));
         HostSample second = sampler.sample();
 
         assertThat(second.cpuPercent()).isCloseTo(60.0, within(1e-9));
@@ -82,7 +59,7 @@ class HostSamplerTest {
     void theFirstSampleReportsAveragesSinceBootRatherThanZeros() {
         ScriptedCounters counters = new ScriptedCounters();
         counters.readings.add(raw(250, 1_000, List.of(), 1_000_000, 400_000));
-        HostSampler sampler = new HostSampler(counters, new ManualClock(BOOT.plusSeconds(100)), List.of());
+        HostSampler sampler = new HostSampler(counters, new TestClock(BOOT.plusSeconds(100)), List.of());
 
         HostSample first = sampler.sample();
 
@@ -95,7 +72,7 @@ class HostSamplerTest {
     void memoryLoadAndTheFullestDataVolumeAreTakenAsTheyAre() {
         ScriptedCounters counters = new ScriptedCounters();
         counters.readings.add(raw(0, 0, List.of(40.0, 92.5, 10.0), 0, 0));
-        HostSample sample = new HostSampler(counters, new ManualClock(BOOT.plusSeconds(5)), List.of()).sample();
+        HostSample sample = new HostSampler(counters, new TestClock(BOOT.plusSeconds(5)), List.of()).sample();
 
         assertThat(sample.memPercent()).isCloseTo(75.0, within(1e-9));
         assertThat(sample.diskPercent()).isEqualTo(92.5);
@@ -108,13 +85,13 @@ class HostSamplerTest {
     @Test
     void aCounterThatWentBackwardsGivesARateOfZero() {
         ScriptedCounters counters = new ScriptedCounters();
-        ManualClock clock = new ManualClock(BOOT.plusSeconds(100));
+        TestClock clock = new TestClock(BOOT.plusSeconds(100));
         counters.readings.add(raw(100, 1_000, List.of(), 9_000_000, 9_000_000));
         counters.readings.add(raw(200, 2_000, List.of(), 1_000, 1_000));
         HostSampler sampler = new HostSampler(counters, clock, List.of());
 
         sampler.sample();
-        clock.now = clock.now.plusSeconds(5);
+        clock.advance(Duration.ofSeconds(5));
         HostSample second = sampler.sample();
 
         assertThat(second.diskReadBytesPerSec()).isZero();

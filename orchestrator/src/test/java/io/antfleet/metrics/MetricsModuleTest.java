@@ -16,7 +16,7 @@ class MetricsModuleTest {
         try (MetricsSweep sweep = injector.getInstance(MetricsSweep.class)) {
             assertThat(injector.getInstance(MetricsSweep.class)).isSameAs(sweep);
             assertThat(injector.getInstance(FleetMetrics.class)).isSameAs(injector.getInstance(FleetMetrics.class));
-            assertThat(injector.getInstance(DecisionEngine.class)).isNotNull();
+            assertThat(injector.getInstance(DecisionEngine.class)).isSameAs(injector.getInstance(DecisionEngine.class));
             assertThat(injector.getInstance(HostCounters.class)).isInstanceOf(OshiHostCounters.class);
         }
     }

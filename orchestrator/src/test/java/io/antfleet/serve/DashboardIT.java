@@ -122,7 +122,7 @@ class DashboardIT {
 
     @Test
     @Order(1)
-    void the_first_start_writes_an_owner_only_token_and_prints_its_login_url_once() throws IOException {
+    void theFirstStartWritesAnOwnerOnlyTokenAndPrintsItsLoginUrlOnce() throws IOException {
         assertThat(Files.getPosixFilePermissions(token.file())).isEqualTo(PosixFilePermissions.fromString("rw-------"));
         assertThat(firstStart).contains(server.baseUrl() + "/login?token=" + token.value());
         StringWriter second = new StringWriter();
@@ -134,7 +134,7 @@ class DashboardIT {
 
     @Test
     @Order(2)
-    void without_credentials_the_api_answers_401_and_the_pages_the_login_page() throws Exception {
+    void withoutCredentialsTheApiAnswers401AndThePagesTheLoginPage() throws Exception {
         HttpResponse<String> api = get("/api/v1/fleet", Optional.empty());
         assertThat(api.statusCode()).isEqualTo(401);
         assertThat(api.headers().firstValue("WWW-Authenticate")).hasValue("Bearer realm=\"antfleet\"");
@@ -151,7 +151,7 @@ class DashboardIT {
 
     @Test
     @Order(3)
-    void the_api_answers_the_bearer_with_the_fleet_decisions_operations_readings_and_openapi() throws Exception {
+    void theApiAnswersTheBearerWithTheFleetDecisionsOperationsReadingsAndOpenapi() throws Exception {
         JsonNode fleetJson = json.readTree(get("/api/v1/fleet", Optional.of(token.value())).body());
         assertThat(fleetJson.get("containers")).hasSize(2);
         JsonNode a = container(fleetJson, fleet + "-a");
@@ -191,7 +191,7 @@ class DashboardIT {
 
     @Test
     @Order(4)
-    void a_bearer_or_a_session_without_its_csrf_token_cannot_change_anything() throws Exception {
+    void aBearerOrASessionWithoutItsCsrfTokenCannotChangeAnything() throws Exception {
         String stop = "/api/v1/nodes/" + fleet + "-b/antnode1/stop";
         HttpResponse<String> bearer = post(stop, Optional.of("Bearer " + token.value()), Optional.empty(), "{\"confirm\": true}");
         assertThat(bearer.statusCode()).isEqualTo(403);
@@ -211,7 +211,7 @@ class DashboardIT {
 
     @Test
     @Order(5)
-    void logged_in_by_token_the_overview_grid_and_charts_show_the_fleet() throws IOException {
+    void loggedInByTokenTheOverviewGridAndChartsShowTheFleet() throws IOException {
         try (BrowserContext context = browser.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setViewportSize(1280, 900))) {
             Page page = context.newPage();
             page.navigate(server.baseUrl() + "/login?token=" + token.value());
@@ -263,7 +263,7 @@ class DashboardIT {
 
     @Test
     @Order(6)
-    void a_confirmed_stop_stops_the_node_and_the_grid_shows_it_stopped() throws IOException {
+    void aConfirmedStopStopsTheNodeAndTheGridShowsItStopped() throws IOException {
         try (BrowserContext context = browser.newContext()) {
             Page page = context.newPage();
             page.navigate(server.baseUrl() + "/login?token=" + token.value());

@@ -6,11 +6,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 import com.google.inject.multibindings.OptionalBinder;
+import io.antfleet.TestClock;
 import io.antfleet.cli.Bootstrap;
 import java.time.Clock;
-import java.time.Instant;
-import org.awaitility.Awaitility;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CyclicBarrier;
@@ -20,6 +20,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /** The database lease on every database. Each test takes a lease of its own name. */
@@ -61,7 +62,7 @@ abstract class LeaseContract {
 
     @Test
     void anExpiredHolderIsReplacedAndCannotRenew() {
-        MutableClock clock = new MutableClock(Fixtures.T0);
+        TestClock clock = new TestClock(Fixtures.T0);
         DatabaseLease lease = store().lease(unique("expiry"), clock);
         assertThat(lease.tryAcquire("crashed", Duration.ofSeconds(10))).isTrue();
 
@@ -76,7 +77,7 @@ abstract class LeaseContract {
 
     @Test
     void aRenewedLeaseOutlivesItsFirstExpiry() {
-        MutableClock clock = new MutableClock(Fixtures.T0);
+        TestClock clock = new TestClock(Fixtures.T0);
         DatabaseLease lease = store().lease(unique("renew"), clock);
         lease.tryAcquire("alpha", Duration.ofSeconds(10));
 

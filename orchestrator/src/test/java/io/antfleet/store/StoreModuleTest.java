@@ -1,6 +1,7 @@
 package io.antfleet.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.AbstractModule;
 import io.antfleet.cli.Bootstrap;
@@ -22,8 +23,11 @@ class StoreModuleTest {
             }
         }, new StoreModule()));
 
-        assertThat(injector.getInstance(NodeRepository.class)).isNotNull();
-        assertThat(injector.getInstance(DatabaseLease.class)).isNotNull();
+        NodeRepository nodes = injector.getInstance(NodeRepository.class);
+        assertThat(nodes).isInstanceOf(MyBatisNodeRepository.class);
+        assertThat(injector.getInstance(DatabaseLease.class)).isInstanceOf(MyBatisDatabaseLease.class);
+        // the database is opened on first use, and only then is the bad URL an error
+        assertThatThrownBy(nodes::findAll).isInstanceOf(RuntimeException.class).hasMessageContaining("jdbc:nonsense");
     }
 
     @Test

@@ -2,15 +2,19 @@ package io.antfleet.store;
 
 import com.google.inject.Injector;
 import io.antfleet.cli.Bootstrap;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 
 /**
  * A store on a real database for one test class: an embedded H2 file database in a temp dir, or a
  * fresh MariaDB database (dropped on close) on {@link TestMariaDb}'s server.
  */
-final class TestStore implements AutoCloseable {
+public final class TestStore implements AutoCloseable {
     private final Database database;
     private final Injector injector;
     private final Runnable drop;
@@ -21,8 +25,17 @@ final class TestStore implements AutoCloseable {
         this.drop = drop;
     }
 
-    static TestStore embedded(Path dir) {
+    public static TestStore embedded(Path dir) {
         return new TestStore(Database.embedded(dir), () -> { });
+    }
+
+    /** The embedded database in a fresh temp directory, as antfleet uses by default (for engine ITs). */
+    public static TestStore embedded() {
+        try {
+            return embedded(Files.createTempDirectory("antfleet-test-store"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** A new, empty MariaDB database named {@code antfleet_test_store_<label>_<random>} on {@link TestMariaDb}'s server. */
@@ -44,16 +57,32 @@ final class TestStore implements AutoCloseable {
         return get(Transactions.class);
     }
 
-    ContainerRepository containers() {
+    public ContainerRepository containers() {
         return get(ContainerRepository.class);
     }
 
-    NodeRepository nodes() {
+    public NodeRepository nodes() {
         return get(NodeRepository.class);
     }
 
-    OperationJournal journal() {
+    public OperationJournal journal() {
         return get(OperationJournal.class);
+    }
+
+    public UnitOfWork unit() {
+        return get(UnitOfWork.class);
+    }
+
+    /** The database lease, taken by this process (node changes need it). */
+    public DatabaseLease heldLease() {
+        DatabaseLease lease = get(DatabaseLease.class);
+        lease.tryAcquire(LeaseHolderProcess.holderForThisProcess("test"), Duration.ofHours(1));
+        return lease;
+    }
+
+    /** Every container, node and operation row, for "the database is unchanged" checks. */
+    public String snapshot() {
+        return containers().findAll() + "\n" + nodes().findAll() + "\n" + journal().recent(100_000);
     }
 
     MachineSettings settings() {

@@ -2,22 +2,22 @@ package io.antfleet.engine.apply;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.NodeLifecycle;
+import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
-import io.antfleet.store.OperationJournal;
 import java.time.Clock;
 
 /** The adapters an apply acts through, passed as one value to each container's run. */
-public record ApplyDeps(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers, NodeRepository nodes,
-        OperationJournal journal, WalletPicker wallets, Clock clock) {
+public record ApplyDeps(DockerGateway docker, NodeManagers managers, ContainerRepository containers, NodeRepository nodes,
+        NodeLifecycle lifecycle, WalletPicker wallets, Clock clock) {
     public ApplyDeps {
         requireNonNull(docker, "docker is null");
         requireNonNull(managers, "managers is null");
         requireNonNull(containers, "containers is null");
         requireNonNull(nodes, "nodes is null");
-        requireNonNull(journal, "journal is null");
+        requireNonNull(lifecycle, "lifecycle is null");
         requireNonNull(wallets, "wallets is null");
         requireNonNull(clock, "clock is null");
     }

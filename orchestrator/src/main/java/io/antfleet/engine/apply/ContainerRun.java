@@ -1,22 +1,21 @@
 package io.antfleet.engine.apply;
 
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.AntctlManager;
-import io.antfleet.antctl.AntctlNode;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ContainerSpec;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
-import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
-import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.plan.ObservedContainer;
+import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.spec.SpecContainer;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.NodeManager;
+import io.antfleet.nodemanager.RegisteredNode;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +25,7 @@ import java.util.stream.Collectors;
 
 /**
  * Runs one container's actions in order, each journaled before it runs; the first failure ends this
- * container's run (the others carry on). Afterwards antctl's registry is written to the node rows.
+ * container's run (the others carry on). Afterwards the node manager's registry is written to the node rows.
  */
 final class ContainerRun {
     private final ApplyDeps deps;
@@ -61,15 +60,14 @@ final class ContainerRun {
     ApplyReport.ContainerOutcome run(List<PlanStep> actions, ApplyProgress progress) {
         Optional<String> error = Optional.empty();
         for (PlanStep action : actions) {
-            Operation op = deps.journal().begin(action.type(), row.map(Container::id).orElse(null), names(action.services()));
             progress.started(action);
             try {
-                List<String> touched = perform(action);
-                deps.journal().complete(op.id(), touched);
+                List<String> touched = deps.lifecycle().change(action.type(), row.map(Container::id).orElse(null),
+                        names(action.services()), () -> perform(action), t -> t, t -> recordStatus(action));
                 progress.finished(action, true);
                 done.add(action.type() + (touched.isEmpty() ? "" : " " + touched));
             } catch (AntfleetException | IllegalArgumentException e) {
-                deps.journal().fail(op.id(), String.valueOf(e.getMessage()));
+                // the lifecycle has failed the step's journal entry
                 progress.finished(action, false);
                 error = Optional.of(action.type() + " failed: " + e.getMessage());
                 break;
@@ -106,7 +104,7 @@ final class ContainerRun {
             gone = true;
             return List.of();
         }
-        AntctlManager manager = manager();
+        NodeManager manager = manager();
         if (action instanceof PlanStep.StartNodes) {
             manager.start(action.services());
         } else if (action instanceof PlanStep.StopNodes) {
@@ -115,6 +113,21 @@ final class ContainerRun {
             manager.remove(action.services(), false);
         }
         return names(action.services());
+    }
+
+    /** A node step's effect on the rows, recorded with its journal entry (the registry is read at the end). */
+    private void recordStatus(PlanStep step) {
+        NodeStatus after = step instanceof PlanStep.StartNodes ? NodeStatus.RUNNING
+                : step instanceof PlanStep.StopNodes ? NodeStatus.STOPPED
+                : step instanceof PlanStep.RemoveNodes ? NodeStatus.DEAD : null;
+        if (after == null || row.isEmpty()) {
+            return;
+        }
+        Instant now = deps.clock().instant();
+        for (ServiceName s : step.services()) {
+            deps.nodes().find(row.get().id(), s).filter(n -> n.status() != after)
+                    .ifPresent(n -> deps.nodes().updateStatus(n.id(), after, now));
+        }
     }
 
     private List<String> create(PlanStep.CreateContainer create) {
@@ -138,12 +151,12 @@ final class ContainerRun {
     private List<String> add(PlanStep.AddNodes add) {
         SpecContainer c = spec.container(name).orElseThrow(() -> new AntfleetException("container " + name + " is not in the spec"));
         Container r = ensureRow(null);
-        AntctlManager manager = manager();
+        NodeManager manager = manager();
         List<ServiceName> added = new ArrayList<>();
         for (AddBatches.Call call : AddBatches.split(add.batches(), c.rewardsAddress(), deps.wallets())) {
-            AddRequest request = new AddRequest(call.count(), null, null, path(c), version(c), call.node(), call.metrics(),
-                    call.rpc(), c.noUpnp(), call.wallet(), List.of(), List.of(), c.network());
-            List<AntctlNode> nodes = manager.create(request, created -> writeRows(r.id(), created));
+            AddNodesRequest request = new AddNodesRequest(call.count(), path(c), version(c), call.node(), call.metrics(),
+                    call.rpc(), c.noUpnp(), call.wallet(), c.network());
+            List<? extends RegisteredNode> nodes = manager.add(request, created -> writeRows(r.id(), created));
             nodes.forEach(n -> added.add(n.service()));
         }
         if (!added.isEmpty()) {
@@ -182,7 +195,7 @@ final class ContainerRun {
                 ports, r.createdAt(), r.updatedAt());
     }
 
-    private AntctlManager manager() {
+    private NodeManager manager() {
         return deps.managers().forContainer(dockerId, dockerName, mode);
     }
 
@@ -226,16 +239,8 @@ final class ContainerRun {
         writeRows(row.get().id(), manager().survey());
     }
 
-    private void writeRows(long containerId, List<AntctlNode> surveyed) {
-        Instant now = deps.clock().instant();
-        for (AntctlNode n : surveyed) {
-            Optional<Node> old = deps.nodes().find(containerId, n.service());
-            Node seen = DockerFleetObserver.toNode(n, old);
-            deps.nodes().upsert(new Node(seen.id(), containerId, seen.service(), seen.status(), seen.nodePort(),
-                    seen.metricsPort(), seen.rpcPort(), seen.dataDir(), seen.logDir(), seen.binaryPath(), seen.version(),
-                    seen.peerId(), seen.wallet(), seen.readings(), old.map(Node::createdAt).orElse(now),
-                    old.filter(o -> o.status() == seen.status()).map(Node::statusChangedAt).orElse(now)));
-        }
+    private void writeRows(long containerId, List<? extends RegisteredNode> surveyed) {
+        deps.lifecycle().record(containerId, surveyed);
     }
 
     private static List<String> names(List<ServiceName> services) {

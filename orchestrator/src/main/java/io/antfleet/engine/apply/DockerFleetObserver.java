@@ -2,8 +2,6 @@ package io.antfleet.engine.apply;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.AntctlNode;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.fleet.AntfleetException;
@@ -16,6 +14,9 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.plan.Neighbours;
 import io.antfleet.fleet.plan.ObservedContainer;
 import io.antfleet.fleet.plan.ObservedFleet;
+import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.RegistryRows;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
@@ -30,19 +31,19 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Observes through Docker (containers by label), antctl ({@code status --json} in each running container)
+ * Observes through Docker (containers by label), each running container's node manager (its survey)
  * and the store (port blocks, operator's DISABLED marks). A stopped container's nodes are the store's
- * rows; a running container whose antctl cannot be read reports its rows as UNKNOWN, so apply neither
+ * rows; a running container whose node manager cannot be read reports its rows as UNKNOWN, so apply neither
  * adds duplicates nor touches them.
  */
 public final class DockerFleetObserver implements FleetObserver {
     private final DockerGateway docker;
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
 
     @Inject
-    public DockerFleetObserver(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+    public DockerFleetObserver(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
@@ -111,7 +112,7 @@ public final class DockerFleetObserver implements FleetObserver {
     }
 
     private List<Node> survey(ContainerInfo info, ProcessManager mode, List<Node> rows) {
-        List<AntctlNode> surveyed;
+        List<? extends RegisteredNode> surveyed;
         try {
             surveyed = managers.forContainer(info.id(), info.name(), mode).survey();
         } catch (AntfleetException e) {
@@ -119,25 +120,7 @@ public final class DockerFleetObserver implements FleetObserver {
                     : n.withStatus(NodeStatus.UNKNOWN, n.statusChangedAt())).collect(Collectors.toList());
         }
         Map<ServiceName, Node> byService = rows.stream().collect(Collectors.toMap(Node::service, Function.identity(), (a, b) -> a));
-        return surveyed.stream().map(n -> toNode(n, Optional.ofNullable(byService.get(n.service())))).collect(Collectors.toList());
-    }
-
-    /** antctl's view, with an operator's DISABLED kept unless antctl says the node is Removed. */
-    public static Node toNode(AntctlNode n, Optional<Node> row) {
-        if (!n.isUsable()) {
-            // its values were refused: what was recorded stays, as UNKNOWN (an operator's DISABLED stays too)
-            return row.map(r -> r.status() == NodeStatus.DISABLED ? r : r.withStatus(NodeStatus.UNKNOWN, r.statusChangedAt()))
-                    .orElseGet(() -> new Node(null, null, n.service(), NodeStatus.UNKNOWN, null, null, null, null, null, null,
-                            null, null, null, null, null, null));
-        }
-        NodeStatus status = n.status();
-        if (row.isPresent() && row.get().status() == NodeStatus.DISABLED && !n.removed()) {
-            status = NodeStatus.DISABLED;
-        }
-        Node old = row.orElse(null);
-        return new Node(old == null ? null : old.id(), old == null ? null : old.containerId(), n.service(), status,
-                n.nodePort(), n.metricsPort(), n.rpcPort(), n.dataDir(), n.logDir(), n.antnodePath(), n.version(),
-                n.peerId(), n.rewardsAddress(), old == null ? null : old.readings(), old == null ? null : old.createdAt(),
-                old == null ? null : old.statusChangedAt());
+        return surveyed.stream().map(n -> RegistryRows.view(n, Optional.ofNullable(byService.get(n.service()))))
+                .collect(Collectors.toList());
     }
 }

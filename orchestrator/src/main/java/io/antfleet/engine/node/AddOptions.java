@@ -2,9 +2,9 @@ package io.antfleet.engine.node;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.Arguments;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.BinaryChecks;
 import java.util.Optional;
 
 /**
@@ -23,12 +23,12 @@ public record AddOptions(int count, Optional<WalletAddress> rewardsAddress, EvmN
         if (version != null && path != null) {
             throw new IllegalArgumentException("give --version or --path, not both");
         }
-        // checked here, not first in antctl's request, so a bad value is a usage error before the lease is taken
+        // checked here, not first in the node manager's request, so a bad value is a usage error before the lease is taken
         if (version != null) {
-            Arguments.version("--version", version);
+            BinaryChecks.version("--version", version);
         }
         if (path != null) {
-            Arguments.absolutePath("--path", path);
+            BinaryChecks.absolutePath("--path", path);
         }
     }
 }

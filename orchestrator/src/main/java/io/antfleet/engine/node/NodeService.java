@@ -2,32 +2,32 @@ package io.antfleet.engine.node;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.AntctlManager;
-import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.AntctlNode;
-import io.antfleet.antctl.UpgradeRequest;
-import io.antfleet.antctl.UpgradeSummary;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.LeaseKeeper;
+import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
-import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.plan.PortAllocator;
 import io.antfleet.fleet.plan.PortBatch;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.NodeManager;
+import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.RegistryRows;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
+import io.antfleet.nodemanager.UpgradeSummary;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.NodeRepository;
-import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -46,26 +46,21 @@ import java.util.stream.Collectors;
  */
 public final class NodeService {
     private final DockerGateway docker;
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
-    private final OperationJournal journal;
+    private final NodeLifecycle lifecycle;
     private final DatabaseLease lease;
     private final Clock clock;
 
     @Inject
-    public NodeService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, DatabaseLease lease) {
-        this(docker, managers, containers, nodes, journal, lease, Clock.systemUTC());
-    }
-
-    public NodeService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, DatabaseLease lease, Clock clock) {
+    public NodeService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
+            NodeRepository nodes, NodeLifecycle lifecycle, DatabaseLease lease, Clock clock) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        this.journal = requireNonNull(journal, "journal is null");
+        this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
         this.lease = requireNonNull(lease, "lease is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -94,20 +89,19 @@ public final class NodeService {
                     new AntfleetException("container " + t.info.name() + " has no node to take a wallet from: give --rewards-address"));
             List<PortBatch> batches = t.row.ports() == null ? List.of()
                     : PortAllocator.nodePorts(t.info.name(), t.row.ports(), t.current, options.count());
-            Operation op = journal.begin("node-add", t.row.id(), List.of());
             List<ServiceName> added = new ArrayList<>();
             try {
-                if (batches.isEmpty()) {
-                    added.addAll(create(t.manager, options, wallet, options.count(), null, null, null));
-                }
-                for (PortBatch b : batches) {
-                    added.addAll(create(t.manager, options, wallet, b.count(), b.node(), b.metrics(), b.rpc()));
-                }
-                t.manager.start(added);
-                record(t.manager, t.row, List.of());
-                journal.complete(op.id(), names(added));
+                lifecycle.change("node-add", t.row.id(), List.of(), () -> {
+                    if (batches.isEmpty()) {
+                        added.addAll(create(t, options, wallet, options.count(), null, null, null));
+                    }
+                    for (PortBatch b : batches) {
+                        added.addAll(create(t, options, wallet, b.count(), b.node(), b.metrics(), b.rpc()));
+                    }
+                    t.manager.start(added);
+                    return t.manager.survey();
+                }, surveyed -> names(added), surveyed -> lifecycle.record(t.row.id(), surveyed));
             } catch (AntfleetException | IllegalArgumentException e) {
-                journal.fail(op.id(), String.valueOf(e.getMessage()));
                 recordQuietly(t);
                 throw e;
             }
@@ -124,8 +118,8 @@ public final class NodeService {
             List<ServiceName> targets = services.isEmpty() ? choose(NodeVerb.UPGRADE, t.current, count)
                     : checked(services, t.current, t.info.name());
             return journaled(NodeVerb.UPGRADE, t, targets, () -> {
-                UpgradeSummary summary = t.manager.upgrade(new UpgradeRequest(targets, path, version, false, false,
-                        null, null, List.of()));
+                UpgradeSummary summary = t.manager.upgrader().orElseThrow(() -> new AntfleetException("the node manager of "
+                        + t.info.name() + " cannot upgrade nodes in place")).upgrade(new UpgradeNodesRequest(targets, path, version));
                 if (!summary.failed().isEmpty()) {
                     throw new AntfleetException("upgrade failed for " + summary.failed().stream()
                             .map(o -> o.service().value() + (o.message() == null ? "" : ": " + o.message()))
@@ -135,11 +129,12 @@ public final class NodeService {
         });
     }
 
-    private List<ServiceName> create(AntctlManager manager, AddOptions o, WalletAddress wallet, int count,
-            PortRange node, PortRange metrics, PortRange rpc) {
-        AddRequest request = new AddRequest(count, null, null, o.path(), o.version(), node, metrics, rpc, o.noUpnp(),
-                wallet, List.of(), List.of(), o.network());
-        return manager.create(request).stream().map(AntctlNode::service).collect(Collectors.toList());
+    private List<ServiceName> create(Target t, AddOptions o, WalletAddress wallet, int count, PortRange node,
+            PortRange metrics, PortRange rpc) {
+        AddNodesRequest request = new AddNodesRequest(count, o.path(), o.version(), node, metrics, rpc, o.noUpnp(), wallet,
+                o.network());
+        return t.manager.add(request, fresh -> lifecycle.record(t.row.id(), fresh)).stream().map(RegisteredNode::service)
+                .collect(Collectors.toList());
     }
 
     /** The wallet antctl recorded for the youngest node, the one the operator set up last. */
@@ -148,24 +143,25 @@ public final class NodeService {
                 .filter(w -> w != null && WalletAddress.isValid(w)).findFirst().map(WalletAddress::new);
     }
 
+    /** Through the lifecycle: the change, then the registry as it now is into the rows, with the entry's completion. */
     private List<ServiceName> journaled(NodeVerb verb, Target t, List<ServiceName> targets, Runnable action) {
-        Operation op = journal.begin("node-" + verb.name().toLowerCase(java.util.Locale.ROOT), t.row.id(), names(targets));
+        List<ServiceName> disabled = verb == NodeVerb.DISABLE ? targets : List.of();
         try {
-            action.run();
-            record(t.manager, t.row, verb == NodeVerb.DISABLE ? targets : List.of());
-            journal.complete(op.id(), names(targets));
+            lifecycle.change("node-" + verb.name().toLowerCase(java.util.Locale.ROOT), t.row.id(), names(targets), () -> {
+                action.run();
+                return t.manager.survey();
+            }, surveyed -> names(targets), surveyed -> record(t.row, surveyed, disabled));
         } catch (AntfleetException | IllegalArgumentException e) {
-            journal.fail(op.id(), String.valueOf(e.getMessage()));
             recordQuietly(t);
             throw e;
         }
         return targets;
     }
 
-    /** After a failure the rows still follow antctl (a partial add or upgrade changed some nodes). */
+    /** After a failure the rows still follow the registry (a partial add or upgrade changed some nodes). */
     private void recordQuietly(Target t) {
         try {
-            record(t.manager, t.row, List.of());
+            lifecycle.record(t.row.id(), t.manager.survey());
         } catch (AntfleetException e) {
             // the first failure is the one to report; the next run rewrites the rows
         }
@@ -177,12 +173,12 @@ public final class NodeService {
             ContainerInfo info = find(container);
             Container row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()))
                     .orElseThrow(() -> new AntfleetException("container " + info.name() + " is not recorded: run antfleet import first"));
-            AntctlManager manager = managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, Optional.of(row)));
+            NodeManager manager = managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, Optional.of(row)));
             return work.apply(new Target(info, row, manager, current(manager, row)));
         }
     }
 
-    private record Target(ContainerInfo info, Container row, AntctlManager manager, List<Node> current) {
+    private record Target(ContainerInfo info, Container row, NodeManager manager, List<Node> current) {
     }
 
     private static List<String> names(List<ServiceName> services) {
@@ -201,10 +197,10 @@ public final class NodeService {
         return ContainerSelection.one(docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null)), wanted, Optional.empty());
     }
 
-    private List<Node> current(AntctlManager manager, Container row) {
+    private List<Node> current(NodeManager manager, Container row) {
         Map<ServiceName, Node> rows = nodes.findByContainer(row.id()).stream()
                 .collect(Collectors.toMap(Node::service, Function.identity(), (a, b) -> a));
-        return manager.survey().stream().map(n -> DockerFleetObserver.toNode(n, Optional.ofNullable(rows.get(n.service()))))
+        return manager.survey().stream().map(n -> RegistryRows.view(n, Optional.ofNullable(rows.get(n.service()))))
                 .collect(Collectors.toList());
     }
 
@@ -237,7 +233,7 @@ public final class NodeService {
         return List.copyOf(services);
     }
 
-    private static void act(NodeVerb verb, AntctlManager manager, List<ServiceName> targets) {
+    private static void act(NodeVerb verb, NodeManager manager, List<ServiceName> targets) {
         switch (verb) {
             case START:
                 manager.start(targets);
@@ -257,17 +253,13 @@ public final class NodeService {
         }
     }
 
-    /** antctl's registry into the rows; {@code disabled} nodes are marked DISABLED. */
-    private void record(AntctlManager manager, Container row, List<ServiceName> disabled) {
+    /** The registry into the rows; {@code disabled} nodes are marked DISABLED. */
+    private void record(Container row, List<? extends RegisteredNode> surveyed, List<ServiceName> disabled) {
+        lifecycle.record(row.id(), surveyed);
         java.time.Instant now = clock.instant();
-        for (AntctlNode n : manager.survey()) {
-            Optional<Node> old = nodes.find(row.id(), n.service());
-            Node seen = DockerFleetObserver.toNode(n, old);
-            NodeStatus status = disabled.contains(n.service()) ? NodeStatus.DISABLED : seen.status();
-            nodes.upsert(new Node(seen.id(), row.id(), seen.service(), status, seen.nodePort(), seen.metricsPort(),
-                    seen.rpcPort(), seen.dataDir(), seen.logDir(), seen.binaryPath(), seen.version(), seen.peerId(),
-                    seen.wallet(), seen.readings(), old.map(Node::createdAt).orElse(now),
-                    old.filter(o -> o.status() == status).map(Node::statusChangedAt).orElse(now)));
+        for (ServiceName s : disabled) {
+            nodes.find(row.id(), s).filter(n -> n.status() != NodeStatus.DISABLED)
+                    .ifPresent(n -> nodes.updateStatus(n.id(), NodeStatus.DISABLED, now));
         }
     }
 }

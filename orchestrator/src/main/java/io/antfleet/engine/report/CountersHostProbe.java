@@ -21,11 +21,13 @@ import java.util.List;
 public final class CountersHostProbe implements HostProbe {
     private static final long WINDOW_MILLIS = 1000;
     private final Provider<HostCounters> counters;
+    private final Clock clock;
 
     /** A provider: OSHI reads the hardware when its counters are built, which only machine-metrics needs. */
     @Inject
-    public CountersHostProbe(Provider<HostCounters> counters) {
+    public CountersHostProbe(Provider<HostCounters> counters, Clock clock) {
         this.counters = requireNonNull(counters, "counters is null");
+        this.clock = requireNonNull(clock, "clock is null");
     }
 
     @Override
@@ -34,7 +36,7 @@ public final class CountersHostProbe implements HostProbe {
         if (Files.isDirectory(Path.of("/var/lib/docker"))) {
             paths.add(Path.of("/var/lib/docker"));
         }
-        HostSampler sampler = new HostSampler(counters.get(), Clock.systemUTC(), paths);
+        HostSampler sampler = new HostSampler(counters.get(), clock, paths);
         sampler.sample();
         try {
             Thread.sleep(WINDOW_MILLIS);

@@ -2,11 +2,6 @@ package io.antfleet.engine.run;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.UpgradeOutcome;
-import io.antfleet.antctl.UpgradeRequest;
-import io.antfleet.antctl.UpgradeSummary;
-import io.antfleet.engine.apply.AddBatches;
 import io.antfleet.engine.apply.WalletPicker;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
@@ -19,6 +14,10 @@ import io.antfleet.fleet.plan.PortAllocator;
 import io.antfleet.fleet.plan.PortBatch;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.SpecContainer;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
+import io.antfleet.nodemanager.UpgradeOutcome;
+import io.antfleet.nodemanager.UpgradeSummary;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
@@ -123,9 +122,8 @@ public final class ContainerDecisions {
                 end++;
             }
             PortBatch ports = PortAllocator.contiguousNodePorts(c.name(), c.ports(), nodes.findByContainer(c.id()), end - start);
-            AddRequest request = new AddRequest(end - start, null, null, path(spec), version(spec), ports.node(),
-                    ports.metrics(), ports.rpc(), spec.noUpnp(), drawn.get(start), List.of(), List.of(),
-                    spec.network());
+            AddNodesRequest request = new AddNodesRequest(end - start, path(spec), version(spec), ports.node(),
+                    ports.metrics(), ports.rpc(), spec.noUpnp(), drawn.get(start), spec.network());
             actions.add(c, request).forEach(n -> added.add(n.service()));
             start = end;
         }
@@ -138,8 +136,7 @@ public final class ContainerDecisions {
             List<ServiceName> part = services.subList(from, Math.min(services.size(), from + batch));
             UpgradeSummary[] result = new UpgradeSummary[1];
             during(c, part, NodeStatus.UPGRADING, () -> {
-                result[0] = actions.upgrade(c, new UpgradeRequest(part, path(spec), version(spec), false, false, null,
-                        null, List.of()));
+                result[0] = actions.upgrade(c, new UpgradeNodesRequest(part, path(spec), version(spec)));
                 if (!result[0].failed().isEmpty()) {
                     throw new AntfleetException("antctl upgrade failed in " + c.name() + ": " + result[0].failed().stream()
                             .map(o -> o.service().value() + ": " + o.message()).toList());

@@ -3,13 +3,13 @@ package io.antfleet.engine.run;
 import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.UpgradeRequest;
-import io.antfleet.antctl.UpgradeSummary;
 import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.util.List;
 
 /** {@link NodeActions} through the journaled {@link NodeLifecycle}. */
@@ -22,7 +22,7 @@ public final class LifecycleNodeActions implements NodeActions {
     }
 
     @Override
-    public List<Node> add(Container container, AddRequest request) {
+    public List<Node> add(Container container, AddNodesRequest request) {
         return lifecycle.add(container, request);
     }
 
@@ -47,7 +47,7 @@ public final class LifecycleNodeActions implements NodeActions {
     }
 
     @Override
-    public UpgradeSummary upgrade(Container container, UpgradeRequest request) {
+    public UpgradeSummary upgrade(Container container, UpgradeNodesRequest request) {
         return lifecycle.upgrade(container, request);
     }
 }

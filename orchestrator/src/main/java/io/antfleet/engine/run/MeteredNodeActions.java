@@ -2,13 +2,13 @@ package io.antfleet.engine.run;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.UpgradeRequest;
-import io.antfleet.antctl.UpgradeSummary;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.metrics.FleetMetrics;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
@@ -24,7 +24,7 @@ public final class MeteredNodeActions implements NodeActions {
     }
 
     @Override
-    public List<Node> add(Container container, AddRequest request) {
+    public List<Node> add(Container container, AddNodesRequest request) {
         return timed("add", () -> delegate.add(container, request));
     }
 
@@ -61,7 +61,7 @@ public final class MeteredNodeActions implements NodeActions {
     }
 
     @Override
-    public UpgradeSummary upgrade(Container container, UpgradeRequest request) {
+    public UpgradeSummary upgrade(Container container, UpgradeNodesRequest request) {
         return timed("upgrade", () -> {
             UpgradeSummary summary = delegate.upgrade(container, request);
             return summary;

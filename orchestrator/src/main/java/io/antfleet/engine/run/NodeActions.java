@@ -1,11 +1,11 @@
 package io.antfleet.engine.run;
 
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.UpgradeRequest;
-import io.antfleet.antctl.UpgradeSummary;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.util.List;
 
 /**
@@ -15,7 +15,7 @@ import java.util.List;
  */
 public interface NodeActions {
     /** Adds (does not start) {@code request.count()} nodes in one antctl call; returns their rows. */
-    List<Node> add(Container container, AddRequest request);
+    List<Node> add(Container container, AddNodesRequest request);
 
     void start(Container container, List<ServiceName> services);
 
@@ -27,5 +27,5 @@ public interface NodeActions {
     /** Stop, then remove for good (data dirs deleted); rows become DEAD. */
     void remove(Container container, List<ServiceName> services);
 
-    UpgradeSummary upgrade(Container container, UpgradeRequest request);
+    UpgradeSummary upgrade(Container container, UpgradeNodesRequest request);
 }

@@ -19,14 +19,14 @@ import java.util.Set;
  * entries begun after the import started. Runs under the run loop's lease, when none of its own
  * operations is in flight.
  */
-final class RegistryResurveyor implements Resurveyor {
+public final class RegistryResurveyor implements Resurveyor {
     static final String CLOSED = "outcome not recorded (the database was unreachable when it ended); "
             + "antctl's registry was read again, so the node rows show what it did";
 
     private final ImportService imports;
     private final OperationJournal journal;
 
-    RegistryResurveyor(ImportService imports, OperationJournal journal) {
+    public RegistryResurveyor(ImportService imports, OperationJournal journal) {
         this.imports = requireNonNull(imports, "imports is null");
         this.journal = requireNonNull(journal, "journal is null");
     }

@@ -158,7 +158,10 @@ public final class RunLoop {
         stopped.countDown();
     }
 
-    /** One cycle; a dry run writes nothing and carries nothing out. */
+    /**
+     * One cycle; a dry run writes nothing and carries nothing out. A cycle that acts needs the database
+     * lease held by this process, as {@link #run} holds it (a node change without it fails, unchanged).
+     */
     public CycleReport cycle(RunTarget target, HostSource host, boolean dryRun) {
         return cycle(target, host, dryRun, () -> true);
     }

@@ -2,8 +2,6 @@ package io.antfleet.engine.status;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AntctlManagerFactory;
-import io.antfleet.antctl.AntctlNode;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ContainerSelection;
@@ -14,6 +12,9 @@ import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.RegistryRows;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
@@ -32,12 +33,12 @@ import java.util.stream.Collectors;
  */
 public final class StatusService {
     private final DockerGateway docker;
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
 
     @Inject
-    public StatusService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
+    public StatusService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
@@ -77,11 +78,11 @@ public final class StatusService {
                     readAt);
         }
         try {
-            List<AntctlNode> surveyed = managers.forContainer(info.id(), info.name(),
+            List<? extends RegisteredNode> surveyed = managers.forContainer(info.id(), info.name(),
                     DockerFleetObserver.processManager(info, row)).survey();
             Map<ServiceName, Node> byService = rows.stream().collect(Collectors.toMap(Node::service, Function.identity(), (a, b) -> a));
             List<Node> seen = surveyed.stream()
-                    .map(n -> DockerFleetObserver.toNode(n, Optional.ofNullable(byService.get(n.service()))))
+                    .map(n -> RegistryRows.view(n, Optional.ofNullable(byService.get(n.service()))))
                     .collect(Collectors.toList());
             return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, seen, Optional.empty(), readAt);
         } catch (AntfleetException e) {

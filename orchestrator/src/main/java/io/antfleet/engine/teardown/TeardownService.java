@@ -2,21 +2,19 @@ package io.antfleet.engine.teardown;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.LeaseKeeper;
+import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
-import io.antfleet.fleet.Node;
-import io.antfleet.fleet.Operation;
+import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.NodeRepository;
-import io.antfleet.store.OperationJournal;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -31,20 +29,20 @@ import java.util.Optional;
  */
 public final class TeardownService {
     private final DockerGateway docker;
-    private final AntctlManagerFactory managers;
+    private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
-    private final OperationJournal journal;
+    private final NodeLifecycle lifecycle;
     private final DatabaseLease lease;
 
     @Inject
-    public TeardownService(DockerGateway docker, AntctlManagerFactory managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, DatabaseLease lease) {
+    public TeardownService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
+            NodeRepository nodes, NodeLifecycle lifecycle, DatabaseLease lease) {
         this.docker = requireNonNull(docker, "docker is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
-        this.journal = requireNonNull(journal, "journal is null");
+        this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
         this.lease = requireNonNull(lease, "lease is null");
     }
 
@@ -72,26 +70,25 @@ public final class TeardownService {
 
     private Outcome teardown(ContainerInfo info, boolean removeContainer) {
         Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
-        Operation op = journal.begin(removeContainer ? "teardown-container" : "teardown", row.map(Container::id).orElse(null), List.of());
         try {
-            int removed = 0;
-            if (info.running()) {
-                managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, row)).teardown();
-            }
-            if (row.isPresent()) {
-                for (Node n : nodes.findByContainer(row.get().id())) {
-                    nodes.delete(n.id());
-                    removed++;
-                }
-            }
-            if (removeContainer) {
-                docker.remove(info.id(), true);
-                row.ifPresent(r -> containers.delete(r.id()));
-            }
-            journal.complete(op.id(), List.of());
+            int removed = lifecycle.change(removeContainer ? "teardown-container" : "teardown", row.map(Container::id).orElse(null),
+                    List.of(), () -> {
+                        if (info.running()) {
+                            managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, row)).reset();
+                        }
+                        if (removeContainer) {
+                            docker.remove(info.id(), true);
+                        }
+                        return row.map(r -> nodes.findByContainer(r.id()).size()).orElse(0);
+                    }, count -> List.of(), count -> row.ifPresent(r -> {
+                        nodes.findByContainer(r.id()).forEach(n -> nodes.delete(n.id()));
+                        if (removeContainer) {
+                            containers.delete(r.id());
+                        }
+                    }));
             return new Outcome(info.name(), removed, removeContainer, Optional.empty());
         } catch (AntfleetException e) {
-            journal.fail(op.id(), String.valueOf(e.getMessage()));
+            // the lifecycle has failed the journal entry
             return new Outcome(info.name(), 0, false, Optional.of(e.getMessage()));
         }
     }

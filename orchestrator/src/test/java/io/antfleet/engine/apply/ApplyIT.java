@@ -44,9 +44,8 @@ class ApplyIT {
         protected void configure() {
             bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
         }
-    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new ApplyModule(),
-            new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults()),
-            new io.antfleet.engine.report.ReportModule()));
+    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new io.antfleet.engine.EngineModule(),
+            new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults())));
     private final ApplyService service = injector.getInstance(ApplyService.class);
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
 
@@ -129,6 +128,7 @@ class ApplyIT {
     void nodeAddTakesTheNextPortsAndUpgradeByCountTakesTheOldestRunningNode() {
         String old = String.join("\n", "[{name: a, nodes: 2}]", "antnode: {version: 0.4.15}");
         assertThat(service.apply(spec(old), false).ok()).isTrue();
+        // by Docker name: a spec name ("a") may name a container of another fleet on this shared engine
         io.antfleet.engine.node.NodeService nodes = injector.getInstance(io.antfleet.engine.node.NodeService.class);
 
         assertThat(nodes.add(fleet + "-a", new io.antfleet.engine.node.AddOptions(1, Optional.empty(),
@@ -145,6 +145,7 @@ class ApplyIT {
     @Test
     void nodeCommandsStopTheYoungestRestartAndRemoveByNameAndStartTheOldestStopped() {
         assertThat(service.apply(spec("[{name: a, nodes: 3}]"), false).ok()).isTrue();
+        // by Docker name: a spec name ("a") may name a container of another fleet on this shared engine
         io.antfleet.engine.node.NodeService nodes = injector.getInstance(io.antfleet.engine.node.NodeService.class);
         ServiceName antnode1 = ServiceName.of("antnode1");
 

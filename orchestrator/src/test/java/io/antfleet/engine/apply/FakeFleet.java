@@ -5,7 +5,9 @@ import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.FakeAntctl;
 import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
+import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.fleet.plan.FleetPlanner;
 import java.time.Clock;
 import java.time.Instant;
@@ -18,8 +20,9 @@ public final class FakeFleet {
     public final FakeDockerGateway docker = new FakeDockerGateway();
     public final MemoryStore store = new MemoryStore();
     public final AtomicInteger observations = new AtomicInteger();
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
     public final MemoryLease lease = new MemoryLease();
-    private final ExecByNameGateway gateway = new ExecByNameGateway(docker);
+    private final FakeDockerGateway gateway = docker;
     private final AntctlManagerFactory managers = new AntctlManagerFactory(gateway, AntctlSettings.defaults(),
             port -> LivenessProbe.ProbeResult.dead("not probed"));
 
@@ -36,11 +39,17 @@ public final class FakeFleet {
 
     public io.antfleet.engine.teardown.TeardownService teardownService() {
         return new io.antfleet.engine.teardown.TeardownService(gateway, managers, store.containers, store.nodes,
-                store.journal, lease);
+                lifecycle(), lease);
     }
 
     public io.antfleet.engine.node.NodeService nodeService() {
-        return new io.antfleet.engine.node.NodeService(gateway, managers, store.containers, store.nodes, store.journal, lease);
+        return new io.antfleet.engine.node.NodeService(gateway, managers, store.containers, store.nodes, lifecycle(), lease,
+                CLOCK);
+    }
+
+    /** The one path of node changes, over this fleet's store and lease. */
+    public NodeLifecycle lifecycle() {
+        return new NodeLifecycle(managers, store.nodes, store.journal, new DirectWork(), lease, CLOCK);
     }
 
     public ApplyService service() {
@@ -50,7 +59,7 @@ public final class FakeFleet {
             return observer.observe(fleet);
         };
         return new ApplyService(counting, new FleetPlanner(), new PlanExecutor(new ApplyDeps(gateway, managers,
-                store.containers, store.nodes, store.journal, new WalletPicker(Optional.empty(), Optional.empty(), n -> 0),
-                Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC)), 2), lease, store.journal);
+                store.containers, store.nodes, lifecycle(), new WalletPicker(Optional.empty(), Optional.empty(), n -> 0),
+                CLOCK), 2), lease, store.journal);
     }
 }

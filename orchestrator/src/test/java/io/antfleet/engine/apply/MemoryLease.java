@@ -2,6 +2,7 @@ package io.antfleet.engine.apply;
 
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.LeaseHolder;
+import io.antfleet.store.LeaseHolderProcess;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -9,6 +10,13 @@ import java.util.Optional;
 /** A lease in memory that never expires on its own; a test can hand it to another holder. */
 public final class MemoryLease implements DatabaseLease {
     private String holder;
+
+    /** A lease this process holds, as apply, run and the node commands do while they change nodes. */
+    public static MemoryLease heldByThisProcess() {
+        MemoryLease lease = new MemoryLease();
+        lease.tryAcquire(LeaseHolderProcess.holderForThisProcess("test"), Duration.ofHours(1));
+        return lease;
+    }
 
     @Override
     public synchronized boolean tryAcquire(String who, Duration ttl) {

@@ -14,7 +14,7 @@ class BackoffTest {
     }
 
     @Test
-    void waits_double_from_the_first_up_to_the_cap_and_start_over_after_a_reset() {
+    void waitsDoubleFromTheFirstUpToTheCapAndStartOverAfterAReset() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofSeconds(60));
 
         assertThat(waits(backoff, 8)).extracting(Duration::toSeconds).containsExactly(1L, 2L, 4L, 8L, 16L, 32L, 60L, 60L);
@@ -23,14 +23,14 @@ class BackoffTest {
     }
 
     @Test
-    void an_interval_shorter_than_the_first_wait_caps_every_wait() {
+    void anIntervalShorterThanTheFirstWaitCapsEveryWait() {
         Backoff backoff = new Backoff(Duration.ofSeconds(1), Duration.ofMillis(300));
 
         assertThat(waits(backoff, 3)).containsOnly(Duration.ofMillis(300));
     }
 
     @Test
-    void a_zero_wait_is_refused() {
+    void aZeroWaitIsRefused() {
         assertThatThrownBy(() -> new Backoff(Duration.ZERO, Duration.ofSeconds(1)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("positive");
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.google.inject.Injector;
+import io.antfleet.TestClock;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.DirectWork;
@@ -42,9 +43,9 @@ class CycleRecordsTest {
     private final FakeDockerGateway docker = new FakeDockerGateway();
     private final FakeSweeper sweeper = new FakeSweeper();
     private final FakeNodeActions actions = new FakeNodeActions(store, sweeper);
-    private final SteppingClock clock = new SteppingClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes,
-            new DirectWork(), new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
+            new DirectWork(), new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock::advance,
             Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
     private volatile boolean logCut;
 

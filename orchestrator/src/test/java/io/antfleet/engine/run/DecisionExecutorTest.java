@@ -3,6 +3,7 @@ package io.antfleet.engine.run;
 import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.antfleet.TestClock;
 import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;
@@ -24,10 +25,10 @@ class DecisionExecutorTest {
     private final FakeDockerGateway docker = new FakeDockerGateway();
     private final FakeSweeper sweeper = new FakeSweeper();
     private final FakeNodeActions actions = new FakeNodeActions(store, sweeper);
-    private final SteppingClock clock = new SteppingClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final RunObserver observer = new RunObserver(store.containers, store.nodes, sweeper, docker, clock);
     private final DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes, new DirectWork(),
-            new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
+            new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock::advance,
             Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
     private RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
     private final Container alpha = RunFixtures.container(store, docker, "t-alpha", 0);
@@ -53,7 +54,7 @@ class DecisionExecutorTest {
     }
 
     @Test
-    void an_add_of_three_is_one_antctl_add_on_the_next_free_ports_then_one_start() {
+    void anAddOfThreeIsOneAntctlAddOnTheNextFreePortsThenOneStart() {
         RunFixtures.node(store, alpha, 1, NodeStatus.DEAD, "0.4.17");
 
         ExecutionReport report = run(Decision.add("t-alpha", 3, "room"));
@@ -65,7 +66,7 @@ class DecisionExecutorTest {
     }
 
     @Test
-    void once_the_lease_cannot_be_confirmed_a_decision_is_not_carried_out_nor_are_the_containers_later_ones() {
+    void onceTheLeaseCannotBeConfirmedADecisionIsNotCarriedOutNorAreTheContainersLaterOnes() {
         running(alpha, 1, "0.4.17");
         running(alpha, 2, "0.4.17");
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
@@ -81,7 +82,7 @@ class DecisionExecutorTest {
     }
 
     @Test
-    void start_stop_and_remove_are_one_call_each_over_their_services() {
+    void startStopAndRemoveAreOneCallEachOverTheirServices() {
         running(alpha, 1, "0.4.17");
         running(alpha, 2, "0.4.17");
         RunFixtures.node(store, beta, 1, NodeStatus.STOPPED, "0.4.17");
@@ -98,7 +99,7 @@ class DecisionExecutorTest {
     }
 
     @Test
-    void an_upgrade_goes_in_batches_of_max_concurrent_upgrades_each_waiting_for_the_new_version() {
+    void anUpgradeGoesInBatchesOfMaxConcurrentUpgradesEachWaitingForTheNewVersion() {
         target = RunTarget.of(RunFixtures.spec("{version: 0.4.17}", "{starts: 1, upgrades: 2, removals: 1, operations: 4}"), 2);
         for (int i = 1; i <= 3; i++) {
             running(alpha, i, "0.4.16");
@@ -114,7 +115,7 @@ class DecisionExecutorTest {
     }
 
     @Test
-    void nodes_that_do_not_come_back_with_the_new_version_stop_the_roll_and_it_is_reported() {
+    void nodesThatDoNotComeBackWithTheNewVersionStopTheRollAndItIsReported() {
         for (int i = 1; i <= 2; i++) {
             running(alpha, i, "0.4.16");
         }
@@ -129,7 +130,7 @@ class DecisionExecutorTest {
     }
 
     @Test
-    void a_failed_upgrade_stops_the_roll_but_other_containers_carry_on() {
+    void aFailedUpgradeStopsTheRollButOtherContainersCarryOn() {
         running(alpha, 1, "0.4.16");
         RunFixtures.node(store, beta, 1, NodeStatus.STOPPED, "0.4.17");
         actions.failUpgrades.add("t-alpha");
@@ -145,7 +146,7 @@ class DecisionExecutorTest {
     }
 
     @Test
-    void a_failure_skips_the_rest_of_that_containers_decisions() {
+    void aFailureSkipsTheRestOfThatContainersDecisions() {
         RunFixtures.node(store, alpha, 1, NodeStatus.STOPPED, "0.4.17");
         actions.failStarts.add("t-alpha");
 
@@ -158,7 +159,7 @@ class DecisionExecutorTest {
     }
 
     @Test
-    void restart_marks_nodes_restarting_while_it_runs_and_survey_does_nothing() {
+    void restartMarksNodesRestartingWhileItRunsAndSurveyDoesNothing() {
         RunFixtures.node(store, alpha, 1, NodeStatus.UNKNOWN, "0.4.17");
 
         ExecutionReport report = run(Decision.onServices(Action.RESTART, "t-alpha", services(1), "silent"),

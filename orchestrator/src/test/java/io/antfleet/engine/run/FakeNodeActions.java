@@ -1,15 +1,15 @@
 package io.antfleet.engine.run;
 
-import io.antfleet.antctl.AddRequest;
-import io.antfleet.antctl.UpgradeOutcome;
-import io.antfleet.antctl.UpgradeRequest;
-import io.antfleet.antctl.UpgradeSummary;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.AddNodesRequest;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
+import io.antfleet.nodemanager.UpgradeOutcome;
+import io.antfleet.nodemanager.UpgradeSummary;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -43,7 +43,7 @@ final class FakeNodeActions implements NodeActions {
     }
 
     @Override
-    public List<Node> add(Container c, AddRequest r) {
+    public List<Node> add(Container c, AddNodesRequest r) {
         call("add " + c.name() + " " + r.count() + " " + r.nodePorts() + " metrics " + r.metricsPorts()
                 + " version " + r.version());
         int next = store.nodes.findByContainer(c.id()).size() + 1;
@@ -93,7 +93,7 @@ final class FakeNodeActions implements NodeActions {
     }
 
     @Override
-    public UpgradeSummary upgrade(Container c, UpgradeRequest r) {
+    public UpgradeSummary upgrade(Container c, UpgradeNodesRequest r) {
         call("upgrade " + c.name() + " " + names(r.services()) + " to " + r.version());
         List<UpgradeOutcome> outcomes = new ArrayList<>();
         each(c, r.services(), n -> {

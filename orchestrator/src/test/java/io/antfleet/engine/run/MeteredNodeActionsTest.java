@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 
 class MeteredNodeActionsTest {
     @Test
-    void every_call_is_counted_by_command_and_a_failure_counts_as_an_error() {
+    void everyCallIsCountedByCommandAndAFailureCountsAsAnError() {
         MemoryStore store = new MemoryStore();
         FakeNodeActions fake = new FakeNodeActions(store, new FakeSweeper());
         FleetMetrics metrics = new FleetMetrics();

@@ -11,6 +11,7 @@ import io.antfleet.engine.ImportService;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.OperationState;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class RegistryResurveyorTest {
     private final MemoryStore store = new MemoryStore();
     private final ImportService imports = new ImportService(docker, new AntctlManagerFactory(docker,
             AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("not probed")), store.containers, store.nodes,
-            store.journal);
+            store.journal, Clock.systemUTC());
     private final RegistryResurveyor resurveyor = new RegistryResurveyor(imports, store.journal);
 
     @Test

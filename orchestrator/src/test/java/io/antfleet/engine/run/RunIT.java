@@ -9,12 +9,12 @@ import io.antfleet.antctl.AntctlModule;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.config.OwnedResources;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerModule;
-import io.antfleet.engine.ImportModule;
-import io.antfleet.engine.apply.ApplyModule;
+import io.antfleet.engine.EngineModule;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.apply.FleetLabels;
@@ -27,14 +27,17 @@ import io.antfleet.fleet.decide.HostSample;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.metrics.MetricsModule;
 import io.antfleet.metrics.MetricsSweep;
-import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepSettings;
 import io.antfleet.metrics.SweepTarget;
+import io.antfleet.metrics.SweptNode;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
+import io.antfleet.store.DatabaseLease;
+import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import io.antfleet.store.StoreModule;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -60,18 +63,18 @@ class RunIT {
         protected void configure() {
             bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
         }
-    }, new StoreModule(Database.inMemory(fleet.replace('-', '_'))), new DockerModule(), new AntctlModule(), new ImportModule(),
-            new ApplyModule(), new MetricsModule(SweepSettings.defaults()), new RunModule()));
+    }, new StoreModule(Database.inMemory(fleet.replace('-', '_'))), new DockerModule(), new AntctlModule(),
+            new MetricsModule(SweepSettings.defaults()), new EngineModule()));
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
     private final RunLoop loop = injector.getInstance(RunLoop.class);
+
 
     @AfterEach
     void removeTheFleetsContainers() {
         for (ContainerInfo c : docker.listByLabels(Map.of(FleetLabels.FLEET, fleet))) {
             docker.remove(c.id(), true); // and its named data volume <fleet>-<name>-data
         }
-        injector.getInstance(DecisionExecutor.class).close();
-        injector.getInstance(MetricsSweep.class).close();
+        injector.getInstance(OwnedResources.class).close(); // the executors, the sweep, Docker's client
     }
 
     private FleetSpec spec(int portBase, String antnode, String containers, String autoscale) {
@@ -100,14 +103,26 @@ class RunIT {
         return nodes().stream().filter(n -> n.status() != NodeStatus.DEAD).count();
     }
 
+    /** One cycle under the lease, as {@code run} holds it (an apply in between takes it in turn). */
+    private CycleReport leased(RunTarget target, HostSample host) {
+        DatabaseLease lease = injector.getInstance(DatabaseLease.class);
+        String holder = LeaseHolderProcess.holderForThisProcess("run-it");
+        assertThat(lease.tryAcquire(holder, Duration.ofHours(1))).isTrue();
+        try {
+            return loop.cycle(target, HostSource.assumed(host), false);
+        } finally {
+            lease.release(holder);
+        }
+    }
+
     private CycleReport cycle(RunTarget target, HostSample host) {
-        CycleReport report = loop.cycle(target, HostSource.assumed(host), false);
+        CycleReport report = leased(target, host);
         assertThat(report.ok()).as(report.execution().toString()).isTrue();
         return report;
     }
 
     @Test
-    void under_simulated_pressure_the_fleet_grows_to_its_cap_within_the_start_limit_then_sheds_within_the_removal_limit() {
+    void underSimulatedPressureTheFleetGrowsToItsCapWithinTheStartLimitThenShedsWithinTheRemovalLimit() {
         FleetSpec spec = spec(0, "{version: 0.4.17}", "[{name: a, nodes: {min: 0, max: 3}}, {name: b, nodes: {min: 0, max: 3}}]",
                 "{nodeCap: 4, maxConcurrent: {starts: 2, upgrades: 1, removals: 2, operations: 4}, "
                         + "delays: {start: 0s, upgrade: 0s, remove: 0s, restart: 0s}}");
@@ -147,7 +162,7 @@ class RunIT {
     }
 
     @Test
-    void a_rolling_upgrade_across_two_containers_goes_one_node_a_cycle_each_answering_the_new_version_before_the_next() {
+    void aRollingUpgradeAcrossTwoContainersGoesOneNodeACycleEachAnsweringTheNewVersionBeforeTheNext() {
         String two = "[{name: a, nodes: 2}, {name: b, nodes: 2}]";
         String autoscale = "{nodeCap: 4, maxConcurrent: {starts: 1, upgrades: 1, removals: 1, operations: 4}, "
                 + "delays: {start: 0s, upgrade: 0s, remove: 0s, restart: 0s}}";
@@ -172,11 +187,11 @@ class RunIT {
         assertThat(cycle(target, LOW).decisions().actions()).doesNotContain(Action.UPGRADE);
 
         RunTarget unknown = RunTarget.of(spec(500, "{version: 0.4.99}", two, autoscale), 2);
-        CycleReport failed = loop.cycle(unknown, HostSource.assumed(LOW), false);
+        CycleReport failed = leased(unknown, LOW);
         assertThat(failed.ok()).isFalse();
         assertThat(failed.execution().orElseThrow().haltedRoll()).isPresent();
         assertThat(failed.notes()).anySatisfy(n -> assertThat(n).startsWith("rolling upgrade stopped"));
-        CycleReport after = loop.cycle(unknown, HostSource.assumed(LOW), false);
+        CycleReport after = leased(unknown, LOW);
         assertThat(after.decisions().actions()).doesNotContain(Action.UPGRADE);
         assertThat(after.notes()).anySatisfy(n -> assertThat(n).contains("halted"));
         assertThat(answeredVersions()).containsOnly("0.4.17").hasSize(4);

@@ -4,11 +4,12 @@ import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.antfleet.TestClock;
 import io.antfleet.docker.FakeDockerGateway;
 import io.antfleet.engine.DirectWork;
+import io.antfleet.engine.FlakyLease;
 import io.antfleet.engine.MemoryStore;
 import io.antfleet.engine.apply.LeaseHeldException;
-import io.antfleet.engine.FlakyLease;
 import io.antfleet.engine.apply.MemoryLease;
 import io.antfleet.engine.apply.WalletPicker;
 import io.antfleet.fleet.Container;
@@ -43,7 +44,7 @@ class RunLoopTest {
     private final MemoryLease lease = new MemoryLease();
     private final FakeSweeper sweeper = new FakeSweeper();
     private final FakeNodeActions actions = new FakeNodeActions(store, sweeper);
-    private final SteppingClock clock = new SteppingClock(T0);
+    private final TestClock clock = new TestClock(T0);
     private final FleetMetrics metrics = new FleetMetrics("test-host");
     private final MemoryHistoryLog hostHistory = new MemoryHistoryLog();
     private final List<List<String>> resurveys = new ArrayList<>();
@@ -65,7 +66,7 @@ class RunLoopTest {
 
     private RunLoop loop(DatabaseLease on, Duration firstRetry) {
         DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(actions, store.nodes, new DirectWork(),
-                new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock.pacer(),
+                new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, clock::advance,
                 Duration.ofSeconds(30), Duration.ofSeconds(2)), 2, Duration.ofMinutes(1));
         executors.add(executor);
         return new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(), executor,
@@ -80,7 +81,7 @@ class RunLoopTest {
     }
 
     @Test
-    void an_idle_host_grows_the_fleet_within_the_start_limit_and_records_the_cycle() {
+    void anIdleHostGrowsTheFleetWithinTheStartLimitAndRecordsTheCycle() {
         List<CycleReport> reports = runOnce(loop(), IDLE);
 
         assertThat(reports).hasSize(1);
@@ -98,7 +99,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_cycle_prunes_the_readings_history_beyond_its_retention_and_a_dry_run_does_not() {
+    void aCyclePrunesTheReadingsHistoryBeyondItsRetentionAndADryRunDoesNot() {
         loop().cycle(target, HostSource.assumed(IDLE), true);
         assertThat(history.pruneCutoffs).isEmpty();
 
@@ -108,7 +109,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_restart_of_antfleet_does_not_erase_a_cooldown() {
+    void aRestartOfAntfleetDoesNotEraseACooldown() {
         target = new RunTarget(target.spec(), target.settings().withDelays(new Delays(Duration.ofSeconds(300),
                 Duration.ZERO, Duration.ZERO, Duration.ZERO)));
         runOnce(loop(), IDLE);
@@ -122,7 +123,7 @@ class RunLoopTest {
     }
 
     @Test
-    void memory_pressure_stops_the_youngest_running_node() {
+    void memoryPressureStopsTheYoungestRunningNode() {
         for (int i = 1; i <= 2; i++) {
             Node n = RunFixtures.node(store, alpha, i, NodeStatus.RUNNING, "0.4.17");
             sweeper.answer(n.metricsPort(), "0.4.17");
@@ -134,7 +135,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_cycle_exports_its_nodes_and_host_for_grafana_and_keeps_the_host_reading_for_the_dashboard() {
+    void aCycleExportsItsNodesAndHostForGrafanaAndKeepsTheHostReadingForTheDashboard() {
         for (int i = 1; i <= 2; i++) {
             Node n = RunFixtures.node(store, alpha, i, NodeStatus.RUNNING, "0.4.17");
             sweeper.answer(n.metricsPort(), "0.4.17");
@@ -156,7 +157,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_paused_autoscaler_decides_but_carries_nothing_out() {
+    void aPausedAutoscalerDecidesButCarriesNothingOut() {
         for (int i = 1; i <= 2; i++) {
             Node n = RunFixtures.node(store, alpha, i, NodeStatus.RUNNING, "0.4.17");
             sweeper.answer(n.metricsPort(), "0.4.17");
@@ -175,7 +176,7 @@ class RunLoopTest {
     }
 
     @Test
-    void another_holder_of_the_lease_makes_run_change_nothing() {
+    void anotherHolderOfTheLeaseMakesRunChangeNothing() {
         lease.tryAcquire("apply pid 1", Duration.ofMinutes(5));
 
         assertThatThrownBy(() -> runOnce(loop(), IDLE)).isInstanceOf(LeaseHeldException.class)
@@ -185,7 +186,7 @@ class RunLoopTest {
     }
 
     @Test
-    void after_a_host_reboot_the_cycle_only_resurveys() {
+    void afterAHostRebootTheCycleOnlyResurveys() {
         settings.put(RunState.LAST_CYCLE, T0.minusSeconds(3600).toString());
         HostSource rebooted = new HostSource() {
             @Override
@@ -207,7 +208,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_dry_run_decides_but_carries_out_and_stores_nothing() {
+    void aDryRunDecidesButCarriesOutAndStoresNothing() {
         CycleReport report = loop().cycle(target, HostSource.assumed(IDLE), true);
 
         assertThat(report.decisions().actions()).containsExactly(Action.ADD);
@@ -218,7 +219,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_halted_roll_is_remembered_and_no_further_upgrade_is_tried() {
+    void aHaltedRollIsRememberedAndNoFurtherUpgradeIsTried() {
         Node n = RunFixtures.node(store, alpha, 1, NodeStatus.RUNNING, "0.4.16");
         sweeper.answer(n.metricsPort(), "0.4.16");
         actions.failUpgrades.add("t-alpha");
@@ -236,7 +237,7 @@ class RunLoopTest {
     }
 
     @Test
-    void stop_ends_a_waiting_loop_and_releases_the_lease() {
+    void stopEndsAWaitingLoopAndReleasesTheLease() {
         RunLoop loop = loop();
         Thread t = new Thread(() -> loop.run(target, HostSource.assumed(BUSY), Duration.ofHours(1), false, r -> { }));
         t.start();
@@ -277,7 +278,7 @@ class RunLoopTest {
     }
 
     @Test
-    void while_the_database_is_away_cycles_fail_with_its_error_and_are_retried_after_a_doubling_wait_up_to_the_interval() {
+    void whileTheDatabaseIsAwayCyclesFailWithItsErrorAndAreRetriedAfterADoublingWaitUpToTheInterval() {
         FlakyLease flaky = new FlakyLease();
         RunLoop loop = loop(flaky, Duration.ofMillis(10));
         Heard heard = new Heard();
@@ -307,7 +308,7 @@ class RunLoopTest {
     }
 
     @Test
-    void run_once_with_the_database_away_reports_one_failure_and_does_not_retry() {
+    void runOnceWithTheDatabaseAwayReportsOneFailureAndDoesNotRetry() {
         FlakyLease flaky = new FlakyLease();
         Heard heard = new Heard();
         flaky.down = true;
@@ -323,7 +324,7 @@ class RunLoopTest {
     }
 
     @Test
-    void stop_ends_the_wait_after_a_failed_cycle_at_once() {
+    void stopEndsTheWaitAfterAFailedCycleAtOnce() {
         FlakyLease flaky = new FlakyLease();
         RunLoop loop = loop(flaky, Duration.ofHours(1));
         Heard heard = new Heard();
@@ -339,7 +340,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_lease_taken_by_another_process_while_the_database_was_away_stops_the_run_when_it_is_back() {
+    void aLeaseTakenByAnotherProcessWhileTheDatabaseWasAwayStopsTheRunWhenItIsBack() {
         FlakyLease flaky = new FlakyLease();
         RunLoop loop = loop(flaky, Duration.ofMillis(10));
         Heard heard = new Heard();
@@ -361,7 +362,7 @@ class RunLoopTest {
     }
 
     @Test
-    void an_unexpected_error_in_a_cycle_is_reported_on_one_line_naming_its_kind() {
+    void anUnexpectedErrorInACycleIsReportedOnOneLineNamingItsKind() {
         RuntimeException npe = new NullPointerException("node row 7 has no port\n\tat somewhere");
 
         assertThat(RunLoop.oneLine(npe)).isEqualTo("NullPointerException: node row 7 has no port");
@@ -370,7 +371,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_cycle_that_cannot_confirm_the_lease_carries_nothing_out_and_records_nothing() {
+    void aCycleThatCannotConfirmTheLeaseCarriesNothingOutAndRecordsNothing() {
         assertThatThrownBy(() -> loop().cycle(target, HostSource.assumed(IDLE), false, () -> false))
                 .hasMessageContaining("lease could not be confirmed").hasMessageContaining("nothing carried out");
 
@@ -380,7 +381,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_lease_that_goes_unconfirmed_during_the_cycle_stops_the_decisions_left_and_records_nothing() {
+    void aLeaseThatGoesUnconfirmedDuringTheCycleStopsTheDecisionsLeftAndRecordsNothing() {
         java.util.concurrent.atomic.AtomicInteger asked = new java.util.concurrent.atomic.AtomicInteger();
 
         assertThatThrownBy(() -> loop().cycle(target, HostSource.assumed(IDLE), false, () -> asked.incrementAndGet() <= 2))
@@ -392,7 +393,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_cycle_with_a_container_down_says_so_and_acts_only_in_the_others_until_it_is_back() {
+    void aCycleWithAContainerDownSaysSoAndActsOnlyInTheOthersUntilItIsBack() {
         Node n = RunFixtures.node(store, alpha, 1, NodeStatus.RUNNING, "0.4.17");
         sweeper.answer(n.metricsPort(), "0.4.17");
         RunFixtures.container(store, docker, "t-beta", 1);
@@ -418,7 +419,7 @@ class RunLoopTest {
     }
 
     @Test
-    void a_cycle_without_docker_says_so_carries_out_nothing_and_the_next_one_acts_again() {
+    void aCycleWithoutDockerSaysSoCarriesOutNothingAndTheNextOneActsAgain() {
         RunLoop loop = loop();
         docker.unreachable("cannot list containers by labels [antfleet.fleet=t]: java.net.SocketException: Connection refused");
 

@@ -34,7 +34,7 @@ class RunObserverTest {
     }
 
     @Test
-    void a_node_that_answers_is_running_and_every_reading_is_written_in_one_batch() {
+    void aNodeThatAnswersIsRunningAndEveryReadingIsWrittenInOneBatch() {
         Node one = RunFixtures.node(store, alpha(), 1, NodeStatus.STOPPED, "0.4.17");
         Node two = RunFixtures.node(store, alpha(), 2, NodeStatus.RUNNING, "0.4.17");
         sweeper.answer(one.metricsPort(), "0.4.17").answer(two.metricsPort(), "0.4.17");
@@ -50,7 +50,7 @@ class RunObserverTest {
     }
 
     @Test
-    void a_running_node_whose_metrics_stay_silent_becomes_unknown() {
+    void aRunningNodeWhoseMetricsStaySilentBecomesUnknown() {
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
 
         observer.observe(target, null, null, true);
@@ -59,7 +59,7 @@ class RunObserverTest {
     }
 
     @Test
-    void a_silent_sweep_never_overwrites_stopped_transitional_or_operator_states() {
+    void aSilentSweepNeverOverwritesStoppedTransitionalOrOperatorStates() {
         Node stopped = RunFixtures.node(store, alpha(), 1, NodeStatus.STOPPED, "0.4.17");
         Node upgrading = RunFixtures.node(store, alpha(), 2, NodeStatus.UPGRADING, "0.4.17");
         Node restarting = RunFixtures.node(store, alpha(), 3, NodeStatus.RESTARTING, "0.4.17");
@@ -79,7 +79,7 @@ class RunObserverTest {
     }
 
     @Test
-    void disabled_and_dead_nodes_are_not_swept() {
+    void disabledAndDeadNodesAreNotSwept() {
         RunFixtures.node(store, alpha(), 1, NodeStatus.DISABLED, "0.4.17");
         RunFixtures.node(store, alpha(), 2, NodeStatus.DEAD, "0.4.17");
         Node live = RunFixtures.node(store, alpha(), 3, NodeStatus.RUNNING, "0.4.17");
@@ -90,7 +90,7 @@ class RunObserverTest {
     }
 
     @Test
-    void an_upgrading_node_stays_upgrading_until_it_answers_with_its_new_version() {
+    void anUpgradingNodeStaysUpgradingUntilItAnswersWithItsNewVersion() {
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.UPGRADING, "0.4.17");
         sweeper.answer(n.metricsPort(), "0.4.16");
         observer.observe(target, null, null, true);
@@ -102,7 +102,7 @@ class RunObserverTest {
     }
 
     @Test
-    void the_engine_sees_each_spec_container_with_its_bounds_and_the_version_the_node_reports() {
+    void theEngineSeesEachSpecContainerWithItsBoundsAndTheVersionTheNodeReports() {
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.16");
         sweeper.answer(n.metricsPort(), "0.4.15");
         RunFixtures.container(store, docker, "t-beta", 1);
@@ -120,7 +120,7 @@ class RunObserverTest {
     }
 
     @Test
-    void a_dry_run_observation_writes_nothing() {
+    void aDryRunObservationWritesNothing() {
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
 
         Observation seen = observer.observe(target, null, null, false);
@@ -131,7 +131,7 @@ class RunObserverTest {
         assertThat(nodes.statusUpdates).isZero();
     }
     @Test
-    void a_container_docker_lists_as_not_running_is_not_actionable_its_rows_say_stopped_and_its_nodes_are_not_swept() {
+    void aContainerDockerListsAsNotRunningIsNotActionableItsRowsSayStoppedAndItsNodesAreNotSwept() {
         Node running = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
         Node silent = RunFixtures.node(store, alpha(), 2, NodeStatus.UNKNOWN, "0.4.17");
         Node disabled = RunFixtures.node(store, alpha(), 3, NodeStatus.DISABLED, "0.4.17");
@@ -155,7 +155,7 @@ class RunObserverTest {
     }
 
     @Test
-    void a_container_docker_does_not_list_is_missing_and_apply_is_named_to_create_it() {
+    void aContainerDockerDoesNotListIsMissingAndApplyIsNamedToCreateIt() {
         RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
         docker.remove("t-alpha", true);
 
@@ -167,7 +167,7 @@ class RunObserverTest {
     }
 
     @Test
-    void a_container_running_again_gets_its_row_back_to_running_and_its_nodes_to_the_sweep() {
+    void aContainerRunningAgainGetsItsRowBackToRunningAndItsNodesToTheSweep() {
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
         docker.kill("t-alpha");
         observer.observe(target, null, null, true);
@@ -183,7 +183,7 @@ class RunObserverTest {
     }
 
     @Test
-    void with_docker_unreachable_no_container_is_actionable_no_row_is_marked_down_and_the_sweep_goes_on() {
+    void withDockerUnreachableNoContainerIsActionableNoRowIsMarkedDownAndTheSweepGoesOn() {
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
         sweeper.answer(n.metricsPort(), "0.4.17");
         docker.unreachable("cannot list containers by labels: connection refused");
@@ -200,7 +200,7 @@ class RunObserverTest {
     }
 
     @Test
-    void a_dry_run_learns_a_container_is_down_without_writing_it() {
+    void aDryRunLearnsAContainerIsDownWithoutWritingIt() {
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
         docker.kill("t-alpha");
 

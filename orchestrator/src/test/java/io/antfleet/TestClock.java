@@ -1,4 +1,4 @@
-package io.antfleet.engine.run;
+package io.antfleet;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -6,20 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** A clock that moves only when told; its {@link #pacer()} advances it instead of sleeping. */
-final class SteppingClock extends Clock {
+/**
+ * The test clock: it moves only when a test moves it ({@link #advance}, or as a pacer: {@code clock::advance}
+ * stands in for sleeping), so expiry, delays and retries are tested without waiting.
+ */
+public final class TestClock extends Clock {
     private volatile Instant now;
 
-    SteppingClock(Instant start) {
+    public TestClock(Instant start) {
         this.now = start;
     }
 
-    void advance(Duration d) {
-        now = now.plus(d);
-    }
-
-    Pacer pacer() {
-        return this::advance;
+    public void advance(Duration duration) {
+        now = now.plus(duration);
     }
 
     @Override

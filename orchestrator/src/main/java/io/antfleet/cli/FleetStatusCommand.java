@@ -1,5 +1,7 @@
 package io.antfleet.cli;
 
+import com.google.inject.Inject;
+import com.google.inject.Provider;
 import io.antfleet.cli.render.StatusRenderer;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.engine.status.FleetStatus;
@@ -16,7 +18,7 @@ import picocli.CommandLine.Spec;
 /** {@code antfleet status [--container NAME]}: every agent container's nodes, as a table or JSON. */
 @Command(name = "status", mixinStandardHelpOptions = true,
         description = "Shows the nodes of every antfleet container (antctl status --json in each, readings from the database).")
-final class StatusCommand implements Callable<Integer> {
+final class FleetStatusCommand implements Callable<Integer> {
     @ParentCommand
     AntfleetCommand root;
 
@@ -30,10 +32,16 @@ final class StatusCommand implements Callable<Integer> {
     @Option(names = "--fleet", paramLabel = "NAME", description = "Only the containers of this fleet (label antfleet.fleet).")
     String fleet;
 
+    private final Provider<StatusService> service;
+
+    @Inject
+    FleetStatusCommand(Provider<StatusService> service) {
+        this.service = service;
+    }
+
     @Override
     public Integer call() {
-        FleetStatus status = root.injector().getInstance(StatusService.class)
-                .status(Optional.ofNullable(container), Optional.ofNullable(fleet));
+        FleetStatus status = service.get().status(Optional.ofNullable(container), Optional.ofNullable(fleet));
         PrintWriter out = command.commandLine().getOut();
         out.print(root.globalOptions().output() == OutputFormat.JSON ? StatusRenderer.json(status) : StatusRenderer.table(status));
         out.flush();

@@ -1,10 +1,10 @@
-package io.antfleet.antctl;
+package io.antfleet.nodemanager;
 
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.ServiceName;
 
-/** One line of antctl's upgrade summary; versions and message are null where the line has none. */
+/** One node's line of an upgrade summary; versions and message are null where the line has none. */
 public record UpgradeOutcome(ServiceName service, Kind kind, String fromVersion, String toVersion, String message) {
     public enum Kind {
         UPGRADED,

@@ -1,8 +1,8 @@
-package io.antfleet.antctl;
+package io.antfleet.nodemanager;
 
 import java.util.List;
 
-/** antctl's upgrade summary; {@code allAtLatest} is the "All nodes are at the latest version" case. */
+/** A node manager's upgrade summary, one outcome per node; {@code allAtLatest} is the "All nodes are at the latest version" case. */
 public record UpgradeSummary(List<UpgradeOutcome> outcomes, boolean allAtLatest) {
     public UpgradeSummary {
         outcomes = List.copyOf(outcomes);

@@ -4,17 +4,17 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** A {@code --node-port}-style value: one port or an ascending range {@code A-B} (A strictly below B). */
-record PortRange(int start, int end) {
-    PortRange {
+record PortArgument(int start, int end) {
+    PortArgument {
         if (start < 0 || end > 65535 || start > end) {
             throw new IllegalArgumentException("End port must be greater than start port");
         }
     }
 
-    static PortRange parse(String text) {
+    static PortArgument parse(String text) {
         if (text.matches("\\d+")) {
             int port = parsePort(text);
-            return new PortRange(port, port);
+            return new PortArgument(port, port);
         }
         String[] parts = text.split("-", -1);
         if (parts.length != 2) {
@@ -25,7 +25,7 @@ record PortRange(int start, int end) {
         if (start >= end) {
             throw new IllegalArgumentException("End port must be greater than start port");
         }
-        return new PortRange(start, end);
+        return new PortArgument(start, end);
     }
 
     private static int parsePort(String text) {
