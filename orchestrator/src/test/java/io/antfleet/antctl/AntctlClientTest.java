@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.antfleet.docker.ExecResult;
+import io.antfleet.nodemanager.UpgradeSummary;
+import io.antfleet.nodemanager.UpgradeOutcome;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.antfleet.docker.ExecResult;
+import io.antfleet.nodemanager.UpgradeSummary;
+import io.antfleet.nodemanager.UpgradeOutcome;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ServiceName;
