@@ -3,10 +3,9 @@ package io.antfleet.antctl;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
-import io.antfleet.nodemanager.NodeManagers;
 import java.time.Duration;
 
-/** Binds antctl as the node manager: settings, the metrics-endpoint probe and the per-container manager factory. */
+/** Binds antctl as a node manager: settings, the metrics-endpoint probe and the per-container manager factory. */
 public final class AntctlModule extends AbstractModule {
     private final AntctlSettings settings;
 
@@ -22,7 +21,6 @@ public final class AntctlModule extends AbstractModule {
     protected void configure() {
         bind(AntctlSettings.class).toInstance(settings);
         bind(AntctlManagerFactory.class).in(Singleton.class);
-        bind(NodeManagers.class).to(AntctlManagerFactory.class);
     }
 
     @Provides

@@ -38,6 +38,7 @@ public final class Bootstrap {
         modules.add(new SettingsModule());
         modules.add(new DockerModule());
         modules.add(new AntctlModule());
+        modules.add(new io.antfleet.ant.AntModule());
         modules.add(new MetricsModule(SweepSettings.defaults()));
         modules.add(new EngineModule());
         modules.add(new io.antfleet.serve.ServeModule());

@@ -39,8 +39,9 @@ public final class ImportCommand implements Callable<Integer> {
     List<String> containers = new ArrayList<>();
 
     @Option(names = "--process-manager", paramLabel = "MODE", converter = ProcessManagerConverter.class,
-            description = "antctl+user (antctl as the image's non-root user) or antctl+sudo (as root, the "
-                    + "system-wide registry), for containers without an antfleet.process-manager label. "
+            description = "antctl+user (antctl as the image's non-root user), antctl+sudo (as root, the "
+                    + "system-wide registry) or ant (the ant node daemon of Autonomi v2, see docs/v2.md), for containers "
+                    + "without an antfleet.process-manager label. "
                     + "Default: the mode already recorded for the container, else antctl+sudo. Never guessed.")
     ProcessManager processManager;
 

@@ -100,6 +100,11 @@ final class NodeCommand implements Callable<Integer> {
             throw new picocli.CommandLine.ParameterException(command.commandLine(), e.getMessage());
         }
         if (verb == NodeVerb.UPGRADE) {
+            if (service().upgradesItself(container)) {
+                throw new picocli.CommandLine.ParameterException(command.commandLine(), "the nodes of " + container
+                        + " run under nodeManager ant: ant-node upgrades itself (hourly check, staged roll-out) and the "
+                        + "ant daemon restarts it; antfleet records the new version and does not upgrade these nodes");
+            }
             try {
                 // The request's own checks (an absolute path, a version, not both), before the lease is taken.
                 new UpgradeNodesRequest(List.of(ServiceName.of("antnode1")), path, version);

@@ -99,12 +99,14 @@ final class RunCommand implements Callable<Integer> {
     private final Provider<FleetMetrics> fleetMetrics;
     private final Provider<io.antfleet.serve.Dashboard> dashboard;
     private final Provider<io.antfleet.engine.run.RunEvents> runEvents;
+    private final Provider<io.antfleet.fleet.plan.FleetPlanner> planner;
 
     @Inject
     RunCommand(Provider<RunState> state, Provider<ApplyService> applyService, Provider<FleetAdoption> adoption,
             Provider<RunLoop> loop, Provider<HostSampleJson> hostSampleJson, Provider<OshiHostCounters> hostCounters,
             Provider<Clock> clock, Provider<FleetMetrics> fleetMetrics, Provider<io.antfleet.serve.Dashboard> dashboard,
-            Provider<io.antfleet.engine.run.RunEvents> runEvents) {
+            Provider<io.antfleet.engine.run.RunEvents> runEvents, Provider<io.antfleet.fleet.plan.FleetPlanner> planner) {
+        this.planner = planner;
         this.dashboard = dashboard;
         this.runEvents = runEvents;
         this.state = state;
@@ -123,6 +125,7 @@ final class RunCommand implements Callable<Integer> {
         Path specFile = file != null ? file : state.specPath().orElseThrow(() -> new AntfleetException(
                 "no FILE given and no spec was applied by antfleet run before; give the fleet spec"));
         FleetSpec spec = new SpecLoader().load(specFile);
+        planner.get().checkAddresses(spec); // the loop grows containers up to their max: never past max-nodes-per-address
         PrintWriter out = command.commandLine().getOut();
         if (file != null && !dryRun) {
             ApplyReport applied = applyService.get().apply(spec, false);

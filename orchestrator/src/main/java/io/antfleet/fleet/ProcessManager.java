@@ -4,13 +4,16 @@ import java.util.Arrays;
 import java.util.stream.Collectors;
 
 /**
- * How antctl runs inside a container. {@code antctl+user} runs as the image's non-root user
- * (registry under its home); {@code antctl+sudo} runs as root (the system-wide registry).
- * The two registries are independent, so the mode is recorded per container and never guessed.
+ * Which node manager owns a container's nodes, and how it runs. {@code antctl+user} runs antctl as the
+ * image's non-root user (registry under its home); {@code antctl+sudo} runs it as root (the system-wide
+ * registry); {@code ant} is the {@code ant node} daemon of Autonomi v2 (ant-v2-contract.md), run as the
+ * image's default user. The registries are independent, so the mode is recorded per container and never
+ * guessed.
  */
 public enum ProcessManager {
     ANTCTL_USER("antctl+user"),
-    ANTCTL_SUDO("antctl+sudo");
+    ANTCTL_SUDO("antctl+sudo"),
+    ANT("ant");
 
     private final String label;
 
@@ -24,6 +27,16 @@ public enum ProcessManager {
 
     public boolean runsAsRoot() {
         return this == ANTCTL_SUDO;
+    }
+
+    /** Whether this is antctl (either registry) rather than {@code ant node}. */
+    public boolean isAntctl() {
+        return this != ANT;
+    }
+
+    /** The prefix of the service names this manager gives its nodes. */
+    public String servicePrefix() {
+        return isAntctl() ? ServiceName.ANTCTL_PREFIX : ServiceName.ANT_PREFIX;
     }
 
     public static ProcessManager fromLabel(String label) {

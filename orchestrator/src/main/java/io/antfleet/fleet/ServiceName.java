@@ -5,14 +5,22 @@ import static java.util.Objects.requireNonNull;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** An antctl service name, {@code antnode<N>}; the number is antctl's, per container, never reused. */
+/**
+ * A node's service name in its manager's registry: antctl's {@code antnode<N>}, or {@code node<N>} for
+ * {@code ant node} (ant-v2-contract.md §4.2). The number is the manager's, per container, never reused
+ * until a reset.
+ */
 public record ServiceName(String value) implements Comparable<ServiceName> {
-    private static final Pattern PATTERN = Pattern.compile("antnode([1-9][0-9]{0,8})");
+    /** antctl's prefix. */
+    public static final String ANTCTL_PREFIX = "antnode";
+    /** {@code ant node}'s prefix. */
+    public static final String ANT_PREFIX = "node";
+    private static final Pattern PATTERN = Pattern.compile("(antnode|node)([1-9][0-9]{0,8})");
 
     public ServiceName {
         requireNonNull(value, "value is null");
         if (!PATTERN.matcher(value).matches()) {
-            throw new IllegalArgumentException("invalid service name '" + value + "' (expected antnode<N>, e.g. antnode3)");
+            throw new IllegalArgumentException("invalid service name '" + value + "' (expected antnode<N> or node<N>, e.g. antnode3)");
         }
     }
 
@@ -21,7 +29,12 @@ public record ServiceName(String value) implements Comparable<ServiceName> {
     }
 
     public static ServiceName ofNumber(int number) {
-        return new ServiceName("antnode" + number);
+        return ofNumber(ANTCTL_PREFIX, number);
+    }
+
+    /** {@code prefix} is {@link #ANTCTL_PREFIX} or {@link #ANT_PREFIX}. */
+    public static ServiceName ofNumber(String prefix, int number) {
+        return new ServiceName(prefix + number);
     }
 
     public static boolean isValid(String value) {
@@ -31,7 +44,13 @@ public record ServiceName(String value) implements Comparable<ServiceName> {
     public int number() {
         Matcher m = PATTERN.matcher(value);
         m.matches();
-        return Integer.parseInt(m.group(1));
+        return Integer.parseInt(m.group(2));
+    }
+
+    public String prefix() {
+        Matcher m = PATTERN.matcher(value);
+        m.matches();
+        return m.group(1);
     }
 
     @Override

@@ -109,7 +109,7 @@ class ApplyOutlivesLeaseIT {
             protected void configure() {
                 bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
             }
-        }, new StoreModule(Database.parse(store.url())), new DockerModule(), new AntctlModule(), new EngineModule(),
+        }, new StoreModule(Database.parse(store.url())), new DockerModule(), new AntctlModule(), new io.antfleet.ant.AntModule(), new EngineModule(),
                 new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults())));
     }
 

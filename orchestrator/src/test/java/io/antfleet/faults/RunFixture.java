@@ -54,7 +54,7 @@ final class RunFixture implements AutoCloseable {
                 bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(),
                         OutputFormat.TABLE, false));
             }
-        }, new StoreModule(Database.parse(store.url())), new DockerModule(docker), new AntctlModule(),
+        }, new StoreModule(Database.parse(store.url())), new DockerModule(docker), new AntctlModule(), new io.antfleet.ant.AntModule(),
                 new MetricsModule(SweepSettings.defaults()), new EngineModule()));
     }
 

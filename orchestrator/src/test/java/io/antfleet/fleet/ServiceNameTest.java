@@ -15,11 +15,18 @@ class ServiceNameTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"antnode", "antnode0", "antnode01", "antnode1;rm", "antnode$(id)", "antnode 1", "node1", "ANTNODE1", ""})
+    @ValueSource(strings = {"antnode", "antnode0", "antnode01", "antnode1;rm", "antnode$(id)", "antnode 1", "nodes1", "node0", "node-1", "ANTNODE1", ""})
     void hostileOrMalformedNamesAreRejected(String name) {
         assertThatThrownBy(() -> ServiceName.of(name)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("invalid service name");
         assertThat(ServiceName.isValid(name)).isFalse();
+    }
+
+    @Test
+    void antNodeNamesAreNodeAndANumber() {
+        assertThat(ServiceName.of("node12").number()).isEqualTo(12);
+        assertThat(ServiceName.of("node12").prefix()).isEqualTo(ServiceName.ANT_PREFIX);
+        assertThat(ServiceName.ofNumber(ServiceName.ANT_PREFIX, 3)).isEqualTo(ServiceName.of("node3"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
+import io.antfleet.TestClock;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeReadings;
 import io.antfleet.fleet.NodeStatus;
@@ -15,10 +16,8 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,7 +33,7 @@ class NotifierTest {
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final AtomicInteger failFirst = new AtomicInteger();
     private HttpServer receiver;
-    private final MovableClock clock = new MovableClock(Instant.parse("2026-12-06T12:00:00Z"));
+    private final TestClock clock = new TestClock(Instant.parse("2026-12-06T12:00:00Z"));
 
     private record Received(String path, String contentType, String title, String body) {
     }
@@ -150,33 +149,5 @@ class NotifierTest {
             await().atMost(Duration.ofSeconds(10)).until(() -> received.size() == 1);
         }
         assertThat(received.get(0).body()).contains("lease-lost").doesNotContain("node-down");
-    }
-
-    /** A clock the test moves; cooldowns are judged by it. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

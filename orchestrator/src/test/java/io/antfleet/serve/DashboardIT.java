@@ -249,7 +249,7 @@ class DashboardIT {
 
     @Test
     @Order(5)
-    void on_a_phone_the_page_fits_its_width_and_the_grids_scroll_within_their_boxes() {
+    void onAPhoneThePageFitsItsWidthAndTheGridsScrollWithinTheirBoxes() {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions().setViewportSize(390, 844)
                 .setIsMobile(true).setHasTouch(true))) {
             Page page = context.newPage();

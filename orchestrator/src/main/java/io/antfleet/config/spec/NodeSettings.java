@@ -12,34 +12,23 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The settings a fleet gives all its containers and a container may override: image, processManager,
- * rewardsAddress, network, noUpnp, antnode. Each is empty when absent or invalid (the problem recorded).
+ * The settings a fleet gives all its containers and a container may override: image, nodeManager
+ * ({@code antctl} or {@code ant}), processManager (antctl's registry), rewardsAddress, network, noUpnp,
+ * antnode. Each is empty when absent or invalid (the problem recorded).
  */
-record NodeSettings(Optional<String> image, Optional<ProcessManager> processManager,
+record NodeSettings(Optional<String> image, Optional<String> nodeManager, Optional<ProcessManager> processManager,
         Optional<RewardsAddress> rewardsAddress, Optional<EvmNetwork> network, Optional<Boolean> noUpnp,
         Optional<AntnodeSource> antnode) {
 
-    static final List<String> KEYS = List.of("image", "processManager", "rewardsAddress", "network", "noUpnp", "antnode");
+    static final List<String> NODE_MANAGERS = List.of("antctl", "ant");
+    static final List<String> KEYS = List.of("image", "nodeManager", "processManager", "rewardsAddress", "network", "noUpnp", "antnode");
     private static final List<String> CUSTOM_KEYS = List.of("rpcUrl", "paymentTokenAddress", "dataPaymentsAddress", "merklePaymentsAddress");
-
-    /**
-     * antctl's user mode needs systemd user services: under OpenRC, which the production agent image runs,
-     * antctl refuses every node ("OpenRC does not support user-level services", ant-service-management
-     * src/control.rs:479). A spec that asks for it is refused here, before apply creates any container.
-     */
-    static ProcessManager processManager(String label) {
-        ProcessManager pm = ProcessManager.fromLabel(label);
-        if (pm == ProcessManager.ANTCTL_USER) {
-            throw new IllegalArgumentException("antctl+user is not supported: antctl's user mode needs systemd user "
-                    + "services, and the agent images run OpenRC, which refuses user-level services; use antctl+sudo");
-        }
-        return pm;
-    }
 
     static NodeSettings read(NodeReader r, YamlNode.Mapping m, String path) {
         return new NodeSettings(
                 r.field(m, "image").flatMap(n -> r.text(n, NodeReader.join(path, "image"))),
-                r.field(m, "processManager").flatMap(n -> r.converted(n, NodeReader.join(path, "processManager"), NodeSettings::processManager)),
+                r.field(m, "nodeManager").flatMap(n -> nodeManager(r, n, NodeReader.join(path, "nodeManager"))),
+                r.field(m, "processManager").flatMap(n -> r.converted(n, NodeReader.join(path, "processManager"), NodeSettings::antctlMode)),
                 r.field(m, "rewardsAddress").flatMap(n -> r.converted(n, NodeReader.join(path, "rewardsAddress"), RewardsAddress::parse)),
                 r.field(m, "network").flatMap(n -> network(r, n, NodeReader.join(path, "network"))),
                 r.field(m, "noUpnp").flatMap(n -> r.bool(n, NodeReader.join(path, "noUpnp"))),
@@ -48,9 +37,53 @@ record NodeSettings(Optional<String> image, Optional<ProcessManager> processMana
 
     /** These settings, with the fleet's wherever this has none. */
     NodeSettings orElse(NodeSettings fleet) {
-        return new NodeSettings(image.or(fleet::image), processManager.or(fleet::processManager),
+        return new NodeSettings(image.or(fleet::image), nodeManager.or(fleet::nodeManager),
+                processManager.or(fleet::processManager),
                 rewardsAddress.or(fleet::rewardsAddress), network.or(fleet::network), noUpnp.or(fleet::noUpnp),
                 antnode.or(fleet::antnode));
+    }
+
+    /** Who owns the nodes: {@code ant} is the ant node daemon, else antctl in its processManager's registry. */
+    Optional<ProcessManager> mode() {
+        if (nodeManager.isPresent() && nodeManager.get().equals("ant")) {
+            return Optional.of(ProcessManager.ANT);
+        }
+        return nodeManager.isEmpty() ? Optional.empty() : processManager;
+    }
+
+    /** antctl's registry; {@code ant} is chosen by nodeManager, so that one key says who owns the nodes. */
+    /**
+     * antctl's user mode needs systemd user services: under OpenRC, which the production agent image runs,
+     * antctl refuses every node ("OpenRC does not support user-level services", ant-service-management
+     * src/control.rs:479). A spec that asks for it is refused here, before apply creates any container.
+     */
+    private static ProcessManager antctlMode(String label) {
+        if (label.equals(ProcessManager.ANT.label())) {
+            throw new IllegalArgumentException("processManager chooses antctl's registry (antctl+user or antctl+sudo); "
+                    + "for ant write nodeManager: ant");
+        }
+        ProcessManager pm;
+        try {
+            pm = ProcessManager.fromLabel(label);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("unknown process manager '" + label + "' (expected one of antctl+user, antctl+sudo)");
+        }
+        if (pm == ProcessManager.ANTCTL_USER) {
+            throw new IllegalArgumentException("antctl+user is not supported: antctl's user mode needs systemd user "
+                    + "services, and the agent images run OpenRC, which refuses user-level services; use antctl+sudo");
+        }
+        return pm;
+    }
+
+    private static Optional<String> nodeManager(NodeReader r, YamlNode node, String path) {
+        return r.text(node, path).flatMap(name -> {
+            if (NODE_MANAGERS.contains(name)) {
+                return Optional.of(name);
+            }
+            String hint = DidYouMean.suggest(name, NODE_MANAGERS).map(s -> "did you mean '" + s + "'? ").orElse("");
+            r.problem(node, path, "unknown nodeManager '" + name + "' (" + hint + "expected antctl or ant)");
+            return Optional.empty();
+        });
     }
 
     private static Optional<EvmNetwork> network(NodeReader r, YamlNode node, String path) {

@@ -14,6 +14,7 @@ import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.PortRange;
+import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.plan.PortAllocator;
@@ -156,6 +157,16 @@ public final class NodeService {
             throw e;
         }
         return targets;
+    }
+
+    /**
+     * Whether the container's nodes upgrade themselves (nodeManager ant: ant-node replaces its own binary,
+     * ant-v2-contract.md §5.4), so that {@code node upgrade} has nothing to do there. No lease: nothing changes.
+     */
+    public boolean upgradesItself(String container) {
+        ContainerInfo info = find(container);
+        Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+        return DockerFleetObserver.processManager(info, row) == ProcessManager.ANT;
     }
 
     /** After a failure the rows still follow the registry (a partial add or upgrade changed some nodes). */

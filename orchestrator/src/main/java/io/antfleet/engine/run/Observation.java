@@ -12,7 +12,8 @@ import java.util.Map;
  * One observation of the fleet: the engine's view, and the store rows behind it (by container name) that
  * the executor acts on. {@code answering} is how many nodes answered their metrics; {@code docker} is what
  * Docker said of the containers; {@code refused} names each node whose answer carried values antfleet refuses,
- * with the reason (its status is judged as if it had not answered; the other nodes' readings are kept).
+ * with the reason (its status is judged as if it had not answered; the other nodes' readings are kept), and
+ * what the ant containers' registries showed that the cycle should say (a self-upgrade, a node started again).
  */
 public record Observation(ObservedFleetState state, Map<String, Container> containers, Map<String, List<Node>> nodes,
         int swept, int answering, DockerView docker, List<String> refused) {

@@ -29,7 +29,8 @@ import java.util.Map;
  * down ({@link DockerCheck}, one call), their nodes, and one concurrent metrics sweep of every node that
  * has a metrics port (not those of a container that is down: they cannot answer). The sweep's readings go
  * to the node rows and the history in one batched call; statuses change only as {@link StatusRule} allows.
- * With {@code persist} false (dry run) nothing is written.
+ * Containers of {@code nodeManager: ant} have no metrics endpoint: {@link AntRegistryWatch} reads their
+ * daemon's registry instead. With {@code persist} false (dry run) nothing is written.
  */
 public final class RunObserver {
     private final ContainerRepository containers;
@@ -37,10 +38,18 @@ public final class RunObserver {
     private final NodeSweeper sweeper;
     private final DockerCheck docker;
     private final Clock clock;
+    private final AntRegistryWatch ant;
+
+    /** Without a watch of ant containers (their rows are kept as recorded). */
+    public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
+            Clock clock) {
+        this(containers, nodes, sweeper, docker, clock, null);
+    }
 
     @Inject
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
-            Clock clock) {
+            Clock clock, AntRegistryWatch ant) {
+        this.ant = ant;
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.sweeper = requireNonNull(sweeper, "sweeper is null");
@@ -58,7 +67,8 @@ public final class RunObserver {
         rows.forEach((name, r) -> nodeRows.put(name, nodes.findByContainer(r.id())));
         List<Node> swept = new ArrayList<>();
         List<SweepTarget> targets = new ArrayList<>();
-        nodeRows.forEach((name, list) -> list.stream().filter(n -> !view.down().containsKey(name) && sweepable(n))
+        nodeRows.forEach((name, list) -> list.stream()
+                .filter(n -> !view.down().containsKey(name) && rows.get(name).processManager().isAntctl() && sweepable(n))
                 .forEach(n -> {
                     swept.add(n);
                     targets.add(SweepTarget.local(name + "/" + n.service().value(), n.metricsPort()));
@@ -69,7 +79,17 @@ public final class RunObserver {
             byNode.put(swept.get(i).id(), probes.get(i));
         }
         Instant now = clock.instant();
-        Map<String, List<Node>> updated = apply(nodeRows, byNode, now, persist);
+        Map<String, List<Node>> updated = new LinkedHashMap<>(apply(nodeRows, byNode, now, persist));
+        List<String> notes = new ArrayList<>();
+        if (ant != null) {
+            rows.forEach((name, r) -> {
+                if (!r.processManager().isAntctl() && !view.down().containsKey(name)) {
+                    AntRegistryWatch.Watched w = ant.watch(r, updated.get(name), now, persist);
+                    updated.put(name, w.nodes());
+                    notes.addAll(w.notes());
+                }
+            });
+        }
         List<ScalableContainer> observed = new ArrayList<>();
         for (Map.Entry<String, List<Node>> e : updated.entrySet()) {
             SpecContainer spec = target.byDockerName(e.getKey()).orElseThrow();
@@ -79,8 +99,9 @@ public final class RunObserver {
         int answering = (int) probes.stream().filter(SweptNode::isRunning).count();
         List<String> refused = probes.stream().filter(RunObserver::refused)
                 .map(p -> p.target().id() + ": its answer was refused (" + p.failure() + "); the other nodes were read").toList();
+        notes.addAll(refused);
         return new Observation(new ObservedFleetState(observed, hostBootTime, lastCycleAt), rows, updated,
-                probes.size(), answering, view, refused);
+                probes.size(), answering, view, notes);
     }
 
     /** A node that answered, but with what antfleet does not keep (as opposed to one that did not answer). */

@@ -101,7 +101,7 @@ final class NodeCountRule {
         List<PortBatch> batches = PortAllocator.nodePorts(container, state.ports(), state.nodes(), count);
         List<ServiceName> expected = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            expected.add(ServiceName.ofNumber(state.nextNumber() + i));
+            expected.add(ServiceName.ofNumber(state.servicePrefix(), state.nextNumber() + i));
         }
         return new PlanStep.AddNodes(container, count, batches, expected);
     }
@@ -115,6 +115,7 @@ final class NodeCountRule {
     }
 
     /** What the rule needs of a container: its nodes, whether it runs, its block and antctl's next number. */
-    record ObservedContainerState(List<Node> nodes, boolean running, PortBlock ports, int nextNumber) {
+    record ObservedContainerState(List<Node> nodes, boolean running, PortBlock ports, int nextNumber,
+            String servicePrefix) {
     }
 }

@@ -110,7 +110,7 @@ class SettingsResolverTest {
                 "command line --node-cpa: unknown setting 'node-cpa' (did you mean 'node-cap'?)",
                 "environment ANTFLEET_NODE_CAP: 'many' is not an integer",
                 "antfleet.conf:3: expected key=value, got 'this line is wrong'",
-                "antfleet.conf:4: unknown process manager 'docker' (expected one of antctl+user, antctl+sudo)",
+                "antfleet.conf:4: unknown process manager 'docker' (expected one of antctl+user, antctl+sudo, ant)",
                 "cpu-add (80) must be below cpu-remove (70)");
     }
 

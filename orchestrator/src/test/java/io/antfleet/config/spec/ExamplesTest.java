@@ -49,4 +49,16 @@ class ExamplesTest {
             assertThat(c.processManager()).isEqualTo(io.antfleet.fleet.ProcessManager.ANTCTL_SUDO);
         });
     }
+
+    @Test
+    void theAntQuickStartIsOneContainerOfThreeNodesUnderTheAntDaemonWithABinaryInTheImage() {
+        FleetSpec spec = new SpecLoader().load(EXAMPLES.resolve("quickstart-ant.yaml"));
+
+        assertThat(spec.containers()).singleElement().satisfies(c -> {
+            assertThat(c.nodes()).isEqualTo(new io.antfleet.fleet.spec.NodeCount.Fixed(3));
+            assertThat(c.image()).isEqualTo("antfleet/agent:ant-stand-in");
+            assertThat(c.processManager()).isEqualTo(io.antfleet.fleet.ProcessManager.ANT);
+            assertThat(c.antnode()).isEqualTo(new io.antfleet.fleet.spec.AntnodeSource.Path("/opt/ant-node/0.14.2/ant-node"));
+        });
+    }
 }

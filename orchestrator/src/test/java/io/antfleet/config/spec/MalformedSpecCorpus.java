@@ -18,7 +18,7 @@ public final class MalformedSpecCorpus {
                         "s.yaml:7:1: unknown key 'noUpmp' at the top level (did you mean 'noUpnp'?)"),
                 edit("unknown key with no close match lists the allowed keys", "noUpnp: true", "noUpnp: true\ncolour: red",
                         "s.yaml:8:1: unknown key 'colour' at the top level (expected one of: apiVersion, fleet, ports, containers, "
-                                + "autoscale, notify, image, processManager, rewardsAddress, network, noUpnp, antnode)"),
+                                + "autoscale, notify, image, nodeManager, processManager, rewardsAddress, network, noUpnp, antnode)"),
                 edit("unknown container key", "    nodes: 4", "    nodez: 4\n    nodes: 4",
                         "s.yaml:12:5: unknown key 'nodez' in containers[0] (did you mean 'nodes'?)"),
                 edit("unknown autoscale key", "  nodeCap: 50", "  nodecap: 50",

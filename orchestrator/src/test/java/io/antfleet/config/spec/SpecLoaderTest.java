@@ -128,4 +128,23 @@ public class SpecLoaderTest {
 
         assertThat(e.getMessage()).startsWith("/nonexistent/fleet.yaml:1:1: cannot read the spec");
     }
+
+    @Test
+    void nodeManagerAntAtTheTopGivesEveryContainerAntUnlessOneSaysAntctl() {
+        String text = VALID.replace("processManager: antctl+sudo", "nodeManager: ant")
+                .replace("    processManager: antctl+user", "    nodeManager: antctl\n    processManager: antctl+user");
+
+        FleetSpec spec = loader.parse("fleet.yaml", text);
+
+        assertThat(spec.containers()).extracting(SpecContainer::processManager)
+                .containsExactly(ProcessManager.ANT, ProcessManager.ANTCTL_USER);
+    }
+
+    @Test
+    void anUnknownNodeManagerIsAProblemWithASuggestion() {
+        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class,
+                () -> loader.parse("f.yaml", VALID.replace("processManager: antctl+sudo", "nodeManager: antd")));
+
+        assertThat(e.getMessage()).contains("f.yaml:4:").contains("unknown nodeManager 'antd' (did you mean 'ant'? expected antctl or ant)");
+    }
 }

@@ -44,7 +44,7 @@ class ApplyIT {
         protected void configure() {
             bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
         }
-    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new io.antfleet.engine.EngineModule(),
+    }, new StoreModule(Database.inMemory(fleet)), new DockerModule(), new AntctlModule(), new io.antfleet.ant.AntModule(), new io.antfleet.engine.EngineModule(),
             new io.antfleet.metrics.MetricsModule(io.antfleet.metrics.SweepSettings.defaults())));
     private final ApplyService service = injector.getInstance(ApplyService.class);
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
@@ -135,11 +135,13 @@ class ApplyIT {
                 io.antfleet.fleet.spec.EvmNetwork.LOCAL, "0.4.16", null, true))).extracting(s -> s.value()).containsExactly("antnode3");
         assertThat(nodes.upgrade(fleet + "-a", List.of(), 1, null, null)).extracting(s -> s.value()).containsExactly("antnode1");
 
-        long id = injector.getInstance(ContainerRepository.class).findByName(fleet + "-a").orElseThrow().id();
-        assertThat(injector.getInstance(NodeRepository.class).findByContainer(id))
+        io.antfleet.fleet.Container row = injector.getInstance(ContainerRepository.class).findByName(fleet + "-a").orElseThrow();
+        // the block's first port: 44000 + base, unless another fleet on this shared engine holds that block
+        int first = row.ports().node().first();
+        assertThat(injector.getInstance(NodeRepository.class).findByContainer(row.id()))
                 .extracting(n -> n.service().value() + " " + n.status() + " " + n.version() + " " + n.nodePort())
-                .containsExactly("antnode1 RUNNING 0.4.17 " + (44000 + base), "antnode2 RUNNING 0.4.15 " + (44001 + base),
-                        "antnode3 RUNNING 0.4.16 " + (44002 + base));
+                .containsExactly("antnode1 RUNNING 0.4.17 " + first, "antnode2 RUNNING 0.4.15 " + (first + 1),
+                        "antnode3 RUNNING 0.4.16 " + (first + 2));
     }
 
     @Test

@@ -63,7 +63,7 @@ class RunIT {
         protected void configure() {
             bind(GlobalOptions.class).toInstance(new GlobalOptions(Optional.empty(), Optional.empty(), OutputFormat.TABLE, false));
         }
-    }, new StoreModule(Database.inMemory(fleet.replace('-', '_'))), new DockerModule(), new AntctlModule(),
+    }, new StoreModule(Database.inMemory(fleet.replace('-', '_'))), new DockerModule(), new AntctlModule(), new io.antfleet.ant.AntModule(),
             new MetricsModule(SweepSettings.defaults()), new EngineModule()));
     private final DockerGateway docker = injector.getInstance(DockerGateway.class);
     private final RunLoop loop = injector.getInstance(RunLoop.class);

@@ -1,0 +1,157 @@
+package io.antfleet.ant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.antfleet.docker.ExecResult;
+import io.antfleet.fleet.PortRange;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.EvmNetwork;
+import io.antfleet.nodemanager.AddNodesRequest;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** {@link AntManager} against a scripted container: the calls it makes and how it reads the answers. */
+class AntManagerTest {
+    private static final WalletAddress WALLET = new WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124");
+    private static final ServiceName NODE1 = ServiceName.of("node1");
+    private final FakeAnt ant = new FakeAnt();
+
+    @Test
+    void anUnknownAntVersionIsRefusedByNameBeforeAnythingElseRuns() {
+        ant.answer("ant --version", 0, "ant 0.3.1\n");
+
+        assertThatThrownBy(() -> ant.manager().survey()).isInstanceOf(AntException.class)
+                .hasMessageContaining("ant 0.3.1 is not a version antfleet knows (it knows 0.2.0)")
+                .hasMessageContaining("container alpha");
+        assertThat(ant.calls).containsExactly("ant --version");
+    }
+
+    @Test
+    void anImageWithoutAntNamesTheContainerAndWhatIsMissing() {
+        ant.answer("ant --version", 127, "", "timeout: can't execute 'ant': No such file or directory");
+
+        assertThatThrownBy(() -> ant.manager().survey()).isInstanceOf(AntMissingException.class)
+                .hasMessageContaining("nodeManager ant needs 'ant' in the image, and it is missing")
+                .hasMessageContaining("container alpha (ant)");
+    }
+
+    @Test
+    void surveyMergesTheRegistryWithTheDaemonsStatus() {
+        ant.answer("cat " + FakeAnt.REGISTRY, 0, AntJsonTest.REGISTRY).answer("ant node status --json", 0, AntJsonTest.STATUS);
+
+        assertThat(ant.manager().survey()).extracting(n -> n.service() + " " + n.managerStatus())
+                .containsExactly("node1 running", "node2 upgrade_scheduled");
+    }
+
+    @Test
+    void garbageFromAntIsAnErrorNamingTheCommand() {
+        ant.answer("cat " + FakeAnt.REGISTRY, 0, AntJsonTest.REGISTRY).answer("ant node status --json", 0, "Segmentation fault");
+
+        assertThatThrownBy(() -> ant.manager().survey()).isInstanceOf(AntException.class)
+                .hasMessageContaining("ant node status printed something antfleet cannot read")
+                .hasMessageContaining("[ant, node, status, --json]");
+    }
+
+    @Test
+    void aDownDaemonIsStartedAfterItsStalePidFilesGoThenTheNodeStartsAndAlreadyRunningCounts() {
+        ant.answer("cat " + FakeAnt.REGISTRY, 0, AntJsonTest.REGISTRY)
+                .answers("ant node daemon status --json", new ExecResult(0, "{\"running\": false, \"port\": 40000}", ""),
+                        new ExecResult(0, "{\"running\": false, \"port\": null}", ""),
+                        new ExecResult(0, "{\"running\": true, \"port\": 40123}", ""))
+                .answer("rm -f", 0, "").answer("ant node daemon start --json", 0, "{\"already_running\":false,\"pid\":9,\"port\":null}")
+                .answer("ant node start --json --service-name node1", 1, "",
+                        "Error: HTTP request error: {\"current_state\":{\"node_id\":1,\"pid\":4242,\"status\":\"running\",\"uptime_secs\":9},"
+                                + "\"error\":\"Node 1 is already running\"}");
+
+        ant.manager().start(List.of(NODE1));
+
+        assertThat(ant.calls).containsSubsequence("ant node daemon status --json",
+                "rm -f /home/ant/.local/share/ant/daemon.pid /home/ant/.local/share/ant/daemon.port "
+                        + "/root/.local/share/ant/nodes/node-1/node.pid /root/.local/share/ant/nodes/node-2/node.pid",
+                "ant node daemon start --json", "ant node daemon status --json", "ant node daemon status --json",
+                "ant node start --json --service-name node1");
+    }
+
+    @Test
+    void aDaemonThatWillNotStartIsAnError() {
+        ant.answer("ant node daemon status --json", 0, "{\"running\": false, \"port\": null}").answer("rm -f", 0, "")
+                .answer("ant node daemon start --json", 0, "{\"already_running\":false,\"pid\":9,\"port\":null}");
+        AntSettings quick = new AntSettings("ant", List.of("timeout", "-s", "KILL"), Duration.ofSeconds(1),
+                Duration.ofSeconds(5), Duration.ofSeconds(5), Duration.ofMillis(300), java.util.Set.of("0.2.0"));
+
+        assertThatThrownBy(() -> ant.manager(quick).start(List.of(NODE1))).isInstanceOf(AntException.class)
+                .hasMessageContaining("did not report running:true");
+        assertThat(ant.calls).doesNotContain("ant node start --json --service-name node1");
+    }
+
+    @Test
+    void aStartThatFailsForAnotherReasonIsAnError() {
+        ant.answer("ant node start --json --service-name node1", 1, "",
+                "Error: HTTP request error: {\"error\":\"Process spawn failed: Node 1 exited immediately: exit code: exit status: 2\"}");
+
+        assertThatThrownBy(() -> ant.manager().start(List.of(NODE1))).hasMessageContaining("ant node start of node1 failed")
+                .hasMessageContaining("exited immediately");
+    }
+
+    @Test
+    void removeStopsDeletesThroughTheApiThenDeletesTheDirectories() {
+        ant.answer("cat " + FakeAnt.REGISTRY, 0, AntJsonTest.REGISTRY)
+                .answer("ant node stop --json --service-name node2", 1, "",
+                        "Error: HTTP request error: {\"current_state\":{\"node_id\":2,\"status\":\"stopped\"},\"error\":\"Node 2 is not running\"}")
+                .answer("curl", 0, "200");
+        ant.answer("rm -rf", 0, "");
+
+        ant.manager().remove(List.of(ServiceName.of("node2")), false);
+
+        assertThat(ant.calls).containsSubsequence("ant node stop --json --service-name node2",
+                "curl -sS -m 30 -X DELETE -o /dev/null -w %{http_code} http://127.0.0.1:40123/api/v1/nodes/2",
+                "rm -rf -- /root/.local/share/ant/nodes/node-2");
+    }
+
+    @Test
+    void aRefusedDeleteIsAnErrorAndTheDirectoriesStay() {
+        ant.answer("cat " + FakeAnt.REGISTRY, 0, AntJsonTest.REGISTRY).answer("ant node stop", 0, "{}").answer("curl", 0, "409");
+
+        assertThatThrownBy(() -> ant.manager().remove(List.of(ServiceName.of("node2")), false))
+                .hasMessageContaining("DELETE /api/v1/nodes/2 answered 409");
+        assertThat(ant.calls).noneMatch(c -> c.startsWith("rm -rf"));
+    }
+
+    @Test
+    void addPassesEveryNodeItsOwnPortAndTheNetworkThroughTheEnvironment() {
+        ant.answer("ant node add", 0, "{\"nodes_added\":[]}");
+        AddNodesRequest request = new AddNodesRequest(2, "/opt/ant-node/0.14.2/ant-node", null, new PortRange(12000, 12001),
+                null, null, false, WALLET, EvmNetwork.ARBITRUM_SEPOLIA_TEST);
+        List<Object> heard = new ArrayList<>();
+
+        ant.manager().add(request, heard::add);
+
+        assertThat(ant.calls).contains("ant node add --json --rewards-address " + WALLET + " --count 2 --node-port 12000-12001 "
+                + "--path /opt/ant-node/0.14.2/ant-node --env ANT_EVM_NETWORK=arbitrum-sepolia");
+        assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void addRefusesANetworkAntNodeHasNoNameForAndAPortShortOfTheCount() {
+        assertThatThrownBy(() -> ant.manager().add(AddNodesRequest.of(1, WALLET, EvmNetwork.LOCAL), n -> { }))
+                .hasMessageContaining("network evm-local has no ant-node equivalent");
+        assertThatThrownBy(() -> ant.manager().add(new AddNodesRequest(2, null, null, PortRange.single(12000), null, null,
+                false, WALLET, EvmNetwork.ARBITRUM_ONE), n -> { })).hasMessageContaining("needs one node port per node");
+        assertThat(ant.calls).noneMatch(c -> c.startsWith("ant node add"));
+    }
+
+    @Test
+    void antHasNoUpgradeCommand() {
+        assertThat(ant.manager().upgrader()).isEmpty();
+    }
+
+    @Test
+    void anAntctlServiceNameIsRefused() {
+        assertThatThrownBy(() -> ant.manager().start(List.of(ServiceName.of("antnode1"))))
+                .hasMessageContaining("'antnode1' is not an ant node service");
+    }
+}
