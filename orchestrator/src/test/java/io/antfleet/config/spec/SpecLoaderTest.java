@@ -131,13 +131,13 @@ public class SpecLoaderTest {
 
     @Test
     void nodeManagerAntAtTheTopGivesEveryContainerAntUnlessOneSaysAntctl() {
-        String text = VALID.replace("processManager: antctl+sudo", "nodeManager: ant")
-                .replace("    processManager: antctl+user", "    nodeManager: antctl\n    processManager: antctl+user");
+        String text = VALID.replace("\nprocessManager: antctl+sudo", "\nnodeManager: ant")
+                .replace("    processManager: antctl+sudo", "    nodeManager: antctl\n    processManager: antctl+sudo");
 
         FleetSpec spec = loader.parse("fleet.yaml", text);
 
         assertThat(spec.containers()).extracting(SpecContainer::processManager)
-                .containsExactly(ProcessManager.ANT, ProcessManager.ANTCTL_USER);
+                .containsExactly(ProcessManager.ANT, ProcessManager.ANTCTL_SUDO);
     }
 
     @Test
