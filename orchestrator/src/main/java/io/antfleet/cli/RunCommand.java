@@ -102,12 +102,15 @@ final class RunCommand implements Callable<Integer> {
     private final Provider<FleetMetrics> fleetMetrics;
     private final Provider<io.antfleet.serve.Dashboard> dashboard;
     private final Provider<io.antfleet.engine.run.RunEvents> runEvents;
+    private final Provider<io.antfleet.fleet.plan.FleetPlanner> planner;
 
     @Inject
     RunCommand(Provider<RunState> state, Provider<ApplyService> applyService, Provider<FleetAdoption> adoption,
             Provider<RunLoop> loop, Provider<HostSampleJson> hostSampleJson, Provider<OshiHostCounters> hostCounters,
             Provider<Clock> clock, Provider<FleetMetrics> fleetMetrics, Provider<io.antfleet.serve.Dashboard> dashboard,
-            Provider<io.antfleet.engine.run.RunEvents> runEvents, Provider<SpecLoader> specLoader, Provider<Settings> settings) {
+            Provider<io.antfleet.engine.run.RunEvents> runEvents, Provider<io.antfleet.fleet.plan.FleetPlanner> planner,
+            Provider<SpecLoader> specLoader, Provider<Settings> settings) {
+        this.planner = planner;
         this.specLoader = specLoader;
         this.settings = settings;
         this.dashboard = dashboard;
@@ -131,6 +134,7 @@ final class RunCommand implements Callable<Integer> {
         IgnoredSettings.warn(global, command.commandLine().getErr());
         SpecLoader loader = specLoader.get();
         FleetSpec spec = loader.load(specFile);
+        planner.get().checkAddresses(spec); // the loop grows containers up to their max: never past max-nodes-per-address
         PrintWriter out = command.commandLine().getOut();
         if (file != null && !dryRun) {
             ApplyReport applied = applyService.get().apply(spec, false);

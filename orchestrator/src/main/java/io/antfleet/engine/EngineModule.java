@@ -39,6 +39,7 @@ import io.antfleet.engine.status.StatusService;
 import io.antfleet.engine.teardown.TeardownService;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.decide.DecisionEngine;
+import io.antfleet.fleet.plan.AddressLimit;
 import io.antfleet.fleet.plan.FleetPlanner;
 import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.metrics.MetricsSweep;
@@ -80,7 +81,6 @@ public final class EngineModule extends AbstractModule {
         bind(ManagersByMode.class).in(Singleton.class);
         bind(NodeLifecycle.class).in(Singleton.class);
         bind(ImportService.class).in(Singleton.class);
-        bind(FleetPlanner.class).toInstance(new FleetPlanner());
         bind(FleetObserver.class).to(DockerFleetObserver.class);
         bind(DockerFleetObserver.class);
         bind(ApplyService.class);
@@ -99,6 +99,14 @@ public final class EngineModule extends AbstractModule {
         bind(FleetAdoption.class);
         bind(LifecycleNodeActions.class);
         OptionalBinder.newOptionalBinder(binder(), Settings.class);
+    }
+
+    /** apply's planner, with the max-nodes-per-address setting when settings are bound (its default otherwise). */
+    @Provides
+    @Singleton
+    FleetPlanner fleetPlanner(Provider<Optional<Settings>> settings) {
+        return new FleetPlanner(() -> new AddressLimit(settings.get().map(s -> s.integer(Setting.MAX_NODES_PER_ADDRESS))
+                .orElse(AddressLimit.DEFAULT)));
     }
 
     @Provides

@@ -70,6 +70,7 @@ class RunCommandTest {
                 bind(RunState.class).toInstance(new RunState(settings));
                 bind(HostSampleJson.class).toInstance(new HostSampleJson());
                 bind(FleetAdoption.class).toInstance(adoption);
+                bind(io.antfleet.fleet.plan.FleetPlanner.class).toInstance(new io.antfleet.fleet.plan.FleetPlanner());
                 bind(RunEvents.class).toInstance(events);
                 bind(Clock.class).toInstance(clock);
             }

@@ -34,6 +34,8 @@ public enum Setting {
     MAX_CONCURRENT_STARTS("max-concurrent-starts", "max_concurrent_starts", SettingType.POSITIVE, "1"),
     MAX_CONCURRENT_REMOVALS("max-concurrent-removals", "max_concurrent_removals", SettingType.POSITIVE, "1"),
     MAX_CONCURRENT_OPERATIONS("max-concurrent-operations", "max_concurrent_operations", SettingType.POSITIVE, "1"),
+    /** Autonomi v2 nodes behind one public address (fleet.plan.AddressLimit: saorsa-core's cap of 50 per IPv4, per /64). */
+    MAX_NODES_PER_ADDRESS("max-nodes-per-address", "max_nodes_per_address", SettingType.POSITIVE, "50"),
     NODE_PORT_BASE("node-port-base", "port_start", SettingType.PORT_BASE, "55000"),
     METRICS_PORT_BASE("metrics-port-base", "metrics_port_start", SettingType.PORT_BASE, "13000"),
     RPC_PORT_BASE("rpc-port-base", "rpc_port_start", SettingType.PORT_BASE, "30000"),

@@ -1,5 +1,6 @@
 package io.antfleet.config.spec;
 
+import io.antfleet.fleet.spec.DockerNetwork;
 import io.antfleet.fleet.spec.Limits;
 import io.antfleet.fleet.spec.NodeCount;
 import io.antfleet.fleet.spec.PortPlan;
@@ -15,9 +16,10 @@ import java.util.stream.Stream;
 
 /** Reads the {@code containers} list: names, node counts, limits and per-container overrides. */
 final class ContainerReader {
-    private static final List<String> KEYS = Stream.concat(Stream.of("name", "nodes", "limits"), NodeSettings.KEYS.stream())
+    private static final List<String> KEYS = Stream.concat(Stream.of("name", "nodes", "limits", "dockerNetwork"), NodeSettings.KEYS.stream())
             .collect(Collectors.toUnmodifiableList());
     private static final List<String> LIMIT_KEYS = List.of("cpus", "memory");
+    private static final List<String> NETWORK_KEYS = List.of("name", "ipv4", "ipv6");
     private static final int MAX_NODES = 10_000;
 
     private final NodeReader r;
@@ -57,12 +59,15 @@ final class ContainerReader {
         Optional<NodeCount> nodes = r.required(m.get(), "nodes", path).flatMap(n -> nodes(n, path + ".nodes"));
         Optional<Limits> limits = r.field(m.get(), "limits").map(n -> limits(n, path + ".limits")).orElse(Optional.of(Limits.NONE));
         NodeSettings s = NodeSettings.read(r, m.get(), path).orElse(fleet);
+        Optional<Optional<DockerNetwork>> network = r.field(m.get(), "dockerNetwork")
+                .map(n -> dockerNetwork(n, path + ".dockerNetwork", s)).orElse(Optional.of(Optional.empty()));
         if (name.isEmpty() || nodes.isEmpty() || limits.isEmpty() || s.image().isEmpty() || s.mode().isEmpty()
-                || s.rewardsAddress().isEmpty() || s.network().isEmpty() || s.noUpnp().isEmpty() || s.antnode().isEmpty()) {
+                || s.rewardsAddress().isEmpty() || s.network().isEmpty() || s.noUpnp().isEmpty() || s.antnode().isEmpty()
+                || network.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SpecContainer(name.get(), nodes.get(), limits.get(), s.image().get(), s.mode().get(),
-                s.rewardsAddress().get(), s.network().get(), s.noUpnp().get(), s.antnode().get()));
+                s.rewardsAddress().get(), s.network().get(), s.noUpnp().get(), s.antnode().get(), network.get()));
     }
 
     private boolean unique(String name, YamlNode.Mapping m, String path, Map<String, Integer> firstLine) {
@@ -108,6 +113,35 @@ final class ContainerReader {
             return Optional.empty();
         }
         return Optional.of(new NodeCount.Range(min.get(), max.get()));
+    }
+
+    /**
+     * {@code dockerNetwork: {name, ipv4 | ipv6}}: only for {@code ant} containers, since antctl's nodes serve their
+     * metrics on the container's 127.0.0.1, which antfleet reaches only with host networking.
+     */
+    private Optional<Optional<DockerNetwork>> dockerNetwork(YamlNode node, String path, NodeSettings s) {
+        Optional<YamlNode.Mapping> m = r.mapping(node, path, NETWORK_KEYS);
+        if (m.isEmpty()) {
+            return Optional.empty();
+        }
+        if (s.mode().isPresent() && s.mode().get().isAntctl()) {
+            r.problem(node, path, "dockerNetwork needs nodeManager ant: antctl nodes serve their metrics on the container's"
+                    + " 127.0.0.1, which antfleet reads only with host networking (this container is "
+                    + s.mode().get().label() + ")");
+            return Optional.empty();
+        }
+        Optional<String> name = r.required(m.get(), "name", path).flatMap(n -> r.text(n, path + ".name"));
+        Optional<String> ipv4 = r.field(m.get(), "ipv4").flatMap(n -> r.text(n, path + ".ipv4"));
+        Optional<String> ipv6 = r.field(m.get(), "ipv6").flatMap(n -> r.text(n, path + ".ipv6"));
+        if (name.isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(Optional.of(new DockerNetwork(name.get(), ipv4.orElse(null), ipv6.orElse(null))));
+        } catch (IllegalArgumentException e) {
+            r.problem(node, path, e.getMessage());
+            return Optional.empty();
+        }
     }
 
     private Optional<Limits> limits(YamlNode node, String path) {

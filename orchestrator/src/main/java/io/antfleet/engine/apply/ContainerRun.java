@@ -11,6 +11,7 @@ import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.plan.ObservedContainer;
 import io.antfleet.fleet.plan.PlanStep;
+import io.antfleet.fleet.spec.DockerNetwork;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.spec.SpecContainer;
 import io.antfleet.nodemanager.AddNodesRequest;
@@ -140,10 +141,13 @@ final class ContainerRun {
         // root's system-wide registry, the image user's home for user mode.
         String mount = mode.runsAsRoot() ? "/var/antctl" : "/home/ant";
         Double cpus = c.limits().cpus().isPresent() ? c.limits().cpus().getAsDouble() : null;
-        dockerId = deps.docker().createAndStart(new ContainerSpec(dockerName, c.image(), labels, "host",
-                dockerName + "-data", mount, cpus, c.limits().memoryBytes().orElse(null)));
+        // host networking unless the spec names a Docker network with a fixed address (ant containers only)
+        String network = c.dockerNetwork().map(DockerNetwork::name).orElse("host");
+        dockerId = deps.docker().createAndStart(new ContainerSpec(dockerName, c.image(), labels, network,
+                dockerName + "-data", mount, cpus, c.limits().memoryBytes().orElse(null),
+                c.dockerNetwork().map(DockerNetwork::ipv4).orElse(null), c.dockerNetwork().map(DockerNetwork::ipv6).orElse(null)));
         Instant now = deps.clock().instant();
-        row = Optional.of(deps.containers().insert(new Container(null, dockerId, dockerName, c.image(), "running", "host",
+        row = Optional.of(deps.containers().insert(new Container(null, dockerId, dockerName, c.image(), "running", network,
                 mode, create.ports(), now, now)));
         return List.of(dockerId);
     }

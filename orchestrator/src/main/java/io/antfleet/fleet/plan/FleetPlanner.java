@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
@@ -22,9 +23,27 @@ import java.util.stream.Collectors;
  * containers dropped from the spec (removed only with prune). See {@link NodeCountRule} for counts.
  */
 public final class FleetPlanner {
+    private final Supplier<AddressLimit> addressLimit;
+
+    public FleetPlanner() {
+        this(new AddressLimit(AddressLimit.DEFAULT));
+    }
+
+    public FleetPlanner(AddressLimit addressLimit) {
+        this(() -> addressLimit);
+        requireNonNull(addressLimit, "addressLimit is null");
+    }
+
+    /** The limit is read when a plan is made (settings may live in the database, opened only then). */
+    public FleetPlanner(Supplier<AddressLimit> addressLimit) {
+        this.addressLimit = requireNonNull(addressLimit, "addressLimit is null");
+    }
+
     /**
      * @throws io.antfleet.fleet.AntfleetException when a container's ports cannot be found (block space
      *     used up, or a block with too few free ports for the nodes to add)
+     * @throws AddressLimit.AddressLimitException when the spec puts more v2 nodes behind one address than
+     *     {@code max-nodes-per-address} (nothing is planned)
      */
     public Plan plan(FleetSpec desired, ObservedFleet actual, boolean prune) {
         requireNonNull(desired, "desired is null");
@@ -33,6 +52,7 @@ public final class FleetPlanner {
         actual.containers().forEach(c -> c.ports().ifPresent(p -> recorded.put(c.name(), p)));
         List<String> specOrder = desired.containers().stream().map(SpecContainer::name).collect(Collectors.toList());
         refuseTakenNames(desired, actual);
+        checkAddresses(desired);
         Map<String, PortBlock> blocks = PortAllocator.assignBlocks(desired.ports(), specOrder, recorded,
                 actual.neighbours().blocks());
 
@@ -71,6 +91,31 @@ public final class FleetPlanner {
         if (!clashes.isEmpty()) {
             throw new NameTakenException(String.join("; ", clashes) + "; rename the container or the fleet (nothing was changed)");
         }
+    }
+
+    /**
+     * @throws AddressLimit.AddressLimitException when the spec puts more v2 nodes behind one address than
+     *     {@code max-nodes-per-address}; {@code run} checks this before its first cycle too
+     */
+    public void checkAddresses(FleetSpec desired) {
+        addressLimit.get().check(placements(desired));
+    }
+
+    /**
+     * The v2 containers and the public address their nodes reach the network from: their Docker network's fixed
+     * address, else the host's. Counted at the upper bound of their node count, the most {@code run} may reach.
+     * antctl containers (the legacy network, which has no such limit) are not counted.
+     */
+    static List<AddressLimit.Placement> placements(FleetSpec desired) {
+        List<AddressLimit.Placement> placements = new ArrayList<>();
+        for (SpecContainer c : desired.containers()) {
+            boolean v2 = c.dockerNetwork().isPresent() || !c.processManager().isAntctl();
+            if (v2) {
+                String address = c.dockerNetwork().map(n -> n.addressKey()).orElse(AddressLimit.HOST);
+                placements.add(new AddressLimit.Placement(c.name(), address, c.nodes().upperBound()));
+            }
+        }
+        return placements;
     }
 
     private List<PlanStep> planContainer(FleetSpec spec, SpecContainer wanted, Optional<ObservedContainer> seen, PortBlock block) {

@@ -3,14 +3,15 @@ package io.antfleet.fleet.spec;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.ProcessManager;
+import java.util.Optional;
 
 /**
  * One container of the spec with the fleet-wide settings already merged in (a container may override
- * image, processManager, rewardsAddress, network, noUpnp and antnode).
+ * image, processManager, rewardsAddress, network, noUpnp and antnode). {@code dockerNetwork} empty = host networking.
  */
 public record SpecContainer(String name, NodeCount nodes, Limits limits, String image,
         ProcessManager processManager, RewardsAddress rewardsAddress, EvmNetwork network, boolean noUpnp,
-        AntnodeSource antnode) {
+        AntnodeSource antnode, Optional<DockerNetwork> dockerNetwork) {
     public SpecContainer {
         requireNonNull(name, "name is null");
         if (!FleetSpec.isValidName(name)) {
@@ -23,5 +24,12 @@ public record SpecContainer(String name, NodeCount nodes, Limits limits, String 
         requireNonNull(rewardsAddress, "rewardsAddress is null");
         requireNonNull(network, "network is null");
         requireNonNull(antnode, "antnode is null");
+        requireNonNull(dockerNetwork, "dockerNetwork is null");
+    }
+
+    /** A container on host networking. */
+    public SpecContainer(String name, NodeCount nodes, Limits limits, String image, ProcessManager processManager,
+            RewardsAddress rewardsAddress, EvmNetwork network, boolean noUpnp, AntnodeSource antnode) {
+        this(name, nodes, limits, image, processManager, rewardsAddress, network, noUpnp, antnode, Optional.empty());
     }
 }
