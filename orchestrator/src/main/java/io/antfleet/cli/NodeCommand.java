@@ -47,7 +47,7 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--fleet", paramLabel = "NAME", description = "The fleet of --container, when its name is in several fleets.")
     String fleet;
 
-    @Option(names = "--service", paramLabel = "antnodeN", description = "A node to act on (repeatable).")
+    @Option(names = "--service", paramLabel = "SERVICE", description = "A node to act on: antnodeN (antctl) or nodeN (ant) (repeatable).")
     List<String> services = new ArrayList<>();
 
     @Option(names = "--count", paramLabel = "N", description = "add: how many nodes to add; others: how many to choose when no --service is given (default 1).")

@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 
 /** {@code antfleet teardown [--container NAME] --confirm [--remove-containers]}. */
 @Command(name = "teardown", mixinStandardHelpOptions = true,
-        description = "Stops and removes every node (antctl reset --force) in the antfleet containers; with "
+        description = "Stops and removes every node (antctl reset --force; ant node stop + reset for nodeManager ant) in the antfleet containers; with "
                 + "--remove-containers the containers go too. Needs --confirm.")
 final class TeardownCommand implements Callable<Integer> {
     @ParentCommand

@@ -92,6 +92,7 @@ public final class EngineModule extends AbstractModule {
         bind(ReportService.class);
         bind(RunObserver.class);
         bind(io.antfleet.engine.run.AntRegistryWatch.class);
+        bind(io.antfleet.engine.run.AntReadings.class);
         bind(RunState.class);
         bind(ReadingHistory.class);
         bind(RunEvents.class).in(Singleton.class);
@@ -99,6 +100,13 @@ public final class EngineModule extends AbstractModule {
         bind(FleetAdoption.class);
         bind(LifecycleNodeActions.class);
         OptionalBinder.newOptionalBinder(binder(), Settings.class);
+    }
+
+    /** One {@code antfleet-probe} exec per ant container per cycle, bound at 30 s. */
+    @Provides
+    @Singleton
+    io.antfleet.probe.ContainerProbe containerProbe(DockerGateway docker) {
+        return new io.antfleet.probe.DockerContainerProbe(docker, new io.antfleet.probe.ProbeParser(), Duration.ofSeconds(30));
     }
 
     /** apply's planner, with the max-nodes-per-address setting when settings are bound (its default otherwise). */

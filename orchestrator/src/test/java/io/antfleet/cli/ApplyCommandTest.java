@@ -117,6 +117,19 @@ class ApplyCommandTest {
     }
 
     @Test
+    void aUserModeSpecIsRefusedBeforeAnyContainerIsCreated() throws IOException {
+        Path file = spec(QUICKSTART.replace("processManager: antctl+sudo", "processManager: antctl+user"));
+
+        int code = run("apply", file.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file + ":4:", "antctl+user is not supported",
+                "OpenRC", "use antctl+sudo");
+        assertThat(fleet.docker.listByLabels(java.util.Map.of())).isEmpty();
+        assertThat(fleet.observations).hasValue(0);
+    }
+
+    @Test
     void anotherOrchestratorHoldingTheLeaseMakesApplyExitThree() throws IOException {
         fleet.lease.tryAcquire("someone else", java.time.Duration.ofMinutes(1));
 

@@ -18,8 +18,8 @@ final class FleetSpecReader {
             Stream.of("apiVersion", "fleet", "ports", "containers", "autoscale", "notify"), NodeSettings.KEYS.stream())
             .collect(Collectors.toUnmodifiableList());
     private static final List<String> PORT_KEYS = List.of("node", "metrics", "rpc", "blockSize");
-    /** Defaults for what a spec may leave out: antctl's own (UPnP on, latest antnode), a user-mode antctl. */
-    private static final NodeSettings DEFAULTS = new NodeSettings(Optional.empty(), Optional.of("antctl"), Optional.of(ProcessManager.ANTCTL_USER),
+    /** Defaults for what a spec may leave out: antctl's own (UPnP on, latest antnode), antctl as root. */
+    private static final NodeSettings DEFAULTS = new NodeSettings(Optional.empty(), Optional.of("antctl"), Optional.of(ProcessManager.ANTCTL_SUDO),
             Optional.empty(), Optional.of(new EvmNetwork.Named(EvmNetwork.Known.ARBITRUM_ONE)), Optional.of(false),
             Optional.of(new AntnodeSource.Latest()));
 

@@ -45,14 +45,22 @@ public final class AntRegistryWatch {
     private final NodeRepository nodes;
     private final NodeLifecycle lifecycle;
     private final DecisionLog log;
+    private final AntReadings readings;
     private final Map<String, Instant> stuckSince = new ConcurrentHashMap<>();
 
     /** What the registry changed: the rows as they now are, and what the cycle should say about it. */
     record Watched(List<Node> nodes, List<String> notes) {
     }
 
-    @Inject
+    /** Without readings (the rows keep what they have; for tests of the registry alone). */
     public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log) {
+        this(managers, nodes, lifecycle, log, null);
+    }
+
+    @Inject
+    public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log,
+            AntReadings readings) {
+        this.readings = readings;
         this.managers = requireNonNull(managers, "managers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
@@ -94,6 +102,9 @@ public final class AntRegistryWatch {
         }
         if (persist && !records.isEmpty()) {
             log.record(records);
+        }
+        if (readings != null) {
+            out = readings.read(container, out, now, notes, persist);
         }
         return new Watched(out, notes);
     }

@@ -124,8 +124,9 @@ class RunAntIT {
         assertThat(applied.ok()).as(applied.toString()).isTrue();
         RunTarget target = RunTarget.of(spec, 2);
 
-        cycle(target);
+        CycleReport first = cycle(target);
         assertThat(rows()).containsExactly("node1 RUNNING 0.14.2", "node2 RUNNING 0.14.2");
+        assertThat(first.notes()).noneMatch(n -> n.contains("probe"));
 
         int crashedPid = daemonSays("node1").pid();
         hook("node1", "standin-exit", "1");
@@ -134,8 +135,19 @@ class RunAntIT {
             assertThat(node1.managerStatus()).isEqualTo("running");
             assertThat(node1.pid()).isNotNull().isNotEqualTo(crashedPid);
         });
-        cycle(target);
+        CycleReport second = cycle(target);
         assertThat(rows()).first().isEqualTo("node1 RUNNING 0.14.2");
+        assertThat(second.notes()).noneMatch(n -> n.contains("probe"));
+        // node2 started during the first cycle, after its observation: by the second, both nodes have been probed
+        long id = injector.getInstance(ContainerRepository.class).findByName(fleet + "-a").orElseThrow().id();
+        assertThat(injector.getInstance(NodeRepository.class).findByContainer(id)).as("readings from antfleet-probe")
+                .allSatisfy(n -> {
+                    assertThat(n.readings().peerId()).matches("[0-9a-f]{64}");
+                    assertThat(n.readings().records()).isNotNull();
+                    assertThat(n.readings().memoryMb()).isPositive();
+                    assertThat(n.readings().version()).isEqualTo("0.14.2");
+                });
+        assertThat(injector.getInstance(NodeRepository.class).readTimes(id)).hasSize(2);
 
         hook("node2", "standin-upgrade", "0.14.3");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
