@@ -25,9 +25,11 @@ final class FleetSpecReader {
 
     private final NodeReader r;
     private final Problems problems;
+    private final SpecDefaults defaults;
 
-    FleetSpecReader(Problems problems) {
+    FleetSpecReader(Problems problems, SpecDefaults defaults) {
         this.problems = problems;
+        this.defaults = defaults;
         this.r = new NodeReader(problems);
     }
 
@@ -48,9 +50,9 @@ final class FleetSpecReader {
         r.required(m, "image", "");
         r.required(m, "rewardsAddress", "");
         NodeSettings settings = NodeSettings.read(r, m, "").orElse(DEFAULTS);
-        Optional<PortPlan> ports = r.field(m, "ports").map(this::ports).orElse(Optional.of(PortPlan.DEFAULT));
-        Optional<Autoscale> autoscale = r.field(m, "autoscale").map(n -> new AutoscaleReader(r).read(n, "autoscale"))
-                .orElse(Optional.of(Autoscale.DEFAULTS));
+        Optional<PortPlan> ports = r.field(m, "ports").map(this::ports).orElse(Optional.of(defaults.ports()));
+        Optional<Autoscale> autoscale = r.field(m, "autoscale").map(n -> new AutoscaleReader(r, defaults.autoscale()).read(n, "autoscale"))
+                .orElse(Optional.of(defaults.autoscale()));
         // validated here so that apply reports its problems with the rest; run reads it with SpecLoader.notifySettings
         r.field(m, "notify").ifPresent(n -> new NotifyReader(r).read(n, "notify"));
         Optional<YamlNode> containersNode = r.required(m, "containers", "");
@@ -80,7 +82,7 @@ final class FleetSpecReader {
         if (m.isEmpty()) {
             return Optional.empty();
         }
-        PortPlan d = PortPlan.DEFAULT;
+        PortPlan d = defaults.ports();
         Optional<Integer> nodeBase = port(m.get(), "node", d.node());
         Optional<Integer> metrics = port(m.get(), "metrics", d.metrics());
         Optional<Integer> rpc = port(m.get(), "rpc", d.rpc());
