@@ -6,6 +6,7 @@ import io.antfleet.cli.render.ApplyProgressPrinter;
 import io.antfleet.cli.render.ApplyReportRenderer;
 import io.antfleet.cli.render.PlanRenderer;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.config.settings.Settings;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
@@ -43,15 +44,20 @@ final class ApplyCommand implements Callable<Integer> {
     boolean prune;
 
     private final Provider<ApplyService> applyService;
+    private final Provider<SpecLoader> specLoader;
+    private final Provider<Settings> settings;
 
     @Inject
-    ApplyCommand(Provider<ApplyService> applyService) {
+    ApplyCommand(Provider<ApplyService> applyService, Provider<SpecLoader> specLoader, Provider<Settings> settings) {
+        this.specLoader = specLoader;
+        this.settings = settings;
         this.applyService = applyService;
     }
 
     @Override
     public Integer call() {
-        FleetSpec spec = new SpecLoader().load(file);
+        IgnoredSettings.warn(settings.get(), command.commandLine().getErr());
+        FleetSpec spec = specLoader.get().load(file);
         ApplyService service = applyService.get();
         boolean json = root.globalOptions().output() == OutputFormat.JSON;
         java.io.PrintWriter out = command.commandLine().getOut();

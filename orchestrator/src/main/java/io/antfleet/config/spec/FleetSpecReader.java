@@ -25,11 +25,13 @@ final class FleetSpecReader {
 
     private final NodeReader r;
     private final Problems problems;
+    private final SpecDefaults defaults;
     private final Path baseDir;
 
     /** {@code baseDir} is where relative paths in the spec (TLS files) are taken from. */
-    FleetSpecReader(Problems problems, Path baseDir) {
+    FleetSpecReader(Problems problems, SpecDefaults defaults, Path baseDir) {
         this.problems = problems;
+        this.defaults = defaults;
         this.r = new NodeReader(problems);
         this.baseDir = baseDir;
     }
@@ -51,13 +53,13 @@ final class FleetSpecReader {
         r.required(m, "image", "");
         r.required(m, "rewardsAddress", "");
         NodeSettings settings = NodeSettings.read(r, m, "").orElse(DEFAULTS);
-        Optional<PortPlan> ports = r.field(m, "ports").map(n -> new PortPlanReader(r).read(n, "ports", PortPlan.DEFAULT))
-                .orElse(Optional.of(PortPlan.DEFAULT));
+        Optional<PortPlan> ports = r.field(m, "ports").map(n -> new PortPlanReader(r).read(n, "ports", defaults.ports()))
+                .orElse(Optional.of(defaults.ports()));
         HostReader.Hosts hosts = r.field(m, "hosts")
-                .map(n -> new HostReader(r, baseDir, ports.orElse(PortPlan.DEFAULT)).read(n, "hosts"))
+                .map(n -> new HostReader(r, baseDir, ports.orElse(defaults.ports())).read(n, "hosts"))
                 .orElse(new HostReader.Hosts(List.of(), List.of(), true));
-        Optional<Autoscale> autoscale = r.field(m, "autoscale").map(n -> new AutoscaleReader(r).read(n, "autoscale"))
-                .orElse(Optional.of(Autoscale.DEFAULTS));
+        Optional<Autoscale> autoscale = r.field(m, "autoscale").map(n -> new AutoscaleReader(r, defaults.autoscale()).read(n, "autoscale"))
+                .orElse(Optional.of(defaults.autoscale()));
         // validated here so that apply reports its problems with the rest; run reads it with SpecLoader.notifySettings
         r.field(m, "notify").ifPresent(n -> new NotifyReader(r).read(n, "notify"));
         Optional<YamlNode> containersNode = r.required(m, "containers", "");

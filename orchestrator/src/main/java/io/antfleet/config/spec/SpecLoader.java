@@ -13,6 +13,17 @@ import java.util.Optional;
  * at once, each with file:line:column; unknown keys come with a "did you mean". Thread safe (stateless).
  */
 public final class SpecLoader {
+    private final SpecDefaults defaults;
+
+    /** With wnm's defaults for what a spec leaves out. */
+    public SpecLoader() {
+        this(SpecDefaults.WNM);
+    }
+
+    public SpecLoader(SpecDefaults defaults) {
+        this.defaults = java.util.Objects.requireNonNull(defaults, "defaults is null");
+    }
+
     /** Reads and validates {@code file}; an unreadable file is a single problem at 1:1. */
     public FleetSpec load(Path file) {
         String text;
@@ -33,7 +44,7 @@ public final class SpecLoader {
     public FleetSpec parse(String source, String text) {
         Problems problems = new Problems();
         Optional<YamlNode> root = new YamlTreeReader(source, problems).read(text);
-        Optional<FleetSpec> spec = root.flatMap(r -> new FleetSpecReader(problems, baseDir(source)).read(r));
+        Optional<FleetSpec> spec = root.flatMap(r -> new FleetSpecReader(problems, defaults, baseDir(source)).read(r));
         if (!problems.isEmpty() || spec.isEmpty()) {
             if (problems.isEmpty()) {
                 problems.add(new SpecLocation(source, 1, 1), "the spec is incomplete");
