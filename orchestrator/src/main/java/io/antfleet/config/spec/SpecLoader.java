@@ -44,7 +44,7 @@ public final class SpecLoader {
     public FleetSpec parse(String source, String text) {
         Problems problems = new Problems();
         Optional<YamlNode> root = new YamlTreeReader(source, problems).read(text);
-        Optional<FleetSpec> spec = root.flatMap(r -> new FleetSpecReader(problems, defaults).read(r));
+        Optional<FleetSpec> spec = root.flatMap(r -> new FleetSpecReader(problems, defaults, baseDir(source)).read(r));
         if (!problems.isEmpty() || spec.isEmpty()) {
             if (problems.isEmpty()) {
                 problems.add(new SpecLocation(source, 1, 1), "the spec is incomplete");
@@ -52,6 +52,12 @@ public final class SpecLoader {
             throw new InvalidSpecException(problems.sorted());
         }
         return spec.get();
+    }
+
+    /** Relative paths in a spec are taken from its file's directory. */
+    private static Path baseDir(String source) {
+        Path parent = Path.of(source).toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 
     /**

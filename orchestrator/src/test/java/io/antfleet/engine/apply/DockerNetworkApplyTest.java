@@ -26,12 +26,12 @@ class DockerNetworkApplyTest {
                 "ports: {node: 55000, metrics: 13000, rpc: 30000, blockSize: 100}",
                 "containers:", "  - {name: alpha, nodes: " + alpha + "}", "  - {name: beta, nodes: " + beta + "}", ""));
         return new FleetSpec(parsed.fleet(), parsed.ports(), List.of(on(parsed.containers().get(0), alphaNetwork),
-                on(parsed.containers().get(1), betaNetwork)), parsed.autoscale());
+                on(parsed.containers().get(1), betaNetwork)), parsed.autoscale(), parsed.hosts());
     }
 
     private static SpecContainer on(SpecContainer c, DockerNetwork network) {
         return new SpecContainer(c.name(), c.nodes(), c.limits(), c.image(), c.processManager(), c.rewardsAddress(),
-                c.network(), c.noUpnp(), c.antnode(), Optional.ofNullable(network));
+                c.network(), c.noUpnp(), c.antnode(), Optional.ofNullable(network), c.host());
     }
 
     @Test
