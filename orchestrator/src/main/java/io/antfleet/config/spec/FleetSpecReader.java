@@ -27,13 +27,15 @@ final class FleetSpecReader {
     private final Problems problems;
     private final SpecDefaults defaults;
     private final Path baseDir;
+    private final EngineCheck engines;
 
     /** {@code baseDir} is where relative paths in the spec (TLS files) are taken from. */
-    FleetSpecReader(Problems problems, SpecDefaults defaults, Path baseDir) {
+    FleetSpecReader(Problems problems, SpecDefaults defaults, Path baseDir, EngineCheck engines) {
         this.problems = problems;
         this.defaults = defaults;
         this.r = new NodeReader(problems);
         this.baseDir = baseDir;
+        this.engines = engines;
     }
 
     /** The spec, or empty when any problem was recorded. */
@@ -56,7 +58,7 @@ final class FleetSpecReader {
         Optional<PortPlan> ports = r.field(m, "ports").map(n -> new PortPlanReader(r).read(n, "ports", defaults.ports()))
                 .orElse(Optional.of(defaults.ports()));
         HostReader.Hosts hosts = r.field(m, "hosts")
-                .map(n -> new HostReader(r, baseDir, ports.orElse(defaults.ports())).read(n, "hosts"))
+                .map(n -> new HostReader(r, baseDir, ports.orElse(defaults.ports()), engines).read(n, "hosts"))
                 .orElse(new HostReader.Hosts(List.of(), List.of(), true));
         Optional<Autoscale> autoscale = r.field(m, "autoscale").map(n -> new AutoscaleReader(r, defaults.autoscale()).read(n, "autoscale"))
                 .orElse(Optional.of(defaults.autoscale()));

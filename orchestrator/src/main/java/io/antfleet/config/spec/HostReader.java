@@ -28,11 +28,13 @@ final class HostReader {
     private final NodeReader r;
     private final Path baseDir;
     private final PortPlan fleetPorts;
+    private final EngineCheck engines;
 
-    HostReader(NodeReader r, Path baseDir, PortPlan fleetPorts) {
+    HostReader(NodeReader r, Path baseDir, PortPlan fleetPorts, EngineCheck engines) {
         this.r = r;
         this.baseDir = baseDir;
         this.fleetPorts = fleetPorts;
+        this.engines = engines;
     }
 
     /** Every host; {@code valid} is false when any of them had a problem (recorded). */
@@ -82,7 +84,10 @@ final class HostReader {
             r.problem(m.get().fields().get("docker").value(), path + ".docker", e.getMessage());
             return Optional.empty();
         }
-        return Optional.of(new HostSpec(name.get(), docker.get(), tls.get(), ports.get(), nodeCap.get()));
+        HostSpec host = new HostSpec(name.get(), docker.get(), tls.get(), ports.get(), nodeCap.get());
+        Optional<String> unanswered = engines.problem(host);
+        unanswered.ifPresent(p -> r.problem(m.get().fields().get("docker").value(), path + ".docker", p));
+        return unanswered.isEmpty() ? Optional.of(host) : Optional.empty();
     }
 
     private static String name(String text) {

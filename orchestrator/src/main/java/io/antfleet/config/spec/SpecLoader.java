@@ -26,6 +26,11 @@ public final class SpecLoader {
 
     /** Reads and validates {@code file}; an unreadable file is a single problem at 1:1. */
     public FleetSpec load(Path file) {
+        return load(file, EngineCheck.NONE);
+    }
+
+    /** As {@link #load(Path)}, also asking {@code engines} about each valid host (a problem at its {@code docker}). */
+    public FleetSpec load(Path file, EngineCheck engines) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -33,7 +38,7 @@ public final class SpecLoader {
             throw new InvalidSpecException(List.of(new SpecProblem(new SpecLocation(file.toString(), 1, 1),
                     "cannot read the spec: " + e.getMessage())));
         }
-        return parse(file.toString(), text);
+        return parse(file.toString(), text, engines);
     }
 
     /**
@@ -42,9 +47,13 @@ public final class SpecLoader {
      * @throws InvalidSpecException listing every problem found
      */
     public FleetSpec parse(String source, String text) {
+        return parse(source, text, EngineCheck.NONE);
+    }
+
+    private FleetSpec parse(String source, String text, EngineCheck engines) {
         Problems problems = new Problems();
         Optional<YamlNode> root = new YamlTreeReader(source, problems).read(text);
-        Optional<FleetSpec> spec = root.flatMap(r -> new FleetSpecReader(problems, defaults, baseDir(source)).read(r));
+        Optional<FleetSpec> spec = root.flatMap(r -> new FleetSpecReader(problems, defaults, baseDir(source), engines).read(r));
         if (!problems.isEmpty() || spec.isEmpty()) {
             if (problems.isEmpty()) {
                 problems.add(new SpecLocation(source, 1, 1), "the spec is incomplete");
