@@ -1,7 +1,7 @@
 /*
  * antfleet-probe: everything antfleet reads about one container's Autonomi v2 nodes, as ONE JSON document
- * on stdout, so a cycle costs one `docker exec` per container (ARCHITECTURE.md "Observation through the
- * agent image"). ant-node has no metrics endpoint (ant-v2-contract.md §5.1), so each node is read the way
+ * on stdout, so a cycle costs one `docker exec` per container: a remote host's 127.0.0.1 is not ours, and
+ * ant-node has no metrics endpoint (ant-v2-contract.md §5.1), so each node is read the way
  * §5.6 describes (Formicaio's native_nodes.rs):
  *   alive     <dir>/node.pid, else a /proc scan for exe == <dir>/ant-node; /proc/<pid> present, not a zombie,
  *             and readlink(/proc/<pid>/exe) == <dir>/ant-node (a replaced binary reads "... (deleted)")

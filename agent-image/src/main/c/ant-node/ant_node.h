@@ -1,5 +1,5 @@
 /* The ant-node stand-in: shared types. Upstream = WithAutonomi/ant-node @ 5ffa36d2 (v0.14.2), cited as AN:.
- * The contract is ../shared/ant-v2-contract.md, cited as §N. */
+ * The contract is docs/contracts/ant-v2-contract.md, cited as §N. */
 #ifndef ANT_NODE_H
 #define ANT_NODE_H
 #include <stddef.h>

@@ -1,7 +1,7 @@
 package main
 
 // A small clap look-alike: just enough of clap 4's parsing and error texts for the `ant node` commands
-// (shared/ant-v2-contract.md §1: usage errors exit 2 with `error: …`, `Usage: …` and
+// (docs/contracts/ant-v2-contract.md §1: usage errors exit 2 with `error: …`, `Usage: …` and
 // `For more information, try '--help'.` on stderr; AC: ant-cli/src/cli.rs, commands/node/*.rs).
 
 import (

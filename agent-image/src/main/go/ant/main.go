@@ -1,6 +1,6 @@
 // Command ant is the stand-in for the `ant` CLI 0.2.0 (crate ant-cli, WithAutonomi/ant-client @ 97587c2):
 // the global rules and every `ant node` subcommand, including the node management daemon.
-// The reference is shared/ant-v2-contract.md; upstream file:line citations use `AC:` for ant-client.
+// The reference is docs/contracts/ant-v2-contract.md; upstream file:line citations use `AC:` for ant-client.
 package main
 
 import (

@@ -21,43 +21,76 @@ final class AddCommand {
         this.ctx = ctx;
     }
 
-    int run(ParsedArgs args) {
+    /** @param refused service names whose install the scripted fault {@code add refuse=antnode2,...} fails */
+    int run(ParsedArgs args, String refused) {
+        List<String> refusedNames = List.of(refused.split(","));
         Registry registry = ctx.registry();
         int count = (int) args.number("count", 1);
         Optional<PortArgument> nodePorts = ports(args, "node-port", count, registry);
         Optional<PortArgument> metricsPorts = ports(args, "metrics-port", count, registry);
         Optional<PortArgument> rpcPorts = ports(args, "rpc-port", count, registry);
+        // cmd/node.rs:78-90: banner, count, then (root only) the service user, then the download
         ctx.banner("Add Antnode Services");
-        Binaries.Source source = Binaries.resolve(args, ctx);
         ctx.out().println(count + " service(s) to be added");
+        if (ctx.env().root()) {
+            serviceUser(args.value("user").orElse("ant"));
+        }
+        Binaries.Source source = Binaries.resolve(args, ctx);
         if (!args.values("env").isEmpty()) {
             registry.environmentVariables(envPairs(args.values("env")));
         }
         List<NodeEntry> added = new ArrayList<>();
         List<String> failures = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            NodeEntry node = NodeEntry.blank(registry.nextNumber());
+        // add_services/mod.rs:283: the number moves on after a failed node too, so a batch never reuses it.
+        int number = registry.nextNumber();
+        for (int i = 0; i < count; i++, number++) {
+            NodeEntry node = NodeEntry.blank(number);
             try {
                 describe(node, args, source);
                 assignPorts(node, i, registry, nodePorts, metricsPorts, rpcPorts, args);
+                // An I/O error (directories, the binary copy) aborts the whole command, as the `?` on these
+                // steps does in add_services/mod.rs; only the service install is collected per node.
                 Files.createDirectories(Path.of(node.text("log_dir_path")));
                 Binaries.install(source, Path.of(node.text("antnode_path")));
-                registry.add(node);
+            } catch (IOException e) {
                 registry.save();
-                added.add(node);
-            } catch (IOException | RuntimeException e) {
-                failures.add(" ✕ " + node.serviceName() + ": " + e.getMessage());
+                throw new Failure("Failed to add " + node.serviceName() + ": " + e.getMessage());
             }
+            Optional<String> refusal = ctx.env().services().refusal(!ctx.env().root());
+            if (refusedNames.contains(node.serviceName())) {
+                refusal = Optional.of("The service installation failed (scripted fault)");
+            }
+            if (refusal.isPresent()) {
+                failures.add("✕ " + node.serviceName() + ": " + refusal.get());
+                continue;
+            }
+            registry.add(node);
+            registry.save();
+            added.add(node);
         }
         registry.save();
+        // add_services/mod.rs:301-320: Services Added and the Note for the nodes that were added, then the
+        // failures ("✕ name: reason", no leading space), then the error.
         printAdded(added);
         if (!failures.isEmpty()) {
             ctx.out().println("Failed to add " + failures.size() + " service(s):");
             failures.forEach(ctx.out()::println);
-            throw new Failure("Failed to add one or more services");
+            throw new Failure("Failed to add one or more services",
+                    "However, any services that were successfully added will be usable.");
         }
-        ctx.out().println("[!] Note: newly added services have not been started");
         return 0;
+    }
+
+    /** ant-service-management src/control.rs:157-208; the stand-in never creates the account, it only says so. */
+    private void serviceUser(String user) {
+        boolean exists;
+        try {
+            exists = Files.readAllLines(Path.of("/etc/passwd")).stream().anyMatch(l -> l.startsWith(user + ":"));
+        } catch (IOException e) {
+            exists = false;
+        }
+        ctx.out().println(exists ? "The " + user + " user already exists"
+                : "Created " + user + " user account for running the service");
     }
 
     private static void assignPorts(NodeEntry node, int index, Registry registry, Optional<PortArgument> nodePorts,
@@ -173,5 +206,6 @@ final class AddCommand {
             ctx.out().println("    - Log path: " + node.text("log_dir_path"));
             ctx.out().println("    - RPC port: " + node.text("rpc_socket_addr"));
         }
+        ctx.out().println("[!] Note: newly added services have not been started");
     }
 }

@@ -29,13 +29,21 @@ final class Binaries {
         }
         if (args.value("url").isPresent()) {
             String url = args.value("url").get();
-            ctx.out().println("Downloading antnode from " + url + "...");
+            ctx.out().println("Retrieving antnode from " + url); // helpers.rs:182
             if (url.startsWith("file://") && Files.isExecutable(Path.of(url.substring("file://".length())))) {
                 Path path = Path.of(url.substring("file://".length()));
                 ctx.out().println("Download completed: " + path);
                 return new Source(path, versionOf(path));
             }
             throw new Failure("Failed to download antnode from " + url + ": the stand-in only reads file:// URLs");
+        }
+        // helpers.rs:207-260: without --version the latest is looked up first, then downloaded
+        if (args.value("version").isEmpty()) {
+            ctx.out().println(args.command().equals("upgrade") ? "Retrieving latest version of antnode..."
+                    : "Retrieving latest version for antnode...");
+            if (args.command().equals("upgrade")) {
+                ctx.out().println("Latest version is " + Environment.LATEST_ANTNODE);
+            }
         }
         String version = args.value("version").orElse(Environment.LATEST_ANTNODE);
         ctx.out().println("Downloading antnode version " + version + "...");

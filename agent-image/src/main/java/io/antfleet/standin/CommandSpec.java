@@ -5,8 +5,10 @@ import static io.antfleet.standin.OptionSpec.Type.ENV;
 import static io.antfleet.standin.OptionSpec.Type.LOG_FORMAT;
 import static io.antfleet.standin.OptionSpec.Type.PORTS;
 import static io.antfleet.standin.OptionSpec.Type.TEXT;
+import static io.antfleet.standin.OptionSpec.Type.IPV4;
 import static io.antfleet.standin.OptionSpec.Type.U16;
 import static io.antfleet.standin.OptionSpec.Type.U64;
+import static io.antfleet.standin.OptionSpec.Type.U8;
 import static io.antfleet.standin.OptionSpec.flag;
 import static io.antfleet.standin.OptionSpec.many;
 import static io.antfleet.standin.OptionSpec.value;
@@ -47,20 +49,22 @@ record CommandSpec(String name, String usage, Map<String, OptionSpec> options, L
                 value("version", TEXT), value("url", TEXT), value("node-port", PORTS), value("metrics-port", PORTS),
                 value("rpc-port", PORTS), value("rpc-address", TEXT), flag("no-upnp"), flag("relay"),
                 many("env", ENV), value("user", TEXT), flag("auto-restart"), flag("alpha"),
-                value("network-id", U16), value("node-ip", TEXT), value("log-format", LOG_FORMAT),
+                value("network-id", U8), value("node-ip", IPV4), value("log-format", LOG_FORMAT),
                 value("max-log-files", U64), value("max-archived-log-files", U64), flag("enable-metrics-server"),
                 many("peer", TEXT), flag("first"), flag("local"), many("network-contacts-url", TEXT),
                 flag("ignore-cache"), flag("write-older-cache-files"), value("rewards-address", ADDRESS));
         defineWithSelectors("balance", "antctl balance [OPTIONS]", List.of());
         defineWithSelectors("remove", "antctl remove [OPTIONS]", List.of(), flag("keep-directories"));
         define("reset", "antctl reset [OPTIONS]", false, List.of(), flag("force"));
-        defineWithSelectors("start", "antctl start [OPTIONS]", List.of(),
+        // bin/cli/main.rs: --interval conflicts_with connection_timeout on start and upgrade
+        defineWithSelectors("start", "antctl start [OPTIONS]", List.of(List.of("interval", "connection-timeout")),
                 value("connection-timeout", U64), value("interval", U64));
         define("status", "antctl status [OPTIONS]", false, List.of(List.of("json", "details")),
                 flag("details"), flag("fail"), flag("json"));
         defineWithSelectors("stop", "antctl stop [OPTIONS]", List.of(), value("interval", U64));
         defineWithSelectors("upgrade", "antctl upgrade [OPTIONS]",
-                List.of(List.of("version", "url"), List.of("path", "version"), List.of("path", "url")),
+                List.of(List.of("version", "url"), List.of("path", "version"), List.of("path", "url"),
+                        List.of("interval", "connection-timeout")),
                 value("connection-timeout", U64), flag("do-not-start"), flag("force"), many("env", ENV),
                 value("path", TEXT), value("interval", U64), value("url", TEXT), value("version", TEXT));
     }

@@ -29,8 +29,8 @@ record Context(Environment env, PrintStream out, PrintStream err, BufferedReader
     }
 
     /**
-     * Running entries whose process is gone become Stopped (a killed node, a crashed one); saves if anything
-     * changed. This is all {@code status --json} refreshes.
+     * What {@code status --json} refreshes (lib.rs:622 {@code refresh_node_registry} with
+     * {@code full_refresh=false}): process liveness only, plus a simulated self-upgrade. Saves if anything changed.
      */
     boolean refresh(Registry registry) {
         boolean changed = false;
@@ -40,10 +40,35 @@ record Context(Environment env, PrintStream out, PrintStream err, BufferedReader
                 node.markStopped();
                 changed = true;
             }
+            changed |= new SelfUpgrade(this, registry).apply(node);
         }
         if (changed) {
             registry.save();
         }
         return changed;
+    }
+
+    /**
+     * The refresh that start, stop, remove, upgrade, reset and the table status run first
+     * ({@code full_refresh=true}): liveness, then every running node is asked over RPC for its node and network
+     * info (ant-service-management src/node/mod.rs:201-222, one attempt each: lib.rs:658). One node that does
+     * not answer aborts the whole command with the RPC error, which names the endpoint, not the node
+     * (ant-service-management src/error.rs:34-37).
+     */
+    void fullRefresh(Registry registry) {
+        refresh(registry);
+        for (NodeEntry node : registry.nodes()) {
+            if (node.status() != NodeEntry.Status.Running) {
+                continue;
+            }
+            NodeProbe.Answer answer = NodeProbe.ask(node.rpcPort(), "/metadata");
+            if (answer == NodeProbe.Answer.REFUSED) {
+                throw new Failure("Could not connect to RPC endpoint 'https://" + node.text("rpc_socket_addr") + "'");
+            }
+            if (answer == NodeProbe.Answer.SILENT) {
+                throw new Failure("Could not obtain node info through RPC: status: Cancelled, message: "
+                        + "\"Timeout expired\", details: [], metadata: MetadataMap { headers: {} }");
+            }
+        }
     }
 }

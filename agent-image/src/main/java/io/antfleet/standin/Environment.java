@@ -12,22 +12,25 @@ import java.util.Objects;
  *
  * @param standinDir the stand-in's own config and fault files ({@code $ANTCTL_STANDIN_DIR}, default /etc/antctl-standin)
  * @param distDir    where the "downloadable" antnode versions are ({@code <distDir>/<version>/antnode})
+ * @param services   the service manager the real tool would use here (what it refuses, the stand-in refuses)
  */
-record Environment(boolean root, Path home, Path standinDir, Path distDir) {
+record Environment(boolean root, Path home, Path standinDir, Path distDir, ServiceManager services) {
     static final String LATEST_ANTNODE = "0.4.17";
 
     Environment {
         Objects.requireNonNull(home, "home is null");
         Objects.requireNonNull(standinDir, "standinDir is null");
         Objects.requireNonNull(distDir, "distDir is null");
+        Objects.requireNonNull(services, "services is null");
     }
 
     static Environment detect() {
         Map<String, String> env = System.getenv();
         Path home = Path.of(env.getOrDefault("HOME", System.getProperty("user.home")));
-        return new Environment(effectiveUid() == 0, home,
-                Path.of(env.getOrDefault("ANTCTL_STANDIN_DIR", "/etc/antctl-standin")),
-                Path.of(env.getOrDefault("ANTCTL_STANDIN_DIST", "/opt/antnode")));
+        Path standinDir = Path.of(env.getOrDefault("ANTCTL_STANDIN_DIR", "/etc/antctl-standin"));
+        return new Environment(effectiveUid() == 0, home, standinDir,
+                Path.of(env.getOrDefault("ANTCTL_STANDIN_DIST", "/opt/antnode")),
+                ServiceManager.detect(standinDir, env));
     }
 
     private static long effectiveUid() {

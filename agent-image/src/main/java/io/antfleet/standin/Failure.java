@@ -3,6 +3,7 @@ package io.antfleet.standin;
 /** A runtime failure in color-eyre's style: {@code Error: } then {@code    0: <message>}, exit code 1. */
 final class Failure extends RuntimeException {
     private final int exitCode;
+    private final String suggestion;
 
     Failure(String message) {
         this(message, 1);
@@ -11,6 +12,14 @@ final class Failure extends RuntimeException {
     Failure(String message, int exitCode) {
         super(message);
         this.exitCode = exitCode;
+        this.suggestion = null;
+    }
+
+    /** With color-eyre's {@code Suggestion:} section, as the real tool adds to some errors. */
+    Failure(String message, String suggestion) {
+        super(message);
+        this.exitCode = 1;
+        this.suggestion = suggestion;
     }
 
     int exitCode() {
@@ -18,6 +27,6 @@ final class Failure extends RuntimeException {
     }
 
     String render() {
-        return "Error: \n   0: " + getMessage() + "\n";
+        return "Error: \n   0: " + getMessage() + "\n" + (suggestion == null ? "" : "\nSuggestion: " + suggestion + "\n");
     }
 }

@@ -40,6 +40,23 @@ final class NodeProbe {
         }
     }
 
+    /** How a node answered a request: the refresh tells a closed port from a wedged node. */
+    enum Answer { ANSWERED, REFUSED, SILENT }
+
+    static Answer ask(int port, String path) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), TIMEOUT_MS);
+            socket.setSoTimeout(TIMEOUT_MS);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.0\r\nHost: 127.0.0.1\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return socket.getInputStream().read() >= 0 ? Answer.ANSWERED : Answer.SILENT;
+        } catch (java.net.SocketTimeoutException e) {
+            return Answer.SILENT;
+        } catch (IOException e) {
+            return Answer.REFUSED;
+        }
+    }
+
     static Optional<Integer> connectedPeers(int port) {
         return get(port, "/metrics").flatMap(text -> sample(text, "ant_networking_connected_peers "))
                 .map(v -> (int) Double.parseDouble(v));

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 /** One flag of a subcommand: its long name, whether it takes a value, may repeat, and how its value is checked. */
 record OptionSpec(String name, Type type, boolean repeatable) {
-    enum Type { FLAG, TEXT, U16, U64, PORTS, ADDRESS, ENV, LOG_FORMAT }
+    enum Type { FLAG, TEXT, U8, U16, U64, PORTS, ADDRESS, ENV, LOG_FORMAT, IPV4 }
 
     OptionSpec {
         Objects.requireNonNull(name, "name is null");
@@ -35,7 +35,9 @@ record OptionSpec(String name, Type type, boolean repeatable) {
     /** Checks a value the way the real tool's value parser does; returns an error text or null. */
     String check(String value) {
         switch (type) {
+            case U8: return unsigned(value, 255); // --network-id: Option<u8> (bin/cli/main.rs)
             case U16: return unsigned(value, 65535);
+            case IPV4: return ipv4(value); // --node-ip: Option<Ipv4Addr> (bin/cli/main.rs)
             case U64: return unsigned(value, Long.MAX_VALUE);
             case PORTS:
                 try {
@@ -51,6 +53,21 @@ record OptionSpec(String name, Type type, boolean repeatable) {
                         : "invalid value '" + value + "' [possible values: default, json]";
             default: return null;
         }
+    }
+
+    /** Rust's {@code Ipv4Addr::from_str}: four decimal octets, no leading zeros, nothing else. */
+    private static String ipv4(String value) {
+        String[] parts = value.split("\\.", -1);
+        if (parts.length != 4) {
+            return "invalid IPv4 address syntax";
+        }
+        for (String part : parts) {
+            if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)
+                    || (part.length() > 1 && part.startsWith("0")) || Integer.parseInt(part) > 255) {
+                return "invalid IPv4 address syntax";
+            }
+        }
+        return null;
     }
 
     private static String unsigned(String value, long max) {

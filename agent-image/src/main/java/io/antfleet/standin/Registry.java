@@ -1,11 +1,12 @@
 package io.antfleet.standin;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -14,7 +15,9 @@ import java.util.Optional;
 
 /**
  * The node registry file: compact JSON {@code {"daemon","environment_variables","nat_status","nodes","save_path"}},
- * rewritten whole after every change through a temporary file and a rename, so a reader never sees half a file.
+ * rewritten whole after every change the way the real tool does it (ant-service-management src/registry.rs:160-179):
+ * {@code File::create} (truncate) then one write, with no temporary file, so a reader can see an empty or half
+ * written file. An empty file loads as an empty registry (registry.rs:201-212).
  */
 final class Registry {
     private final Path path;
@@ -35,7 +38,11 @@ final class Registry {
             return new Registry(path, new ArrayList<>(), null, new LinkedHashMap<>());
         }
         try {
-            Object json = Json.parse(Files.readString(path, StandardCharsets.UTF_8));
+            String text = Files.readString(path, StandardCharsets.UTF_8);
+            if (text.isEmpty()) {
+                return new Registry(path, new ArrayList<>(), null, new LinkedHashMap<>());
+            }
+            Object json = Json.parse(text);
             Map<String, Object> root = (Map<String, Object>) json;
             List<NodeEntry> nodes = new ArrayList<>();
             for (Object node : (List<Object>) root.getOrDefault("nodes", List.of())) {
@@ -98,10 +105,11 @@ final class Registry {
     void save() {
         try {
             Files.createDirectories(path.getParent());
-            Path temp = Files.createTempFile(path.getParent(), ".node_registry", ".tmp");
-            Files.writeString(temp, toJson(), StandardCharsets.UTF_8);
-            Files.setPosixFilePermissions(temp, PosixFilePermissions.fromString("rw-r--r--"));
-            Files.move(temp, path, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            byte[] json = toJson().getBytes(StandardCharsets.UTF_8);
+            try (FileChannel file = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                    StandardOpenOption.TRUNCATE_EXISTING)) {
+                file.write(ByteBuffer.wrap(json));
+            }
         } catch (IOException e) {
             throw new Failure("Could not save the node registry at " + path + ": " + e.getMessage());
         }

@@ -18,20 +18,21 @@ final class RemoveCommand {
 
     int remove(ParsedArgs args) {
         Registry registry = ctx.registry();
-        List<NodeEntry> selected = Selector.select(registry, args);
-        ctx.refresh(registry);
+        // cmd/node.rs:202-225: banner, full refresh (aborts on a node that does not answer), then the selection
         ctx.banner("Remove Antnode Services");
+        ctx.fullRefresh(registry);
+        List<NodeEntry> selected = Selector.select(registry, args);
         List<String> failures = new ArrayList<>();
         for (NodeEntry node : selected) {
             if (node.status() == NodeEntry.Status.Running) {
-                failures.add(" ✕ " + node.serviceName() + ": Unable to remove a running service ["
+                failures.add("✕ " + node.serviceName() + ": Unable to remove a running service ["
                         + node.serviceName() + "], stop this service first before removing");
                 continue;
             }
             try {
                 removeOne(registry, node, args.has("keep-directories"));
             } catch (IOException | RuntimeException e) {
-                failures.add(" ✕ " + node.serviceName() + ": " + e.getMessage());
+                failures.add("✕ " + node.serviceName() + ": " + e.getMessage());
             }
         }
         if (!failures.isEmpty()) {
@@ -42,7 +43,9 @@ final class RemoveCommand {
         return 0;
     }
 
+    /** cmd/node.rs:257-294: banner, the prompt, then stop and remove (each with its full refresh), then the file. */
     int reset(ParsedArgs args) {
+        ctx.banner("Reset Antnode Services");
         if (!args.has("force")) {
             ctx.out().println("WARNING: all antnode services, data, and logs will be removed.");
             ctx.out().println("Do you wish to proceed? [y/n]");
@@ -53,8 +56,7 @@ final class RemoveCommand {
             }
         }
         Registry registry = ctx.registry();
-        ctx.refresh(registry);
-        ctx.banner("Reset Antnode Services");
+        ctx.fullRefresh(registry);
         for (NodeEntry node : registry.nodes()) {
             if (node.status() != NodeEntry.Status.Removed) {
                 StopCommand.stop(ctx, registry, node);

@@ -13,9 +13,10 @@ final class StartCommand {
 
     int run(ParsedArgs args) {
         Registry registry = ctx.registry();
-        List<NodeEntry> selected = Selector.select(registry, args);
-        ctx.refresh(registry);
+        // cmd/node.rs (start): banner, full refresh (aborts on a node that does not answer), then the selection
         ctx.banner("Start Antnode Services");
+        ctx.fullRefresh(registry);
+        List<NodeEntry> selected = Selector.select(registry, args);
         NodeStarter starter = new NodeStarter(ctx, registry);
         boolean interval = args.has("interval");
         long timeout = args.number("connection-timeout", 300);
@@ -32,10 +33,14 @@ final class StartCommand {
             try {
                 starter.start(node, !interval, timeout);
                 ctx.out().println("✓ Started " + node.serviceName() + " service");
+                // lib.rs:143-161
                 ctx.out().println("  - PID: " + node.text("pid"));
+                ctx.out().println("  - Bin path: " + node.text("antnode_path"));
+                ctx.out().println("  - Data path: " + node.text("data_dir_path"));
+                ctx.out().println("  - Logs path: " + node.text("log_dir_path"));
             } catch (Failure e) {
                 registry.save();
-                failures.add(" ✕ " + node.serviceName() + ": " + e.getMessage());
+                failures.add("✕ " + node.serviceName() + ": " + e.getMessage());
             }
         }
         if (!failures.isEmpty()) {

@@ -13,9 +13,10 @@ final class StopCommand {
 
     int run(ParsedArgs args) {
         Registry registry = ctx.registry();
-        List<NodeEntry> selected = Selector.select(registry, args);
-        ctx.refresh(registry);
+        // cmd/node.rs (stop): banner, full refresh (aborts on a node that does not answer), then the selection
         ctx.banner("Stop Antnode Services");
+        ctx.fullRefresh(registry);
+        List<NodeEntry> selected = Selector.select(registry, args);
         List<String> failures = new ArrayList<>();
         boolean first = true;
         for (NodeEntry node : selected) {
@@ -26,7 +27,7 @@ final class StopCommand {
             try {
                 stop(ctx, registry, node);
             } catch (RuntimeException e) {
-                failures.add(" ✕ " + node.serviceName() + ": " + e.getMessage());
+                failures.add("✕ " + node.serviceName() + ": " + e.getMessage());
             }
         }
         if (!failures.isEmpty()) {
@@ -48,6 +49,7 @@ final class StopCommand {
                 return;
             default:
                 int pid = node.integer("pid");
+                ctx.out().println("Attempting to stop " + node.serviceName() + "..."); // lib.rs:194
                 ctx.nodes().terminate(pid, node.text("antnode_path"));
                 node.markStopped();
                 registry.save();

@@ -5,7 +5,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code antctl upgrade}: replaces the binary of nodes below the target version (any version with --force). */
+/**
+ * {@code antctl upgrade} (cmd/node.rs:453-600): banner, "download", full refresh, the "all at the latest version"
+ * check over every registry entry, then per selected node; the summary lines are cmd/mod.rs:100-132.
+ */
 final class UpgradeCommand {
     private final Context ctx;
 
@@ -15,61 +18,73 @@ final class UpgradeCommand {
 
     int run(ParsedArgs args) {
         Registry registry = ctx.registry();
-        List<NodeEntry> selected = Selector.select(registry, args);
-        ctx.refresh(registry);
+        // cmd/node.rs:470: a custom binary (--path) always forces, whatever its version.
+        boolean force = args.has("force") || args.value("path").isPresent();
         ctx.banner("Upgrade Antnode Services");
         Binaries.Source source = Binaries.resolve(args, ctx);
-        boolean force = args.has("force");
+        ctx.fullRefresh(registry);
         if (!args.values("env").isEmpty()) {
             registry.environmentVariables(AddCommand.envPairs(args.values("env")));
             registry.save();
         }
-        if (!force && selected.stream().allMatch(n -> Binaries.compare(source.version(), n.text("version")) <= 0)) {
+        // cmd/node.rs:504-523: every entry counts, Removed ones and unselected ones included.
+        if (!force && registry.nodes().stream().allMatch(n -> Binaries.compare(source.version(), n.text("version")) <= 0)) {
             ctx.out().println("✓ All nodes are at the latest version");
             return 0;
         }
+        List<NodeEntry> selected = Selector.select(registry, args);
         List<String> summary = new ArrayList<>();
         boolean failed = false;
-        boolean first = true;
         for (NodeEntry node : selected) {
             String from = node.text("version");
             if (!force && Binaries.compare(source.version(), from) <= 0) {
                 summary.add("- " + node.serviceName() + " did not require an upgrade");
                 continue;
             }
-            if (args.has("interval") && !first) {
+            String line = upgradeOne(registry, node, source, args, force);
+            failed |= line.startsWith("✕");
+            summary.add(line);
+            // cmd/node.rs:560-566: the interval follows each node that needed an upgrade.
+            if (args.has("interval")) {
                 NodeControl.pause(args.number("interval", 0));
-            }
-            first = false;
-            try {
-                upgradeOne(registry, node, source, args);
-                summary.add(force
-                        ? "✓ Forced " + node.serviceName() + " version change from " + from + " to " + source.version() + "."
-                        : "✓ " + node.serviceName() + " upgraded from " + from + " to " + source.version());
-            } catch (IOException | RuntimeException e) {
-                failed = true;
-                summary.add("✕ " + node.serviceName() + " was not upgraded: " + e.getMessage());
             }
         }
         ctx.out().println("Upgrade summary:");
         summary.forEach(ctx.out()::println);
         if (failed) {
-            throw new Failure("There was a problem upgrading one or more nodes");
+            throw new Failure("There was a problem upgrading one or more nodes", "For any services that were "
+                    + "upgraded but did not start, you can attempt to start them again using the 'start' command.");
         }
         return 0;
     }
 
-    private void upgradeOne(Registry registry, NodeEntry node, Binaries.Source source, ParsedArgs args)
-            throws IOException {
-        if (node.status() == NodeEntry.Status.Running) {
-            ctx.nodes().terminate(node.integer("pid"), node.text("antnode_path"));
-            node.markStopped();
+    /** One node's summary line (cmd/mod.rs:107-130). */
+    private String upgradeOne(Registry registry, NodeEntry node, Binaries.Source source, ParsedArgs args,
+                              boolean force) {
+        String name = node.serviceName();
+        String from = node.text("version");
+        String to = source.version();
+        try {
+            if (node.status() == NodeEntry.Status.Running) {
+                ctx.nodes().terminate(node.integer("pid"), node.text("antnode_path"));
+                node.markStopped();
+            }
+            Binaries.install(source, Path.of(node.text("antnode_path")));
+            node.set("version", to);
+            registry.save();
+        } catch (IOException | RuntimeException e) {
+            registry.save();
+            return "✕ " + name + " was not upgraded: Error: " + e.getMessage();
         }
-        Binaries.install(source, Path.of(node.text("antnode_path")));
-        node.set("version", source.version());
-        registry.save();
         if (!args.has("do-not-start")) {
-            new NodeStarter(ctx, registry).start(node, !args.has("interval"), args.number("connection-timeout", 300));
+            try {
+                new NodeStarter(ctx, registry).start(node, !args.has("interval"), args.number("connection-timeout", 300));
+            } catch (Failure e) {
+                registry.save();
+                return "✕ " + name + " was upgraded from " + from + " to " + to + " but it did not start";
+            }
         }
+        return force ? "✓ Forced " + name + " version change from " + from + " to " + to + "."
+                : "✓ " + name + " upgraded from " + from + " to " + to;
     }
 }

@@ -118,15 +118,6 @@ class AntctlTest {
     }
 
     @Test
-    void registryIsReplacedAtomicallyLeavingNoTemporaryFiles() throws IOException {
-        antctl.add("--count", "3");
-
-        try (Stream<Path> files = Files.list(antctl.registryFile().getParent())) {
-            assertThat(files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".tmp"))).isEmpty();
-        }
-    }
-
-    @Test
     void statusJsonIsAPrettyObjectWithNodesThenDaemon() {
         antctl.add();
 

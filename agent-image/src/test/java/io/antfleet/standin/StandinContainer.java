@@ -20,7 +20,8 @@ import org.testcontainers.images.builder.Transferable;
  * host network as antfleet runs agents. Commands run as root or as {@code ant} (user mode) through exec.
  */
 final class StandinContainer implements AutoCloseable {
-    static final String IMAGE = "antfleet/agent:stand-in";
+    /** {@code $ANTFLEET_STANDIN_IMAGE} when set (a stand-in under development), else the shared tag. */
+    static final String IMAGE = System.getenv().getOrDefault("ANTFLEET_STANDIN_IMAGE", "antfleet/agent:stand-in");
     static final String ADDRESS = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
     static final String USER_REGISTRY = "/home/ant/.local/share/autonomi/node/node_registry.json";
     static final String ROOT_REGISTRY = "/var/antctl/node_registry.json";
@@ -61,10 +62,13 @@ final class StandinContainer implements AutoCloseable {
         }
     }
 
+    /** Runs antctl; every line it prints must be one an upstream format string can produce. */
     Exec antctl(String user, String... args) {
         List<String> all = new ArrayList<>(List.of("antctl"));
         all.addAll(List.of(args));
-        return exec(user, all.toArray(String[]::new));
+        Exec r = exec(user, all.toArray(String[]::new));
+        UpstreamFormats.check(List.of(args), r.out());
+        return r;
     }
 
     /** {@code antctl add} with the required rewards address and the trailing EVM network. */
@@ -112,11 +116,16 @@ final class StandinContainer implements AutoCloseable {
         return http.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
-    /** Back to an empty container: both registries reset, fault file emptied. */
-    /** Empties both registries and puts faults and the peer delay back to their defaults. */
+    static final String DEFAULT_CONFIG = "peer_wait_ms=300\n";
+
+    /**
+     * Empties both registries and puts faults and config back to the image's defaults. A stalled node would
+     * make reset's full refresh fail, so stall files go first.
+     */
     void resetAll() {
+        root("sh", "-c", "rm -f /var/antctl/services/*/stall-metrics /home/ant/.local/share/autonomi/node/*/stall-metrics");
         writeFile("/etc/antctl-standin/faults", "");
-        writeFile("/etc/antctl-standin/config", "peer_wait_ms=300\n");
+        writeFile("/etc/antctl-standin/config", DEFAULT_CONFIG);
         antctl("root", "reset", "--force");
         antctl("ant", "reset", "--force");
     }

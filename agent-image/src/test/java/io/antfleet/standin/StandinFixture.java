@@ -21,6 +21,8 @@ final class StandinFixture {
     final Path home;
     final Path standinDir;
     final Path distDir;
+    /** The service manager the in-process stand-in stands for: systemd (user mode allowed) unless a test says otherwise. */
+    ServiceManager services = ServiceManager.SYSTEMD;
 
     StandinFixture(Path temp) throws IOException {
         home = Files.createDirectories(temp.resolve("home"));
@@ -40,10 +42,11 @@ final class StandinFixture {
     Result runWithInput(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        Context ctx = new Context(new Environment(false, home, standinDir, distDir),
+        Context ctx = new Context(new Environment(false, home, standinDir, distDir, services),
                 new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
                 new BufferedReader(new StringReader(stdin)), new NodeControl());
         int exit = new Antctl(ctx).run(List.of(args));
+        UpstreamFormats.check(List.of(args), out.toString(StandardCharsets.UTF_8));
         return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -16,6 +17,24 @@ class UserModeContractIT extends ContractTestBase {
     }
 
     private static final String ANT = "ant";
+
+    /** User mode needs systemd (OpenRC refuses user-level services): these tests stand for a systemd host. */
+    @BeforeEach
+    void onSystemd() {
+        agent.writeFile("/etc/antctl-standin/config", "peer_wait_ms=300\nservice_manager=systemd\n");
+    }
+
+    @Test
+    void underOpenRcAsInTheImageAUserModeAddIsRefusedPerNode() {
+        agent.writeFile("/etc/antctl-standin/config", StandinContainer.DEFAULT_CONFIG);
+
+        StandinContainer.Exec r = agent.add(ANT, "--count", "2", "--node-port", "22041-22042");
+
+        assertThat(r.exit()).as(r.toString()).isEqualTo(1);
+        assertThat(r.out()).contains("Failed to add 2 service(s):\n✕ antnode1: OpenRC does not support user-level services\n");
+        assertThat(agent.nodes(ANT)).isEmpty();
+        assertThat(agent.add("root", "--node-port", "22043").exit()).isZero();
+    }
 
     @Test
     void nonRootAddWritesTheRegistryUnderTheUsersHome() {

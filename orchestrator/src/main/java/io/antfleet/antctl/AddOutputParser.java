@@ -8,11 +8,12 @@ import java.util.regex.Pattern;
 
 /**
  * Reads {@code antctl add}'s stdout. New names are only the ` ✓ antnodeN` lines of the Services Added
- * block (a name elsewhere, e.g. in debug output, is not one); failures are ` ✕ antnodeN: reason` lines.
+ * block (a name elsewhere, e.g. in debug output, is not one); failures are `✕ antnodeN: reason` lines.
  */
 final class AddOutputParser {
     private static final Pattern ADDED = Pattern.compile("^ ✓ (antnode[0-9]+)$");
-    private static final Pattern FAILED = Pattern.compile("^ ✕ (antnode[0-9]+): (.*)$");
+    /** add_services/mod.rs:317 prints {@code ✕ name: reason} with no leading space, unlike the ✓ lines (:304). */
+    private static final Pattern FAILED = Pattern.compile("^ ?✕ (antnode[0-9]+): (.*)$");
     private static final Pattern TO_ADD = Pattern.compile("^([0-9]+) service\\(s\\) to be added$");
 
     /** {@code succeeded}: antctl exited 0, so the block must be there and list at least one node. */

@@ -84,11 +84,24 @@ public final class AntctlClient {
         checked(args, runner.run(args, settings.timeouts().reset()), d::parseFailures);
     }
 
-    /** Runs upgrade; a ✕ line makes antctl exit 1, raised with the failed nodes' messages. */
+    /**
+     * Runs upgrade. A ✕ line makes antctl exit 1: when its summary names the failed nodes, the summary is
+     * returned (its {@link UpgradeSummary#failed()} says which, and how); any other failure is raised.
+     */
     public UpgradeSummary upgrade(UpgradeRequest request) {
         AntctlDialect d = dialect();
         List<String> args = d.upgrade(request);
         ExecResult r = runner.run(args, settings.timeouts().upgrade(request));
+        if (r.exitCode() == 1) {
+            try {
+                UpgradeSummary summary = d.parseUpgrade(r.stdout());
+                if (!summary.failed().isEmpty()) {
+                    return summary;
+                }
+            } catch (AntctlOutputException e) {
+                // no summary: raised below like any other failure
+            }
+        }
         checked(args, r, out -> {
             try {
                 return d.parseUpgrade(out).failed().stream()
@@ -98,6 +111,29 @@ public final class AntctlClient {
             }
         });
         return parsed(args, r, d::parseUpgrade);
+    }
+
+    /** The version a node binary reports ({@code Autonomi Node v0.4.17}: the token after the first v). */
+    public String binaryVersion(String binaryPath) {
+        List<String> command = List.of(Arguments.absolutePath("antnode binary path", binaryPath), "--version");
+        ExecResult r = runner.runBeside(command, settings.timeouts().version());
+        String first = Ansi.lines(r.stdout()).stream().findFirst().orElse("");
+        int v = first.indexOf('v');
+        if (r.exitCode() != 0 || v < 0) {
+            throw new AntctlException("cannot read the version of " + binaryPath + " from '" + first.strip() + "'",
+                    target(), command, r.exitCode(), r.stderr(), List.of());
+        }
+        return first.substring(v + 1).strip().split("\\s+")[0];
+    }
+
+    /** Kills a node's process where antctl runs (a node whose RPC no longer answers blocks every antctl call). */
+    public void kill(long pid) {
+        List<String> command = List.of("kill", "-9", Long.toString(pid));
+        ExecResult r = runner.runBeside(command, settings.timeouts().version());
+        if (r.exitCode() != 0) {
+            throw new AntctlException("cannot kill pid " + pid + firstError(r.stderr()), target(), command,
+                    r.exitCode(), r.stderr(), List.of());
+        }
     }
 
     Duration timeoutFor(StartRequest request) {

@@ -4,12 +4,16 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.decide.Versions;
 import io.antfleet.nodemanager.AddNodesRequest;
 import io.antfleet.nodemanager.NodeManager;
 import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.UpgradeOutcome;
 import io.antfleet.nodemanager.UpgradeSummary;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
@@ -25,11 +29,13 @@ public final class AntctlManager implements NodeManager {
     private final AntctlClient client;
     private final LivenessProbe probe;
     private final AntctlSettings settings;
+    private final WedgedNodes wedged;
 
     public AntctlManager(AntctlClient client, LivenessProbe probe, AntctlSettings settings) {
         this.client = requireNonNull(client, "client is null");
         this.probe = requireNonNull(probe, "probe is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.wedged = new WedgedNodes(client, probe);
     }
 
     @Override
@@ -46,10 +52,19 @@ public final class AntctlManager implements NodeManager {
         return version().toString();
     }
 
-    /** Every registry entry, Removed ones included, in number order; empty for an empty registry. */
+    /**
+     * Every registry entry, Removed ones included, in number order; empty for an empty registry. antctl
+     * rewrites its registry by truncating it first (ant-service-management src/registry.rs:173) and reads an
+     * empty file as an empty registry (registry.rs:203), so a status that catches a write in flight (a node's
+     * self-upgrade, an operator's antctl) prints nothing: an empty answer is read once more before it counts.
+     */
     @Override
     public synchronized List<AntctlNode> survey() {
-        return client.status().stream().sorted(Comparator.comparing(AntctlNode::service)).toList();
+        List<AntctlNode> nodes = client.status();
+        if (nodes.isEmpty()) {
+            nodes = client.status();
+        }
+        return nodes.stream().sorted(Comparator.comparing(AntctlNode::service)).toList();
     }
 
     public List<AntctlNode> create(AddRequest request) {
@@ -108,12 +123,18 @@ public final class AntctlManager implements NodeManager {
     }
 
     public synchronized void start(StartRequest request) {
-        client.start(request);
+        wedged.recovering(() -> {
+            client.start(request);
+            return null;
+        });
     }
 
     @Override
     public synchronized void stop(List<ServiceName> services) {
-        client.stop(new StopRequest(services, null));
+        wedged.recovering(() -> {
+            client.stop(new StopRequest(services, null));
+            return null;
+        });
     }
 
     /** antctl has no restart: stop, then start. */
@@ -127,11 +148,61 @@ public final class AntctlManager implements NodeManager {
     @Override
     public synchronized void remove(List<ServiceName> services, boolean keepDirectories) {
         stop(services);
-        client.remove(new RemoveRequest(services, keepDirectories));
+        wedged.recovering(() -> {
+            client.remove(new RemoveRequest(services, keepDirectories));
+            return null;
+        });
     }
 
+    /**
+     * Upgrades the named nodes. {@code --path} always forces in antctl (cmd/node.rs:470: every node is stopped,
+     * replaced and restarted, downgrades included), so for a path antfleet reads the binary's version first and
+     * leaves out the nodes already at it or ahead of it (a node that upgraded itself is not downgraded). A node
+     * antctl upgraded but could not start ({@link UpgradeOutcome.Kind#NOT_STARTED}) is started once more; if
+     * that fails too it stays in {@link UpgradeSummary#failed()} with both reasons.
+     */
     public synchronized UpgradeSummary upgrade(UpgradeRequest request) {
-        return client.upgrade(request);
+        List<UpgradeOutcome> skipped = new ArrayList<>();
+        UpgradeRequest effective = request;
+        if (request.binaryPath() != null && !request.force()) {
+            String target = client.binaryVersion(request.binaryPath());
+            Map<ServiceName, String> versions = survey().stream()
+                    .filter(n -> n.version() != null).collect(Collectors.toMap(AntctlNode::service, AntctlNode::version));
+            List<ServiceName> todo = new ArrayList<>();
+            for (ServiceName s : request.services()) {
+                String v = versions.get(s);
+                if (Versions.isVersion(v) && Versions.isVersion(target) && Versions.compare(v, target) >= 0) {
+                    skipped.add(new UpgradeOutcome(s, UpgradeOutcome.Kind.NOT_REQUIRED, v, v,
+                            "at " + v + ", the binary at " + request.binaryPath() + " is " + target));
+                } else {
+                    todo.add(s);
+                }
+            }
+            if (todo.isEmpty()) {
+                return new UpgradeSummary(skipped, false);
+            }
+            effective = new UpgradeRequest(todo, request.binaryPath(), null, false, request.doNotStart(),
+                    request.interval(), request.connectionTimeout(), request.env());
+        }
+        UpgradeRequest call = effective;
+        UpgradeSummary summary = wedged.recovering(() -> client.upgrade(call));
+        List<UpgradeOutcome> outcomes = new ArrayList<>(skipped);
+        for (UpgradeOutcome o : summary.outcomes()) {
+            outcomes.add(o.kind() == UpgradeOutcome.Kind.NOT_STARTED && !request.doNotStart() ? startAgain(o) : o);
+        }
+        return new UpgradeSummary(outcomes, summary.allAtLatest() && skipped.isEmpty());
+    }
+
+    /** antctl's own suggestion for an upgraded node that did not start (cmd/node.rs:590-594): start it again. */
+    private UpgradeOutcome startAgain(UpgradeOutcome notStarted) {
+        try {
+            start(new StartRequest(List.of(notStarted.service()), settings.startInterval(), settings.connectionTimeout()));
+            return new UpgradeOutcome(notStarted.service(), UpgradeOutcome.Kind.UPGRADED, notStarted.fromVersion(),
+                    notStarted.toVersion(), "did not start after the upgrade; started again");
+        } catch (AntctlException e) {
+            return new UpgradeOutcome(notStarted.service(), UpgradeOutcome.Kind.NOT_STARTED, notStarted.fromVersion(),
+                    notStarted.toVersion(), notStarted.message() + "; starting it again failed: " + e.getMessage());
+        }
     }
 
     @Override
@@ -143,7 +214,10 @@ public final class AntctlManager implements NodeManager {
     /** {@code antctl reset --force}: stops and removes every node and deletes the registry. */
     @Override
     public synchronized void reset() {
-        client.resetForce();
+        wedged.recovering(() -> {
+            client.resetForce();
+            return null;
+        });
     }
 
     /** RUNNING when the node's metrics endpoint answers validly, STOPPED when not, UNKNOWN without a port. */

@@ -15,7 +15,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Hands out one {@link AntctlManager} per container and mode (the same instance every time, so calls
- * into one container's registry are serialised). Thread safe.
+ * into one container's registry are serialised), and every antctl call holds the container's lock, which
+ * other antfleet processes on this host respect too ({@link ContainerCallLocks}). Thread safe.
  */
 public final class AntctlManagerFactory implements NodeManagers {
     private static final Logger LOG = LoggerFactory.getLogger(AntctlManagerFactory.class);
@@ -24,6 +25,7 @@ public final class AntctlManagerFactory implements NodeManagers {
     private final AntctlSettings settings;
     private final LivenessProbe probe;
     private final Map<String, AntctlManager> managers = new ConcurrentHashMap<>();
+    private final ContainerCallLocks locks = ContainerCallLocks.inTempDir();
 
     @Inject
     public AntctlManagerFactory(DockerGateway gateway, AntctlSettings settings, LivenessProbe probe) {
@@ -43,14 +45,16 @@ public final class AntctlManagerFactory implements NodeManagers {
         requireNonNull(displayName, "displayName is null");
         requireNonNull(mode, "mode is null");
         return managers.computeIfAbsent(address + "|" + mode.label(),
-                k -> forRunner(new DockerExecRunner(gateway, address, displayName, mode, settings)));
+                k -> forRunner(new LockedRunner(new DockerExecRunner(gateway, address, displayName, mode, settings),
+                        locks, "container-" + displayName)));
     }
 
     /** antctl on the host itself: as the current user, or through {@code sudo -n} for the system registry. */
     public AntctlManager forHost(ProcessManager mode) {
         List<String> prefix = mode.runsAsRoot() ? List.of("sudo", "-n") : List.of();
         return managers.computeIfAbsent("host|" + mode.label(),
-                k -> forRunner(new LocalRunner(settings.antctlPath(), prefix)));
+                k -> forRunner(new LockedRunner(new LocalRunner(settings.antctlPath(), prefix), locks,
+                        "host-" + mode.label())));
     }
 
     /** A manager over any runner (a test double, a custom transport); not cached. */

@@ -15,4 +15,10 @@ public interface AntctlRunner {
 
     /** {@code args} excludes the program name. */
     ExecResult run(List<String> args, Duration timeout);
+
+    /**
+     * Runs another program where antctl runs, as the same user, bounded the same way: a node binary's
+     * {@code --version} before a path upgrade, a {@code kill} of a node whose RPC no longer answers.
+     */
+    ExecResult runBeside(List<String> command, Duration timeout);
 }

@@ -47,8 +47,7 @@ public final class Dialect014 implements AntctlDialect {
     @Override
     public List<String> start(StartRequest r) {
         List<String> args = new ArrayList<>(List.of("start"));
-        option(args, "--interval", millis(r.interval()));
-        option(args, "--connection-timeout", seconds(r.connectionTimeout()));
+        interval(args, r.interval(), r.connectionTimeout());
         services(args, r.services());
         return args;
     }
@@ -87,8 +86,7 @@ public final class Dialect014 implements AntctlDialect {
         if (r.doNotStart()) {
             args.add("--do-not-start");
         }
-        option(args, "--interval", millis(r.interval()));
-        option(args, "--connection-timeout", seconds(r.connectionTimeout()));
+        interval(args, r.interval(), r.connectionTimeout());
         r.env().forEach(e -> option(args, "--env", e.toString()));
         services(args, r.services());
         return args;
@@ -112,6 +110,18 @@ public final class Dialect014 implements AntctlDialect {
     @Override
     public List<NodeFailure> parseFailures(String output) {
         return failureParser.parse(output);
+    }
+
+    /**
+     * {@code --interval} conflicts with {@code --connection-timeout} on start and upgrade (bin/cli/main.rs:331,
+     * 339, 408, 437: a usage error). With an interval antctl does not wait for peers, so the timeout is moot.
+     */
+    private static void interval(List<String> args, Duration interval, Duration connectionTimeout) {
+        if (interval != null) {
+            option(args, "--interval", millis(interval));
+        } else {
+            option(args, "--connection-timeout", seconds(connectionTimeout));
+        }
     }
 
     private static void services(List<String> args, List<ServiceName> services) {

@@ -56,12 +56,32 @@ public final class DockerExecRunner implements AntctlRunner {
     }
 
     @Override
-    public ExecResult run(List<String> args, Duration timeout) {
+    public ExecResult runBeside(List<String> program, Duration timeout) {
+        List<String> command = wrapped(timeout);
+        command.addAll(program);
+        try {
+            return gateway.exec(container, command, user(), Map.of(), null, timeout.plus(settings.clientGrace()));
+        } catch (ExecTimeoutException e) {
+            throw new AntctlTimeoutException(target(), program, timeout, e);
+        }
+    }
+
+    private String user() {
+        return mode.runsAsRoot() ? "root" : settings.containerUser();
+    }
+
+    private List<String> wrapped(Duration timeout) {
         List<String> command = new ArrayList<>();
         if (!settings.killWrapper().isEmpty()) {
             command.addAll(settings.killWrapper());
             command.add(Long.toString(Math.max(1, (timeout.toMillis() + 999) / 1000)));
         }
+        return command;
+    }
+
+    @Override
+    public ExecResult run(List<String> args, Duration timeout) {
+        List<String> command = wrapped(timeout);
         command.add(settings.antctlPath());
         command.addAll(args);
         String user = mode.runsAsRoot() ? "root" : settings.containerUser();

@@ -49,6 +49,19 @@ public final class LocalRunner implements AntctlRunner {
         List<String> all = new ArrayList<>(prefix);
         all.add(antctl);
         all.addAll(args);
+        List<String> shown = new ArrayList<>(List.of("antctl"));
+        shown.addAll(args);
+        return execute(all, shown, timeout);
+    }
+
+    @Override
+    public ExecResult runBeside(List<String> command, Duration timeout) {
+        List<String> all = new ArrayList<>(prefix);
+        all.addAll(command);
+        return execute(all, command, timeout);
+    }
+
+    private ExecResult execute(List<String> all, List<String> shown, Duration timeout) {
         CommandLine line = new CommandLine(all.get(0));
         all.subList(1, all.size()).forEach(a -> line.addArgument(a, false));
         ExecuteWatchdog watchdog = ExecuteWatchdog.builder().setTimeout(timeout).get();
@@ -60,8 +73,6 @@ public final class LocalRunner implements AntctlRunner {
                 .get();
         executor.setWatchdog(watchdog);
         executor.setExitValues(null);
-        List<String> shown = new ArrayList<>(List.of("antctl"));
-        shown.addAll(args);
         int exit;
         try {
             exit = executor.execute(line);

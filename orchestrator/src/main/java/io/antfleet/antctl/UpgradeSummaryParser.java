@@ -14,6 +14,8 @@ final class UpgradeSummaryParser {
     private static final Pattern NOT_REQUIRED = Pattern.compile("^- (antnode[0-9]+) did not require an upgrade$");
     private static final Pattern FORCED = Pattern.compile("^✓ Forced (antnode[0-9]+) version change from (\\S+) to (\\S+?)\\.?$");
     private static final Pattern FAILED = Pattern.compile("^✕ (antnode[0-9]+) was not upgraded: (.*)$");
+    private static final Pattern NOT_STARTED =
+            Pattern.compile("^✕ (antnode[0-9]+) was upgraded from (\\S+) to (\\S+) but it did not start$");
     private static final String ALL_LATEST = "✓ All nodes are at the latest version";
 
     UpgradeSummary parse(String stdout) {
@@ -38,6 +40,10 @@ final class UpgradeSummaryParser {
             } else if ((m = FORCED.matcher(line)).matches()) {
                 outcomes.add(new UpgradeOutcome(ServiceName.of(m.group(1)), UpgradeOutcome.Kind.FORCED,
                         m.group(2), m.group(3), null));
+            } else if ((m = NOT_STARTED.matcher(line)).matches()) {
+                outcomes.add(new UpgradeOutcome(ServiceName.of(m.group(1)), UpgradeOutcome.Kind.NOT_STARTED,
+                        m.group(2), m.group(3), "upgraded from " + m.group(2) + " to " + m.group(3)
+                        + " but it did not start"));
             } else if ((m = FAILED.matcher(line)).matches()) {
                 outcomes.add(new UpgradeOutcome(ServiceName.of(m.group(1)), UpgradeOutcome.Kind.FAILED,
                         null, null, m.group(2)));

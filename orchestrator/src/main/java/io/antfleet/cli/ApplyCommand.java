@@ -6,7 +6,10 @@ import io.antfleet.cli.render.ApplyProgressPrinter;
 import io.antfleet.cli.render.ApplyReportRenderer;
 import io.antfleet.cli.render.PlanRenderer;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.config.settings.Settings;
 import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.docker.DockerEngineCheck;
+import io.antfleet.docker.DockerSettings;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.fleet.plan.Plan;
@@ -21,7 +24,7 @@ import picocli.CommandLine.ParentCommand;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code antfleet apply FILE [--dry-run] [--prune]}: validate the spec (exit 2 on problems, nothing
+ * {@code antfleet apply FILE [--dry-run] [--prune] [--check]}: validate the spec (exit 2 on problems, nothing
  * touched), observe, plan, and print the plan or run it (exit 1 when a container failed).
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
@@ -42,16 +45,34 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--prune", description = "Also remove fleet containers that are not in the spec (their nodes first).")
     boolean prune;
 
+    @Option(names = "--check", description = "Only validate: the spec, and whether each host's Docker engine answers"
+            + " (with its TLS files). Changes nothing; exit 2 on any problem.")
+    boolean check;
+
     private final Provider<ApplyService> applyService;
+    private final Provider<SpecLoader> specLoader;
+    private final Provider<Settings> settings;
+    private final Provider<DockerSettings> docker;
 
     @Inject
-    ApplyCommand(Provider<ApplyService> applyService) {
+    ApplyCommand(Provider<ApplyService> applyService, Provider<SpecLoader> specLoader, Provider<Settings> settings,
+            Provider<DockerSettings> docker) {
+        this.specLoader = specLoader;
+        this.settings = settings;
         this.applyService = applyService;
+        this.docker = docker;
     }
 
     @Override
     public Integer call() {
-        FleetSpec spec = new SpecLoader().load(file);
+        IgnoredSettings.warn(settings.get(), command.commandLine().getErr());
+        if (check) {
+            FleetSpec spec = specLoader.get().load(file, new DockerEngineCheck(docker.get()));
+            command.commandLine().getOut().println(file + ": valid; every host's engine answers (" + spec.hosts().size()
+                    + " besides the local one)");
+            return ExitCodes.OK;
+        }
+        FleetSpec spec = specLoader.get().load(file);
         ApplyService service = applyService.get();
         boolean json = root.globalOptions().output() == OutputFormat.JSON;
         java.io.PrintWriter out = command.commandLine().getOut();

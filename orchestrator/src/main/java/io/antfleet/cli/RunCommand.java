@@ -4,6 +4,7 @@ import com.google.inject.Inject;
 import com.google.inject.Provider;
 import io.antfleet.cli.render.DecisionRenderer;
 import io.antfleet.config.OutputFormat;
+import io.antfleet.config.settings.Settings;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
@@ -90,6 +91,8 @@ final class RunCommand implements Callable<Integer> {
     Path tlsKey;
 
     private final Provider<RunState> state;
+    private final Provider<SpecLoader> specLoader;
+    private final Provider<Settings> settings;
     private final Provider<ApplyService> applyService;
     private final Provider<FleetAdoption> adoption;
     private final Provider<RunLoop> loop;
@@ -105,8 +108,11 @@ final class RunCommand implements Callable<Integer> {
     RunCommand(Provider<RunState> state, Provider<ApplyService> applyService, Provider<FleetAdoption> adoption,
             Provider<RunLoop> loop, Provider<HostSampleJson> hostSampleJson, Provider<OshiHostCounters> hostCounters,
             Provider<Clock> clock, Provider<FleetMetrics> fleetMetrics, Provider<io.antfleet.serve.Dashboard> dashboard,
-            Provider<io.antfleet.engine.run.RunEvents> runEvents, Provider<io.antfleet.fleet.plan.FleetPlanner> planner) {
+            Provider<io.antfleet.engine.run.RunEvents> runEvents, Provider<io.antfleet.fleet.plan.FleetPlanner> planner,
+            Provider<SpecLoader> specLoader, Provider<Settings> settings) {
         this.planner = planner;
+        this.specLoader = specLoader;
+        this.settings = settings;
         this.dashboard = dashboard;
         this.runEvents = runEvents;
         this.state = state;
@@ -124,7 +130,10 @@ final class RunCommand implements Callable<Integer> {
         RunState state = this.state.get();
         Path specFile = file != null ? file : state.specPath().orElseThrow(() -> new AntfleetException(
                 "no FILE given and no spec was applied by antfleet run before; give the fleet spec"));
-        FleetSpec spec = new SpecLoader().load(specFile);
+        Settings global = settings.get();
+        IgnoredSettings.warn(global, command.commandLine().getErr());
+        SpecLoader loader = specLoader.get();
+        FleetSpec spec = loader.load(specFile);
         planner.get().checkAddresses(spec); // the loop grows containers up to their max: never past max-nodes-per-address
         PrintWriter out = command.commandLine().getOut();
         if (file != null && !dryRun) {
@@ -139,7 +148,7 @@ final class RunCommand implements Callable<Integer> {
             adoption.get().adopt(spec)
                     .forEach(line -> command.commandLine().getErr().println("antfleet: " + line));
         }
-        RunTarget target = RunTarget.of(spec, Runtime.getRuntime().availableProcessors());
+        RunTarget target = RunTarget.of(spec, Runtime.getRuntime().availableProcessors(), global);
         HostSource host = hostSource();
         RunLoop loop = this.loop.get();
         boolean json = root.globalOptions().output() == OutputFormat.JSON;
@@ -147,7 +156,7 @@ final class RunCommand implements Callable<Integer> {
             print(out, loop.cycle(target, host, true), json);
             return ExitCodes.OK;
         }
-        io.antfleet.notify.NotifySettings notify = new SpecLoader().notifySettings(specFile);
+        io.antfleet.notify.NotifySettings notify = loader.notifySettings(specFile);
         try (io.antfleet.notify.Notifier notifier = notifier(notify);
                 FleetMetricsServer server = metricsServer();
                 io.antfleet.serve.DashboardServer served = serve == null ? null

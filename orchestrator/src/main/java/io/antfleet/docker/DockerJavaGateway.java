@@ -54,10 +54,12 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
     }
 
     private static DockerClient connect(DockerSettings settings, Duration responseTimeout) {
-        DefaultDockerClientConfig config = DefaultDockerClientConfig.createDefaultConfigBuilder()
+        DefaultDockerClientConfig.Builder builder = DefaultDockerClientConfig.createDefaultConfigBuilder()
                 .withDockerHost(settings.host())
-                .withApiVersion(settings.apiVersion())
-                .build();
+                .withApiVersion(settings.apiVersion());
+        // without tls, DOCKER_TLS_VERIFY and DOCKER_CERT_PATH still apply to the local engine as docker-java reads them
+        settings.tls().ifPresent(tls -> builder.withDockerTlsVerify(true).withCustomSslConfig(new PemSslConfig(tls)));
+        DefaultDockerClientConfig config = builder.build();
         ApacheDockerHttpClient http = new ApacheDockerHttpClient.Builder()
                 .dockerHost(config.getDockerHost())
                 .sslConfig(config.getSSLConfig())
@@ -66,6 +68,11 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
                 .responseTimeout(responseTimeout)
                 .build();
         return DockerClientImpl.getInstance(config, http);
+    }
+
+    /** The engine's version: whether it answers (and trusts this client), for {@link DockerEngineCheck}. */
+    String serverVersion() {
+        return call("ask Docker at " + settings.host() + " for its version", () -> client().versionCmd().exec().getVersion());
     }
 
     @Override
@@ -239,15 +246,19 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         } catch (NotFoundException e) {
             throw new DockerOperationException("cannot " + what + ": not found (" + firstLine(e.getMessage()) + ")", e);
         } catch (RuntimeException e) {
-            String where = causedByIo(e) ? " (no answer from Docker at " + settings.host() + ")" : "";
+            String where = causedBy(e, javax.net.ssl.SSLException.class) ? " (TLS with Docker at " + settings.host()
+                    + " failed: the engine refused the client certificate, or its own is not signed by the CA given)"
+                    : causedBy(e, IOException.class) ? " (no answer from Docker at " + settings.host() + ")"
+                    + (settings.tls().isPresent() ? "; with TLS this is also how an engine that refused the client"
+                    + " certificate looks" : "") : "";
             throw new DockerOperationException("cannot " + what + ": " + firstLine(e.getMessage()) + where, e);
         }
     }
 
-    /** A socket that is gone or refuses: the daemon is down or restarting, not a bad request. */
-    private static boolean causedByIo(Throwable e) {
+    /** A socket that is gone or refuses (IOException): the daemon is down or restarting, not a bad request. */
+    private static boolean causedBy(Throwable e, Class<? extends IOException> kind) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof IOException) {
+            if (kind.isInstance(t)) {
                 return true;
             }
         }

@@ -10,7 +10,9 @@ public record UpgradeOutcome(ServiceName service, Kind kind, String fromVersion,
         UPGRADED,
         NOT_REQUIRED,
         FORCED,
-        FAILED
+        FAILED,
+        /** {@code ✕ antnodeN was upgraded from A to B but it did not start}: replaced, not running (cmd/mod.rs:114-119). */
+        NOT_STARTED
     }
 
     public UpgradeOutcome {

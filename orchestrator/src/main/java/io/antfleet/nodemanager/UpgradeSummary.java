@@ -8,7 +8,9 @@ public record UpgradeSummary(List<UpgradeOutcome> outcomes, boolean allAtLatest)
         outcomes = List.copyOf(outcomes);
     }
 
+    /** Nodes not upgraded, and nodes upgraded but not running (the ones antctl's exit 1 is about). */
     public List<UpgradeOutcome> failed() {
-        return outcomes.stream().filter(o -> o.kind() == UpgradeOutcome.Kind.FAILED).toList();
+        return outcomes.stream().filter(o -> o.kind() == UpgradeOutcome.Kind.FAILED
+                || o.kind() == UpgradeOutcome.Kind.NOT_STARTED).toList();
     }
 }

@@ -17,6 +17,7 @@ import io.antfleet.store.LeaseHolder;
 import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -44,10 +45,13 @@ public final class DashboardActions {
     private final ApplyService apply;
     private final RunState state;
     private final FleetMutex mutex;
+    private final Provider<SpecLoader> specLoader;
 
     @Inject
     public DashboardActions(NodeLifecycle lifecycle, ContainerRepository containers, NodeRepository nodes,
-            DatabaseLease lease, ApplyService apply, RunState state, FleetMutex mutex) {
+            DatabaseLease lease, ApplyService apply, RunState state, FleetMutex mutex,
+            Provider<SpecLoader> specLoader) {
+        this.specLoader = requireNonNull(specLoader, "specLoader is null");
         this.mutex = requireNonNull(mutex, "mutex is null");
         this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
         this.containers = requireNonNull(containers, "containers is null");
@@ -95,7 +99,7 @@ public final class DashboardActions {
                 "no spec was applied by antfleet run yet; apply one from the command line first"));
         ApplyReport report;
         try {
-            report = apply.apply(new SpecLoader().load(spec), false);
+            report = apply.apply(specLoader.get().load(spec), false);
         } catch (io.antfleet.engine.apply.LeaseHeldException e) {
             throw new BadRequestException(409, e.getMessage());
         }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.antfleet.config.settings.Settings;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.run.RunState;
 import io.antfleet.engine.run.RunTarget;
@@ -20,6 +21,7 @@ import io.antfleet.store.HistoryLog;
 import io.antfleet.store.HostReading;
 import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.EnumMap;
@@ -39,12 +41,17 @@ public final class FleetView {
     private final NodeRepository nodes;
     private final HistoryLog history;
     private final RunState state;
+    private final Provider<SpecLoader> specLoader;
+    private final Provider<Settings> settings;
     private final ObjectMapper json = new ObjectMapper();
     private String cachedVersion;
     private AutoscaleSettings cachedSettings;
 
     @Inject
-    public FleetView(ContainerRepository containers, NodeRepository nodes, HistoryLog history, RunState state) {
+    public FleetView(ContainerRepository containers, NodeRepository nodes, HistoryLog history, RunState state,
+            Provider<SpecLoader> specLoader, Provider<Settings> settings) {
+        this.specLoader = requireNonNull(specLoader, "specLoader is null");
+        this.settings = requireNonNull(settings, "settings is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.history = requireNonNull(history, "history is null");
@@ -155,7 +162,7 @@ public final class FleetView {
         try {
             String version = spec.get() + " " + java.nio.file.Files.getLastModifiedTime(spec.get()).toMillis();
             if (!version.equals(cachedVersion)) {
-                cachedSettings = RunTarget.of(new SpecLoader().load(spec.get()), cores).settings();
+                cachedSettings = RunTarget.of(specLoader.get().load(spec.get()), cores, settings.get()).settings();
                 cachedVersion = version;
             }
             return cachedSettings;

@@ -4,7 +4,7 @@ import io.antfleet.fleet.Container;
 import java.util.List;
 import java.util.Optional;
 
-/** The Container table. Names and Docker ids are unique; a duplicate raises {@link StoreException}. */
+/** The Container table. Names and Docker ids are unique per host; a duplicate raises {@link StoreException}. */
 public interface ContainerRepository {
     /** Inserts and returns the row with its surrogate id. */
     Container insert(Container container);

@@ -78,10 +78,10 @@ final class MyBatisContainerRepository implements ContainerRepository {
     }
 
     private static RuntimeException duplicateOr(PersistenceException e, Container container) {
-        if (SqlErrors.isDuplicateOn(e, "container_name_unique")) {
+        if (SqlErrors.isDuplicateOn(e, "container_host_name_unique")) {
             return new StoreException("a container named '" + container.name() + "' already exists", e);
         }
-        if (SqlErrors.isDuplicateOn(e, "container_docker_id_unique")) {
+        if (SqlErrors.isDuplicateOn(e, "container_host_docker_id_unique")) {
             return new StoreException("a container with Docker id '" + container.dockerId() + "' already exists (name '"
                     + container.name() + "')", e);
         }

@@ -107,6 +107,7 @@ public final class StoreConnection implements AutoCloseable {
         configuration.addMapper(LeaseMapper.class);
         configuration.addMapper(DecisionMapper.class);
         configuration.addMapper(HistoryMapper.class);
+        configuration.addMapper(HostMapper.class);
         return configuration;
     }
 

@@ -40,6 +40,7 @@ public final class StoreModule extends AbstractModule {
         bind(UnitOfWork.class).to(Transactions.class);
         bind(Migrations.class).in(Singleton.class);
         bind(ContainerRepository.class).to(MyBatisContainerRepository.class).in(Singleton.class);
+        bind(HostRepository.class).to(MyBatisHostRepository.class).in(Singleton.class);
         bind(NodeRepository.class).to(MyBatisNodeRepository.class).in(Singleton.class);
         bind(OperationJournal.class).to(MyBatisOperationJournal.class).in(Singleton.class);
         bind(DatabaseLease.class).to(MyBatisDatabaseLease.class).in(Singleton.class);

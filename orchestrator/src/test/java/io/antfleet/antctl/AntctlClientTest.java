@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.antfleet.docker.ExecResult;
+import io.antfleet.nodemanager.UpgradeSummary;
+import io.antfleet.nodemanager.UpgradeOutcome;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.WalletAddress;
 import io.antfleet.fleet.spec.EvmNetwork;
@@ -110,15 +112,27 @@ class AntctlClientTest {
     }
 
     @Test
-    void aFailedUpgradeRaisesWithTheNodesThatWereNotUpgraded() {
-        FakeAntctl fake = new FakeAntctl("container a")
-                .failNext("upgrade", new ExecResult(1, Golden.read("upgrade-mixed.txt"), "Error: \n   0: Upgrade failed\n"));
+    void aFailedUpgradeReturnsTheSummaryWithTheNodesThatFailedTiedToTheirLines() {
+        FakeAntctl fake = new FakeAntctl("container a").failNext("upgrade", new ExecResult(1,
+                Golden.read("upgrade-mixed.txt"), "Error: \n   0: There was a problem upgrading one or more nodes\n"));
+        UpgradeRequest request = new UpgradeRequest(List.of(ServiceName.of("antnode1")), null, "0.4.17", false, false,
+                null, null, null);
+
+        UpgradeSummary summary = client(fake, AntctlSettings.defaults()).upgrade(request);
+
+        assertThat(summary.failed()).extracting(o -> o.service().value() + " " + o.kind())
+                .containsExactly("antnode5 FAILED", "antnode6 NOT_STARTED");
+    }
+
+    @Test
+    void anUpgradeThatFailsWithoutASummaryRaises() {
+        FakeAntctl fake = new FakeAntctl("container a").failNext("upgrade",
+                new ExecResult(1, "", "Error: \n   0: Could not connect to RPC endpoint 'https://127.0.0.1:9'\n"));
         UpgradeRequest request = new UpgradeRequest(List.of(ServiceName.of("antnode1")), null, "0.4.17", false, false,
                 null, null, null);
 
         assertThatThrownBy(() -> client(fake, AntctlSettings.defaults()).upgrade(request))
-                .isInstanceOfSatisfying(AntctlException.class, e -> assertThat(e.failures())
-                        .containsExactly(new NodeFailure("antnode5", "The antnode5 service failed to start")));
+                .isInstanceOf(AntctlException.class).hasMessageContaining("Could not connect to RPC endpoint");
     }
 
     @Test

@@ -63,6 +63,9 @@ class AntctlManagerIT {
     void theFullLifecycleWorksInBothModes(ProcessManager mode) {
         int base = mode.runsAsRoot() ? 200 : 100;
         ContainerInfo c = fixture.start("life", Map.of());
+        if (!mode.runsAsRoot()) {
+            fixture.systemdHost(c.id());
+        }
         AntctlManager m = factory(AntctlSettings.defaults()).forContainer(c.id(), c.name(), mode);
         assertThat(m.survey()).isEmpty();
 
@@ -98,8 +101,9 @@ class AntctlManagerIT {
 
         UpgradeSummary summary = m.upgrade(new UpgradeRequest(names("antnode2"), "/opt/antnode/0.4.17/antnode", null,
                 false, false, null, null, null));
+        // --path always forces (cmd/node.rs:470), so antctl reports the change as forced
         assertThat(summary.outcomes()).singleElement().satisfies(o -> {
-            assertThat(o.kind()).isEqualTo(UpgradeOutcome.Kind.UPGRADED);
+            assertThat(o.kind()).isEqualTo(UpgradeOutcome.Kind.FORCED);
             assertThat(o.fromVersion()).isEqualTo("0.4.16");
             assertThat(o.toVersion()).isEqualTo("0.4.17");
         });
@@ -187,6 +191,40 @@ class AntctlManagerIT {
         assertThat(m.survey()).isEmpty();
         assertThat(fixture.docker().exec(c.id(), List.of("ps"), null, Map.of(), null, BOUND).stdout())
                 .doesNotContain("Antctl status");
+    }
+
+    @Test
+    void aNodeWhoseRpcStallsIsKilledByAntfleetSoTheOthersCanStillBeStopped() {
+        ContainerInfo c = fixture.start("wedged", Map.of());
+        AntctlManager m = factory(AntctlSettings.defaults()).forContainer(c.id(), c.name(), ProcessManager.ANTCTL_SUDO);
+        m.create(add(2, 601, null));
+        m.start(names("antnode1", "antnode2"));
+        Long wedgedPid = find(m, "antnode2").pid();
+        fixture.docker().exec(c.id(), List.of("touch", "/var/antctl/services/antnode2/stall-metrics"), "root", Map.of(),
+                null, BOUND);
+        await().atMost(BOUND).until(() -> m.status(find(m, "antnode2")) == NodeStatus.STOPPED);
+
+        m.stop(names("antnode1"));
+
+        assertThat(m.survey()).extracting(n -> n.service().value() + " " + n.antctlStatus())
+                .containsExactly("antnode1 Stopped", "antnode2 Stopped");
+        assertThat(fixture.docker().exec(c.id(), List.of("kill", "-0", wedgedPid.toString()), "root", Map.of(), null,
+                BOUND).exitCode()).isNotZero();
+    }
+
+    @Test
+    void aPathUpgradeToTheVersionANodeAlreadyRunsDoesNotRestartIt() {
+        ContainerInfo c = fixture.start("path-same", Map.of());
+        AntctlManager m = factory(AntctlSettings.defaults()).forContainer(c.id(), c.name(), ProcessManager.ANTCTL_SUDO);
+        m.create(add(1, 611, "/opt/antnode/0.4.17/antnode"));
+        m.start(names("antnode1"));
+        Long pid = find(m, "antnode1").pid();
+
+        UpgradeSummary summary = m.upgrade(new UpgradeRequest(names("antnode1"), "/opt/antnode/0.4.17/antnode", null,
+                false, false, null, null, null));
+
+        assertThat(summary.outcomes()).extracting(UpgradeOutcome::kind).containsExactly(UpgradeOutcome.Kind.NOT_REQUIRED);
+        assertThat(find(m, "antnode1").pid()).isEqualTo(pid);
     }
 
     @Test

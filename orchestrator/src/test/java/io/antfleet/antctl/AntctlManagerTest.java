@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.antfleet.docker.ExecResult;
+import io.antfleet.nodemanager.UpgradeSummary;
+import io.antfleet.nodemanager.UpgradeOutcome;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ServiceName;
@@ -31,6 +33,103 @@ class AntctlManagerTest {
         return new AddRequest(count, null, null, null, null, new PortRange(firstPort, firstPort + count - 1),
                 new PortRange(firstPort + 1000, firstPort + 1000 + count - 1), null, true, WALLET, null, null,
                 EvmNetwork.LOCAL);
+    }
+
+    @Test
+    void aPathUpgradeReadsTheBinarysVersionFirstAndLeavesOutNodesAtItOrAhead() {
+        manager.create(add(3, 31001));
+        fake.registry().get(1).version = "0.4.16";
+        fake.registry().get(2).version = "0.4.18";
+        fake.binaryVersion("0.4.17");
+
+        UpgradeSummary summary = manager.upgrade(new UpgradeRequest(names("antnode1", "antnode2", "antnode3"),
+                "/opt/antnode/0.4.17/antnode", null, false, false, null, null, List.of()));
+
+        assertThat(summary.outcomes()).extracting(o -> o.service().value() + " " + o.kind())
+                .containsExactlyInAnyOrder("antnode1 NOT_REQUIRED", "antnode3 NOT_REQUIRED", "antnode2 FORCED");
+        List<String> upgrade = fake.calls().stream().filter(c -> c.get(0).equals("upgrade")).findFirst().orElseThrow();
+        assertThat(upgrade).containsSubsequence("--service-name", "antnode2").doesNotContain("antnode1", "antnode3");
+    }
+
+    @Test
+    void aPathUpgradeOfNodesAllAtTheBinarysVersionRestartsNothing() {
+        manager.create(add(2, 31001));
+        fake.binaryVersion("0.4.17");
+
+        UpgradeSummary summary = manager.upgrade(new UpgradeRequest(names("antnode1", "antnode2"),
+                "/opt/antnode/0.4.17/antnode", null, false, false, null, null, List.of()));
+
+        assertThat(summary.failed()).isEmpty();
+        assertThat(summary.outcomes()).extracting(UpgradeOutcome::kind).containsOnly(UpgradeOutcome.Kind.NOT_REQUIRED);
+        assertThat(fake.calls()).noneMatch(c -> c.get(0).equals("upgrade"));
+    }
+
+    @Test
+    void anUpgradedNodeThatDidNotStartIsStartedAgain() {
+        manager.create(add(1, 31001));
+        fake.failNext("upgrade", new ExecResult(1, "Upgrade summary:\n"
+                + "✕ antnode1 was upgraded from 0.4.16 to 0.4.17 but it did not start\n",
+                "Error: \n   0: There was a problem upgrading one or more nodes\n"));
+
+        UpgradeSummary summary = manager.upgrade(new UpgradeRequest(names("antnode1"), null, "0.4.17", false, false,
+                null, null, List.of()));
+
+        assertThat(summary.failed()).isEmpty();
+        assertThat(summary.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.kind()).isEqualTo(UpgradeOutcome.Kind.UPGRADED);
+            assertThat(o.toVersion()).isEqualTo("0.4.17");
+        });
+        assertThat(fake.registry().get(0).status).isEqualTo("Running");
+    }
+
+    @Test
+    void anUpgradedNodeThatStillDoesNotStartIsReportedWithBothReasons() {
+        manager.create(add(1, 31001));
+        fake.failNext("upgrade", new ExecResult(1, "Upgrade summary:\n"
+                + "✕ antnode1 was upgraded from 0.4.16 to 0.4.17 but it did not start\n", "Error: \n   0: x\n"));
+        fake.failNext("start", new ExecResult(1, "Failed to start 1 service(s):\n✕ antnode1: it crashed\n",
+                "Error: \n   0: Failed to start one or more services\n"));
+
+        UpgradeSummary summary = manager.upgrade(new UpgradeRequest(names("antnode1"), null, "0.4.17", false, false,
+                null, null, List.of()));
+
+        assertThat(summary.failed()).singleElement().satisfies(o -> assertThat(o.message())
+                .contains("but it did not start", "starting it again failed", "Failed to start one or more services"));
+    }
+
+    @Test
+    void aSingleEmptyStatusIsReadAgainBeforeItCounts() {
+        manager.create(add(2, 31001));
+        fake.failNext("status", new ExecResult(0, "", ""));
+
+        assertThat(manager.survey()).hasSize(2);
+    }
+
+    @Test
+    void aNodeWhoseRpcDoesNotAnswerIsKilledAndTheCommandRunsAgain() {
+        manager.create(add(2, 31001));
+        manager.start(names("antnode1", "antnode2"));
+        alivePorts.add(32001);
+        fake.failNext("stop", new ExecResult(1, "", "Error: \n   0: Could not obtain node info through RPC: "
+                + "status: Cancelled, message: \"Timeout expired\"\n"));
+
+        manager.stop(names("antnode1"));
+
+        assertThat(fake.calls()).contains(List.of("kill", "-9", "1002"));
+        assertThat(fake.calls().stream().filter(c -> c.get(0).equals("stop"))).hasSize(2);
+        assertThat(manager.survey()).extracting(AntctlNode::antctlStatus).containsExactly("Stopped", "Stopped");
+    }
+
+    @Test
+    void aWedgedNodeThatCannotBeFoundLeavesTheErrorAsItWas() {
+        manager.create(add(1, 31001));
+        manager.start(names("antnode1"));
+        alivePorts.add(32001);
+        fake.failNext("stop", new ExecResult(1, "", "Error: \n   0: Could not obtain node info through RPC: x\n"));
+
+        assertThatThrownBy(() -> manager.stop(names("antnode1"))).isInstanceOf(AntctlException.class)
+                .hasMessageContaining("Could not obtain node info through RPC");
+        assertThat(fake.calls()).noneMatch(c -> c.get(0).equals("kill"));
     }
 
     @Test
@@ -73,7 +172,7 @@ class AntctlManagerTest {
                 .isInstanceOfSatisfying(PartialAddException.class, e -> {
                     assertThat(e.added()).hasSize(3);
                     assertThat(e.failures()).containsExactly(
-                            new NodeFailure("antnode3", "Only systemd and openrc are supported on Linux"));
+                            new NodeFailure("antnode3", "Permission denied (os error 13)"));
                     assertThat(e.exitCode()).isEqualTo(1);
                 });
         assertThat(heard).singleElement().satisfies(nodes -> assertThat(nodes).hasSize(3));

@@ -64,12 +64,16 @@ class Dialect014ArgumentsTest {
     }
 
     @Test
-    void startTakesItsIntervalInMillisecondsAndItsTimeoutInSeconds() {
-        StartRequest request = new StartRequest(List.of(ServiceName.of("antnode2")), Duration.ofMillis(1500),
-                Duration.ofSeconds(45));
+    void startTakesItsIntervalInMillisecondsOrElseItsTimeoutInSecondsNeverBoth() {
+        List<ServiceName> two = List.of(ServiceName.of("antnode2"));
 
-        assertThat(dialect.start(request)).containsExactly("start", "--interval", "1500", "--connection-timeout", "45",
-                "--service-name", "antnode2");
+        // bin/cli/main.rs:331/339: --interval conflicts with --connection-timeout (exit 2)
+        assertThat(dialect.start(new StartRequest(two, Duration.ofMillis(1500), Duration.ofSeconds(45))))
+                .containsExactly("start", "--interval", "1500", "--service-name", "antnode2");
+        assertThat(dialect.start(new StartRequest(two, null, Duration.ofSeconds(45))))
+                .containsExactly("start", "--connection-timeout", "45", "--service-name", "antnode2");
+        assertThat(dialect.upgrade(new UpgradeRequest(two, null, "0.4.17", false, false, Duration.ofMillis(10),
+                Duration.ofSeconds(45), List.of()))).contains("--interval").doesNotContain("--connection-timeout");
     }
 
     @Test

@@ -39,6 +39,7 @@ public final class FakeAntctl implements AntctlRunner {
     private final List<List<String>> calls = new ArrayList<>();
     private final List<Duration> timeouts = new ArrayList<>();
     private boolean addAfterFailure;
+    private String binaryVersion = "0.4.17";
 
     public FakeAntctl(String target) {
         this(target, "Autonomi Node Manager v0.14.2\nPackage version: 2026.2.3.2\nGit info: stable / 4f1e2d3 / 2026-02-03\n");
@@ -77,6 +78,11 @@ public final class FakeAntctl implements AntctlRunner {
     public java.util.function.Function<io.antfleet.docker.FakeDockerGateway.ExecCall, ExecResult> execHandler() {
         return call -> {
             int at = call.command().indexOf("antctl");
+            if (at < 0) {
+                List<String> c = call.command();
+                int from = c.size() > 3 && c.get(0).equals("timeout") ? 4 : 0;
+                return runBeside(c.subList(from, c.size()), call.timeout());
+            }
             return run(call.command().subList(at + 1, call.command().size()), call.timeout());
         };
     }
@@ -84,6 +90,33 @@ public final class FakeAntctl implements AntctlRunner {
     @Override
     public String target() {
         return target;
+    }
+
+    /**
+     * Programs run beside antctl: {@code <binary> --version} answers {@link #binaryVersion}; {@code kill -9 <pid>}
+     * ends that node's process (the registry still says Running until a refresh, which this fake does at once).
+     */
+    @Override
+    public synchronized ExecResult runBeside(List<String> command, Duration timeout) {
+        calls.add(List.copyOf(command));
+        timeouts.add(timeout);
+        if (command.size() == 2 && command.get(1).equals("--version")) {
+            return ok("Autonomi Node v" + binaryVersion + "\n");
+        }
+        if (command.get(0).equals("kill")) {
+            long pid = Long.parseLong(command.get(command.size() - 1));
+            registry.stream().filter(e -> e.pid != null && e.pid == pid).forEach(e -> {
+                e.status = "Stopped";
+                e.pid = null;
+            });
+        }
+        return ok("");
+    }
+
+    /** The version a node binary given to upgrade --path reports. */
+    public synchronized FakeAntctl binaryVersion(String version) {
+        binaryVersion = version;
+        return this;
     }
 
     @Override
@@ -164,9 +197,13 @@ public final class FakeAntctl implements AntctlRunner {
         return ok(out.toString());
     }
 
-    /** Upgrades the named nodes to {@code --version} (a {@code --path} counts as 0.5.0), as antctl 0.14 prints it. */
+    /**
+     * Upgrades the named nodes to {@code --version}, or to the {@link #binaryVersion} of a {@code --path}, which
+     * always forces (cmd/node.rs:470), as antctl 0.14 prints it.
+     */
     private ExecResult upgrade(List<String> args) {
-        String to = args.contains("--path") ? "0.5.0" : value(args, "--version", "0.4.18");
+        boolean forced = args.contains("--path") || args.contains("--force");
+        String to = args.contains("--path") ? binaryVersion : value(args, "--version", "0.4.18");
         StringBuilder out = new StringBuilder("Upgrade summary:\n");
         for (int i = 0; i < args.size() - 1; i++) {
             if (args.get(i).equals("--service-name")) {
@@ -174,7 +211,8 @@ public final class FakeAntctl implements AntctlRunner {
                 if (e == null || e.status.equals("Removed")) {
                     return new ExecResult(1, "", "Error: \n   0: No service named '" + args.get(i + 1) + "'\n");
                 }
-                out.append("✓ antnode").append(e.number).append(" upgraded from ").append(e.version).append(" to ").append(to).append('\n');
+                out.append(forced ? "✓ Forced antnode" + e.number + " version change from " + e.version + " to " + to + ".\n"
+                        : "✓ antnode" + e.number + " upgraded from " + e.version + " to " + to + "\n");
                 e.version = to;
             }
         }

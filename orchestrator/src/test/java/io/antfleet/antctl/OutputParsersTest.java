@@ -34,8 +34,7 @@ class OutputParsersTest {
         AddOutput out = add.parse(Golden.read("add-partial-failure.txt"), false);
 
         assertThat(out.added()).extracting(ServiceName::value).containsExactly("antnode1", "antnode2");
-        assertThat(out.failures()).containsExactly(
-                new NodeFailure("antnode3", "Only systemd and openrc are supported on Linux"));
+        assertThat(out.failures()).containsExactly(new NodeFailure("antnode3", "Permission denied (os error 13)"));
     }
 
     @Test
@@ -71,8 +70,10 @@ class OutputParsersTest {
                 new UpgradeOutcome(ServiceName.of("antnode2"), UpgradeOutcome.Kind.NOT_REQUIRED, null, null, null),
                 new UpgradeOutcome(ServiceName.of("antnode3"), UpgradeOutcome.Kind.FORCED, "0.4.17", "0.4.16", null),
                 new UpgradeOutcome(ServiceName.of("antnode5"), UpgradeOutcome.Kind.FAILED, null, null,
-                        "The antnode5 service failed to start"));
-        assertThat(summary.failed()).hasSize(1);
+                        "Error: The antnode5 service failed to start"),
+                new UpgradeOutcome(ServiceName.of("antnode6"), UpgradeOutcome.Kind.NOT_STARTED, "0.4.16", "0.4.17",
+                        "upgraded from 0.4.16 to 0.4.17 but it did not start"));
+        assertThat(summary.failed()).extracting(o -> o.service().value()).containsExactly("antnode5", "antnode6");
     }
 
     @Test

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import io.antfleet.config.GlobalOptions;
+import io.antfleet.config.settings.Settings;
+import io.antfleet.config.settings.SettingsResolver;
+import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.apply.FakeFleet;
 import java.io.ByteArrayOutputStream;
@@ -14,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -36,6 +41,8 @@ class ApplyCommandTest {
             protected void configure() {
                 bind(GlobalOptions.class).toInstance(options);
                 bind(ApplyService.class).toInstance(service);
+                bind(Settings.class).toInstance(new SettingsResolver().resolve(Map.of(), Map.of(), Optional.empty(), Map.of()));
+                bind(SpecLoader.class).toInstance(new SpecLoader());
             }
         });
         return Main.run(modules, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
@@ -107,6 +114,19 @@ class ApplyCommandTest {
                 file + ":8:5: unknown key 'nodez' in containers[0] (did you mean 'nodes'?)");
         assertThat(fleet.observations).hasValue(0);
         assertThat(stdout()).isEmpty();
+    }
+
+    @Test
+    void aUserModeSpecIsRefusedBeforeAnyContainerIsCreated() throws IOException {
+        Path file = spec(QUICKSTART.replace("processManager: antctl+sudo", "processManager: antctl+user"));
+
+        int code = run("apply", file.toString());
+
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains(file + ":4:", "antctl+user is not supported",
+                "OpenRC", "use antctl+sudo");
+        assertThat(fleet.docker.listByLabels(java.util.Map.of())).isEmpty();
+        assertThat(fleet.observations).hasValue(0);
     }
 
     @Test

@@ -164,6 +164,7 @@ class NodeCommandTest {
 
     @Test
     void upgradeByServiceTakesThoseNodesAndAPathInsteadOfAVersion() {
+        alpha.binaryVersion("0.5.0");
         assertThat(run("node", "upgrade", "--container", "alpha", "--service", "antnode3", "--service", "antnode1",
                 "--path", "/opt/antnode")).isEqualTo(ExitCodes.OK);
 

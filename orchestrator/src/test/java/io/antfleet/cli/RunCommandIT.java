@@ -1,5 +1,6 @@
 package io.antfleet.cli;
 
+import io.antfleet.docker.StandInContainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ class RunCommandIT {
     @Test
     void runOnceDryRunOnARunningFleetPrintsItsDecisionsWithReasonsAndChangesNothing() throws IOException {
         Path spec = file("fleet.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: " + fleet,
-                "image: antfleet/agent:stand-in", "processManager: antctl+sudo",
+                "image: " + StandInContainers.IMAGE, "processManager: antctl+sudo",
                 "rewardsAddress: '0x03B770D9cD32077cC0bF330c13C114a87643B124'", "network: evm-local", "noUpnp: true",
                 "antnode: {version: 0.4.16}", "ports: {node: 49000, metrics: 49200, rpc: 49400, blockSize: 10}",
                 "containers:", "  - name: a", "    nodes: {min: 2, max: 5}",

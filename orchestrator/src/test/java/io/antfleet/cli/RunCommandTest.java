@@ -7,11 +7,14 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
 import io.antfleet.config.GlobalOptions;
+import io.antfleet.config.settings.Settings;
+import io.antfleet.config.settings.SettingsResolver;
+import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.apply.FakeFleet;
 import io.antfleet.engine.run.FleetAdoption;
-import io.antfleet.engine.run.RunLoop;
 import io.antfleet.engine.run.RunEvents;
+import io.antfleet.engine.run.RunLoop;
 import io.antfleet.engine.run.RunParts;
 import io.antfleet.engine.run.RunState;
 import io.antfleet.metrics.FleetMetrics;
@@ -27,11 +30,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -73,6 +77,8 @@ class RunCommandTest {
                 bind(io.antfleet.fleet.plan.FleetPlanner.class).toInstance(new io.antfleet.fleet.plan.FleetPlanner());
                 bind(RunEvents.class).toInstance(events);
                 bind(Clock.class).toInstance(clock);
+                bind(Settings.class).toInstance(new SettingsResolver().resolve(Map.of(), Map.of(), Optional.empty(), Map.of()));
+                bind(SpecLoader.class).toInstance(new SpecLoader());
             }
         });
         return Main.run(modules, new PrintStream(out, true, StandardCharsets.UTF_8),

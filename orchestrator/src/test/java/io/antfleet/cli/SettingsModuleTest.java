@@ -11,8 +11,10 @@ import io.antfleet.config.OutputFormat;
 import io.antfleet.config.settings.InvalidSettingsException;
 import io.antfleet.config.settings.Setting;
 import io.antfleet.config.settings.Settings;
+import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.WalletPicker;
 import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.spec.RewardsAddress;
 import io.antfleet.store.Database;
 import io.antfleet.store.MachineSettings;
@@ -60,6 +62,21 @@ class SettingsModuleTest {
 
         assertThat(wallets.pick(RewardsAddress.parse("faucet"))).isEqualTo(new WalletAddress(FAUCET));
         assertThat(wallets.pick(RewardsAddress.parse("donate"))).isEqualTo(new WalletAddress(DONATE));
+        injector.getInstance(StoreConnection.class).close();
+    }
+
+    @Test
+    void theBoundSpecLoaderTakesTheSettingsAsDefaultsForWhatASpecLeavesOut() throws IOException {
+        Path config = Files.writeString(dir.resolve("wnm.conf"), "node_cap=7\nport_start=56\nprocess_manager=antctl+sudo\n");
+        Injector injector = settingsOnly(options(Optional.of(config)), Map.of());
+
+        FleetSpec spec = injector.getInstance(SpecLoader.class).parse("f.yaml", String.join("\n", "apiVersion: antfleet/v1",
+                "fleet: home", "image: i", "rewardsAddress: " + OTHER, "containers: [{name: a, nodes: 1}]", ""));
+
+        assertThat(spec.autoscale().nodeCap()).isEqualTo(7);
+        assertThat(spec.ports().node()).isEqualTo(56000);
+        assertThat(injector.getInstance(Settings.class).ignored()).containsExactly(config
+                + ":3: setting 'process_manager' is ignored: the fleet spec's processManager sets it per fleet or container");
         injector.getInstance(StoreConnection.class).close();
     }
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 /**
  * An ant container on a macvlan network with a fixed address (one public address per container, issue 13
  * item 7). The macvlan's parent is one end of a veth pair this test makes (the {@code dummy} link type is not
- * available here, ENVIRONMENT.md); the addresses are private ones the test picks, and nothing leaves the
+ * available on these machines); the addresses are private ones the test picks, and nothing leaves the
  * machine: the veth's peer end is connected to nothing and the nodes have no bootstrap peers. Links, network and container are removed after.
  */
 class FixedAddressNetworkIT {

@@ -13,7 +13,8 @@ import java.util.UUID;
  * {@code antfleet.test=antctl-it}; {@link #close()} removes the ones this fixture created.
  */
 public final class StandInContainers implements AutoCloseable {
-    public static final String IMAGE = "antfleet/agent:stand-in";
+    /** {@code $ANTFLEET_STANDIN_IMAGE} when set (a stand-in under development), else the shared tag. */
+    public static final String IMAGE = System.getenv().getOrDefault("ANTFLEET_STANDIN_IMAGE", "antfleet/agent:stand-in");
     public static final String TEST_LABEL = "antfleet.test";
     public static final String FAULTS = "/etc/antctl-standin/faults";
 
@@ -46,13 +47,24 @@ public final class StandInContainers implements AutoCloseable {
 
     /** Scripts a stand-in fault (agent-image's fault file syntax), readable by root and ant. */
     public void fault(String container, String line) {
-        String content = line + "\n";
+        write(container, FAULTS, line + "\n");
+    }
+
+    /**
+     * Makes the container stand for a host with systemd: the stand-in image stands for the production image,
+     * whose OpenRC refuses antctl's user mode, so tests of user mode say which service manager they assume.
+     */
+    public void systemdHost(String container) {
+        write(container, "/etc/antctl-standin/config", "peer_wait_ms=300\nservice_manager=systemd\n");
+    }
+
+    private void write(String container, String path, String content) {
         int bytes = content.getBytes(java.nio.charset.StandardCharsets.UTF_8).length;
         // stdin's end is not signalled through docker-java's httpclient5 transport: read an exact byte count
-        ExecResult r = docker.exec(container, List.of("dd", "of=" + FAULTS, "bs=1", "count=" + bytes), "root", Map.of(),
+        ExecResult r = docker.exec(container, List.of("dd", "of=" + path, "bs=1", "count=" + bytes), "root", Map.of(),
                 content, Duration.ofSeconds(10));
         if (r.exitCode() != 0) {
-            throw new IllegalStateException("cannot write the fault file in " + container + ": " + r.stderr());
+            throw new IllegalStateException("cannot write " + path + " in " + container + ": " + r.stderr());
         }
     }
 

@@ -68,6 +68,9 @@ class ImportIT {
     /** Three nodes added, two started, one of them stopped again, one removed: every status antctl has. */
     private static ContainerInfo populated(String purpose, Map<String, String> labels, boolean root, int base) {
         ContainerInfo c = fixture.start(purpose, labels);
+        if (!root) {
+            fixture.systemdHost(c.id());
+        }
         byHand(c, root, "add", "--count", "4", "--node-port", (34000 + base) + "-" + (34003 + base),
                 "--metrics-port", (35000 + base) + "-" + (35003 + base),
                 "--rpc-port", (35500 + base) + "-" + (35503 + base), "--no-upnp", "--rewards-address", WALLET,

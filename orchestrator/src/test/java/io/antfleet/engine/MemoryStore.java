@@ -1,13 +1,16 @@
 package io.antfleet.engine;
 
 import io.antfleet.fleet.Container;
+import io.antfleet.fleet.Host;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeReadings;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.OperationState;
 import io.antfleet.fleet.ServiceName;
+import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.store.ContainerRepository;
+import io.antfleet.store.HostRepository;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
 import io.antfleet.store.StoreException;
@@ -25,6 +28,7 @@ public final class MemoryStore {
     public final Containers containers = new Containers();
     public final Nodes nodes = new Nodes();
     public final Journal journal = new Journal();
+    public final Hosts hosts = new Hosts();
 
     /** Everything, for "the database is unchanged" assertions. */
     public synchronized String snapshot() {
@@ -73,6 +77,29 @@ public final class MemoryStore {
         @Override
         public synchronized void delete(long id) {
             rows.remove(id);
+        }
+    }
+
+    /** Hosts by name; the local one is there from the start, as the schema has it. */
+    public static final class Hosts implements HostRepository {
+        final Map<String, Host> rows = new LinkedHashMap<>(Map.of(HostSpec.LOCAL,
+                new Host(1L, HostSpec.LOCAL, Optional.empty(), Optional.empty())));
+
+        @Override
+        public synchronized Host record(Host host) {
+            Host row = host.withId(Optional.ofNullable(rows.get(host.name())).map(Host::id).orElse(rows.size() + 1L));
+            rows.put(row.name(), row);
+            return row;
+        }
+
+        @Override
+        public synchronized Optional<Host> findByName(String name) {
+            return Optional.ofNullable(rows.get(name));
+        }
+
+        @Override
+        public synchronized List<Host> findAll() {
+            return List.copyOf(rows.values());
         }
     }
 

@@ -72,6 +72,9 @@ class NodeLifecycleIT {
     private static Setup setup(String purpose, ProcessManager mode) {
         TestStore store = TestStore.embedded();
         ContainerInfo info = fixture.start(purpose, Map.of());
+        if (!mode.runsAsRoot()) {
+            fixture.systemdHost(info.id());
+        }
         Container row = store.containers().insert(new Container(null, info.id(), info.name(), info.image(), "running",
                 "host", mode, null, Instant.now(), Instant.now()));
         NodeLifecycle lifecycle = new NodeLifecycle(new AntctlManagerFactory(fixture.docker(), tight(),

@@ -1,5 +1,6 @@
 package io.antfleet.faults;
 
+import io.antfleet.docker.StandInContainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -170,7 +171,7 @@ class ApplyKilledIT {
     private Path spec(String fleet, int nodePort, int nodes) throws IOException {
         Path file = dir.resolve(fleet + "-" + nodes + ".yaml");
         Files.writeString(file, String.join("\n", "apiVersion: antfleet/v1", "fleet: " + fleet,
-                "image: antfleet/agent:stand-in", "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
+                "image: " + StandInContainers.IMAGE, "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
                 "network: evm-local", "noUpnp: true",
                 "ports: {node: " + nodePort + ", metrics: " + (nodePort + 100) + ", rpc: " + (nodePort + 200) + ", blockSize: 20}",
                 "containers:", "  - {name: c0, nodes: " + nodes + "}", "  - {name: c1, nodes: " + nodes + "}", ""));

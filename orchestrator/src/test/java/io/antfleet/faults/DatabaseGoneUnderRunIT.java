@@ -77,7 +77,7 @@ class DatabaseGoneUnderRunIT {
      */
     private Running startRun(String viaProxy) throws IOException {
         Path spec = file("fleet.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: " + fleet,
-                "image: antfleet/agent:stand-in", "processManager: antctl+sudo",
+                "image: " + StandInContainers.IMAGE, "processManager: antctl+sudo",
                 "rewardsAddress: '0x03B770D9cD32077cC0bF330c13C114a87643B124'", "network: evm-local", "noUpnp: true",
                 "antnode: {version: 0.4.17}", "ports: {node: 53000, metrics: 53030, rpc: 53060, blockSize: 10}",
                 "containers:", "  - name: a", "    nodes: {min: 1, max: 3}",

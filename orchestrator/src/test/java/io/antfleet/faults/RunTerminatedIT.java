@@ -1,5 +1,6 @@
 package io.antfleet.faults;
 
+import io.antfleet.docker.StandInContainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.Injector;
@@ -43,7 +44,7 @@ class RunTerminatedIT {
         String fleet = "killapply-term-" + UUID.randomUUID().toString().substring(0, 6);
         String url = "jdbc:h2:file:" + dir.resolve("db").resolve("antfleet").toAbsolutePath();
         Path spec = Files.writeString(dir.resolve("fleet.yaml"), String.join("\n", "apiVersion: antfleet/v1", "fleet: " + fleet,
-                "image: antfleet/agent:stand-in", "processManager: antctl+sudo",
+                "image: " + StandInContainers.IMAGE, "processManager: antctl+sudo",
                 "rewardsAddress: '0x03B770D9cD32077cC0bF330c13C114a87643B124'", "network: evm-local", "noUpnp: true",
                 "ports: {node: 53480, metrics: 53580, rpc: 53680, blockSize: 10}", "containers:", "  - {name: c0, nodes: 1}", ""));
         Path idle = Files.writeString(dir.resolve("idle.json"),

@@ -31,6 +31,14 @@ class EmbeddedStoreIT {
     }
 
     @Nested
+    class Hosts extends HostContract {
+        @Override
+        protected TestStore store() {
+            return store;
+        }
+    }
+
+    @Nested
     class Nodes extends NodeContract {
         @Override
         protected TestStore store() {

@@ -27,6 +27,14 @@ class MariaDbStoreIT {
     }
 
     @Nested
+    class Hosts extends HostContract {
+        @Override
+        protected TestStore store() {
+            return store;
+        }
+    }
+
+    @Nested
     class Nodes extends NodeContract {
         @Override
         protected TestStore store() {

@@ -42,6 +42,11 @@ public final class TestStore implements AutoCloseable {
     static TestStore mariaDb(String label) {
         String name = TestMariaDb.freshName("store", label);
         TestMariaDb.execute("CREATE DATABASE " + name);
+        return mariaDbNamed(name);
+    }
+
+    /** A store on the existing test database {@code name}, dropped on close. */
+    static TestStore mariaDbNamed(String name) {
         return new TestStore(Database.parse(TestMariaDb.urlFor(name)), () -> TestMariaDb.execute("DROP DATABASE IF EXISTS " + name));
     }
 
@@ -59,6 +64,10 @@ public final class TestStore implements AutoCloseable {
 
     public ContainerRepository containers() {
         return get(ContainerRepository.class);
+    }
+
+    public HostRepository hosts() {
+        return get(HostRepository.class);
     }
 
     public NodeRepository nodes() {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** shared/ant-v2-contract.md §2.2 (`ant node add`) and §4 (registry, numbering, layout). */
+/** docs/contracts/ant-v2-contract.md §2.2 (`ant node add`) and §4 (registry, numbering, layout). */
 class AntAddContractIT extends AntContractTestBase {
 
     private AntAgent.Exec add(String... flags) {

@@ -8,7 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** shared/ant-v2-contract.md §3.3: the daemon's REST endpoints, success and error bodies, from the host. */
+/** docs/contracts/ant-v2-contract.md §3.3: the daemon's REST endpoints, success and error bodies, from the host. */
 class AntApiContractIT extends AntContractTestBase {
 
     private JsonNode json(HttpResponse<String> r) {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** shared/ant-v2-contract.md §1: the `ant` command line's global rules. */
+/** docs/contracts/ant-v2-contract.md §1: the `ant` command line's global rules. */
 class AntCliContractIT extends AntContractTestBase {
 
     @Test

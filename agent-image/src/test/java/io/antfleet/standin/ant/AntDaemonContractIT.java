@@ -8,7 +8,7 @@ import java.util.List;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
-/** shared/ant-v2-contract.md §2.1 and §3.1: `ant node daemon start|stop|status|info|run`, files, address, signals. */
+/** docs/contracts/ant-v2-contract.md §2.1 and §3.1: `ant node daemon start|stop|status|info|run`, files, address, signals. */
 class AntDaemonContractIT extends AntContractTestBase {
 
     @Test

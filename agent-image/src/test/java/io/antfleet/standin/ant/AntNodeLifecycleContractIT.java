@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** shared/ant-v2-contract.md §2.3–2.6 and §3.5: start, stop, status, reset, and how a node is spawned. */
+/** docs/contracts/ant-v2-contract.md §2.3–2.6 and §3.5: start, stop, status, reset, and how a node is spawned. */
 class AntNodeLifecycleContractIT extends AntContractTestBase {
 
     @Test

@@ -9,7 +9,7 @@ import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
- * shared/ant-v2-contract.md §3.6–3.8: crash restarts with backoff, errored after 5 crashes, adoption after a daemon
+ * docs/contracts/ant-v2-contract.md §3.6–3.8: crash restarts with backoff, errored after 5 crashes, adoption after a daemon
  * restart, upgrade respawn, and the SSE stream that reports them (§3.7).
  */
 class AntSupervisionContractIT extends AntContractTestBase {

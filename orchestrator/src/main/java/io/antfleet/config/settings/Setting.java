@@ -39,22 +39,11 @@ public enum Setting {
     NODE_PORT_BASE("node-port-base", "port_start", SettingType.PORT_BASE, "55000"),
     METRICS_PORT_BASE("metrics-port-base", "metrics_port_start", SettingType.PORT_BASE, "13000"),
     RPC_PORT_BASE("rpc-port-base", "rpc_port_start", SettingType.PORT_BASE, "30000"),
-    PROCESS_MANAGER("process-manager", "process_manager", SettingType.PROCESS_MANAGER, "antctl+user"),
-    REWARDS_ADDRESS("rewards-address", "rewards_address", SettingType.REWARDS, null),
     DONATE_ADDRESS("donate-address", "donate_address", SettingType.ADDRESS, null),
     /** What the {@code faucet} keyword of a rewards list pays; wnm has no setting for it. */
     FAUCET_ADDRESS("faucet-address", "faucet_address", SettingType.ADDRESS, null),
-    NO_UPNP("no-upnp", "no_upnp", SettingType.BOOLEAN, "false"),
-    ANTNODE_PATH("antnode-path", "antnode_path", SettingType.TEXT, null),
-    ANTCTL_PATH("antctl-path", "antctl_path", SettingType.TEXT, "antctl"),
-    ANTCTL_VERSION("antctl-version", "antctl_version", SettingType.TEXT, null),
-    ENVIRONMENT("environment", "environment", SettingType.TEXT, null),
-    START_ARGS("start-args", "start_args", SettingType.TEXT, null),
-    DRY_RUN("dry-run", "dry_run", SettingType.BOOLEAN, "false"),
-    SURVEY_DELAY("survey-delay", "survey_delay", SettingType.SECONDS, "0"),
-    ACTION_DELAY("action-delay", "action_delay", SettingType.SECONDS, "0"),
     /** youngest, fewest-records or most-shunned (see fleet.decide.RemovalStrategy). */
-    REMOVAL_STRATEGY("removal-strategy", "node_removal_strategy", SettingType.TEXT, "youngest");
+    REMOVAL_STRATEGY("removal-strategy", "node_removal_strategy", SettingType.REMOVAL_STRATEGY, "youngest");
 
     private final String key;
     private final String wnmName;

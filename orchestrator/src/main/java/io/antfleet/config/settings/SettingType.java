@@ -1,16 +1,14 @@
 package io.antfleet.config.settings;
 
-import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.WalletAddress;
-import io.antfleet.fleet.spec.RewardsAddress;
+import io.antfleet.fleet.decide.RemovalStrategy;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** How a setting's text becomes a typed value; {@link #parse} throws IllegalArgumentException naming the bad value. */
 public enum SettingType {
-    COUNT, POSITIVE, PERCENT, NUMBER, BYTES_PER_SECOND, SECONDS, PORT_BASE, BOOLEAN, PROCESS_MANAGER, REWARDS, ADDRESS, TEXT;
+    COUNT, POSITIVE, PERCENT, NUMBER, BYTES_PER_SECOND, SECONDS, PORT_BASE, REMOVAL_STRATEGY, ADDRESS;
 
     private static final Pattern DURATION = Pattern.compile("([0-9]{1,9})(ms|s|m|h)?");
 
@@ -35,16 +33,10 @@ public enum SettingType {
             case PORT_BASE:
                 int port = integer(text, 1, 65535);
                 return wnmStyle && port <= 65 ? port * 1000 : port;
-            case BOOLEAN:
-                return bool(text);
-            case PROCESS_MANAGER:
-                return ProcessManager.fromLabel(text);
-            case REWARDS:
-                return RewardsAddress.parse(text);
-            case ADDRESS:
-                return new WalletAddress(text);
+            case REMOVAL_STRATEGY:
+                return RemovalStrategy.fromLabel(text);
             default:
-                return text;
+                return new WalletAddress(text);
         }
     }
 
@@ -89,23 +81,6 @@ public enum SettingType {
                 return Duration.ofHours(n);
             default:
                 return Duration.ofSeconds(n);
-        }
-    }
-
-    private static boolean bool(String text) {
-        switch (text.toLowerCase(Locale.ROOT)) {
-            case "true":
-            case "yes":
-            case "on":
-            case "1":
-                return true;
-            case "false":
-            case "no":
-            case "off":
-            case "0":
-                return false;
-            default:
-                throw new IllegalArgumentException("'" + text + "' is not a boolean (expected true or false)");
         }
     }
 }

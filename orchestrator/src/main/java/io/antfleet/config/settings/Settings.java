@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -12,8 +13,10 @@ import java.util.Optional;
 public final class Settings {
     private final Map<Setting, Object> values;
     private final Map<Setting, SettingOrigin> origins;
+    private final List<String> ignored;
 
-    Settings(Map<Setting, Object> values, Map<Setting, SettingOrigin> origins) {
+    Settings(Map<Setting, Object> values, Map<Setting, SettingOrigin> origins, List<String> ignored) {
+        this.ignored = List.copyOf(requireNonNull(ignored, "ignored is null"));
         this.values = Collections.unmodifiableMap(new EnumMap<>(requireNonNull(values, "values is null")));
         this.origins = Collections.unmodifiableMap(new EnumMap<>(requireNonNull(origins, "origins is null")));
     }
@@ -38,8 +41,9 @@ public final class Settings {
         return required(setting, Duration.class);
     }
 
-    public boolean flag(Setting setting) {
-        return required(setting, Boolean.class);
+    /** One warning per retired wnm setting that was given, naming where and why it is ignored. */
+    public List<String> ignored() {
+        return ignored;
     }
 
     public Optional<SettingOrigin> origin(Setting setting) {

@@ -15,6 +15,8 @@ import java.util.stream.Collectors;
  * (node-cap, node_cap, NODE_CAP are one setting). Pure: the caller passes the sources in. Unknown names
  * on the command line and in the file are problems ("did you mean"); unknown {@code ANTFLEET_*} variables
  * and database keys are ignored (other parts of antfleet own them). All problems are reported together.
+ * A {@link RetiredSetting} given on the command line, in the environment or in the file is no problem:
+ * it becomes a warning in {@link Settings#ignored()}.
  */
 public final class SettingsResolver {
     private static final Map<String, Setting> BY_NAME = new HashMap<>();
@@ -36,15 +38,18 @@ public final class SettingsResolver {
     public Settings resolve(Map<String, String> commandLine, Map<String, String> environment, Optional<ConfigFile> file,
             Map<String, String> database) {
         List<String> problems = new ArrayList<>();
+        List<String> ignored = new ArrayList<>();
         List<Given> given = new ArrayList<>();
-        database.forEach((k, v) -> lookup(k, v, SettingOrigin.DATABASE, "database setting " + k, null).ifPresent(given::add));
-        file.ifPresent(f -> given.addAll(fileEntries(f, problems)));
+        database.forEach((k, v) -> lookup(k, v, SettingOrigin.DATABASE, "database setting " + k, null, null).ifPresent(given::add));
+        file.ifPresent(f -> given.addAll(fileEntries(f, problems, ignored)));
         environment.forEach((k, v) -> {
             if (k.startsWith("ANTFLEET_")) {
-                lookup(k.substring("ANTFLEET_".length()), v, SettingOrigin.ENVIRONMENT, "environment " + k, null).ifPresent(given::add);
+                lookup(k.substring("ANTFLEET_".length()), v, SettingOrigin.ENVIRONMENT, "environment " + k, null, ignored)
+                        .ifPresent(given::add);
             }
         });
-        commandLine.forEach((k, v) -> lookup(k, v, SettingOrigin.COMMAND_LINE, "command line --" + k, problems).ifPresent(given::add));
+        commandLine.forEach((k, v) -> lookup(k, v, SettingOrigin.COMMAND_LINE, "command line --" + k, problems, ignored)
+                .ifPresent(given::add));
 
         Map<Setting, Object> values = new EnumMap<>(Setting.class);
         Map<Setting, SettingOrigin> origins = new EnumMap<>(Setting.class);
@@ -66,11 +71,20 @@ public final class SettingsResolver {
         if (!problems.isEmpty()) {
             throw new InvalidSettingsException(problems);
         }
-        return new Settings(values, origins);
+        return new Settings(values, origins, ignored);
     }
 
-    private static Optional<Given> lookup(String name, String value, SettingOrigin origin, String where, List<String> problems) {
+    /** {@code problems} and {@code ignored} are null for sources whose unknown names are not ours to judge. */
+    private static Optional<Given> lookup(String name, String value, SettingOrigin origin, String where, List<String> problems,
+            List<String> ignored) {
         Setting s = BY_NAME.get(Setting.normalize(name));
+        Optional<RetiredSetting> retired = s == null ? RetiredSetting.byName(name) : Optional.empty();
+        if (retired.isPresent()) {
+            if (ignored != null) {
+                ignored.add(retired.get().warning(where, name));
+            }
+            return Optional.empty();
+        }
         if (s == null) {
             if (problems != null) {
                 problems.add(where + ": unknown setting '" + name + "'" + suggestion(name));
@@ -109,7 +123,7 @@ public final class SettingsResolver {
     }
 
     /** {@code key=value} lines; {@code #} starts a comment line; quotes around a value are dropped. */
-    private static List<Given> fileEntries(ConfigFile file, List<String> problems) {
+    private static List<Given> fileEntries(ConfigFile file, List<String> problems, List<String> ignored) {
         List<Given> entries = new ArrayList<>();
         String[] lines = file.text().split("\r?\n", -1);
         for (int i = 0; i < lines.length; i++) {
@@ -124,7 +138,7 @@ public final class SettingsResolver {
                 continue;
             }
             String value = unquote(line.substring(eq + 1).trim());
-            lookup(line.substring(0, eq).trim(), value, SettingOrigin.CONFIG_FILE, where, problems).ifPresent(entries::add);
+            lookup(line.substring(0, eq).trim(), value, SettingOrigin.CONFIG_FILE, where, problems, ignored).ifPresent(entries::add);
         }
         return entries;
     }
@@ -153,9 +167,11 @@ public final class SettingsResolver {
         }
     }
 
-    /** Every name accepted, for help texts: antfleet's then wnm's. */
+    /** Every name accepted, for help texts: antfleet's then wnm's, then the retired ones (accepted, ignored). */
     public static List<String> knownNames() {
-        return java.util.Arrays.stream(Setting.values()).flatMap(s -> java.util.stream.Stream.of(s.key(), s.wnmName()))
+        return java.util.stream.Stream.concat(
+                java.util.Arrays.stream(Setting.values()).flatMap(s -> java.util.stream.Stream.of(s.key(), s.wnmName())),
+                java.util.Arrays.stream(RetiredSetting.values()).flatMap(r -> java.util.stream.Stream.of(r.key(), r.wnmName())))
                 .distinct().map(n -> n.toLowerCase(Locale.ROOT)).collect(Collectors.toList());
     }
 }

@@ -6,7 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
 
-/** Reads the optional {@code autoscale} section; absent keys take wnm's defaults. */
+/** Reads the optional {@code autoscale} section; absent keys take the given defaults (see {@link SpecDefaults}). */
 final class AutoscaleReader {
     private static final List<String> KEYS = List.of("nodeCap", "cpu", "mem", "disk", "load", "maxConcurrent", "delays");
     private static final List<String> THRESHOLD_KEYS = List.of("add", "remove");
@@ -15,9 +15,11 @@ final class AutoscaleReader {
     private static final List<String> DELAY_KEYS = List.of("start", "upgrade", "remove", "restart");
 
     private final NodeReader r;
+    private final Autoscale defaults;
 
-    AutoscaleReader(NodeReader r) {
+    AutoscaleReader(NodeReader r, Autoscale defaults) {
         this.r = r;
+        this.defaults = defaults;
     }
 
     /** The section, or empty when it has problems (recorded). */
@@ -26,13 +28,14 @@ final class AutoscaleReader {
         if (m.isEmpty()) {
             return Optional.empty();
         }
-        Autoscale d = Autoscale.DEFAULTS;
+        Autoscale d = defaults;
         Optional<Integer> cap = field(m.get(), "nodeCap").map(n -> r.integer(n, path + ".nodeCap", 0, 100_000))
                 .orElse(Optional.of(d.nodeCap()));
         Optional<Autoscale.Threshold> cpu = threshold(m.get(), path, "cpu", d.cpu());
         Optional<Autoscale.Threshold> mem = threshold(m.get(), path, "mem", d.mem());
         Optional<Autoscale.Threshold> disk = threshold(m.get(), path, "disk", d.disk());
-        Optional<Autoscale.Load> load = field(m.get(), "load").map(n -> load(n, path + ".load")).orElse(Optional.of(d.load()));
+        Optional<Autoscale.Load> load = field(m.get(), "load").map(n -> load(n, path + ".load", d.load()))
+                .orElse(Optional.of(d.load()));
         Optional<Autoscale.MaxConcurrent> concurrent = field(m.get(), "maxConcurrent")
                 .map(n -> concurrent(n, path + ".maxConcurrent")).orElse(Optional.of(d.maxConcurrent()));
         Optional<Autoscale.Delays> delays = field(m.get(), "delays").map(n -> delays(n, path + ".delays"))
@@ -72,7 +75,7 @@ final class AutoscaleReader {
         return Optional.of(new Autoscale.Threshold(add.get(), remove.get()));
     }
 
-    private Optional<Autoscale.Load> load(YamlNode node, String path) {
+    private Optional<Autoscale.Load> load(YamlNode node, String path, Autoscale.Load fallback) {
         Optional<YamlNode.Mapping> m = r.mapping(node, path, LOAD_KEYS);
         if (m.isEmpty()) {
             return Optional.empty();
@@ -82,11 +85,13 @@ final class AutoscaleReader {
         if (desired.isEmpty() || max.isEmpty()) {
             return Optional.empty();
         }
-        if (desired.get().isPresent() && max.get().isPresent() && desired.get().get() > max.get().get()) {
-            r.problem(node, path, "desired (" + desired.get().get() + ") must not exceed max (" + max.get().get() + ")");
+        OptionalDouble desiredValue = desired.get().map(OptionalDouble::of).orElse(fallback.desired());
+        OptionalDouble maxValue = max.get().map(OptionalDouble::of).orElse(fallback.max());
+        if (desiredValue.isPresent() && maxValue.isPresent() && desiredValue.getAsDouble() > maxValue.getAsDouble()) {
+            r.problem(node, path, "desired (" + desiredValue.getAsDouble() + ") must not exceed max (" + maxValue.getAsDouble() + ")");
             return Optional.empty();
         }
-        return Optional.of(new Autoscale.Load(toOptionalDouble(desired.get()), toOptionalDouble(max.get())));
+        return Optional.of(new Autoscale.Load(desiredValue, maxValue));
     }
 
     /** Empty on a problem; an empty inner value when the key is absent. */
@@ -98,22 +103,18 @@ final class AutoscaleReader {
         return r.positive(node.get(), path + "." + key).map(Optional::of);
     }
 
-    private static OptionalDouble toOptionalDouble(Optional<Double> value) {
-        return value.map(OptionalDouble::of).orElse(OptionalDouble.empty());
-    }
-
     private Optional<Autoscale.MaxConcurrent> concurrent(YamlNode node, String path) {
         Optional<YamlNode.Mapping> m = r.mapping(node, path, CONCURRENT_KEYS);
         if (m.isEmpty()) {
             return Optional.empty();
         }
-        Autoscale.MaxConcurrent d = Autoscale.DEFAULTS.maxConcurrent();
-        int[] defaults = {d.starts(), d.upgrades(), d.removals(), d.operations()};
+        Autoscale.MaxConcurrent d = defaults.maxConcurrent();
+        int[] fallback = {d.starts(), d.upgrades(), d.removals(), d.operations()};
         int[] values = new int[4];
         boolean ok = true;
         for (int i = 0; i < 4; i++) {
             String key = CONCURRENT_KEYS.get(i);
-            Optional<Integer> v = field(m.get(), key).map(n -> r.integer(n, path + "." + key, 1, 1000)).orElse(Optional.of(defaults[i]));
+            Optional<Integer> v = field(m.get(), key).map(n -> r.integer(n, path + "." + key, 1, 1000)).orElse(Optional.of(fallback[i]));
             ok &= v.isPresent();
             values[i] = v.orElse(1);
         }
@@ -125,13 +126,13 @@ final class AutoscaleReader {
         if (m.isEmpty()) {
             return Optional.empty();
         }
-        Autoscale.Delays d = Autoscale.Delays.DEFAULTS;
-        Duration[] defaults = {d.start(), d.upgrade(), d.remove(), d.restart()};
+        Autoscale.Delays d = defaults.delays();
+        Duration[] fallback = {d.start(), d.upgrade(), d.remove(), d.restart()};
         Duration[] values = new Duration[4];
         boolean ok = true;
         for (int i = 0; i < 4; i++) {
             String key = DELAY_KEYS.get(i);
-            Optional<Duration> v = field(m.get(), key).map(n -> r.duration(n, path + "." + key)).orElse(Optional.of(defaults[i]));
+            Optional<Duration> v = field(m.get(), key).map(n -> r.duration(n, path + "." + key)).orElse(Optional.of(fallback[i]));
             ok &= v.isPresent();
             values[i] = v.orElse(Duration.ZERO);
         }

@@ -1,5 +1,6 @@
 package io.antfleet.config.spec;
 
+import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.fleet.spec.DockerNetwork;
 import io.antfleet.fleet.spec.Limits;
 import io.antfleet.fleet.spec.NodeCount;
@@ -16,7 +17,8 @@ import java.util.stream.Stream;
 
 /** Reads the {@code containers} list: names, node counts, limits and per-container overrides. */
 final class ContainerReader {
-    private static final List<String> KEYS = Stream.concat(Stream.of("name", "nodes", "limits", "dockerNetwork"), NodeSettings.KEYS.stream())
+    private static final List<String> KEYS = Stream.concat(Stream.of("name", "host", "nodes", "limits", "dockerNetwork"),
+            NodeSettings.KEYS.stream())
             .collect(Collectors.toUnmodifiableList());
     private static final List<String> LIMIT_KEYS = List.of("cpus", "memory");
     private static final List<String> NETWORK_KEYS = List.of("name", "ipv4", "ipv6");
@@ -25,11 +27,14 @@ final class ContainerReader {
     private final NodeReader r;
     private final NodeSettings fleet;
     private final Optional<PortPlan> ports;
+    private final List<String> hosts;
 
-    ContainerReader(NodeReader r, NodeSettings fleet, Optional<PortPlan> ports) {
+    /** {@code hosts}: the names a container's {@code host:} may take besides {@link HostSpec#LOCAL}. */
+    ContainerReader(NodeReader r, NodeSettings fleet, Optional<PortPlan> ports, List<String> hosts) {
         this.r = r;
         this.fleet = fleet;
         this.ports = ports;
+        this.hosts = List.copyOf(hosts);
     }
 
     /** The containers that are complete and valid; problems are recorded for the rest. */
@@ -56,18 +61,30 @@ final class ContainerReader {
         Optional<String> name = r.required(m.get(), "name", path)
                 .flatMap(n -> r.converted(n, path + ".name", FleetSpecReader::name))
                 .filter(n -> unique(n, m.get(), path, firstLine));
+        Optional<String> host = r.field(m.get(), "host").map(n -> r.text(n, path + ".host").filter(h -> knownHost(h, n, path)))
+                .orElse(Optional.of(HostSpec.LOCAL));
         Optional<NodeCount> nodes = r.required(m.get(), "nodes", path).flatMap(n -> nodes(n, path + ".nodes"));
         Optional<Limits> limits = r.field(m.get(), "limits").map(n -> limits(n, path + ".limits")).orElse(Optional.of(Limits.NONE));
         NodeSettings s = NodeSettings.read(r, m.get(), path).orElse(fleet);
         Optional<Optional<DockerNetwork>> network = r.field(m.get(), "dockerNetwork")
                 .map(n -> dockerNetwork(n, path + ".dockerNetwork", s)).orElse(Optional.of(Optional.empty()));
-        if (name.isEmpty() || nodes.isEmpty() || limits.isEmpty() || s.image().isEmpty() || s.mode().isEmpty()
+        if (name.isEmpty() || host.isEmpty() || nodes.isEmpty() || limits.isEmpty() || s.image().isEmpty() || s.mode().isEmpty()
                 || s.rewardsAddress().isEmpty() || s.network().isEmpty() || s.noUpnp().isEmpty() || s.antnode().isEmpty()
                 || network.isEmpty()) {
             return Optional.empty();
         }
         return Optional.of(new SpecContainer(name.get(), nodes.get(), limits.get(), s.image().get(), s.mode().get(),
-                s.rewardsAddress().get(), s.network().get(), s.noUpnp().get(), s.antnode().get(), network.get()));
+                s.rewardsAddress().get(), s.network().get(), s.noUpnp().get(), s.antnode().get(), network.get(), host.get()));
+    }
+
+    private boolean knownHost(String host, YamlNode at, String path) {
+        if (HostSpec.LOCAL.equals(host) || hosts.contains(host)) {
+            return true;
+        }
+        List<String> all = Stream.concat(Stream.of(HostSpec.LOCAL), hosts.stream()).collect(Collectors.toList());
+        r.problem(at, path + ".host", "unknown host '" + host + "'" + DidYouMean.suggest(host, all)
+                .map(s -> " (did you mean '" + s + "'?)").orElse(" (hosts: " + String.join(", ", all) + ")"));
+        return false;
     }
 
     private boolean unique(String name, YamlNode.Mapping m, String path, Map<String, Integer> firstLine) {

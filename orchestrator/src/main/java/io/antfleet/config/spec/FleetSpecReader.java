@@ -7,6 +7,7 @@ import io.antfleet.fleet.spec.EvmNetwork;
 import io.antfleet.fleet.spec.FleetSpec;
 import io.antfleet.fleet.spec.PortPlan;
 import io.antfleet.fleet.spec.SpecContainer;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
@@ -15,20 +16,26 @@ import java.util.stream.Stream;
 /** Turns the YAML tree into a {@link FleetSpec}, recording every problem on the way. */
 final class FleetSpecReader {
     static final List<String> KEYS = Stream.concat(
-            Stream.of("apiVersion", "fleet", "ports", "containers", "autoscale", "notify"), NodeSettings.KEYS.stream())
+            Stream.of("apiVersion", "fleet", "ports", "hosts", "containers", "autoscale", "notify"), NodeSettings.KEYS.stream())
             .collect(Collectors.toUnmodifiableList());
-    private static final List<String> PORT_KEYS = List.of("node", "metrics", "rpc", "blockSize");
-    /** Defaults for what a spec may leave out: antctl's own (UPnP on, latest antnode), a user-mode antctl. */
-    private static final NodeSettings DEFAULTS = new NodeSettings(Optional.empty(), Optional.of("antctl"), Optional.of(ProcessManager.ANTCTL_USER),
+    /** Defaults for what a spec may leave out: antctl's own (UPnP on, latest antnode), antctl as root. */
+    private static final NodeSettings DEFAULTS = new NodeSettings(Optional.empty(), Optional.of("antctl"), Optional.of(ProcessManager.ANTCTL_SUDO),
             Optional.empty(), Optional.of(new EvmNetwork.Named(EvmNetwork.Known.ARBITRUM_ONE)), Optional.of(false),
             Optional.of(new AntnodeSource.Latest()));
 
     private final NodeReader r;
     private final Problems problems;
+    private final SpecDefaults defaults;
+    private final Path baseDir;
+    private final EngineCheck engines;
 
-    FleetSpecReader(Problems problems) {
+    /** {@code baseDir} is where relative paths in the spec (TLS files) are taken from. */
+    FleetSpecReader(Problems problems, SpecDefaults defaults, Path baseDir, EngineCheck engines) {
         this.problems = problems;
+        this.defaults = defaults;
         this.r = new NodeReader(problems);
+        this.baseDir = baseDir;
+        this.engines = engines;
     }
 
     /** The spec, or empty when any problem was recorded. */
@@ -48,23 +55,27 @@ final class FleetSpecReader {
         r.required(m, "image", "");
         r.required(m, "rewardsAddress", "");
         NodeSettings settings = NodeSettings.read(r, m, "").orElse(DEFAULTS);
-        Optional<PortPlan> ports = r.field(m, "ports").map(this::ports).orElse(Optional.of(PortPlan.DEFAULT));
-        Optional<Autoscale> autoscale = r.field(m, "autoscale").map(n -> new AutoscaleReader(r).read(n, "autoscale"))
-                .orElse(Optional.of(Autoscale.DEFAULTS));
+        Optional<PortPlan> ports = r.field(m, "ports").map(n -> new PortPlanReader(r).read(n, "ports", defaults.ports()))
+                .orElse(Optional.of(defaults.ports()));
+        HostReader.Hosts hosts = r.field(m, "hosts")
+                .map(n -> new HostReader(r, baseDir, ports.orElse(defaults.ports()), engines).read(n, "hosts"))
+                .orElse(new HostReader.Hosts(List.of(), List.of(), true));
+        Optional<Autoscale> autoscale = r.field(m, "autoscale").map(n -> new AutoscaleReader(r, defaults.autoscale()).read(n, "autoscale"))
+                .orElse(Optional.of(defaults.autoscale()));
         // validated here so that apply reports its problems with the rest; run reads it with SpecLoader.notifySettings
         r.field(m, "notify").ifPresent(n -> new NotifyReader(r).read(n, "notify"));
         Optional<YamlNode> containersNode = r.required(m, "containers", "");
         List<SpecContainer> containers = containersNode
-                .map(n -> new ContainerReader(r, settings, ports).read(n, "containers"))
+                .map(n -> new ContainerReader(r, settings, ports, hosts.names()).read(n, "containers"))
                 .orElse(List.of());
         if (ports.isPresent() && containersNode.isPresent()) {
             YamlNode.Field portsField = m.fields().get("ports");
             checkBlocksFit(ports.get(), containers.size(), portsField == null ? m : portsField.value());
         }
-        if (!problems.isEmpty() || fleet.isEmpty() || ports.isEmpty() || autoscale.isEmpty()) {
+        if (!problems.isEmpty() || fleet.isEmpty() || ports.isEmpty() || autoscale.isEmpty() || !hosts.valid()) {
             return Optional.empty();
         }
-        return Optional.of(new FleetSpec(fleet.get(), ports.get(), containers, autoscale.get()));
+        return Optional.of(new FleetSpec(fleet.get(), ports.get(), containers, autoscale.get(), hosts.hosts()));
     }
 
     static String name(String text) {
@@ -73,27 +84,6 @@ final class FleetSpecReader {
                     + "' (1-63 characters: letters, digits, '_', '.', '-', starting with a letter or digit)");
         }
         return text;
-    }
-
-    private Optional<PortPlan> ports(YamlNode node) {
-        Optional<YamlNode.Mapping> m = r.mapping(node, "ports", PORT_KEYS);
-        if (m.isEmpty()) {
-            return Optional.empty();
-        }
-        PortPlan d = PortPlan.DEFAULT;
-        Optional<Integer> nodeBase = port(m.get(), "node", d.node());
-        Optional<Integer> metrics = port(m.get(), "metrics", d.metrics());
-        Optional<Integer> rpc = port(m.get(), "rpc", d.rpc());
-        Optional<Integer> size = r.field(m.get(), "blockSize").map(n -> r.integer(n, "ports.blockSize", 1, 65535))
-                .orElse(Optional.of(d.blockSize()));
-        if (nodeBase.isEmpty() || metrics.isEmpty() || rpc.isEmpty() || size.isEmpty()) {
-            return Optional.empty();
-        }
-        return Optional.of(new PortPlan(nodeBase.get(), metrics.get(), rpc.get(), size.get()));
-    }
-
-    private Optional<Integer> port(YamlNode.Mapping m, String key, int dflt) {
-        return r.field(m, key).map(n -> r.integer(n, "ports." + key, 1, 65535)).orElse(Optional.of(dflt));
     }
 
     /** The blocks of every container must lie below 65536 and the node, metrics and rpc spans must not overlap. */

@@ -52,16 +52,27 @@ record NodeSettings(Optional<String> image, Optional<String> nodeManager, Option
     }
 
     /** antctl's registry; {@code ant} is chosen by nodeManager, so that one key says who owns the nodes. */
+    /**
+     * antctl's user mode needs systemd user services: under OpenRC, which the production agent image runs,
+     * antctl refuses every node ("OpenRC does not support user-level services", ant-service-management
+     * src/control.rs:479). A spec that asks for it is refused here, before apply creates any container.
+     */
     private static ProcessManager antctlMode(String label) {
         if (label.equals(ProcessManager.ANT.label())) {
             throw new IllegalArgumentException("processManager chooses antctl's registry (antctl+user or antctl+sudo); "
                     + "for ant write nodeManager: ant");
         }
+        ProcessManager pm;
         try {
-            return ProcessManager.fromLabel(label);
+            pm = ProcessManager.fromLabel(label);
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("unknown process manager '" + label + "' (expected one of antctl+user, antctl+sudo)");
         }
+        if (pm == ProcessManager.ANTCTL_USER) {
+            throw new IllegalArgumentException("antctl+user is not supported: antctl's user mode needs systemd user "
+                    + "services, and the agent images run OpenRC, which refuses user-level services; use antctl+sudo");
+        }
+        return pm;
     }
 
     private static Optional<String> nodeManager(NodeReader r, YamlNode node, String path) {

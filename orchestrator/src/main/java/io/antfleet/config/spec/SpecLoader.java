@@ -13,8 +13,24 @@ import java.util.Optional;
  * at once, each with file:line:column; unknown keys come with a "did you mean". Thread safe (stateless).
  */
 public final class SpecLoader {
+    private final SpecDefaults defaults;
+
+    /** With wnm's defaults for what a spec leaves out. */
+    public SpecLoader() {
+        this(SpecDefaults.WNM);
+    }
+
+    public SpecLoader(SpecDefaults defaults) {
+        this.defaults = java.util.Objects.requireNonNull(defaults, "defaults is null");
+    }
+
     /** Reads and validates {@code file}; an unreadable file is a single problem at 1:1. */
     public FleetSpec load(Path file) {
+        return load(file, EngineCheck.NONE);
+    }
+
+    /** As {@link #load(Path)}, also asking {@code engines} about each valid host (a problem at its {@code docker}). */
+    public FleetSpec load(Path file, EngineCheck engines) {
         String text;
         try {
             text = Files.readString(file, StandardCharsets.UTF_8);
@@ -22,7 +38,7 @@ public final class SpecLoader {
             throw new InvalidSpecException(List.of(new SpecProblem(new SpecLocation(file.toString(), 1, 1),
                     "cannot read the spec: " + e.getMessage())));
         }
-        return parse(file.toString(), text);
+        return parse(file.toString(), text, engines);
     }
 
     /**
@@ -31,9 +47,13 @@ public final class SpecLoader {
      * @throws InvalidSpecException listing every problem found
      */
     public FleetSpec parse(String source, String text) {
+        return parse(source, text, EngineCheck.NONE);
+    }
+
+    private FleetSpec parse(String source, String text, EngineCheck engines) {
         Problems problems = new Problems();
         Optional<YamlNode> root = new YamlTreeReader(source, problems).read(text);
-        Optional<FleetSpec> spec = root.flatMap(r -> new FleetSpecReader(problems).read(r));
+        Optional<FleetSpec> spec = root.flatMap(r -> new FleetSpecReader(problems, defaults, baseDir(source), engines).read(r));
         if (!problems.isEmpty() || spec.isEmpty()) {
             if (problems.isEmpty()) {
                 problems.add(new SpecLocation(source, 1, 1), "the spec is incomplete");
@@ -41,6 +61,12 @@ public final class SpecLoader {
             throw new InvalidSpecException(problems.sorted());
         }
         return spec.get();
+    }
+
+    /** Relative paths in a spec are taken from its file's directory. */
+    private static Path baseDir(String source) {
+        Path parent = Path.of(source).toAbsolutePath().getParent();
+        return parent == null ? Path.of("").toAbsolutePath() : parent;
     }
 
     /**

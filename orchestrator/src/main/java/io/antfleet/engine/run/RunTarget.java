@@ -3,6 +3,7 @@ package io.antfleet.engine.run;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.config.settings.AutoscaleSettingsFactory;
+import io.antfleet.config.settings.Settings;
 import io.antfleet.fleet.decide.AutoscaleSettings;
 import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.FleetSpec;
@@ -23,7 +24,15 @@ public record RunTarget(FleetSpec spec, AutoscaleSettings settings) {
     }
 
     public static RunTarget of(FleetSpec spec, int cores) {
-        AutoscaleSettings base = AutoscaleSettingsFactory.fromSpec(spec.autoscale(), cores);
+        return of(spec, AutoscaleSettingsFactory.fromSpec(spec.autoscale(), cores));
+    }
+
+    /** With the global settings the spec has no keys for (I/O levels, removal-strategy). */
+    public static RunTarget of(FleetSpec spec, int cores, Settings settings) {
+        return of(spec, AutoscaleSettingsFactory.fromSpec(spec.autoscale(), cores, settings));
+    }
+
+    private static RunTarget of(FleetSpec spec, AutoscaleSettings base) {
         return new RunTarget(spec, base.withTargetVersion(commonVersion(spec).orElse(null)));
     }
 

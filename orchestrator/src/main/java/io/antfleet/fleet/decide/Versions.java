@@ -3,23 +3,23 @@ package io.antfleet.fleet.decide;
 import java.util.regex.Pattern;
 
 /** antnode versions ({@code 0.4.17}, optionally {@code v}-prefixed or with a {@code -rc.1} suffix), compared numerically. */
-final class Versions {
+public final class Versions {
     private static final Pattern VERSION = Pattern.compile("v?\\d+(\\.\\d+)*([-+][0-9A-Za-z.-]+)?");
 
     private Versions() {
     }
 
-    static boolean isVersion(String text) {
+    public static boolean isVersion(String text) {
         return text != null && VERSION.matcher(text).matches();
     }
 
     /** True when {@code version} is known and older than {@code target}. */
-    static boolean isOlder(String version, String target) {
+    public static boolean isOlder(String version, String target) {
         return isVersion(version) && compare(version, target) < 0;
     }
 
     /** Numeric compare of the dotted core; a pre-release ({@code 1.0.0-rc.1}) sorts before its release. */
-    static int compare(String a, String b) {
+    public static int compare(String a, String b) {
         String[] coreA = core(a).split("\\.");
         String[] coreB = core(b).split("\\.");
         for (int i = 0; i < Math.max(coreA.length, coreB.length); i++) {

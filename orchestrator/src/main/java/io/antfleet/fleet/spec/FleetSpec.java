@@ -10,9 +10,11 @@ import java.util.regex.Pattern;
 
 /**
  * A validated {@code apiVersion: antfleet/v1} fleet spec. The {@code fleet} name labels every
- * container antfleet creates ({@code antfleet.fleet}) and prefixes their Docker names.
+ * container antfleet creates ({@code antfleet.fleet}) and prefixes their Docker names. {@code hosts}
+ * lists the engines besides the local one; every container's host is one of them or {@link HostSpec#LOCAL}.
  */
-public record FleetSpec(String fleet, PortPlan ports, List<SpecContainer> containers, Autoscale autoscale) {
+public record FleetSpec(String fleet, PortPlan ports, List<SpecContainer> containers, Autoscale autoscale,
+        List<HostSpec> hosts) {
     public static final String API_VERSION = "antfleet/v1";
     /** Valid as a Docker container name (and so as a label value and a name prefix). */
     private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]{0,62}");
@@ -25,12 +27,27 @@ public record FleetSpec(String fleet, PortPlan ports, List<SpecContainer> contai
         requireNonNull(ports, "ports is null");
         containers = List.copyOf(containers);
         requireNonNull(autoscale, "autoscale is null");
+        hosts = List.copyOf(hosts);
+        Set<String> hostNames = new HashSet<>(Set.of(HostSpec.LOCAL));
+        for (HostSpec h : hosts) {
+            if (!hostNames.add(h.name())) {
+                throw new IllegalArgumentException("host '" + h.name() + "' appears twice");
+            }
+        }
         Set<String> names = new HashSet<>();
         for (SpecContainer c : containers) {
             if (!names.add(c.name())) {
                 throw new IllegalArgumentException("container '" + c.name() + "' appears twice");
             }
+            if (!hostNames.contains(c.host())) {
+                throw new IllegalArgumentException("container '" + c.name() + "' names unknown host '" + c.host() + "'");
+            }
         }
+    }
+
+    /** The spec's own hosts, without the implicit local one. */
+    public Optional<HostSpec> host(String name) {
+        return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
     }
 
     public static boolean isValidName(String name) {

@@ -8,10 +8,11 @@ import java.util.Optional;
 /**
  * One container of the spec with the fleet-wide settings already merged in (a container may override
  * image, processManager, rewardsAddress, network, noUpnp and antnode). {@code dockerNetwork} empty = host networking.
+ * {@code host} names the engine it runs on ({@link HostSpec#LOCAL} when the spec names none).
  */
 public record SpecContainer(String name, NodeCount nodes, Limits limits, String image,
         ProcessManager processManager, RewardsAddress rewardsAddress, EvmNetwork network, boolean noUpnp,
-        AntnodeSource antnode, Optional<DockerNetwork> dockerNetwork) {
+        AntnodeSource antnode, Optional<DockerNetwork> dockerNetwork, String host) {
     public SpecContainer {
         requireNonNull(name, "name is null");
         if (!FleetSpec.isValidName(name)) {
@@ -25,11 +26,12 @@ public record SpecContainer(String name, NodeCount nodes, Limits limits, String 
         requireNonNull(network, "network is null");
         requireNonNull(antnode, "antnode is null");
         requireNonNull(dockerNetwork, "dockerNetwork is null");
+        requireNonNull(host, "host is null");
     }
 
-    /** A container on host networking. */
+    /** A container on host networking, on the local engine. */
     public SpecContainer(String name, NodeCount nodes, Limits limits, String image, ProcessManager processManager,
             RewardsAddress rewardsAddress, EvmNetwork network, boolean noUpnp, AntnodeSource antnode) {
-        this(name, nodes, limits, image, processManager, rewardsAddress, network, noUpnp, antnode, Optional.empty());
+        this(name, nodes, limits, image, processManager, rewardsAddress, network, noUpnp, antnode, Optional.empty(), HostSpec.LOCAL);
     }
 }

@@ -1,12 +1,11 @@
 package io.antfleet.config.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.antfleet.config.spec.SpecDefaults;
 import io.antfleet.fleet.decide.AutoscaleSettings;
 import io.antfleet.fleet.decide.RemovalStrategy;
 import io.antfleet.fleet.spec.Autoscale;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
@@ -17,34 +16,31 @@ class AutoscaleSettingsFactoryTest {
     }
 
     @Test
-    void theDefaultSettingsGiveTheEnginesOwnDefaults() {
-        assertThat(AutoscaleSettingsFactory.fromSettings(resolve(Map.of()), 4)).isEqualTo(AutoscaleSettings.defaults(4));
+    void theDefaultSettingsGiveWnmsSpecDefaults() {
+        assertThat(AutoscaleSettingsFactory.specDefaults(resolve(Map.of()))).isEqualTo(SpecDefaults.WNM);
     }
 
     @Test
-    void wnmNamedSettingsReachTheEngine() {
-        AutoscaleSettings s = AutoscaleSettingsFactory.fromSettings(resolve(Map.of("node_cap", "7", "cpu_less_than", "30",
-                "netio_write_remove", "1000", "delay_restart", "60", "max_concurrent_starts", "3",
-                "node_removal_strategy", "most-shunned", "desired_load_average", "1.5")), 4);
+    void theDefaultSettingsGiveTheEnginesOwnDefaults() {
+        assertThat(AutoscaleSettingsFactory.fromSpec(Autoscale.DEFAULTS, 4, resolve(Map.of()))).isEqualTo(AutoscaleSettings.defaults(4));
+    }
 
-        assertThat(s.nodeCap()).isEqualTo(7);
-        assertThat(s.levels().cpuLessThan()).isEqualTo(30);
-        assertThat(s.levels().netioWriteRemove()).isEqualTo(1000);
-        assertThat(s.levels().desiredLoadAverage()).isEqualTo(1.5);
-        assertThat(s.levels().maxLoadAverageAllowed()).isEqualTo(4);
-        assertThat(s.delays().restart()).isEqualTo(Duration.ofSeconds(60));
-        assertThat(s.concurrency().starts()).isEqualTo(3);
+    @Test
+    void theIoLevelsAndTheRemovalStrategyComeFromTheSettings() {
+        AutoscaleSettings s = AutoscaleSettingsFactory.fromSpec(Autoscale.DEFAULTS, 4, resolve(Map.of(
+                "hdio_read_less_than", "100", "hdio_read_remove", "200", "hdio_write_less_than", "300", "hdio_write_remove", "400",
+                "netio_read_less_than", "500", "netio_read_remove", "600", "netio_write_less_than", "700",
+                "netio_write_remove", "800", "node_removal_strategy", "most-shunned")));
+
+        assertThat(new double[] {s.levels().hdioReadLessThan(), s.levels().hdioReadRemove(), s.levels().hdioWriteLessThan(),
+            s.levels().hdioWriteRemove(), s.levels().netioReadLessThan(), s.levels().netioReadRemove(),
+            s.levels().netioWriteLessThan(), s.levels().netioWriteRemove()})
+                .containsExactly(100, 200, 300, 400, 500, 600, 700, 800);
         assertThat(s.removalStrategy()).isEqualTo(RemovalStrategy.MOST_SHUNNED);
     }
 
     @Test
-    void anUnknownRemovalStrategyIsRejected() {
-        assertThatThrownBy(() -> AutoscaleSettingsFactory.fromSettings(resolve(Map.of("removal-strategy", "oldest")), 2))
-                .hasMessageContaining("unknown removal strategy 'oldest'");
-    }
-
-    @Test
-    void aSpecsAutoscaleSectionMapsFieldByField() {
+    void withoutSettingsASpecsSectionMapsFieldByField() {
         AutoscaleSettings s = AutoscaleSettingsFactory.fromSpec(Autoscale.DEFAULTS, 2);
 
         assertThat(s).isEqualTo(AutoscaleSettings.defaults(2));

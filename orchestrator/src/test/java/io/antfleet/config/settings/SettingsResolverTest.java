@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import io.antfleet.config.settings.SettingsResolver.ConfigFile;
-import io.antfleet.fleet.ProcessManager;
-import io.antfleet.fleet.spec.RewardsAddress;
+import io.antfleet.fleet.WalletAddress;
+import io.antfleet.fleet.decide.RemovalStrategy;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
@@ -82,15 +82,28 @@ class SettingsResolverTest {
     @Test
     void theConfigFileTakesCommentsQuotesAndTypedValues() {
         Settings s = resolve(Map.of(), Map.of(), String.join("\n",
-                "# wnm's config", "", "process_manager=antctl+sudo",
-                "rewards_address=\"0x03B770D9cD32077cC0bF330c13C114a87643B124:100,donate:10\"", "no_upnp=yes",
-                "desired_load_average=1.5", "delay-start=5m"), Map.of());
+                "# wnm's config", "", "donate_address=\"0x03B770D9cD32077cC0bF330c13C114a87643B124\"",
+                "node_removal_strategy=fewest-records", "desired_load_average=1.5", "delay-start=5m"), Map.of());
 
-        assertThat(s.get(Setting.PROCESS_MANAGER, ProcessManager.class)).contains(ProcessManager.ANTCTL_SUDO);
-        assertThat(s.get(Setting.REWARDS_ADDRESS, RewardsAddress.class).orElseThrow().totalWeight()).isEqualTo(110);
-        assertThat(s.flag(Setting.NO_UPNP)).isTrue();
+        assertThat(s.get(Setting.DONATE_ADDRESS, WalletAddress.class)).isPresent();
+        assertThat(s.get(Setting.REMOVAL_STRATEGY, RemovalStrategy.class)).contains(RemovalStrategy.FEWEST_RECORDS);
         assertThat(s.get(Setting.LOAD_DESIRED, Double.class)).contains(1.5);
         assertThat(s.duration(Setting.DELAY_START)).isEqualTo(Duration.ofMinutes(5));
+    }
+
+    @Test
+    void aRetiredWnmSettingIsIgnoredWithAOneLineWarningNamingItAndWhy() {
+        Settings s = resolve(Map.of("dry-run", "true"), Map.of("ANTFLEET_ANTCTL_PATH", "/usr/bin/antctl"), String.join("\n",
+                "node_cap=5", "process_manager=antctl+sudo", "rewards_address=0x03B770D9cD32077cC0bF330c13C114a87643B124",
+                "no_upnp=yes", "antnode_path=/opt/antnode", "antctl_version=0.14.2", "environment=evm-arbitrum-one",
+                "start_args=--foo", "survey_delay=1", "action_delay=2"), Map.of("process_manager", "antctl+user"));
+
+        assertThat(s.integer(Setting.NODE_CAP)).isEqualTo(5);
+        assertThat(s.ignored()).hasSize(11).contains(
+                "antfleet.conf:2: setting 'process_manager' is ignored: the fleet spec's processManager sets it per fleet or container",
+                "environment ANTFLEET_ANTCTL_PATH: setting 'ANTCTL_PATH' is ignored: antctl runs inside each container, from its image",
+                "command line --dry-run: setting 'dry-run' is ignored: use the --dry-run option of apply or run");
+        assertThat(s.ignored()).noneMatch(line -> line.startsWith("database"));
     }
 
     @Test
@@ -104,13 +117,13 @@ class SettingsResolverTest {
     void everyProblemIsReportedTogetherNamingItsSource() {
         InvalidSettingsException e = catchThrowableOfType(InvalidSettingsException.class, () -> resolve(
                 Map.of("node-cpa", "5"), Map.of("ANTFLEET_NODE_CAP", "many"),
-                "cpu_less_than=80\ncpu_remove=70\nthis line is wrong\nprocess_manager=docker", Map.of()));
+                "cpu_less_than=80\ncpu_remove=70\nthis line is wrong\nnode_removal_strategy=oldest", Map.of()));
 
         assertThat(e.problems()).containsExactlyInAnyOrder(
                 "command line --node-cpa: unknown setting 'node-cpa' (did you mean 'node-cap'?)",
                 "environment ANTFLEET_NODE_CAP: 'many' is not an integer",
                 "antfleet.conf:3: expected key=value, got 'this line is wrong'",
-                "antfleet.conf:4: unknown process manager 'docker' (expected one of antctl+user, antctl+sudo, ant)",
+                "antfleet.conf:4: unknown removal strategy 'oldest' (expected one of youngest, fewest-records, most-shunned)",
                 "cpu-add (80) must be below cpu-remove (70)");
     }
 

@@ -37,19 +37,19 @@ class DockerNetworkSpecTest {
     @Test
     void anAntctlContainerOnADockerNetworkIsRefusedSayingWhy() {
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class,
-                () -> new SpecLoader().parse("f.yaml", spec("antctl+user", "{name: pub, ipv4: 203.0.113.7}")));
+                () -> new SpecLoader().parse("f.yaml", spec("antctl+sudo", "{name: pub, ipv4: 203.0.113.7}")));
 
         assertThat(e.problems()).singleElement().satisfies(p -> {
             assertThat(p.location().line()).isEqualTo(9);
             assertThat(p.message()).contains("dockerNetwork needs nodeManager ant").contains("127.0.0.1")
-                    .contains("antctl+user");
+                    .contains("antctl+sudo");
         });
     }
 
     @Test
     void unknownKeysAndAMissingNameAreReportedAtTheirLines() {
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class,
-                () -> new SpecLoader().parse("f.yaml", spec("antctl+user", "{nmae: pub, ipv4: 203.0.113.7}")));
+                () -> new SpecLoader().parse("f.yaml", spec("antctl+sudo", "{nmae: pub, ipv4: 203.0.113.7}")));
 
         assertThat(e.problems()).isNotEmpty().allSatisfy(p -> assertThat(p.location().line()).isEqualTo(9));
         assertThat(e.getMessage()).contains("nmae");

@@ -17,7 +17,7 @@ public final class MalformedSpecCorpus {
                 edit("unknown top-level key with a suggestion", "noUpnp: true", "noUpmp: true",
                         "s.yaml:7:1: unknown key 'noUpmp' at the top level (did you mean 'noUpnp'?)"),
                 edit("unknown key with no close match lists the allowed keys", "noUpnp: true", "noUpnp: true\ncolour: red",
-                        "s.yaml:8:1: unknown key 'colour' at the top level (expected one of: apiVersion, fleet, ports, containers, "
+                        "s.yaml:8:1: unknown key 'colour' at the top level (expected one of: apiVersion, fleet, ports, hosts, containers, "
                                 + "autoscale, notify, image, nodeManager, processManager, rewardsAddress, network, noUpnp, antnode)"),
                 edit("unknown container key", "    nodes: 4", "    nodez: 4\n    nodes: 4",
                         "s.yaml:12:5: unknown key 'nodez' in containers[0] (did you mean 'nodes'?)"),

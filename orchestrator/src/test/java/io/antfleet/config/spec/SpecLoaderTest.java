@@ -33,7 +33,7 @@ public class SpecLoaderTest {
             "    limits: {cpus: 2, memory: 4g}",
             "  - name: beta",
             "    nodes: {min: 0, max: 40}",
-            "    processManager: antctl+user",
+            "    processManager: antctl+sudo",
             "autoscale:",
             "  nodeCap: 50",
             "  cpu: {add: 50, remove: 70}",
@@ -63,7 +63,7 @@ public class SpecLoaderTest {
         assertThat(alpha.rewardsAddress().entries()).extracting(RewardsAddress.Entry::weight).containsExactly(100, 5);
         SpecContainer beta = spec.containers().get(1);
         assertThat(beta.nodes()).isEqualTo(new NodeCount.Range(0, 40));
-        assertThat(beta.processManager()).isEqualTo(ProcessManager.ANTCTL_USER);
+        assertThat(beta.processManager()).isEqualTo(ProcessManager.ANTCTL_SUDO);
         assertThat(spec.autoscale().nodeCap()).isEqualTo(50);
         assertThat(spec.autoscale().load().desiredFor(8)).isEqualTo(1.2);
         assertThat(spec.autoscale().maxConcurrent().operations()).isEqualTo(4);
@@ -83,7 +83,7 @@ public class SpecLoaderTest {
         assertThat(spec.autoscale().load().desiredFor(10)).isEqualTo(6.0);
         assertThat(spec.autoscale().delays().restart()).isEqualTo(Duration.ofSeconds(600));
         SpecContainer a = spec.containers().get(0);
-        assertThat(a.processManager()).isEqualTo(ProcessManager.ANTCTL_USER);
+        assertThat(a.processManager()).isEqualTo(ProcessManager.ANTCTL_SUDO);
         assertThat(a.antnode()).isEqualTo(new AntnodeSource.Latest());
         assertThat(a.noUpnp()).isFalse();
         assertThat(a.rewardsAddress().toString()).isEqualTo("0x03B770D9cD32077cC0bF330c13C114a87643B124:1");
@@ -112,6 +112,16 @@ public class SpecLoaderTest {
     }
 
     @Test
+    void antctlsUserModeIsRefusedWithTheReasonAndTheFix() {
+        String text = VALID.replace("    processManager: antctl+sudo", "    processManager: antctl+user");
+
+        InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, () -> loader.parse("f.yaml", text));
+
+        assertThat(e.problems()).singleElement().satisfies(p -> assertThat(p.location().line()).isEqualTo(16));
+        assertThat(e.getMessage()).contains("antctl+user is not supported", "OpenRC", "use antctl+sudo");
+    }
+
+    @Test
     void anUnreadableFileIsOneProblemNamingTheFile() {
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class,
                 () -> loader.load(java.nio.file.Path.of("/nonexistent/fleet.yaml")));
@@ -121,13 +131,13 @@ public class SpecLoaderTest {
 
     @Test
     void nodeManagerAntAtTheTopGivesEveryContainerAntUnlessOneSaysAntctl() {
-        String text = VALID.replace("processManager: antctl+sudo", "nodeManager: ant")
-                .replace("    processManager: antctl+user", "    nodeManager: antctl\n    processManager: antctl+user");
+        String text = VALID.replace("\nprocessManager: antctl+sudo", "\nnodeManager: ant")
+                .replace("    processManager: antctl+sudo", "    nodeManager: antctl\n    processManager: antctl+sudo");
 
         FleetSpec spec = loader.parse("fleet.yaml", text);
 
         assertThat(spec.containers()).extracting(SpecContainer::processManager)
-                .containsExactly(ProcessManager.ANT, ProcessManager.ANTCTL_USER);
+                .containsExactly(ProcessManager.ANT, ProcessManager.ANTCTL_SUDO);
     }
 
     @Test

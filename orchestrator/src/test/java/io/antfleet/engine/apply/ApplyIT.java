@@ -1,5 +1,6 @@
 package io.antfleet.engine.apply;
 
+import io.antfleet.docker.StandInContainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.AbstractModule;
@@ -50,7 +51,7 @@ class ApplyIT {
 
     private FleetSpec spec(String containers) {
         return new SpecLoader().parse("it.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: " + fleet,
-                "image: antfleet/agent:stand-in", "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
+                "image: " + StandInContainers.IMAGE, "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
                 "network: evm-local", "noUpnp: true",
                 "ports: {node: " + (44000 + base) + ", metrics: " + (48000 + base) + ", rpc: " + (52000 + base) + ", blockSize: 10}",
                 "containers: " + containers, ""));

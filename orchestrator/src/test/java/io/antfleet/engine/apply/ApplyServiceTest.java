@@ -37,6 +37,14 @@ class ApplyServiceTest {
                 "containers:", "  - {name: alpha, nodes: " + alpha + "}", "  - {name: beta, nodes: " + beta + "}", ""));
     }
 
+    /** alpha on the local engine, beta on {@code betaHost}, and a second engine {@code far} on a socket. */
+    private static FleetSpec withHosts(String betaHost) {
+        return new SpecLoader().parse("f.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: home",
+                "image: antfleet/agent:stand-in", "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
+                "hosts:", "  - {name: far, docker: 'unix:///run/far.sock'}",
+                "containers:", "  - {name: alpha, nodes: 1}", "  - {name: beta, host: " + betaHost + ", nodes: 1}", ""));
+    }
+
     private long changingExecs() {
         return docker.execs().stream().filter(e -> e.command().stream().anyMatch(CHANGING::contains)).count();
     }
@@ -191,5 +199,26 @@ class ApplyServiceTest {
         assertThat(statuses(betaAntctl)).containsExactly("Removed");
         assertThat(docker.inspect("home-beta")).isEmpty();
         assertThat(store.containers.findByName("home-beta")).isEmpty();
+    }
+
+    @Test
+    void anApplyRecordsTheSpecsHostsInTheStore() {
+        ApplyReport report = service.apply(withHosts("local"), false);
+
+        assertThat(report.ok()).as(report.toString()).isTrue();
+        assertThat(store.hosts.findByName("far").orElseThrow().endpoint()).contains(java.net.URI.create("unix:///run/far.sock"));
+    }
+
+    @Test
+    void containersOnAnotherEngineAreRefusedBeforeAnythingIsObservedOrChanged() {
+        String before = store.snapshot();
+
+        assertThatThrownBy(() -> service.apply(withHosts("far"), false)).isInstanceOf(io.antfleet.fleet.AntfleetException.class)
+                .hasMessageContaining("'beta' (host 'far')").hasMessageContaining("Nothing was changed");
+        assertThatThrownBy(() -> service.plan(withHosts("far"), false)).hasMessageContaining("'beta' (host 'far')");
+        assertThat(docker.execs()).isEmpty();
+        assertThat(docker.listByLabels(java.util.Map.of("antfleet.fleet", "home"))).isEmpty();
+        assertThat(store.snapshot()).isEqualTo(before);
+        assertThat(store.hosts.findByName("far")).isEmpty();
     }
 }

@@ -21,17 +21,17 @@ class DockerNetworkApplyTest {
     /** Built by hand: the reader allows dockerNetwork for ant containers only, and this test drives the fake antctl. */
     private static FleetSpec spec(int alpha, int beta, DockerNetwork alphaNetwork, DockerNetwork betaNetwork) {
         FleetSpec parsed = new SpecLoader().parse("f.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: home",
-                "image: antfleet/agent:stand-in", "processManager: antctl+user",
+                "image: antfleet/agent:stand-in", "processManager: antctl+sudo",
                 "rewardsAddress: '0x03B770D9cD32077cC0bF330c13C114a87643B124'",
                 "ports: {node: 55000, metrics: 13000, rpc: 30000, blockSize: 100}",
                 "containers:", "  - {name: alpha, nodes: " + alpha + "}", "  - {name: beta, nodes: " + beta + "}", ""));
         return new FleetSpec(parsed.fleet(), parsed.ports(), List.of(on(parsed.containers().get(0), alphaNetwork),
-                on(parsed.containers().get(1), betaNetwork)), parsed.autoscale());
+                on(parsed.containers().get(1), betaNetwork)), parsed.autoscale(), parsed.hosts());
     }
 
     private static SpecContainer on(SpecContainer c, DockerNetwork network) {
         return new SpecContainer(c.name(), c.nodes(), c.limits(), c.image(), c.processManager(), c.rewardsAddress(),
-                c.network(), c.noUpnp(), c.antnode(), Optional.ofNullable(network));
+                c.network(), c.noUpnp(), c.antnode(), Optional.ofNullable(network), c.host());
     }
 
     @Test

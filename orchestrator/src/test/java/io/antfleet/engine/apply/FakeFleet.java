@@ -60,6 +60,6 @@ public final class FakeFleet {
         };
         return new ApplyService(counting, new FleetPlanner(), new PlanExecutor(new ApplyDeps(gateway, managers,
                 store.containers, store.nodes, lifecycle(), new WalletPicker(Optional.empty(), Optional.empty(), n -> 0),
-                CLOCK), 2), lease, store.journal);
+                CLOCK), 2), lease, store.journal, store.hosts);
     }
 }

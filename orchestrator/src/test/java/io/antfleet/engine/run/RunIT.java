@@ -1,5 +1,6 @@
 package io.antfleet.engine.run;
 
+import io.antfleet.docker.StandInContainers;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.google.inject.AbstractModule;
@@ -78,7 +79,7 @@ class RunIT {
 
     private FleetSpec spec(int portBase, String antnode, String containers, String autoscale) {
         return new SpecLoader().parse("run-it.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: " + fleet,
-                "image: antfleet/agent:stand-in", "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
+                "image: " + StandInContainers.IMAGE, "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
                 "network: evm-local", "noUpnp: true", "antnode: " + antnode,
                 "ports: {node: " + (46000 + portBase) + ", metrics: " + (47000 + portBase) + ", rpc: " + (48000 + portBase)
                         + ", blockSize: 10}",

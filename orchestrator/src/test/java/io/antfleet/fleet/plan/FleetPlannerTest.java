@@ -193,7 +193,7 @@ class FleetPlannerTest {
     @Test
     void aBlockWithTooFewFreePortsIsAnErrorNamingTheContainer() {
         FleetSpec spec = new FleetSpec("home", new io.antfleet.fleet.spec.PortPlan(55000, 13000, 30000, 3),
-                List.of(fixed("alpha", 3)), io.antfleet.fleet.spec.Autoscale.DEFAULTS);
+                List.of(fixed("alpha", 3)), io.antfleet.fleet.spec.Autoscale.DEFAULTS, List.of());
         ObservedContainer full = new ObservedContainer("alpha", "d", true,
                 Optional.of(spec.ports().block(0)), List.of(PlannerFixtures.node(1, DEAD, 55000, 13000, 30000)));
 

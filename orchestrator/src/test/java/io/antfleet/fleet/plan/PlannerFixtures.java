@@ -40,7 +40,7 @@ final class PlannerFixtures {
     }
 
     static FleetSpec spec(SpecContainer... containers) {
-        return new FleetSpec("home", PORTS, List.of(containers), Autoscale.DEFAULTS);
+        return new FleetSpec("home", PORTS, List.of(containers), Autoscale.DEFAULTS, List.of());
     }
 
     static Node node(int number, NodeStatus status, int nodePort, int metricsPort, int rpcPort) {

@@ -1,0 +1,272 @@
+package io.antfleet.docker;
+
+import io.antfleet.fleet.spec.TlsPaths;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.awaitility.Awaitility;
+
+/**
+ * A Docker engine that stands for a remote host (ENVIRONMENT.md, "A second Docker engine"): a dockerd in a
+ * network namespace of its own, reached over a veth pair whose private /30 addresses this fixture assigns
+ * (nothing else is ever contacted), listening on {@code tcp://<ns address>:2376} with {@code --tlsverify} and
+ * certificates made here with openssl: a CA, the engine's certificate for its address, a client certificate the
+ * engine trusts and one from another CA that it does not. Containers with {@code --network host} live in the
+ * namespace, so their 127.0.0.1 is not the test's. Needs root. {@link #close()} removes the containers, the
+ * daemon, the mounts under its directory, the directory, the link and the namespace, also after a failed start.
+ */
+final class NetnsEngine implements AutoCloseable {
+    private static final Duration READY = Duration.ofSeconds(60);
+    private static final Duration STEP = Duration.ofSeconds(30);
+
+    private final String id = UUID.randomUUID().toString().substring(0, 8);
+    private final Path dir = Path.of("/tmp", "antfleet-netns-engine-" + id);
+    private final String namespace = "afmh" + id;
+    private final String outside = "afh" + id + "a";
+    private final String inside = "afh" + id + "b";
+    private final String hostAddress;
+    private final String engineAddress;
+    private Process daemon;
+
+    private NetnsEngine(int subnet) {
+        // 10.213.X.Y/30: .1 on the test's side, .2 the engine's
+        this.hostAddress = "10.213." + (subnet >> 6) + "." + ((subnet & 63) * 4 + 1);
+        this.engineAddress = "10.213." + (subnet >> 6) + "." + ((subnet & 63) * 4 + 2);
+    }
+
+    /** Makes the namespace, the link, the certificates and the daemon, and waits until it answers. */
+    static NetnsEngine start() {
+        NetnsEngine e = new NetnsEngine(ThreadLocalRandom.current().nextInt(256 * 64));
+        try {
+            e.network();
+            e.certificates();
+            e.daemon();
+            return e;
+        } catch (RuntimeException failure) {
+            e.close();
+            throw failure;
+        }
+    }
+
+    /** {@code tcp://<address>:2376}, for the spec and docker-java. */
+    String endpoint() {
+        return "tcp://" + engineAddress + ":2376";
+    }
+
+    /** The CA, and the client certificate and key the engine trusts. */
+    TlsPaths trustedClient() {
+        return new TlsPaths(dir.resolve("ca.pem"), dir.resolve("client-cert.pem"), dir.resolve("client-key.pem"));
+    }
+
+    /** The right CA, but a client certificate another CA signed: the engine refuses it. */
+    TlsPaths untrustedClient() {
+        return new TlsPaths(dir.resolve("ca.pem"), dir.resolve("stranger-cert.pem"), dir.resolve("stranger-key.pem"));
+    }
+
+    /** The engine's end of the veth pair, the only link besides lo in its namespace. */
+    String insideLink() {
+        return inside;
+    }
+
+    /** Copies an image from the shared engine into this one ({@code docker save | docker -H load}). */
+    void load(String image) {
+        try {
+            List<Process> pipe = ProcessBuilder.startPipeline(List.of(
+                    new ProcessBuilder("docker", "save", image).redirectError(ProcessBuilder.Redirect.DISCARD),
+                    new ProcessBuilder("docker", "-H", socket(), "load").redirectErrorStream(true)));
+            Process load = pipe.get(1);
+            String out = new String(load.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!load.waitFor(120, TimeUnit.SECONDS) || load.exitValue() != 0) {
+                pipe.forEach(Process::destroyForcibly);
+                throw new IllegalStateException("cannot load " + image + " into " + endpoint() + ": " + out);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while loading " + image, e);
+        }
+    }
+
+    /** Runs {@code docker -H <this engine's unix socket> ARGS} (the test's own view, not antfleet's). */
+    Cli cli(String... args) {
+        List<String> command = new ArrayList<>(List.of("docker", "-H", socket()));
+        command.addAll(List.of(args));
+        return run(command, STEP);
+    }
+
+    private String socket() {
+        return "unix://" + dir.resolve("docker.sock");
+    }
+
+    private void network() {
+        must(List.of("ip", "netns", "add", namespace));
+        must(List.of("ip", "link", "add", outside, "type", "veth", "peer", "name", inside));
+        must(List.of("ip", "link", "set", inside, "netns", namespace));
+        must(List.of("ip", "addr", "add", hostAddress + "/30", "dev", outside));
+        must(List.of("ip", "link", "set", outside, "up"));
+        must(List.of("ip", "-n", namespace, "addr", "add", engineAddress + "/30", "dev", inside));
+        must(List.of("ip", "-n", namespace, "link", "set", inside, "up"));
+        must(List.of("ip", "-n", namespace, "link", "set", "lo", "up"));
+    }
+
+    private void certificates() {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(dir.resolve("server.ext"), "subjectAltName=IP:" + engineAddress + "\nextendedKeyUsage=serverAuth\n");
+            Files.writeString(dir.resolve("client.ext"), "extendedKeyUsage=clientAuth\n");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        authority("ca");
+        authority("stranger-ca");
+        signed("server", "ca", "server.ext");
+        signed("client", "ca", "client.ext");
+        signed("stranger", "stranger-ca", "client.ext");
+    }
+
+    private void authority(String name) {
+        must(List.of("openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2", "-subj", "/CN=" + name,
+                "-keyout", file(name + "-key.pem"), "-out", file(name.equals("ca") ? "ca.pem" : name + ".pem")));
+    }
+
+    private void signed(String name, String ca, String ext) {
+        must(List.of("openssl", "req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=" + name, "-keyout",
+                file(name + "-key.pem"), "-out", file(name + ".csr")));
+        must(List.of("openssl", "x509", "-req", "-in", file(name + ".csr"), "-CA", file(ca.equals("ca") ? "ca.pem" : ca + ".pem"),
+                "-CAkey", file(ca + "-key.pem"), "-CAcreateserial", "-days", "2", "-extfile", file(ext),
+                "-out", file(name + "-cert.pem")));
+    }
+
+    private String file(String name) {
+        return dir.resolve(name).toString();
+    }
+
+    private void daemon() {
+        List<String> command = List.of("nsenter", "--net=/var/run/netns/" + namespace, "dockerd",
+                "--host", socket(), "--host", endpoint(), "--tlsverify", "--tlscacert", file("ca.pem"),
+                "--tlscert", file("server-cert.pem"), "--tlskey", file("server-key.pem"),
+                "--data-root", file("data"), "--exec-root", file("exec"), "--pidfile", file("docker.pid"),
+                "--bridge", "none", "--iptables=false", "--ip-masq=false", "--log-level", "warn");
+        try {
+            daemon = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("dockerd.log").toFile())).start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start dockerd: " + e.getMessage(), e);
+        }
+        Awaitility.await("dockerd in " + namespace + " answering").atMost(READY).pollInterval(Duration.ofMillis(200))
+                .until(() -> !daemon.isAlive() || cli("version").exit() == 0);
+        if (!daemon.isAlive()) {
+            throw new IllegalStateException("dockerd exited with " + daemon.exitValue() + "; see " + dir.resolve("dockerd.log"));
+        }
+    }
+
+    @Override
+    public void close() {
+        if (daemon != null && daemon.isAlive()) {
+            String ids = cli("ps", "-aq").out().trim();
+            if (!ids.isEmpty()) {
+                List<String> rm = new ArrayList<>(List.of("rm", "-f", "-v"));
+                rm.addAll(List.of(ids.split("\\s+")));
+                cli(rm.toArray(String[]::new));
+            }
+            daemon.destroy();
+            try {
+                if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
+                    daemon.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        // containerd and shims the daemon started name the directory on their command lines
+        ProcessHandle.allProcesses().filter(p -> p.info().commandLine().map(c -> c.contains(dir.toString())).orElse(false))
+                .forEach(p -> {
+                    p.destroyForcibly();
+                    p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(x -> p).join();
+                });
+        unmountAll();
+        deleteDir();
+        run(List.of("ip", "link", "del", outside), STEP);
+        run(List.of("ip", "netns", "del", namespace), STEP);
+    }
+
+    /** The namespace, the link and the directory are gone (for the test that shows clean-up). */
+    boolean leftNothing() {
+        return !Files.exists(dir) && !run(List.of("ip", "netns", "list"), STEP).out().contains(namespace)
+                && run(List.of("ip", "link", "show", outside), STEP).exit() != 0;
+    }
+
+    private void unmountAll() {
+        List<String> mounts;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/mounts"))) {
+            mounts = lines.map(l -> l.split(" ")[1]).filter(m -> m.startsWith(dir.toString()))
+                    .sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String m : mounts) {
+            if (run(List.of("umount", m), STEP).exit() != 0) {
+                run(List.of("umount", "-l", m), STEP);
+            }
+        }
+    }
+
+    private void deleteDir() {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println("NetnsEngine: could not delete all of " + dir + ": " + e.getMessage());
+        }
+    }
+
+    private static void must(List<String> command) {
+        Cli r = run(command, STEP);
+        if (r.exit() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed (" + r.exit() + "): " + r.out());
+        }
+    }
+
+    record Cli(int exit, String out) {
+    }
+
+    static Cli run(List<String> command, Duration timeout) {
+        try {
+            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+            byte[][] out = new byte[1][];
+            Thread reader = new Thread(() -> {
+                try {
+                    out[0] = p.getInputStream().readAllBytes();
+                } catch (IOException e) {
+                    out[0] = new byte[0];
+                }
+            }, "netns-engine-cli");
+            reader.start();
+            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                p.destroyForcibly();
+                reader.join(5_000);
+                return new Cli(-1, "timed out after " + timeout + ": " + command);
+            }
+            reader.join(5_000);
+            return new Cli(p.exitValue(), out[0] == null ? "" : new String(out[0], StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return new Cli(-1, e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Cli(-1, "interrupted");
+        }
+    }
+}
