@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.util.Modules;
 import io.antfleet.cli.AntfleetCommand;
 import io.antfleet.cli.Bootstrap;
 import io.antfleet.cli.ExitCodes;
@@ -14,8 +15,11 @@ import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ImportService;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.run.RunLoop;
+import io.antfleet.fleet.plan.AddressLimit;
+import io.antfleet.fleet.plan.FleetPlanner;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.Database;
+import io.antfleet.store.NodeRepository;
 import io.antfleet.store.StoreConnection;
 import io.antfleet.store.StoreModule;
 import java.io.IOException;
@@ -50,7 +54,8 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "Comma-separated: converge, import, sweep, idle-cycle, memory (default: all five).")
+            description = "Comma-separated: converge, import, sweep, idle-cycle, memory (default: these five); "
+                    + "converge-ant, idle-cycle-ant (Autonomi v2, nodeManager: ant, on --ant-image; only when named).")
     List<String> scenarios = new ArrayList<>(BenchSettings.DEFAULT);
 
     @Option(names = "--containers", defaultValue = "20", description = "Stand-in containers (default: ${DEFAULT-VALUE}).")
@@ -65,9 +70,13 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--image", defaultValue = "antfleet/agent:stand-in", description = "Default: ${DEFAULT-VALUE}.")
     String image;
 
+    @Option(names = "--ant-image", defaultValue = "antfleet/agent:ant-stand-in",
+            description = "Image of the *-ant scenarios. Default: ${DEFAULT-VALUE}.")
+    String antImage;
+
     @Override
     public Integer call() throws IOException {
-        BenchSettings settings = new BenchSettings(scenarios, containers, nodesPerContainer, firstPort, image);
+        BenchSettings settings = new BenchSettings(scenarios, containers, nodesPerContainer, firstPort, image, antImage);
         GlobalOptions options = globalOptions();
         Path dir = Files.createTempDirectory("antfleet-bench");
         Injector injector = Bootstrap.injector(modules(options, dir));
@@ -79,7 +88,9 @@ public final class BenchCommand implements Callable<Integer> {
             }
             BenchRunner runner = new BenchRunner(injector.getInstance(DockerGateway.class),
                     injector.getInstance(ImportService.class), injector.getInstance(ApplyService.class),
-                    injector.getInstance(RunLoop.class));
+                    injector.getInstance(RunLoop.class), new AntScenarios(injector.getInstance(DockerGateway.class),
+                    injector.getInstance(ApplyService.class), injector.getInstance(RunLoop.class),
+                    injector.getInstance(ContainerRepository.class), injector.getInstance(NodeRepository.class)));
             results = runner.run(settings, spec.commandLine().getErr());
         } finally {
             injector.getInstance(StoreConnection.class).disconnect();
@@ -100,12 +111,18 @@ public final class BenchCommand implements Callable<Integer> {
         return ((AntfleetCommand) spec.root().userObject()).globalOptions();
     }
 
-    /** antfleet's modules with the store swapped for a throw-away embedded database in {@code dir}. */
+    /**
+     * antfleet's modules with the store swapped for a throw-away embedded database in {@code dir}, and apply's
+     * planner without the per-address limit: the bench's v2 nodes (up to 1,000 host-networked) talk to no
+     * network, and the limit is the operator's setting, not the bench's.
+     */
     private static List<Module> modules(GlobalOptions options, Path dir) {
         List<Module> modules = new ArrayList<>(Bootstrap.modules(options));
         modules.removeIf(m -> m instanceof StoreModule);
         modules.add(new StoreModule(Database.embedded(dir)));
-        return modules;
+        Module unlimited = binder -> binder.bind(FleetPlanner.class)
+                .toInstance(new FleetPlanner(new AddressLimit(BenchSettings.MAX_NODES)));
+        return List.of(Modules.override(modules).with(unlimited));
     }
 
     private static void deleteTree(Path dir) throws IOException {
@@ -117,9 +134,9 @@ public final class BenchCommand implements Callable<Integer> {
     }
 
     private static void table(List<ScenarioResult> results, PrintWriter out) {
-        out.printf(Locale.ROOT, "%-10s %10s %10s %8s  %-4s %s%n", "SCENARIO", "ANTFLEET", "FLOOR", "RATIO", "MET", "TARGET");
+        out.printf(Locale.ROOT, "%-14s %10s %10s %8s  %-4s %s%n", "SCENARIO", "ANTFLEET", "FLOOR", "RATIO", "MET", "TARGET");
         for (ScenarioResult r : results) {
-            out.printf(Locale.ROOT, "%-10s %10s %10s %8s  %-4s %s%n", r.name(), seconds(r.antfleetSeconds()),
+            out.printf(Locale.ROOT, "%-14s %10s %10s %8s  %-4s %s%n", r.name(), seconds(r.antfleetSeconds()),
                     seconds(r.floorSeconds()), r.ratio() == null ? "-" : String.format(Locale.ROOT, "%.3f", r.ratio()),
                     r.met() ? "yes" : "NO", r.target());
             out.println("           " + r.measured());

@@ -36,12 +36,14 @@ public final class BenchRunner {
     private final ImportService imports;
     private final ConvergeScenario converge;
     private final RunLoop loop;
+    private final AntScenarios ant;
 
-    public BenchRunner(DockerGateway docker, ImportService imports, ApplyService apply, RunLoop loop) {
+    public BenchRunner(DockerGateway docker, ImportService imports, ApplyService apply, RunLoop loop, AntScenarios ant) {
         this.docker = requireNonNull(docker, "docker is null");
         this.imports = requireNonNull(imports, "imports is null");
         this.converge = new ConvergeScenario(docker, apply);
         this.loop = requireNonNull(loop, "loop is null");
+        this.ant = requireNonNull(ant, "ant is null");
     }
 
     public List<ScenarioResult> run(BenchSettings settings, PrintWriter progress) {
@@ -51,6 +53,7 @@ public final class BenchRunner {
             progress.flush();
             results.add(converge.run(settings.containers(), CONVERGE_NODES, settings.firstPort(), settings.image(), progress));
         }
+        results.addAll(ant.run(settings, CONVERGE_NODES, progress));
         if (!settings.scenarios().contains("import") && !settings.scenarios().contains("sweep")
                 && !settings.scenarios().contains("idle-cycle")) {
             return withMemory(settings, results);
@@ -94,19 +97,22 @@ public final class BenchRunner {
         double first = timedImport(names, settings.nodes());
         double[] antfleet = new double[ROUNDS];
         double[] floor = new double[ROUNDS];
+        double[] cpu = new double[ROUNDS];
         Floor script = new Floor(docker);
         List<Floor.Step> surveys = names.stream()
                 .map(c -> Floor.exec(c, List.of("antctl", "status", "--json"))).toList();
         for (int r = 0; r < ROUNDS; r++) {
             floor[r] = script.parallel(surveys);
+            double cpu0 = PeakMemory.processCpuSeconds();
             antfleet[r] = timedImport(names, settings.nodes());
+            cpu[r] = PeakMemory.processCpuSeconds() - cpu0;
         }
         double a = median(antfleet);
         double f = median(floor);
         return ScenarioResult.timed("import", a, f, "<= 1.5 s", a <= IMPORT_TARGET, String.format(Locale.ROOT,
                 "%d nodes from %d containers: first import %.2f s, re-import median %.2f s (best %.2f) of %d; "
                         + "parallel exec of antctl status --json median %.2f s", settings.nodes(), names.size(),
-                first, a, min(antfleet), ROUNDS, f));
+                first, a, min(antfleet), ROUNDS, f), median(cpu));
     }
 
     private double timedImport(List<String> names, int expectedNodes) {
@@ -138,10 +144,13 @@ public final class BenchRunner {
         try (MetricsSweep sweep = new MetricsSweep(SweepSettings.defaults())) {
             checkAllRunning(sweep.sweep(targets), targets.size());
             double[] antfleet = new double[ROUNDS];
+            double[] cpu = new double[ROUNDS];
             for (int r = 0; r < ROUNDS; r++) {
+                double cpu0 = PeakMemory.processCpuSeconds();
                 long start = System.nanoTime();
                 checkAllRunning(sweep.sweep(targets), targets.size());
                 antfleet[r] = (System.nanoTime() - start) / 1e9;
+                cpu[r] = PeakMemory.processCpuSeconds() - cpu0;
             }
             long start = System.nanoTime();
             for (SweepTarget target : targets) {
@@ -152,7 +161,7 @@ public final class BenchRunner {
             return ScenarioResult.timed("sweep", a, floor, "<= 0.5 s and >= 50x faster than sequential",
                     a <= SWEEP_TARGET && floor / a >= SWEEP_SPEED_UP, String.format(Locale.ROOT,
                             "%d nodes: concurrent median %.3f s (best %.3f) of %d; sequential %.3f s; %.1fx",
-                            targets.size(), a, min(antfleet), ROUNDS, floor, floor / a));
+                            targets.size(), a, min(antfleet), ROUNDS, floor, floor / a), median(cpu));
         }
     }
 
@@ -167,7 +176,7 @@ public final class BenchRunner {
         double mb = PeakMemory.peakResidentKb() / 1024.0;
         return new ScenarioResult("memory", null, null, null, "<= 256 MB peak RSS", mb <= MEMORY_TARGET_MB,
                 String.format(Locale.ROOT, "peak RSS of the antfleet JVM over the scenarios run: %.0f MB (heap max %d MB)",
-                        mb, Runtime.getRuntime().maxMemory() / (1024 * 1024)));
+                        mb, Runtime.getRuntime().maxMemory() / (1024 * 1024)), null, ScenarioResult.round(mb));
     }
 
     private static double median(double[] values) {

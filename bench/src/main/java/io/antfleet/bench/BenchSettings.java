@@ -7,18 +7,29 @@ import java.util.Set;
  * What to run: the scenarios, the number of stand-in containers and nodes per container, and the first
  * host port of the block the bench may use (node, metrics and rpc ports are three consecutive thousands).
  */
-public record BenchSettings(List<String> scenarios, int containers, int nodesPerContainer, int firstPort, String image) {
-    public static final Set<String> KNOWN = Set.of("converge", "import", "sweep", "idle-cycle", "memory");
+public record BenchSettings(List<String> scenarios, int containers, int nodesPerContainer, int firstPort, String image,
+        String antImage) {
+    /** The most nodes a bench run holds. */
+    public static final int MAX_NODES = 1000;
     public static final List<String> DEFAULT = List.of("converge", "import", "sweep", "idle-cycle", "memory");
+    /** The Autonomi v2 ({@code nodeManager: ant}) scenarios: on the ant image, run only when named. */
+    public static final List<String> ANT = List.of("converge-ant", "idle-cycle-ant");
+    public static final Set<String> KNOWN = Set.of("converge", "import", "sweep", "idle-cycle", "memory",
+            "converge-ant", "idle-cycle-ant");
+
+    public BenchSettings(List<String> scenarios, int containers, int nodesPerContainer, int firstPort, String image) {
+        this(scenarios, containers, nodesPerContainer, firstPort, image, "antfleet/agent:ant-stand-in");
+    }
 
     public BenchSettings {
         scenarios = List.copyOf(scenarios);
         for (String s : scenarios) {
             if (!KNOWN.contains(s)) {
-                throw new IllegalArgumentException("unknown bench scenario '" + s + "' (known: " + String.join(", ", DEFAULT) + ")");
+                throw new IllegalArgumentException("unknown bench scenario '" + s + "' (known: " + String.join(", ", DEFAULT) + ", "
+                        + String.join(", ", ANT) + ")");
             }
         }
-        if (containers < 1 || nodesPerContainer < 1 || containers * nodesPerContainer > 1000) {
+        if (containers < 1 || nodesPerContainer < 1 || containers * nodesPerContainer > MAX_NODES) {
             throw new IllegalArgumentException("containers x nodes per container must be 1..1000, got "
                     + containers + " x " + nodesPerContainer);
         }
@@ -29,7 +40,8 @@ public record BenchSettings(List<String> scenarios, int containers, int nodesPer
 
     /** Whether a chosen scenario reads or writes the store (sweep and memory do not). */
     boolean usesStore() {
-        return scenarios.contains("converge") || scenarios.contains("import") || scenarios.contains("idle-cycle");
+        return scenarios.contains("converge") || scenarios.contains("import") || scenarios.contains("idle-cycle")
+                || scenarios.stream().anyMatch(ANT::contains);
     }
 
     public int nodes() {

@@ -39,11 +39,14 @@ final class ConvergeScenario {
         String run = UUID.randomUUID().toString().substring(0, 6);
         String fleet = "bench-" + run;
         double antfleet;
+        double cpu;
         try {
+            double cpu0 = PeakMemory.processCpuSeconds();
             long start = System.nanoTime();
             ApplyReport report = apply.apply(new SpecLoader().parse("bench.yaml", spec(fleet, containers, nodes,
                     firstPort, image)), false);
             antfleet = (System.nanoTime() - start) / 1e9;
+            cpu = PeakMemory.processCpuSeconds() - cpu0;
             if (!report.ok()) {
                 throw new AntfleetException("bench converge: apply failed: " + report.containers());
             }
@@ -68,7 +71,7 @@ final class ConvergeScenario {
         return ScenarioResult.timed("converge", antfleet, floor, "<= 1.10 x the floor", antfleet <= TARGET_RATIO * floor,
                 String.format(Locale.ROOT, "empty to %d containers x %d nodes running: antfleet apply %.2f s; "
                         + "floor (per container at once: create + antctl add + antctl start) %.2f s (one round each)",
-                        containers, nodes, antfleet, floor));
+                        containers, nodes, antfleet, floor), cpu);
     }
 
     private static String spec(String fleet, int containers, int nodes, int firstPort, String image) {

@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
+import java.util.function.ToIntBiFunction;
 
 /**
  * An idle {@code antfleet run} cycle: the real {@link RunLoop#cycle} (sweep, status and readings written to
@@ -65,19 +66,32 @@ final class IdleCycleScenario {
         }
     }
 
+    private final String name;
     private final Supplier<CycleReport> cycle;
     private final Meter meter;
+    private final ToIntBiFunction<CycleReport, Integer> idle;
 
     IdleCycleScenario(Supplier<CycleReport> cycle, Meter meter) {
+        this("idle-cycle", cycle, meter, IdleCycleScenario::checkIdle);
+    }
+
+    /** {@code idle} checks that a cycle's report is an idle one over the expected nodes; returns how many answered. */
+    IdleCycleScenario(String name, Supplier<CycleReport> cycle, Meter meter, ToIntBiFunction<CycleReport, Integer> idle) {
+        this.name = requireNonNull(name, "name is null");
         this.cycle = requireNonNull(cycle, "cycle is null");
         this.meter = requireNonNull(meter, "meter is null");
+        this.idle = requireNonNull(idle, "idle is null");
+    }
+
+    /** The scenario {@code name} over the run loop for {@code target}, on an assumed idle host. */
+    static IdleCycleScenario over(String name, RunLoop loop, RunTarget target, ToIntBiFunction<CycleReport, Integer> idle) {
+        HostSource idleHost = HostSource.assumed(HostSample.idle());
+        return new IdleCycleScenario(name, () -> loop.cycle(target, idleHost, false), Meter.process(), idle);
     }
 
     /** The scenario over the run loop, for the bench containers {@code bench-<run>-<i>} as imported. */
     static IdleCycleScenario over(RunLoop loop, List<String> containers, int nodesPerContainer, String image) {
-        RunTarget target = target(containers, nodesPerContainer, image);
-        HostSource idleHost = HostSource.assumed(HostSample.idle());
-        return new IdleCycleScenario(() -> loop.cycle(target, idleHost, false), Meter.process());
+        return over("idle-cycle", loop, target(containers, nodesPerContainer, image), IdleCycleScenario::checkIdle);
     }
 
     /**
@@ -106,7 +120,7 @@ final class IdleCycleScenario {
 
     ScenarioResult run(int expectedNodes) {
         for (int i = 0; i < WARM_UP; i++) {
-            checkIdle(cycle.get(), expectedNodes);
+            idle.applyAsInt(cycle.get(), expectedNodes);
         }
         double[] wall = new double[ROUNDS];
         double[] cpu = new double[ROUNDS];
@@ -120,21 +134,27 @@ final class IdleCycleScenario {
             wall[r] = (meter.wallNanos() - wall0) / 1e9;
             cpu[r] = (meter.cpuNanos() - cpu0) / 1e9;
             caller[r] = (meter.callerCpuNanos() - caller0) / 1e9;
-            fewest = Math.min(fewest, checkIdle(report, expectedNodes));
+            fewest = Math.min(fewest, idle.applyAsInt(report, expectedNodes));
         }
-        return result(expectedNodes, fewest, wall, cpu, caller);
+        return result(name, expectedNodes, fewest, wall, cpu, caller);
     }
 
     static ScenarioResult result(int nodes, int fewestAnswering, double[] wall, double[] cpu, double[] caller) {
+        return result("idle-cycle", nodes, fewestAnswering, wall, cpu, caller);
+    }
+
+    static ScenarioResult result(String name, int nodes, int fewestAnswering, double[] wall, double[] cpu,
+            double[] caller) {
         double w = median(wall);
         double c = median(cpu);
-        return new ScenarioResult("idle-cycle", ScenarioResult.round(w), null, null,
+        return new ScenarioResult(name, ScenarioResult.round(w), null, null,
                 "<= 1 s wall and <= 0.5 CPU-s", w <= WALL_TARGET && c <= CPU_TARGET, String.format(Locale.ROOT,
                         "idle run cycle over %d nodes (%s): wall median %.3f s (best %.3f), CPU of the JVM median "
                                 + "%.3f CPU-s (best %.3f; of it the cycle's own thread, i.e. store and decide, median %.3f), "
                                 + "%d cycles after %d warm-up", nodes,
                         fewestAnswering == nodes ? "all answering" : "at least " + fewestAnswering + " answering",
-                        w, min(wall), c, min(cpu), median(caller), wall.length, WARM_UP));
+                        w, min(wall), c, min(cpu), median(caller), wall.length, WARM_UP),
+                ScenarioResult.round(c), ScenarioResult.currentPeakRssMb());
     }
 
     /**
@@ -142,15 +162,20 @@ final class IdleCycleScenario {
      * answered, and nothing was decided. Returns how many answered.
      */
     static int checkIdle(CycleReport report, int expectedNodes) {
-        if (!report.decisions().changesNothing()) {
-            throw new AntfleetException("bench idle-cycle: the engine decided " + report.decisions().list()
-                    + "; the cycle is not idle");
-        }
+        checkNothingDecided(report);
         if (report.swept() != expectedNodes || report.answering() < MIN_ANSWERING * expectedNodes) {
             throw new AntfleetException("bench idle-cycle: " + report.answering() + " of " + report.swept()
                     + " nodes answered, " + expectedNodes + " expected");
         }
         return report.answering();
+    }
+
+    /** An idle cycle decides nothing. */
+    static void checkNothingDecided(CycleReport report) {
+        if (!report.decisions().changesNothing()) {
+            throw new AntfleetException("bench idle-cycle: the engine decided " + report.decisions().list()
+                    + "; the cycle is not idle");
+        }
     }
 
     static double median(double[] values) {

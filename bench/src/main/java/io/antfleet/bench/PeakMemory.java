@@ -9,6 +9,12 @@ final class PeakMemory {
     private PeakMemory() {
     }
 
+    /** CPU seconds this JVM has used so far, all threads (sweep workers, GC, JIT included). */
+    static double processCpuSeconds() {
+        return ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+    }
+
     static long peakResidentKb() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {

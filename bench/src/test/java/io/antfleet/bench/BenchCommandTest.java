@@ -19,7 +19,8 @@ import org.junit.jupiter.api.Test;
  */
 class BenchCommandTest {
     private static final List<String> FIELDS =
-            List.of("name", "antfleetSeconds", "floorSeconds", "ratio", "target", "met", "measured");
+            List.of("name", "antfleetSeconds", "floorSeconds", "ratio", "target", "met", "measured", "cpuSeconds",
+                    "peakRssMb");
 
     private record Run(int exit, String out, String err) {
     }
@@ -41,10 +42,12 @@ class BenchCommandTest {
         assertThat(fields).containsExactlyInAnyOrderElementsOf(FIELDS);
         assertThat(scenarios.get(0).get("name").asText()).isEqualTo("memory");
         assertThat(scenarios.get(0).get("measured").asText()).startsWith("peak RSS of the antfleet JVM");
+        assertThat(scenarios.get(0).get("peakRssMb").asDouble()).isPositive();
+        assertThat(scenarios.get(0).get("cpuSeconds").isNull()).isTrue();
     }
 
     @Test
-    void outputJsonBeforeBenchPrintsEachScenarioWithTheSevenFields() throws Exception {
+    void outputJsonBeforeBenchPrintsEachScenarioWithTheNineFields() throws Exception {
         assertJsonScenarios(bench("--output", "json", "bench", "--scenarios", "memory"));
     }
 
@@ -66,7 +69,8 @@ class BenchCommandTest {
         Run run = bench("bench", "--scenarios", "nope");
 
         assertThat(run.exit()).isNotZero();
-        assertThat(run.err()).contains("unknown bench scenario 'nope'", "converge, import, sweep, idle-cycle, memory");
+        assertThat(run.err()).contains("unknown bench scenario 'nope'",
+                "converge, import, sweep, idle-cycle, memory, converge-ant, idle-cycle-ant");
     }
 
     @Test
