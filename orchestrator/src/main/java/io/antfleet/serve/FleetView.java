@@ -9,6 +9,7 @@ import io.antfleet.config.settings.Settings;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.run.RunState;
 import io.antfleet.engine.run.RunTarget;
+import io.antfleet.engine.status.NodeJson;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
@@ -101,17 +102,7 @@ public final class FleetView {
     /** The keys of {@code status --output json}, then the readings and when they were taken. */
     private void node(ObjectNode j, Node n, Instant readAt) {
         j.put("id", n.id());
-        j.put("service", n.service().value());
-        j.put("number", n.number());
-        j.put("status", n.status().name());
-        j.put("nodePort", n.nodePort());
-        j.put("metricsPort", n.metricsPort());
-        j.put("rpcPort", n.rpcPort());
-        j.put("peerId", n.peerId());
-        j.put("version", n.version());
-        j.put("wallet", n.wallet());
-        j.put("dataDir", n.dataDir());
-        j.put("logDir", n.logDir());
+        NodeJson.putRow(j, n);
         j.put("statusChangedAt", text(n.statusChangedAt()));
         j.put("readAt", text(readAt));
         j.set("readings", readings(n.readings()));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.antfleet.engine.status.FleetStatus;
+import io.antfleet.engine.status.NodeJson;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeReadings;
 import java.time.Instant;
@@ -104,17 +105,7 @@ public final class StatusRenderer {
             ArrayNode nodes = o.putArray("nodes");
             for (Node n : c.nodes()) {
                 ObjectNode j = nodes.addObject();
-                j.put("service", n.service().value());
-                j.put("number", n.number());
-                j.put("status", n.status().name());
-                j.put("nodePort", n.nodePort());
-                j.put("metricsPort", n.metricsPort());
-                j.put("rpcPort", n.rpcPort());
-                j.put("peerId", n.peerId());
-                j.put("version", n.version());
-                j.put("wallet", n.wallet());
-                j.put("dataDir", n.dataDir());
-                j.put("logDir", n.logDir());
+                NodeJson.putRow(j, n);
                 putReading(j, n, c.readAt().get(n.id()));
             }
         }
