@@ -99,10 +99,10 @@ final class NetnsEngine implements AutoCloseable {
     }
 
     /** Runs {@code docker -H <this engine's unix socket> ARGS} (the test's own view, not antfleet's). */
-    Cli cli(String... args) {
+    HostCommand.Result cli(String... args) {
         List<String> command = new ArrayList<>(List.of("docker", "-H", socket()));
         command.addAll(List.of(args));
-        return run(command, STEP);
+        return HostCommand.run(command, STEP);
     }
 
     private String socket() {
@@ -197,14 +197,14 @@ final class NetnsEngine implements AutoCloseable {
                 });
         unmountAll();
         deleteDir();
-        run(List.of("ip", "link", "del", outside), STEP);
-        run(List.of("ip", "netns", "del", namespace), STEP);
+        HostCommand.run(List.of("ip", "link", "del", outside), STEP);
+        HostCommand.run(List.of("ip", "netns", "del", namespace), STEP);
     }
 
     /** The namespace, the link and the directory are gone (for the test that shows clean-up). */
     boolean leftNothing() {
-        return !Files.exists(dir) && !run(List.of("ip", "netns", "list"), STEP).out().contains(namespace)
-                && run(List.of("ip", "link", "show", outside), STEP).exit() != 0;
+        return !Files.exists(dir) && !HostCommand.run(List.of("ip", "netns", "list"), STEP).out().contains(namespace)
+                && HostCommand.run(List.of("ip", "link", "show", outside), STEP).exit() != 0;
     }
 
     private void unmountAll() {
@@ -216,8 +216,8 @@ final class NetnsEngine implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         for (String m : mounts) {
-            if (run(List.of("umount", m), STEP).exit() != 0) {
-                run(List.of("umount", "-l", m), STEP);
+            if (HostCommand.run(List.of("umount", m), STEP).exit() != 0) {
+                HostCommand.run(List.of("umount", "-l", m), STEP);
             }
         }
     }
@@ -234,39 +234,10 @@ final class NetnsEngine implements AutoCloseable {
     }
 
     private static void must(List<String> command) {
-        Cli r = run(command, STEP);
+        HostCommand.Result r = HostCommand.run(command, STEP);
         if (r.exit() != 0) {
             throw new IllegalStateException(String.join(" ", command) + " failed (" + r.exit() + "): " + r.out());
         }
     }
 
-    record Cli(int exit, String out) {
-    }
-
-    static Cli run(List<String> command, Duration timeout) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[][] out = new byte[1][];
-            Thread reader = new Thread(() -> {
-                try {
-                    out[0] = p.getInputStream().readAllBytes();
-                } catch (IOException e) {
-                    out[0] = new byte[0];
-                }
-            }, "netns-engine-cli");
-            reader.start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                reader.join(5_000);
-                return new Cli(-1, "timed out after " + timeout + ": " + command);
-            }
-            reader.join(5_000);
-            return new Cli(p.exitValue(), out[0] == null ? "" : new String(out[0], StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new Cli(-1, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Cli(-1, "interrupted");
-        }
-    }
 }

@@ -9,6 +9,7 @@ import io.antfleet.cli.Main;
 import io.antfleet.cli.render.DecisionRenderer;
 import io.antfleet.docker.DockerSettings;
 import io.antfleet.docker.ExecResult;
+import io.antfleet.docker.HostCommand;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.run.CycleReport;
@@ -134,7 +135,7 @@ class ContainerKilledUnderRunIT {
             assertThat(before.decisions().actions()).containsExactly(Action.SURVEY);
             long operationsOnB = operationsOn("b");
 
-            PrivateDockerd.Cli kill = PrivateDockerd.run(List.of("docker", "kill", dockerName("b")), Duration.ofSeconds(60));
+            HostCommand.Result kill = HostCommand.run(List.of("docker", "kill", dockerName("b")), Duration.ofSeconds(60));
             assertThat(kill.exit()).as(kill.out()).isZero();
             int killedAt = run.reports.size();
             CycleReport next = run.await(killedAt, "the next cycle noticing b", r -> !r.docker().clean());

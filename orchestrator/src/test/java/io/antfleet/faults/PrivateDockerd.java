@@ -1,5 +1,6 @@
 package io.antfleet.faults;
 
+import io.antfleet.docker.HostCommand;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -47,7 +48,7 @@ final class PrivateDockerd implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         String bridge = "afpd" + random;
-        Cli made = run(List.of("ip", "link", "add", bridge, "type", "bridge"), Duration.ofSeconds(30));
+        HostCommand.Result made = HostCommand.run(List.of("ip", "link", "add", bridge, "type", "bridge"), Duration.ofSeconds(30));
         if (made.exit() != 0) {
             throw new IllegalStateException("cannot make the private dockerd's bridge " + bridge + ": " + made.out());
         }
@@ -123,13 +124,10 @@ final class PrivateDockerd implements AutoCloseable {
     }
 
     /** Runs {@code docker -H <this daemon> ARGS} with a bound. */
-    Cli cli(Duration timeout, String... args) {
+    HostCommand.Result cli(Duration timeout, String... args) {
         List<String> command = new ArrayList<>(List.of("docker", "-H", host()));
         command.addAll(List.of(args));
-        return run(command, timeout);
-    }
-
-    record Cli(int exit, String out) {
+        return HostCommand.run(command, timeout);
     }
 
     @Override
@@ -146,18 +144,18 @@ final class PrivateDockerd implements AutoCloseable {
         killLeftovers();
         unmountAll();
         deleteDir();
-        run(List.of("ip", "link", "del", bridge), Duration.ofSeconds(30));
+        HostCommand.run(List.of("ip", "link", "del", bridge), Duration.ofSeconds(30));
     }
 
     /** Containers live-restore kept although the daemon is gone, and processes still naming the directory. */
     private void killLeftovers() {
         Path runc = dir.resolve("exec").resolve("runtime-runc").resolve("moby");
         if (Files.isDirectory(runc)) {
-            for (String id : run(List.of("runc", "--root", runc.toString(), "list", "-q"), Duration.ofSeconds(30)).out()
+            for (String id : HostCommand.run(List.of("runc", "--root", runc.toString(), "list", "-q"), Duration.ofSeconds(30)).out()
                     .trim().split("\\s+")) {
                 if (!id.isBlank()) {
-                    run(List.of("runc", "--root", runc.toString(), "kill", "--all", id, "KILL"), Duration.ofSeconds(30));
-                    run(List.of("runc", "--root", runc.toString(), "delete", "-f", id), Duration.ofSeconds(30));
+                    HostCommand.run(List.of("runc", "--root", runc.toString(), "kill", "--all", id, "KILL"), Duration.ofSeconds(30));
+                    HostCommand.run(List.of("runc", "--root", runc.toString(), "delete", "-f", id), Duration.ofSeconds(30));
                 }
             }
         }
@@ -178,8 +176,8 @@ final class PrivateDockerd implements AutoCloseable {
             throw new UncheckedIOException(e);
         }
         for (String m : mounts) {
-            if (run(List.of("umount", m), Duration.ofSeconds(30)).exit() != 0) {
-                run(List.of("umount", "-l", m), Duration.ofSeconds(30));
+            if (HostCommand.run(List.of("umount", m), Duration.ofSeconds(30)).exit() != 0) {
+                HostCommand.run(List.of("umount", "-l", m), Duration.ofSeconds(30));
             }
         }
     }
@@ -196,35 +194,8 @@ final class PrivateDockerd implements AutoCloseable {
         }
     }
 
-    static Cli run(List<String> command, Duration timeout) {
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            byte[][] out = new byte[1][];
-            Thread reader = new Thread(() -> {
-                try {
-                    out[0] = p.getInputStream().readAllBytes();
-                } catch (IOException e) {
-                    out[0] = new byte[0];
-                }
-            }, "private-dockerd-cli");
-            reader.start();
-            if (!p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
-                p.destroyForcibly();
-                reader.join(5_000);
-                return new Cli(-1, "timed out after " + timeout + ": " + command);
-            }
-            reader.join(5_000);
-            return new Cli(p.exitValue(), out[0] == null ? "" : new String(out[0], java.nio.charset.StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            return new Cli(-1, e.getMessage());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new Cli(-1, "interrupted");
-        }
-    }
-
     /** Runs a command with a bound and ignores its outcome (clean-up). */
     static void quietly(List<String> command, long timeout, TimeUnit unit) {
-        run(command, Duration.ofMillis(unit.toMillis(timeout)));
+        HostCommand.run(command, Duration.ofMillis(unit.toMillis(timeout)));
     }
 }
