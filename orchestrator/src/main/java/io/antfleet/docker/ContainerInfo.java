@@ -1,11 +1,30 @@
 package io.antfleet.docker;
 
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.fleet.spec.HostSpec;
 import java.util.Map;
 
-/** What Docker reports of a container. {@code running} is Docker's State.Running. */
+/**
+ * What Docker reports of a container. {@code running} is Docker's State.Running; {@code host} names the engine
+ * that reported it ({@link HostSpec#LOCAL} for the engine antfleet is configured with), so that whatever is done
+ * to the container next goes to that engine ({@link DockerGateways}).
+ */
 public record ContainerInfo(String id, String name, String image, boolean running, String networkMode,
-        Map<String, String> labels) {
+        Map<String, String> labels, String host) {
+    /** A container of the local engine. */
+    public ContainerInfo(String id, String name, String image, boolean running, String networkMode,
+            Map<String, String> labels) {
+        this(id, name, image, running, networkMode, labels, HostSpec.LOCAL);
+    }
+
     public ContainerInfo {
         labels = Map.copyOf(labels);
+        requireNonNull(host, "host is null");
+    }
+
+    /** The same container as reported by the engine of {@code engineHost}. */
+    public ContainerInfo onHost(String engineHost) {
+        return new ContainerInfo(id, name, image, running, networkMode, labels, engineHost);
     }
 }

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.antfleet.docker.ContainerInfo;
-import io.antfleet.docker.DockerGateway;
+import io.antfleet.docker.EngineUnreachableException;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Operation;
@@ -27,9 +27,10 @@ import java.util.concurrent.Future;
 
 /**
  * Imports what antctl already runs: for every antfleet-labelled container (or the named ones, labelled
- * or not), {@code antctl status --json}, then container and node rows keyed by (container, service).
- * Idempotent: a re-import updates rows and never duplicates them. A container whose survey fails is
- * reported and left untouched in the database; the others still import.
+ * or not) on every recorded host (or the one named), {@code antctl status --json} through its host's engine, then
+ * container and node rows keyed by (container, service) on that host. Idempotent: a re-import updates rows and
+ * never duplicates them. A container whose survey fails is reported and left untouched in the database; the others
+ * still import, and so do the other hosts when one engine does not answer.
  */
 public final class ImportService {
     public static final String FLEET_LABEL = "antfleet.fleet";
@@ -40,7 +41,7 @@ public final class ImportService {
      */
     private static final int SURVEY_THREADS = 32;
 
-    private final DockerGateway docker;
+    private final FleetEngines engines;
     private final NodeManagers managers;
     private final ContainerRepository containers;
     private final OperationJournal journal;
@@ -48,9 +49,9 @@ public final class ImportService {
     private final Clock clock;
 
     @Inject
-    public ImportService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
+    public ImportService(FleetEngines engines, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal, Clock clock) {
-        this.docker = requireNonNull(docker, "docker is null");
+        this.engines = requireNonNull(engines, "engines is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.journal = requireNonNull(journal, "journal is null");
@@ -64,17 +65,30 @@ public final class ImportService {
      *     empty keeps a mode already recorded, else antctl+sudo
      */
     public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode) {
+        return importContainers(names, mode, Optional.empty());
+    }
+
+    /**
+     * As {@link #importContainers(List, Optional)}, on the one host {@code host} names when given.
+     *
+     * @throws UnknownHostNameException when {@code host} names no recorded host
+     */
+    public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode, Optional<String> host) {
+        List<String> scope = engines.scope(host);
         List<String> asked = new ArrayList<>();
         List<Optional<ContainerInfo>> found = new ArrayList<>();
+        List<HostProblem> down = new ArrayList<>();
         if (names.isEmpty()) {
-            for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FLEET_LABEL, null))) {
+            FleetEngines.Listing listing = engines.list(scope, Collections.singletonMap(FLEET_LABEL, null));
+            down.addAll(listing.unreachable());
+            for (ContainerInfo info : listing.containers()) {
                 asked.add(info.name());
                 found.add(Optional.of(info));
             }
         } else {
             for (String name : names) {
                 asked.add(name);
-                found.add(docker.inspect(name));
+                found.add(inspect(scope, name, down));
             }
         }
         // The surveys (docker exec + antctl) are the slow part: run them side by side, then write the rows
@@ -89,16 +103,38 @@ public final class ImportService {
             List<ImportReport.ContainerImport> results = new ArrayList<>();
             for (int i = 0; i < found.size(); i++) {
                 results.add(found.get(i).isPresent() ? importOne(found.get(i).get(), mode, surveys.get(i))
-                        : ImportReport.ContainerImport.failed(asked.get(i), null, null, "no container named " + asked.get(i)));
+                        : ImportReport.ContainerImport.failed(asked.get(i), null, null, "no container named " + asked.get(i)
+                                + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : ""), scope.get(0)));
             }
-            return new ImportReport(results);
+            return new ImportReport(results, down);
         } finally {
             pool.shutdownNow();
         }
     }
 
+    /**
+     * The container {@code name} names on the first host of {@code scope} whose engine has it (the local one first);
+     * a host whose engine does not answer is noted in {@code down} once.
+     */
+    private Optional<ContainerInfo> inspect(List<String> scope, String name, List<HostProblem> down) {
+        for (String host : scope) {
+            if (down.stream().anyMatch(p -> p.host().equals(host))) {
+                continue;
+            }
+            try {
+                Optional<ContainerInfo> info = engines.forHost(host).inspect(name);
+                if (info.isPresent()) {
+                    return info;
+                }
+            } catch (EngineUnreachableException e) {
+                down.add(engines.problem(host, e));
+            }
+        }
+        return Optional.empty();
+    }
+
     private List<? extends RegisteredNode> survey(ContainerInfo info, Optional<ProcessManager> option) {
-        return managers.forContainer(info.id(), info.name(), modeOf(info, option, findRow(info))).survey();
+        return managers.forContainer(info.host(), info.id(), info.name(), modeOf(info, option, findRow(info))).survey();
     }
 
     private ImportReport.ContainerImport importOne(ContainerInfo info, Optional<ProcessManager> option,
@@ -116,7 +152,7 @@ public final class ImportService {
             surveyed = outcome(survey);
         } catch (AntfleetException | IllegalArgumentException e) {
             return ImportReport.ContainerImport.failed(info.name(), info.id(), existing.map(Container::processManager)
-                    .orElse(option.orElse(null)), e.getMessage());
+                    .orElse(option.orElse(null)), e.getMessage(), info.host());
         }
         return record(info, mode, existing, surveyed);
     }
@@ -146,7 +182,7 @@ public final class ImportService {
             journal.complete(op.id(), surveyed.stream().map(n -> n.service().value()).toList());
             surveyed.stream().filter(n -> !n.isUsable()).forEach(n -> refused(row.id(), n));
             return new ImportReport.ContainerImport(info.name(), info.id(), mode, row.id(), written.nodes(),
-                    written.markedDead(), null);
+                    written.markedDead(), null, info.host());
         } catch (RuntimeException e) {
             journal.fail(op.id(), String.valueOf(e.getMessage()));
             throw e;
@@ -163,7 +199,7 @@ public final class ImportService {
     private void markDown(ContainerInfo info, Container row) {
         Instant now = clock.instant();
         containers.update(new Container(row.id(), info.id(), info.name(), info.image(), "stopped", info.networkMode(),
-                row.processManager(), row.ports(), row.createdAt(), now));
+                row.processManager(), row.ports(), row.createdAt(), now, row.host()));
         nodeRows.markStopped(row.id(), now);
     }
 
@@ -177,7 +213,7 @@ public final class ImportService {
     }
 
     private Optional<Container> findRow(ContainerInfo info) {
-        return containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+        return containers.find(info.host(), info.id(), info.name());
     }
 
     private Container upsertContainer(ContainerInfo info, ProcessManager mode, Optional<Container> existing,
@@ -185,11 +221,11 @@ public final class ImportService {
         String status = info.running() ? "running" : "stopped";
         if (existing.isEmpty()) {
             return containers.insert(new Container(null, info.id(), info.name(), info.image(), status,
-                    info.networkMode(), mode, null, now, now));
+                    info.networkMode(), mode, null, now, now, info.host()));
         }
         Container old = existing.get();
         Container updated = new Container(old.id(), info.id(), info.name(), info.image(), status, info.networkMode(),
-                mode, old.ports(), old.createdAt(), now);
+                mode, old.ports(), old.createdAt(), now, old.host());
         containers.update(updated);
         return updated;
     }

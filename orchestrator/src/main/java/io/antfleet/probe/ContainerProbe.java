@@ -8,5 +8,11 @@ package io.antfleet.probe;
  */
 @FunctionalInterface
 public interface ContainerProbe {
-    ProbeDocument probe(String container);
+    /** {@code container} (Docker id or name) on the engine of {@code host} ({@code local}: this machine's). */
+    ProbeDocument probe(String host, String container);
+
+    /** A container of the local engine. */
+    default ProbeDocument probe(String container) {
+        return probe(io.antfleet.fleet.spec.HostSpec.LOCAL, container);
+    }
 }

@@ -38,7 +38,7 @@ public final class AntReadings {
     List<Node> read(Container container, List<Node> rows, Instant now, List<String> notes, boolean persist) {
         ProbeDocument document;
         try {
-            document = probe.probe(container.name());
+            document = probe.probe(container.host(), container.name());
         } catch (AntfleetException e) {
             notes.add(container.name() + ": its nodes could not be probed, their last readings are kept: "
                     + e.getMessage().lines().findFirst().orElse(""));

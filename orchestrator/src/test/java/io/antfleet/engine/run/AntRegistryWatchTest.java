@@ -31,8 +31,8 @@ class AntRegistryWatchTest {
     private final MemoryStore store = new MemoryStore();
     private final MemoryDecisionLog log = new MemoryDecisionLog();
     private final ScriptedAnt ant = new ScriptedAnt();
-    private final AntRegistryWatch watch = new AntRegistryWatch((address, name, mode) -> ant, store.nodes,
-            new NodeLifecycle((address, name, mode) -> ant, store.nodes, store.journal, new DirectWork(),
+    private final AntRegistryWatch watch = new AntRegistryWatch((host, address, name, mode) -> ant, store.nodes,
+            new NodeLifecycle((host, address, name, mode) -> ant, store.nodes, store.journal, new DirectWork(),
                     MemoryLease.heldByThisProcess(), Clock.fixed(T0, ZoneOffset.UTC)), log);
     private final Container container = store.containers.insert(new Container(null, "id-a", "alpha",
             "antfleet/agent:ant-stand-in", "running", "host", ProcessManager.ANT, null, T0, T0));
