@@ -134,6 +134,7 @@ final class RunCommand implements Callable<Integer> {
         IgnoredSettings.warn(global, command.commandLine().getErr());
         SpecLoader loader = specLoader.get();
         FleetSpec spec = loader.load(specFile);
+        refuseOtherHosts(spec);
         planner.get().checkAddresses(spec); // the loop grows containers up to their max: never past max-nodes-per-address
         PrintWriter out = command.commandLine().getOut();
         if (file != null && !dryRun) {
@@ -205,6 +206,20 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return !once || allOk.get() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * The run loop observes the local engine only so far: it would see another host's containers as gone and mark
+     * their nodes stopped. Refused before anything is applied or observed (apply and the other commands do span hosts).
+     */
+    private static void refuseOtherHosts(FleetSpec spec) {
+        List<String> remote = spec.containers().stream().filter(c -> !io.antfleet.fleet.spec.HostSpec.LOCAL.equals(c.host()))
+                .map(c -> "'" + c.name() + "' (host '" + c.host() + "')").toList();
+        if (!remote.isEmpty()) {
+            throw new AntfleetException("run drives the local Docker engine only so far; these containers are on other hosts: "
+                    + String.join(", ", remote) + ". Nothing was changed; apply, status, node and teardown work across"
+                    + " hosts (see docs/multi-host.md)");
+        }
     }
 
     /** The spec's webhooks get the run's events (examples/prometheus's alerts, as notifications); none: null. */

@@ -9,7 +9,7 @@ public interface ContainerRepository {
     /** Inserts and returns the row with its surrogate id. */
     Container insert(Container container);
 
-    /** Updates every column of the row with {@code container.id()}. */
+    /** Updates every column of the row with {@code container.id()} but its host (a container never moves between engines). */
     void update(Container container);
 
     Optional<Container> findById(long id);

@@ -51,7 +51,8 @@ public final class MemoryStore {
 
         @Override
         public synchronized void update(Container c) {
-            rows.put(c.id(), c);
+            Container old = rows.get(c.id());
+            rows.put(c.id(), old == null ? c : c.onHost(old.host()));
         }
 
         @Override

@@ -68,7 +68,7 @@ final class DockerCheck {
         String status = running ? "running" : "stopped";
         if (!status.equals(row.status())) {
             containers.update(new Container(row.id(), row.dockerId(), row.name(), row.image(), status, row.networkMode(),
-                    row.processManager(), row.ports(), row.createdAt(), now));
+                    row.processManager(), row.ports(), row.createdAt(), now, row.host()));
         }
         if (!running) {
             for (Node n : nodes.findByContainer(row.id())) {
