@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
-	"io"
 	"strings"
 )
 
@@ -31,61 +30,157 @@ func (o *object) set(key string, v interface{}) {
 	o.values[key] = v
 }
 
+// parseJSON reads one JSON document. It is a small recursive-descent reader rather than encoding/json's Decoder:
+// the registry is read on every call, and the Decoder's token API cost more than the rest of `status --json`.
 func parseJSON(text string) (interface{}, error) {
-	dec := json.NewDecoder(strings.NewReader(text))
-	dec.UseNumber()
-	v, err := readValue(dec)
+	r := &reader{text: text}
+	r.space()
+	v, err := r.value()
 	if err != nil {
 		return nil, err
 	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fmt.Errorf("invalid JSON at offset %d: trailing characters", dec.InputOffset())
+	if r.space(); r.pos != len(text) {
+		return nil, r.errorf("trailing characters")
 	}
 	return v, nil
 }
 
-func readValue(dec *json.Decoder) (interface{}, error) {
-	tok, err := dec.Token()
-	if err != nil {
-		if err == io.EOF {
-			err = io.ErrUnexpectedEOF
-		}
-		return nil, fmt.Errorf("invalid JSON at offset %d: %v", dec.InputOffset(), err)
+type reader struct {
+	text string
+	pos  int
+}
+
+func (r *reader) errorf(format string, a ...interface{}) error {
+	return fmt.Errorf("invalid JSON at offset %d: %s", r.pos, fmt.Sprintf(format, a...))
+}
+
+func (r *reader) space() {
+	for r.pos < len(r.text) && strings.IndexByte(" \t\r\n", r.text[r.pos]) >= 0 {
+		r.pos++
 	}
-	switch t := tok.(type) {
-	case json.Delim:
-		switch t {
-		case '{':
-			o := newObject()
-			for dec.More() {
-				key, err := dec.Token()
-				if err != nil {
-					return nil, fmt.Errorf("invalid JSON at offset %d: %v", dec.InputOffset(), err)
-				}
-				v, err := readValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				o.set(key.(string), v)
-			}
-			_, err := dec.Token()
-			return o, err
-		case '[':
-			list := []interface{}{}
-			for dec.More() {
-				v, err := readValue(dec)
-				if err != nil {
-					return nil, err
-				}
-				list = append(list, v)
-			}
-			_, err := dec.Token()
-			return list, err
-		}
-		return nil, fmt.Errorf("invalid JSON at offset %d: unexpected %v", dec.InputOffset(), t)
-	default:
-		return tok, nil // nil, bool, string or json.Number
+}
+
+func (r *reader) value() (interface{}, error) {
+	if r.pos >= len(r.text) {
+		return nil, r.errorf("unexpected end of input")
 	}
+	switch c := r.text[r.pos]; {
+	case c == '{':
+		return r.object()
+	case c == '[':
+		return r.array()
+	case c == '"':
+		return r.str()
+	case strings.HasPrefix(r.text[r.pos:], "true"):
+		r.pos += 4
+		return true, nil
+	case strings.HasPrefix(r.text[r.pos:], "false"):
+		r.pos += 5
+		return false, nil
+	case strings.HasPrefix(r.text[r.pos:], "null"):
+		r.pos += 4
+		return nil, nil
+	}
+	return r.number()
+}
+
+func (r *reader) expect(c byte) error {
+	if r.pos >= len(r.text) || r.text[r.pos] != c {
+		return r.errorf("expected '%c'", c)
+	}
+	r.pos++
+	return nil
+}
+
+// members reads the comma-separated members of an object or array up to its closing byte.
+func (r *reader) members(closing byte, member func() error) error {
+	r.pos++
+	if r.space(); r.pos < len(r.text) && r.text[r.pos] == closing {
+		r.pos++
+		return nil
+	}
+	for {
+		r.space()
+		if err := member(); err != nil {
+			return err
+		}
+		if r.space(); r.pos < len(r.text) && r.text[r.pos] == ',' {
+			r.pos++
+			continue
+		}
+		return r.expect(closing)
+	}
+}
+
+func (r *reader) object() (interface{}, error) {
+	o := newObject()
+	err := r.members('}', func() error {
+		key, err := r.str()
+		if err != nil {
+			return err
+		}
+		if r.space(); r.expect(':') != nil {
+			return r.errorf("expected ':'")
+		}
+		r.space()
+		v, err := r.value()
+		o.set(key, v)
+		return err
+	})
+	return o, err
+}
+
+func (r *reader) array() (interface{}, error) {
+	list := []interface{}{}
+	err := r.members(']', func() error {
+		v, err := r.value()
+		list = append(list, v)
+		return err
+	})
+	return list, err
+}
+
+func (r *reader) str() (string, error) {
+	if err := r.expect('"'); err != nil {
+		return "", err
+	}
+	start := r.pos
+	for r.pos < len(r.text) {
+		switch r.text[r.pos] {
+		case '"':
+			r.pos++
+			return r.text[start : r.pos-1], nil
+		case '\\':
+			// Escapes are rare in a registry: hand the whole string to encoding/json.
+			end := r.pos
+			for end < len(r.text) && r.text[end] != '"' {
+				if r.text[end] == '\\' {
+					end++
+				}
+				end++
+			}
+			var s string
+			if end >= len(r.text) || json.Unmarshal([]byte(r.text[start-1:end+1]), &s) != nil {
+				return "", r.errorf("bad string")
+			}
+			r.pos = end + 1
+			return s, nil
+		}
+		r.pos++
+	}
+	return "", r.errorf("unterminated string")
+}
+
+func (r *reader) number() (interface{}, error) {
+	start := r.pos
+	for r.pos < len(r.text) && strings.IndexByte("+-0123456789.eE", r.text[r.pos]) >= 0 {
+		r.pos++
+	}
+	n := r.text[start:r.pos]
+	if n == "" || !json.Valid([]byte(n)) {
+		return nil, r.errorf("unexpected character")
+	}
+	return json.Number(n), nil
 }
 
 func writeJSON(v interface{}, pretty bool) string {

@@ -64,3 +64,15 @@ func TestRejectsTruncatedInputAndTrailingCharacters(t *testing.T) {
 		}
 	}
 }
+
+func TestACompactDocumentRoundTripsByteForByte(t *testing.T) {
+	text := `{"daemon":null,"environment_variables":[["A","1,2"]],"nat_status":{"x":[]},"nodes":[{"alpha":false,` +
+		`"n":-1.5e3,"s":"a\"\\é✓","e":{}}],"save_path":"/var/antctl/node_registry.json"}`
+	v, err := parseJSON(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := writeJSON(v, false); got != text {
+		t.Errorf("got  %s\nwant %s", got, text)
+	}
+}

@@ -1,10 +1,13 @@
 package main
 
 import (
+	"os"
 	"os/exec"
 	"reflect"
+	"strconv"
 	"syscall"
 	"testing"
+	"time"
 )
 
 func sleeper(t *testing.T) (*exec.Cmd, string) {
@@ -17,6 +20,16 @@ func sleeper(t *testing.T) (*exec.Cmd, string) {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { cmd.Process.Kill(); cmd.Wait() })
+	// Start returns once the exec began; the kernel fills /proc/<pid>/cmdline a moment later.
+	cmdline := "/proc/" + strconv.Itoa(cmd.Process.Pid) + "/cmdline"
+	for deadline := time.Now().Add(2 * time.Second); ; time.Sleep(time.Millisecond) {
+		if text, _ := os.ReadFile(cmdline); len(text) > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("sleep has no command line after 2 s")
+		}
+	}
 	return cmd, path
 }
 
