@@ -18,8 +18,10 @@ import io.antfleet.store.NodeRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -46,6 +48,7 @@ public final class AntRegistryWatch {
     private final NodeLifecycle lifecycle;
     private final DecisionLog log;
     private final AntReadings readings;
+    private final WatchPool pool;
     private final Map<String, Instant> stuckSince = new ConcurrentHashMap<>();
 
     /** What the registry changed: the rows as they now are, and what the cycle should say about it. */
@@ -57,14 +60,37 @@ public final class AntRegistryWatch {
         this(managers, nodes, lifecycle, log, null);
     }
 
-    @Inject
+    /** Containers watched one after another. */
     public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log,
             AntReadings readings) {
+        this(managers, nodes, lifecycle, log, readings, WatchPool.sequential());
+    }
+
+    /** Containers watched at once on {@code pool}'s threads ({@link #watchAll}). */
+    @Inject
+    public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log,
+            AntReadings readings, WatchPool pool) {
         this.readings = readings;
+        this.pool = requireNonNull(pool, "pool is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
         this.log = requireNonNull(log, "log is null");
+    }
+
+    /**
+     * {@link #watch} of each container, all at once on the pool (each container's own calls stay in order: its
+     * node manager serialises them); the results by container name, in the order of {@code containers}.
+     */
+    Map<String, Watched> watchAll(List<Container> containers, Map<String, List<Node>> rows, Instant now, boolean persist) {
+        List<Callable<Watched>> tasks = new ArrayList<>(containers.size());
+        containers.forEach(c -> tasks.add(() -> watch(c, rows.get(c.name()), now, persist)));
+        List<Watched> watched = pool.all(tasks);
+        Map<String, Watched> byName = new LinkedHashMap<>();
+        for (int i = 0; i < containers.size(); i++) {
+            byName.put(containers.get(i).name(), watched.get(i));
+        }
+        return byName;
     }
 
     Watched watch(Container container, List<Node> rows, Instant now, boolean persist) {
