@@ -37,6 +37,11 @@ final class MyBatisHistoryLog implements HistoryLog {
     }
 
     @Override
+    public List<HostReading> hostsLatest() {
+        return transactions.inTransaction(session -> session.mapper(HistoryMapper.class).hostsLatest());
+    }
+
+    @Override
     public List<FleetTotals> totalsSince(Instant since) {
         return transactions.inTransaction(session -> session.mapper(HistoryMapper.class).totalsSince(since));
     }

@@ -47,6 +47,7 @@ final class HostDecider {
         seen.state().containers().forEach(c -> groups.computeIfAbsent(seen.hostOf(c.name()), h -> new ArrayList<>()).add(c));
         List<HostByHost.HostInput> inputs = new ArrayList<>();
         Map<String, HostSample> samples = new LinkedHashMap<>();
+        samples.put(HostSpec.LOCAL, local);
         ObservedFleetState whole = seen.state();
         for (Map.Entry<String, List<ScalableContainer>> e : groups.entrySet()) {
             String host = e.getKey();

@@ -200,10 +200,19 @@ public final class RunLoop {
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         Map<String, Map<NodeStatus, Integer>> counts = record(seen, decisions, took);
         if (!dryRun) {
-            history.recordHost(started, sample, counts);
+            recordHosts(started, seen, decided.samples(), counts);
             events.cycle(started, seen, sample, target.settings(), halted);
         }
-        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker());
+        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker(),
+                decided.samples());
+    }
+
+    /** One history row per host that was measured, with its own containers' nodes (the local host's row always). */
+    private void recordHosts(Instant at, Observation seen, Map<String, HostSample> samples,
+            Map<String, Map<NodeStatus, Integer>> counts) {
+        Map<String, Map<String, Map<NodeStatus, Integer>>> byHost = new TreeMap<>();
+        counts.forEach((container, c) -> byHost.computeIfAbsent(seen.hostOf(container), h -> new TreeMap<>()).put(container, c));
+        samples.forEach((host, sample) -> history.recordHost(at, host, sample, byHost.getOrDefault(host, Map.of())));
     }
 
     /**
