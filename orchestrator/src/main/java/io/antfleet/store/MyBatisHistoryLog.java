@@ -22,7 +22,7 @@ final class MyBatisHistoryLog implements HistoryLog {
     @Override
     public void recordHost(HostReading r) {
         HostReading fitted = new HostReading(r.readAt().truncatedTo(ChronoUnit.MICROS), r.cpuPercent(), r.memPercent(),
-                r.diskPercent(), r.load1(), r.load5(), r.load15(), r.nodesRunning(), r.nodesStopped(), r.nodesOther());
+                r.diskPercent(), r.load1(), r.load5(), r.load15(), r.nodesRunning(), r.nodesStopped(), r.nodesOther(), r.host());
         transactions.useTransaction(session -> session.mapper(HistoryMapper.class).insertHost(fitted));
     }
 
