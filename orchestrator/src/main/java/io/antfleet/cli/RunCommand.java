@@ -61,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "The fleet spec; default: the one run applied last.")
     Path file;
 
+    @Option(names = "--host", paramLabel = "NAME", description = "Drive only the containers on this host (a name under"
+            + " the spec's hosts:, or local); default: every host, each decided on its own resources.")
+    String host;
+
     @Option(names = "--once", description = "Run one cycle, then exit (1 when it or an action in it failed).")
     boolean once;
 
@@ -134,7 +138,6 @@ final class RunCommand implements Callable<Integer> {
         IgnoredSettings.warn(global, command.commandLine().getErr());
         SpecLoader loader = specLoader.get();
         FleetSpec spec = loader.load(specFile);
-        refuseOtherHosts(spec);
         planner.get().checkAddresses(spec); // the loop grows containers up to their max: never past max-nodes-per-address
         PrintWriter out = command.commandLine().getOut();
         if (file != null && !dryRun) {
@@ -150,6 +153,9 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(line -> command.commandLine().getErr().println("antfleet: " + line));
         }
         RunTarget target = RunTarget.of(spec, Runtime.getRuntime().availableProcessors(), global);
+        if (host != null) {
+            target = target.narrowedTo(host);
+        }
         HostSource host = hostSource();
         RunLoop loop = this.loop.get();
         boolean json = root.globalOptions().output() == OutputFormat.JSON;
@@ -206,20 +212,6 @@ final class RunCommand implements Callable<Integer> {
             }
         }
         return !once || allOk.get() ? ExitCodes.OK : ExitCodes.FAILURE;
-    }
-
-    /**
-     * The run loop observes the local engine only so far: it would see another host's containers as gone and mark
-     * their nodes stopped. Refused before anything is applied or observed (apply and the other commands do span hosts).
-     */
-    private static void refuseOtherHosts(FleetSpec spec) {
-        List<String> remote = spec.containers().stream().filter(c -> !io.antfleet.fleet.spec.HostSpec.LOCAL.equals(c.host()))
-                .map(c -> "'" + c.name() + "' (host '" + c.host() + "')").toList();
-        if (!remote.isEmpty()) {
-            throw new AntfleetException("run drives the local Docker engine only so far; these containers are on other hosts: "
-                    + String.join(", ", remote) + ". Nothing was changed; apply, status, node and teardown work across"
-                    + " hosts (see docs/multi-host.md)");
-        }
     }
 
     /** The spec's webhooks get the run's events (examples/prometheus's alerts, as notifications); none: null. */

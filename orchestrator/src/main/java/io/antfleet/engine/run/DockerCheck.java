@@ -3,15 +3,17 @@ package io.antfleet.engine.run;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.docker.ContainerInfo;
-import io.antfleet.docker.DockerGateway;
+import io.antfleet.docker.DockerGateways;
 import io.antfleet.docker.DockerOperationException;
 import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
+import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -21,35 +23,51 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The cycle's one Docker call: the fleet's containers by label, matched to the store rows by Docker id or
- * name. A container Docker lists as not running, or does not list, is down; like import, its row becomes
+ * The cycle's one Docker call per host: the fleet's containers by label on each row's host's engine, matched to the
+ * store rows by Docker id or name. A container Docker lists as not running, or does not list, is down; like import, its row becomes
  * {@code stopped} and its running nodes STOPPED (a container that is down runs no node). A row Docker lists
  * running again becomes {@code running}; its nodes are left to the sweep. When Docker cannot be asked the
- * view says why and nothing is written.
+ * view says why and nothing is written; when the fleet spans hosts, the rows of a host whose engine does not answer
+ * are down for that reason ({@link DockerView#ENGINE_DOWN}) and left as recorded, while the other hosts are checked.
  */
 final class DockerCheck {
     /** What a container that is down cannot be doing; DISABLED, DEAD and REMOVING mean more and stay. */
     private static final Set<NodeStatus> NOT_IN_A_DOWN_CONTAINER = EnumSet.of(NodeStatus.RUNNING, NodeStatus.UNKNOWN,
             NodeStatus.RESTARTING, NodeStatus.UPGRADING);
 
-    private final DockerGateway docker;
+    private final DockerGateways docker;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
 
-    DockerCheck(DockerGateway docker, ContainerRepository containers, NodeRepository nodes) {
+    DockerCheck(DockerGateways docker, ContainerRepository containers, NodeRepository nodes) {
         this.docker = requireNonNull(docker, "docker is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
     }
 
     DockerView check(String fleet, Collection<Container> rows, Instant now, boolean persist) {
-        List<ContainerInfo> listed;
-        try {
-            listed = docker.listByLabels(Map.of(FleetLabels.FLEET, fleet));
-        } catch (DockerOperationException e) {
-            return DockerView.unreachable(e.getMessage());
-        }
+        Map<String, List<Container>> byHost = new LinkedHashMap<>();
+        byHost.put(HostSpec.LOCAL, new ArrayList<>());
+        rows.forEach(r -> byHost.computeIfAbsent(r.host(), h -> new ArrayList<>()).add(r));
         Map<String, String> down = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Container>> host : byHost.entrySet()) {
+            List<ContainerInfo> listed;
+            try {
+                listed = docker.forHost(host.getKey()).listByLabels(Map.of(FleetLabels.FLEET, fleet));
+            } catch (DockerOperationException e) {
+                if (byHost.size() == 1) {
+                    return DockerView.unreachable(e.getMessage());
+                }
+                host.getValue().forEach(r -> down.put(r.name(), DockerView.ENGINE_DOWN + ": " + e.getMessage()));
+                continue;
+            }
+            check(host.getValue(), listed, down, now, persist);
+        }
+        return new DockerView(down, Optional.empty());
+    }
+
+    private void check(List<Container> rows, List<ContainerInfo> listed, Map<String, String> down, Instant now,
+            boolean persist) {
         for (Container row : rows) {
             Optional<ContainerInfo> info = listed.stream()
                     .filter(i -> i.id().equals(row.dockerId()) || i.name().equals(row.name())).findFirst();
@@ -61,7 +79,6 @@ final class DockerCheck {
                 record(row, running, now);
             }
         }
-        return new DockerView(down, Optional.empty());
     }
 
     private void record(Container row, boolean running, Instant now) {

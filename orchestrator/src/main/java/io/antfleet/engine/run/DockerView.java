@@ -15,6 +15,8 @@ import java.util.Optional;
 public record DockerView(Map<String, String> down, Optional<String> unreachable) {
     public static final String NOT_RUNNING = "not running";
     public static final String MISSING = "missing from Docker";
+    /** How a container of a host whose engine does not answer is down (followed by why). */
+    public static final String ENGINE_DOWN = "on a Docker engine that does not answer";
 
     public DockerView {
         down = Map.copyOf(down);
@@ -39,7 +41,11 @@ public record DockerView(Map<String, String> down, Optional<String> unreachable)
         List<String> notes = new ArrayList<>();
         unreachable.ifPresent(why -> notes.add("docker unreachable: " + why + " (nothing that needs Docker is planned"
                 + " this cycle; the metrics sweep carries on and the next cycle asks Docker again)"));
-        down.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> notes.add("container " + e.getKey()
+        down.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(e -> e.getValue().startsWith(ENGINE_DOWN))
+                .forEach(e -> notes.add("container " + e.getKey() + " is " + e.getValue() + " (nothing is planned into it"
+                        + " until its engine answers again; the other hosts carry on)"));
+        down.entrySet().stream().sorted(Map.Entry.comparingByKey()).filter(e -> !e.getValue().startsWith(ENGINE_DOWN))
+                .forEach(e -> notes.add("container " + e.getKey()
                 + " is " + e.getValue() + ": nothing is planned into it; to " + (MISSING.equals(e.getValue()) ? "create"
                 : "start") + " it again with its nodes, stop `antfleet run` (it holds the lease) and run `antfleet apply`,"
                 + " or restart `antfleet run FILE`, which applies FILE first"));
