@@ -51,10 +51,10 @@ final class AddedEntries {
         return Optional.of(entries);
     }
 
-    /** The entry as it is once started: Running (its pid and peer id are status's to tell). */
-    static AntctlNode running(AntctlNode n) {
+    /** The entry as it is once started: Running, with the node's peer id (its pid is status's to tell). */
+    static AntctlNode running(AntctlNode n, String peerId) {
         return new AntctlNode(n.service(), "Running", n.nodePort(), n.metricsPort(), n.rpcPort(), n.rpcSocketAddr(),
-                n.dataDir(), n.logDir(), n.antnodePath(), n.version(), n.peerId(), n.pid(), n.rewardsAddress(), n.user(),
+                n.dataDir(), n.logDir(), n.antnodePath(), n.version(), peerId, n.pid(), n.rewardsAddress(), n.user(),
                 n.userMode(), n.connectedPeers(), n.problem());
     }
 

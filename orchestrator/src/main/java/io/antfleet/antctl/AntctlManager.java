@@ -73,7 +73,7 @@ public final class AntctlManager implements NodeManager {
 
     @Override
     public List<AntctlNode> add(AddNodesRequest r, Consumer<List<? extends RegisteredNode>> added) {
-        return create(request(r), added::accept);
+        return create(AddRequest.of(r), added::accept);
     }
 
     /**
@@ -112,7 +112,7 @@ public final class AntctlManager implements NodeManager {
         List<AntctlNode> mine = new ArrayList<>();
         boolean proven = true;
         for (AddNodesRequest r : requests) {
-            AddRequest request = request(r);
+            AddRequest request = AddRequest.of(r);
             if (!proven) {
                 mine.addAll(create(request, added::accept));
                 continue;
@@ -130,7 +130,23 @@ public final class AntctlManager implements NodeManager {
             mine.addAll(entries);
         }
         start(mine.stream().map(AntctlNode::service).toList());
-        return proven ? mine.stream().map(AddedEntries::running).toList() : survey();
+        return proven ? runningWithPeerIds(mine) : survey();
+    }
+
+    /**
+     * The started entries, Running, each with the peer id its node serves on {@code /metadata} (antctl records the
+     * one the node tells it, contract §4); a node whose metadata does not say leaves the answer to a survey.
+     */
+    private List<AntctlNode> runningWithPeerIds(List<AntctlNode> started) {
+        List<AntctlNode> running = new ArrayList<>();
+        for (AntctlNode n : started) {
+            String peerId = n.metricsPort() == null ? null : probe.probe(n.metricsPort()).peerId();
+            if (peerId == null) {
+                return survey();
+            }
+            running.add(AddedEntries.running(n, peerId));
+        }
+        return running;
     }
 
     /** The entries add reported (its ✓ names), as status shows them. */
@@ -143,11 +159,6 @@ public final class AntctlManager implements NodeManager {
                     + sorted(names(entries)), client.target(), client.dialect().add(request), 0, "", List.of());
         }
         return entries;
-    }
-
-    private static AddRequest request(AddNodesRequest r) {
-        return new AddRequest(r.count(), null, null, r.binaryPath(), r.version(), r.nodePorts(), r.metricsPorts(),
-                r.rpcPorts(), r.noUpnp(), r.rewardsAddress(), List.of(), List.of(), r.network());
     }
 
     private AntctlException afterFailedAdd(AntctlException failed, Set<ServiceName> before,

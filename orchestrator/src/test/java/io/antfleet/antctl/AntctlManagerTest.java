@@ -254,23 +254,25 @@ class AntctlManagerTest {
 
     @Test
     void populatingAnEmptyRegistryRunsAddAndStartOnlyAndTakesTheEntriesFromTheirOutput() {
+        alivePorts.addAll(List.of(32001, 32002, 32003));
         List<Object> heard = new ArrayList<>();
 
         List<AntctlNode> nodes = manager.populate(List.of(request(2, 31001, null), request(1, 31003, null)), heard::add);
 
         assertThat(fake.calls()).extracting(c -> c.get(0)).containsExactly("--version", "add", "add", "start");
         assertThat(nodes).extracting(n -> n.service() + " " + n.antctlStatus() + " " + n.nodePort() + " " + n.metricsPort()
-                + " " + n.rpcPort() + " " + n.version() + " " + n.dataDir() + " " + n.rewardsAddress())
+                + " " + n.rpcPort() + " " + n.version() + " " + n.dataDir() + " " + n.rewardsAddress() + " " + n.peerId())
                 .containsExactly(
-                        "antnode1 Running 31001 32001 45001 0.4.17 /var/antctl/services/antnode1 0x03b770d9cd32077cc0bf330c13c114a87643b124",
-                        "antnode2 Running 31002 32002 45002 0.4.17 /var/antctl/services/antnode2 0x03b770d9cd32077cc0bf330c13c114a87643b124",
-                        "antnode3 Running 31003 32003 45003 0.4.17 /var/antctl/services/antnode3 0x03b770d9cd32077cc0bf330c13c114a87643b124");
+                        "antnode1 Running 31001 32001 45001 0.4.17 /var/antctl/services/antnode1 0x03b770d9cd32077cc0bf330c13c114a87643b124 12D3KooW",
+                        "antnode2 Running 31002 32002 45002 0.4.17 /var/antctl/services/antnode2 0x03b770d9cd32077cc0bf330c13c114a87643b124 12D3KooW",
+                        "antnode3 Running 31003 32003 45003 0.4.17 /var/antctl/services/antnode3 0x03b770d9cd32077cc0bf330c13c114a87643b124 12D3KooW");
         assertThat(heard).hasSize(2);
         assertThat(fake.registry()).allSatisfy(e -> assertThat(e.status).isEqualTo("Running"));
     }
 
     @Test
     void theEntriesTakenFromTheOutputAreWhatStatusShowsOnceStarted() {
+        alivePorts.addAll(List.of(32001, 32002));
         List<AntctlNode> nodes = manager.populate(List.of(request(2, 31001, null)), n -> { });
 
         assertThat(nodes).extracting(AntctlNode::service, AntctlNode::status, AntctlNode::nodePort, AntctlNode::metricsPort,
@@ -278,6 +280,15 @@ class AntctlManagerTest {
                 AntctlNode::rewardsAddress).containsExactlyElementsOf(manager.survey().stream().map(n -> org.assertj.core.api
                 .Assertions.tuple(n.service(), n.status(), n.nodePort(), n.metricsPort(), n.rpcPort(), n.dataDir(), n.logDir(),
                         n.antnodePath(), n.version(), n.rewardsAddress())).toList());
+    }
+
+    @Test
+    void aStartedNodeWhoseMetadataDoesNotSayItsPeerIdLeavesTheEntriesToASurvey() {
+        alivePorts.add(32001);
+
+        manager.populate(List.of(request(2, 31001, null)), n -> { });
+
+        assertThat(fake.calls()).extracting(c -> c.get(0)).containsExactly("--version", "add", "start", "status");
     }
 
     @Test
