@@ -54,7 +54,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "Comma-separated: converge, import, sweep, idle-cycle, memory (default: these five); "
+            description = "Comma-separated: converge, import, sweep, sweep-faulty, idle-cycle, memory (default: these six); "
                     + "converge-ant, idle-cycle-ant (Autonomi v2, nodeManager: ant, on --ant-image; only when named).")
     List<String> scenarios = new ArrayList<>(BenchSettings.DEFAULT);
 

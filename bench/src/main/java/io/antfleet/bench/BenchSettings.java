@@ -11,10 +11,10 @@ public record BenchSettings(List<String> scenarios, int containers, int nodesPer
         String antImage) {
     /** The most nodes a bench run holds. */
     public static final int MAX_NODES = 1000;
-    public static final List<String> DEFAULT = List.of("converge", "import", "sweep", "idle-cycle", "memory");
+    public static final List<String> DEFAULT = List.of("converge", "import", "sweep", "sweep-faulty", "idle-cycle", "memory");
     /** The Autonomi v2 ({@code nodeManager: ant}) scenarios: on the ant image, run only when named. */
     public static final List<String> ANT = List.of("converge-ant", "idle-cycle-ant");
-    public static final Set<String> KNOWN = Set.of("converge", "import", "sweep", "idle-cycle", "memory",
+    public static final Set<String> KNOWN = Set.of("converge", "import", "sweep", "sweep-faulty", "idle-cycle", "memory",
             "converge-ant", "idle-cycle-ant");
 
     public BenchSettings(List<String> scenarios, int containers, int nodesPerContainer, int firstPort, String image) {

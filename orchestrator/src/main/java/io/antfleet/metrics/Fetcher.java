@@ -16,8 +16,24 @@ interface Fetcher extends AutoCloseable {
 
     /** Why a fetch failed, as the reason text a probe reports. */
     final class FetchFailure extends RuntimeException {
+        private final boolean timedOut;
+
         FetchFailure(String reason) {
+            this(reason, false);
+        }
+
+        /** {@code timedOut}: the node let a timeout pass (as a hanging node does), as opposed to refusing or garbling. */
+        FetchFailure(String reason, boolean timedOut) {
             super(reason, null, false, false);
+            this.timedOut = timedOut;
+        }
+
+        static FetchFailure timeout(String reason) {
+            return new FetchFailure(reason, true);
+        }
+
+        boolean timedOut() {
+            return timedOut;
         }
     }
 }

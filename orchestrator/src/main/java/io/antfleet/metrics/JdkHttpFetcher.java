@@ -59,9 +59,9 @@ final class JdkHttpFetcher implements Fetcher {
                 Thread.currentThread().interrupt();
                 throw new FetchFailure("interrupted");
             }
-            throw new FetchFailure("timed out after " + guardMillis + " ms (stalled body)");
+            throw FetchFailure.timeout("timed out after " + guardMillis + " ms (stalled body)");
         } catch (IOException e) {
-            throw new FetchFailure(reason(e));
+            throw new FetchFailure(reason(e), e instanceof HttpTimeoutException);
         } finally {
             alarm.cancel(false);
             watch.disarm();

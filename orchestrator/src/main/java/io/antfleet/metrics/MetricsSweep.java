@@ -5,7 +5,11 @@ import static java.util.Objects.requireNonNull;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.NodeReadings;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -20,7 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A node counts as running only when both endpoints answer 200 with valid OpenMetrics holding the
  * series every node exposes. {@code /metadata} (peer id, version: they change only when the node
  * restarts) is read on a node's first probe and then again only after it restarted, stopped answering, or
- * 10 minutes ({@link MetadataCache}); {@link #sweepFresh} reads it every time. Thread-safe;
+ * 10 minutes ({@link MetadataCache}); {@link #sweepFresh} reads it every time. Nodes whose last probe timed
+ * out (hanging: they accept and never answer) are probed first, so their wait overlaps the other nodes' reads
+ * and a sweep with hanging nodes takes about one request timeout, wherever they sit in the list. Thread-safe;
  * {@link #close()} stops its threads.
  */
 public final class MetricsSweep implements AutoCloseable {
@@ -29,6 +35,8 @@ public final class MetricsSweep implements AutoCloseable {
     private final OpenMetricsParser parser = new OpenMetricsParser();
     private final NodeReadingsMapper mapper = new NodeReadingsMapper();
     private final MetadataCache metadata;
+    /** Ids of the nodes whose last probe timed out; dropped when they answer or fail otherwise. */
+    private final Set<String> hanging = ConcurrentHashMap.newKeySet();
 
     public MetricsSweep(SweepSettings settings) {
         this(settings, SweepTransport.SOCKET);
@@ -69,9 +77,15 @@ public final class MetricsSweep implements AutoCloseable {
     }
 
     private List<SweptNode> sweep(List<SweepTarget> targets, boolean fresh) {
-        List<Future<SweptNode>> futures = new ArrayList<>(targets.size());
-        for (SweepTarget target : targets) {
-            futures.add(workers.submit(() -> probe(target, fresh)));
+        forgetNodesNotSwept(targets);
+        List<Future<SweptNode>> futures = new ArrayList<>(Collections.nCopies(targets.size(), null));
+        for (int pass = hanging.isEmpty() ? 1 : 0; pass < 2; pass++) {
+            for (int i = 0; i < targets.size(); i++) {
+                SweepTarget target = targets.get(i);
+                if (futures.get(i) == null && (pass == 1 || hanging.contains(target.id()))) {
+                    futures.set(i, workers.submit(() -> probe(target, fresh)));
+                }
+            }
         }
         List<SweptNode> probes = new ArrayList<>(targets.size());
         try {
@@ -83,6 +97,15 @@ public final class MetricsSweep implements AutoCloseable {
             Thread.currentThread().interrupt();
             futures.forEach(f -> f.cancel(true));
             throw new AntfleetException("metrics sweep of " + targets.size() + " nodes interrupted", e);
+        }
+    }
+
+    /** A node that left the fleet while hanging is not remembered for ever. */
+    private void forgetNodesNotSwept(List<SweepTarget> targets) {
+        if (hanging.size() > targets.size()) {
+            Set<String> ids = new HashSet<>();
+            targets.forEach(t -> ids.add(t.id()));
+            hanging.retainAll(ids);
         }
     }
 
@@ -108,22 +131,36 @@ public final class MetricsSweep implements AutoCloseable {
             long now = metadata.now();
             MetadataCache.Metadata known = fresh ? null : metadata.fresh(target, uptime, now);
             if (known != null) {
-                return SweptNode.running(target, mapper.map(metrics, known.peerId(), known.version()));
+                return answered(target, mapper.map(metrics, known.peerId(), known.version()));
             }
             NodeReadings readings = mapper.map(metrics, fetch(target, "/metadata", NodeReadingsMapper.METADATA));
             metadata.remember(target, readings.peerId(), readings.version(), uptime, now);
-            return SweptNode.running(target, readings);
+            return answered(target, readings);
         } catch (Fetcher.FetchFailure e) {
             metadata.forget(target);
+            if (e.timedOut()) {
+                hanging.add(target.id());
+            } else {
+                hanging.remove(target.id());
+            }
             return SweptNode.failed(target, e.getMessage());
         } catch (MetricsFormatException e) {
             metadata.forget(target);
+            hanging.remove(target.id());
             return SweptNode.failed(target, "invalid body: " + e.getMessage());
         } catch (RuntimeException e) {
             // whatever one node's answer does to the reading, it is that node's failure, never the sweep's
             metadata.forget(target);
+            hanging.remove(target.id());
             return SweptNode.failed(target, "unusable answer: " + e);
         }
+    }
+
+    private SweptNode answered(SweepTarget target, NodeReadings readings) {
+        if (!hanging.isEmpty()) {
+            hanging.remove(target.id());
+        }
+        return SweptNode.running(target, readings);
     }
 
     private ParsedMetrics fetch(SweepTarget target, String path, MetricQuery query) {
@@ -131,7 +168,7 @@ public final class MetricsSweep implements AutoCloseable {
             Fetcher.Body body = fetcher.get(target, path);
             return parser.parse(body.bytes(), body.offset(), body.end(), query);
         } catch (Fetcher.FetchFailure e) {
-            throw new Fetcher.FetchFailure("GET " + path + ": " + e.getMessage());
+            throw new Fetcher.FetchFailure("GET " + path + ": " + e.getMessage(), e.timedOut());
         } catch (MetricsFormatException e) {
             throw new Fetcher.FetchFailure("GET " + path + ": invalid body: " + e.getMessage());
         }

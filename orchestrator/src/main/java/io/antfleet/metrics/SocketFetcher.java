@@ -14,16 +14,21 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One short HTTP/1.1 GET per request over a plain blocking socket ({@code Connection: close}, as the
- * antnode metrics server answers anyway): connect bounded by the connect timeout, the whole answer by
- * the request timeout (a stalled or dripping server is cut off). Reads Content-Length, chunked and
+ * antnode metrics server answers anyway): the whole exchange, connect included, bounded by the request
+ * timeout (the connect also by the connect timeout), so a node that accepts and never answers, or drips,
+ * costs one request timeout and no more. Reads Content-Length, chunked and
  * read-to-close bodies, at most {@link #MAX_ANSWER} bytes. Each thread reuses one buffer, so a sweep allocates
  * little; it grows for a big answer and goes back to its first size after it.
  */
 final class SocketFetcher implements Fetcher {
-    /** A whole answer, head and body, beyond this is refused: an antnode's /metrics is some 20 KiB. */
+    /** A whole answer, head and body, beyond this is refused: a real antnode's /metrics is some 47 KB. */
     static final int MAX_ANSWER = 1024 * 1024;
-    /** Each thread's buffer starts at this and goes back to it after a bigger answer. */
-    static final int INITIAL_BUFFER = 32 * 1024;
+    /**
+     * Each thread's buffer starts at this and goes back to it after a bigger answer: room for a real antnode's
+     * /metrics (47,645 bytes in docs/contracts/antnode-metrics-capture.txt) and its head, so a sweep does not
+     * grow and drop a buffer per node.
+     */
+    static final int INITIAL_BUFFER = 64 * 1024;
 
     private final SweepSettings settings;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[INITIAL_BUFFER]);
@@ -53,19 +58,19 @@ final class SocketFetcher implements Fetcher {
 
     private Body fetch(SweepTarget target, String path) {
         long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
+        int connectMillis = (int) Math.min(settings.connectTimeout().toMillis(), settings.requestTimeout().toMillis());
         // NO_PROXY: a plain socket; the default one asks the proxy selector (building a URI) on every connect
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.setTcpNoDelay(true);
-            socket.connect(address(target), (int) settings.connectTimeout().toMillis());
-            socket.setSoTimeout((int) settings.requestTimeout().toMillis());
+            socket.connect(address(target), connectMillis);
             byte[] buf = buffers.get();
             int n = request(buf, path, target);
             socket.getOutputStream().write(buf, 0, n);
-            int length = readAll(socket.getInputStream(), deadline);
+            int length = readAll(socket, deadline);
             return HttpAnswer.body(buffers.get(), length);
         } catch (SocketTimeoutException e) {
-            throw new FetchFailure(e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")
-                    ? "connect timed out after " + settings.connectTimeout().toMillis() + " ms" : timedOut());
+            throw FetchFailure.timeout(e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")
+                    ? "connect timed out after " + connectMillis + " ms" : timedOut());
         } catch (ConnectException e) {
             throw new FetchFailure("connection refused");
         } catch (IOException e) {
@@ -122,10 +127,17 @@ final class SocketFetcher implements Fetcher {
         return at + s.length();
     }
 
-    private int readAll(InputStream in, long deadline) throws IOException {
+    /** Reads until the answer is complete or closed; each read waits only for what is left of the deadline. */
+    private int readAll(Socket socket, long deadline) throws IOException {
+        InputStream in = socket.getInputStream();
         byte[] buf = buffers.get();
         int length = 0;
         while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw FetchFailure.timeout(timedOut());
+            }
+            socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
             if (length == buf.length) {
                 if (buf.length >= MAX_ANSWER) {
                     throw new FetchFailure("answer larger than " + MAX_ANSWER + " bytes");
@@ -138,9 +150,6 @@ final class SocketFetcher implements Fetcher {
                 return length;
             }
             length += n;
-            if (System.nanoTime() > deadline) {
-                throw new FetchFailure(timedOut());
-            }
             if (HttpAnswer.complete(buf, length)) {
                 return length;
             }
