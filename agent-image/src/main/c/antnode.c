@@ -5,6 +5,9 @@
  * same server on the rpc port (the stand-in antctl reads connected peers there, as the real one reads
  * them over RPC), antnode.pid and secret-key in its root dir, critical_failure.log on a crash.
  *
+ * /metrics is a real antnode's answer, as large as one (about 48 KB): the template in antnode_metrics.h,
+ * made from docs/contracts/antnode-metrics-capture.txt, with the series antfleet reads filled in live.
+ *
  * Faults, polled once a second: a file `crash` in the root dir makes the node die (exit 1, after
  * writing critical_failure.log); a file `stall-metrics` makes its HTTP servers accept connections
  * and never answer. The peer delay comes from $ANTCTL_STANDIN_DIR/config (`peer_wait_ms=300`).

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Timeout;
  * Weave Node Manager's repository: metrics.out at iweave/weave-node-manager@b62e0ee): the same families in the
  * same order, the same series, about the same size, only the additions agent-image/README.md lists, and the
  * series antfleet reads live. Compared with the capture's text, not with the stand-in's own template.
- * Ports 26000-26099.
+ * Ports 26800-26899.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class MetricsBodyContractIT extends ContractTestBase {
@@ -59,10 +59,10 @@ class MetricsBodyContractIT extends ContractTestBase {
     }
 
     private String startedNodesMetrics() throws Exception {
-        StandinContainer.Exec r = agent.add(ROOT, "--node-port", "26001", "--metrics-port", "26011", "--rpc-port", "26021");
+        StandinContainer.Exec r = agent.add(ROOT, "--node-port", "26801", "--metrics-port", "26811", "--rpc-port", "26821");
         assertThat(r.exit()).as(r.toString()).isZero();
         assertThat(agent.antctl(ROOT, "start").exit()).isZero();
-        return agent.get(26011, "/metrics").body();
+        return agent.get(26811, "/metrics").body();
     }
 
     /** Family names in order of their # TYPE lines, with their types. */
@@ -114,13 +114,13 @@ class MetricsBodyContractIT extends ContractTestBase {
         long uptime = value(first, "ant_node_uptime");
 
         await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            String later = agent.get(26011, "/metrics").body();
+            String later = agent.get(26811, "/metrics").body();
             assertThat(value(later, "ant_node_uptime")).isGreaterThan(uptime);
             assertThat(value(later, "ant_networking_live_time")).isGreaterThan(uptime);
             assertThat(value(later, "ant_networking_connected_peers")).isGreaterThan(5);
             assertThat(value(later, "ant_networking_records_stored")).isPositive();
         });
-        assertThat(agent.get(26011, "/metrics").body()).containsPattern("\nant_networking_process_memory_used_mb [0-9]+\\.[0-9]+\n")
+        assertThat(agent.get(26811, "/metrics").body()).containsPattern("\nant_networking_process_memory_used_mb [0-9]+\\.[0-9]+\n")
                 .containsPattern("\nant_networking_process_cpu_usage_percentage [0-9.]+\n");
     }
 

@@ -1,5 +1,7 @@
 package io.antfleet.metrics;
 
+import java.time.Duration;
+
 /**
  * Fetches one path of a node's metrics server. Every wait is bounded by the sweep's timeouts;
  * a failure is a {@link FetchFailure} whose message is the reason. Implementations are thread-safe.
@@ -9,7 +11,8 @@ interface Fetcher extends AutoCloseable {
     record Body(byte[] bytes, int offset, int end) {
     }
 
-    Body get(SweepTarget target, String path);
+    /** GET {@code path}; the whole exchange, connect included, bounded by {@code timeout}. */
+    Body get(SweepTarget target, String path, Duration timeout);
 
     @Override
     void close();

@@ -4,12 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.NodeReadings;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,8 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * series every node exposes. {@code /metadata} (peer id, version: they change only when the node
  * restarts) is read on a node's first probe and then again only after it restarted, stopped answering, or
  * 10 minutes ({@link MetadataCache}); {@link #sweepFresh} reads it every time. Nodes whose last probe timed
- * out (hanging: they accept and never answer) are probed first, so their wait overlaps the other nodes' reads
- * and a sweep with hanging nodes takes about one request timeout, wherever they sit in the list. Thread-safe;
+ * out (hanging: they accept and never answer) are probed first and with a shorter timeout ({@link HangingNodes}),
+ * so a sweep with hanging nodes takes about that timeout, wherever they sit in the list. Thread-safe;
  * {@link #close()} stops its threads.
  */
 public final class MetricsSweep implements AutoCloseable {
@@ -35,8 +33,7 @@ public final class MetricsSweep implements AutoCloseable {
     private final OpenMetricsParser parser = new OpenMetricsParser();
     private final NodeReadingsMapper mapper = new NodeReadingsMapper();
     private final MetadataCache metadata;
-    /** Ids of the nodes whose last probe timed out; dropped when they answer or fail otherwise. */
-    private final Set<String> hanging = ConcurrentHashMap.newKeySet();
+    private final HangingNodes hanging;
 
     public MetricsSweep(SweepSettings settings) {
         this(settings, SweepTransport.SOCKET);
@@ -52,6 +49,7 @@ public final class MetricsSweep implements AutoCloseable {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.fetcher = transport == SweepTransport.SOCKET ? new SocketFetcher(settings) : new JdkHttpFetcher(settings);
         this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), named("antfleet-sweep-"));
+        this.hanging = new HangingNodes(settings, metadata::now);
     }
 
     static ThreadFactory named(String prefix) {
@@ -77,12 +75,11 @@ public final class MetricsSweep implements AutoCloseable {
     }
 
     private List<SweptNode> sweep(List<SweepTarget> targets, boolean fresh) {
-        forgetNodesNotSwept(targets);
         List<Future<SweptNode>> futures = new ArrayList<>(Collections.nCopies(targets.size(), null));
         for (int pass = hanging.isEmpty() ? 1 : 0; pass < 2; pass++) {
             for (int i = 0; i < targets.size(); i++) {
                 SweepTarget target = targets.get(i);
-                if (futures.get(i) == null && (pass == 1 || hanging.contains(target.id()))) {
+                if (futures.get(i) == null && (pass == 1 || hanging.hangs(target))) {
                     futures.set(i, workers.submit(() -> probe(target, fresh)));
                 }
             }
@@ -97,15 +94,6 @@ public final class MetricsSweep implements AutoCloseable {
             Thread.currentThread().interrupt();
             futures.forEach(f -> f.cancel(true));
             throw new AntfleetException("metrics sweep of " + targets.size() + " nodes interrupted", e);
-        }
-    }
-
-    /** A node that left the fleet while hanging is not remembered for ever. */
-    private void forgetNodesNotSwept(List<SweepTarget> targets) {
-        if (hanging.size() > targets.size()) {
-            Set<String> ids = new HashSet<>();
-            targets.forEach(t -> ids.add(t.id()));
-            hanging.retainAll(ids);
         }
     }
 
@@ -125,47 +113,46 @@ public final class MetricsSweep implements AutoCloseable {
 
     private SweptNode probe(SweepTarget target, boolean fresh) {
         requireNonNull(target, "target is null");
+        Duration timeout = hanging.timeout(target);
         try {
-            ParsedMetrics metrics = fetch(target, "/metrics", NodeReadingsMapper.METRICS);
+            ParsedMetrics metrics = fetch(target, "/metrics", NodeReadingsMapper.METRICS, timeout);
             double uptime = mapper.uptimeSeconds(metrics);
             long now = metadata.now();
             MetadataCache.Metadata known = fresh ? null : metadata.fresh(target, uptime, now);
             if (known != null) {
                 return answered(target, mapper.map(metrics, known.peerId(), known.version()));
             }
-            NodeReadings readings = mapper.map(metrics, fetch(target, "/metadata", NodeReadingsMapper.METADATA));
+            NodeReadings readings = mapper.map(metrics, fetch(target, "/metadata", NodeReadingsMapper.METADATA, timeout));
             metadata.remember(target, readings.peerId(), readings.version(), uptime, now);
             return answered(target, readings);
         } catch (Fetcher.FetchFailure e) {
             metadata.forget(target);
             if (e.timedOut()) {
-                hanging.add(target.id());
+                hanging.timedOut(target, timeout);
             } else {
-                hanging.remove(target.id());
+                hanging.forget(target);
             }
             return SweptNode.failed(target, e.getMessage());
         } catch (MetricsFormatException e) {
             metadata.forget(target);
-            hanging.remove(target.id());
+            hanging.forget(target);
             return SweptNode.failed(target, "invalid body: " + e.getMessage());
         } catch (RuntimeException e) {
             // whatever one node's answer does to the reading, it is that node's failure, never the sweep's
             metadata.forget(target);
-            hanging.remove(target.id());
+            hanging.forget(target);
             return SweptNode.failed(target, "unusable answer: " + e);
         }
     }
 
     private SweptNode answered(SweepTarget target, NodeReadings readings) {
-        if (!hanging.isEmpty()) {
-            hanging.remove(target.id());
-        }
+        hanging.forget(target);
         return SweptNode.running(target, readings);
     }
 
-    private ParsedMetrics fetch(SweepTarget target, String path, MetricQuery query) {
+    private ParsedMetrics fetch(SweepTarget target, String path, MetricQuery query, Duration timeout) {
         try {
-            Fetcher.Body body = fetcher.get(target, path);
+            Fetcher.Body body = fetcher.get(target, path, timeout);
             return parser.parse(body.bytes(), body.offset(), body.end(), query);
         } catch (Fetcher.FetchFailure e) {
             throw new Fetcher.FetchFailure("GET " + path + ": " + e.getMessage(), e.timedOut());

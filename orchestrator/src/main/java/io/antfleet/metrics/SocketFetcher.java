@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,9 +41,9 @@ final class SocketFetcher implements Fetcher {
     }
 
     @Override
-    public Body get(SweepTarget target, String path) {
+    public Body get(SweepTarget target, String path, Duration timeout) {
         try {
-            return fetch(target, path);
+            return fetch(target, path, timeout);
         } finally {
             // the answer in hand keeps a big array alive until it is parsed; the thread goes back to a small one
             if (buffers.get().length > INITIAL_BUFFER) {
@@ -56,9 +57,9 @@ final class SocketFetcher implements Fetcher {
         return buffers.get().length;
     }
 
-    private Body fetch(SweepTarget target, String path) {
-        long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
-        int connectMillis = (int) Math.min(settings.connectTimeout().toMillis(), settings.requestTimeout().toMillis());
+    private Body fetch(SweepTarget target, String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int connectMillis = (int) Math.min(settings.connectTimeout().toMillis(), timeout.toMillis());
         // NO_PROXY: a plain socket; the default one asks the proxy selector (building a URI) on every connect
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.setTcpNoDelay(true);
@@ -66,11 +67,11 @@ final class SocketFetcher implements Fetcher {
             byte[] buf = buffers.get();
             int n = request(buf, path, target);
             socket.getOutputStream().write(buf, 0, n);
-            int length = readAll(socket, deadline);
+            int length = readAll(socket, deadline, timeout);
             return HttpAnswer.body(buffers.get(), length);
         } catch (SocketTimeoutException e) {
             throw FetchFailure.timeout(e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")
-                    ? "connect timed out after " + connectMillis + " ms" : timedOut());
+                    ? "connect timed out after " + connectMillis + " ms" : timedOut(timeout));
         } catch (ConnectException e) {
             throw new FetchFailure("connection refused");
         } catch (IOException e) {
@@ -128,14 +129,14 @@ final class SocketFetcher implements Fetcher {
     }
 
     /** Reads until the answer is complete or closed; each read waits only for what is left of the deadline. */
-    private int readAll(Socket socket, long deadline) throws IOException {
+    private int readAll(Socket socket, long deadline, Duration timeout) throws IOException {
         InputStream in = socket.getInputStream();
         byte[] buf = buffers.get();
         int length = 0;
         while (true) {
             long left = deadline - System.nanoTime();
             if (left <= 0) {
-                throw FetchFailure.timeout(timedOut());
+                throw FetchFailure.timeout(timedOut(timeout));
             }
             socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
             if (length == buf.length) {
@@ -156,8 +157,8 @@ final class SocketFetcher implements Fetcher {
         }
     }
 
-    private String timedOut() {
-        return "timed out after " + settings.requestTimeout().toMillis() + " ms";
+    private static String timedOut(Duration timeout) {
+        return "timed out after " + timeout.toMillis() + " ms";
     }
 
     @Override
