@@ -82,12 +82,11 @@ public final class RunObserver {
         Map<String, List<Node>> updated = new LinkedHashMap<>(apply(nodeRows, byNode, now, persist));
         List<String> notes = new ArrayList<>();
         if (ant != null) {
-            rows.forEach((name, r) -> {
-                if (!r.processManager().isAntctl() && !view.down().containsKey(name)) {
-                    AntRegistryWatch.Watched w = ant.watch(r, updated.get(name), now, persist);
-                    updated.put(name, w.nodes());
-                    notes.addAll(w.notes());
-                }
+            List<Container> antRows = rows.values().stream()
+                    .filter(r -> !r.processManager().isAntctl() && !view.down().containsKey(r.name())).toList();
+            ant.watchAll(antRows, updated, now, persist).forEach((name, w) -> {
+                updated.put(name, w.nodes());
+                notes.addAll(w.notes());
             });
         }
         List<ScalableContainer> observed = new ArrayList<>();
