@@ -57,7 +57,7 @@ final class SweepScenarios {
     ScenarioResult plain() {
         try (MetricsSweep sweep = new MetricsSweep(SweepSettings.defaults())) {
             expectRunning(sweep.sweep(targets), targets.size());
-            Rounds rounds = rounds(() -> expectRunning(sweep.sweep(targets), targets.size()));
+            Samples rounds = rounds(() -> expectRunning(sweep.sweep(targets), targets.size()));
             long start = System.nanoTime();
             for (SweepTarget target : targets) {
                 sweep.probe(target);
@@ -87,7 +87,7 @@ final class SweepScenarios {
         stall(containers, true);
         try (MetricsSweep sweep = new MetricsSweep(SweepSettings.defaults())) {
             double first = awaitHanging(sweep, live.size());
-            Rounds rounds = rounds(() -> expectRunning(sweep.sweep(targets), live.size()));
+            Samples rounds = rounds(() -> expectRunning(sweep.sweep(targets), live.size()));
             double sequential = wnmSequential(live);
             return faultyResult(rounds, first, sequential, live.size(), hanging);
         } finally {
@@ -99,7 +99,7 @@ final class SweepScenarios {
      * {@code first}: the sweep that met the hanging nodes (they cost the full request timeout there, and the
      * short one after); {@code liveSequential}: wnm's sequential read of the answering nodes.
      */
-    static ScenarioResult faultyResult(Rounds rounds, double first, double liveSequential, int live, int hanging) {
+    static ScenarioResult faultyResult(Samples rounds, double first, double liveSequential, int live, int hanging) {
         double wait = WNM_TIMEOUT.toMillis() / 1000.0;
         double floor = liveSequential + hanging * wait;
         double a = rounds.medianSeconds();
@@ -192,7 +192,7 @@ final class SweepScenarios {
         }
     }
 
-    private static Rounds rounds(Runnable sweep) {
+    private static Samples rounds(Runnable sweep) {
         double[] seconds = new double[ROUNDS];
         double[] cpu = new double[ROUNDS];
         for (int r = 0; r < ROUNDS; r++) {
@@ -202,7 +202,7 @@ final class SweepScenarios {
             seconds[r] = (System.nanoTime() - start) / 1e9;
             cpu[r] = PeakMemory.processCpuSeconds() - cpu0;
         }
-        return new Rounds(seconds, cpu);
+        return new Samples(seconds, cpu);
     }
 
     private static List<SweptNode> expectRunning(List<SweptNode> probes, int expected) {
@@ -214,9 +214,9 @@ final class SweepScenarios {
         return probes;
     }
 
-    /** Wall and CPU seconds of the timed rounds. */
-    record Rounds(double[] seconds, double[] cpu) {
-        Rounds {
+    /** Wall and CPU seconds of the timed sweeps (one per round). */
+    record Samples(double[] seconds, double[] cpu) {
+        Samples {
             seconds = seconds.clone();
             cpu = cpu.clone();
             if (seconds.length == 0 || seconds.length != cpu.length) {

@@ -7,8 +7,8 @@ import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 
 class SweepScenariosTest {
-    private static SweepScenarios.Rounds rounds(double... seconds) {
-        return new SweepScenarios.Rounds(seconds, new double[seconds.length]);
+    private static SweepScenarios.Samples rounds(double... seconds) {
+        return new SweepScenarios.Samples(seconds, new double[seconds.length]);
     }
 
     @Test
