@@ -6,6 +6,7 @@ import com.google.inject.Inject;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerGateways;
 import io.antfleet.fleet.spec.HostSpec;
+import io.antfleet.nodemanager.PerImage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -17,6 +18,7 @@ public final class AntManagers {
     private final DockerGateways gateways;
     private final AntSettings settings;
     private final Map<String, AntManager> managers = new ConcurrentHashMap<>();
+    private final PerImage<String> versions = new PerImage<>();
 
     /** Over the local engine alone. */
     public AntManagers(DockerGateway gateway, AntSettings settings) {
@@ -43,6 +45,6 @@ public final class AntManagers {
         requireNonNull(address, "address is null");
         requireNonNull(displayName, "displayName is null");
         return managers.computeIfAbsent(host + "|" + address,
-                k -> new AntManager(new AntExec(gateways.forHost(host), address, displayName, settings), settings));
+                k -> new AntManager(new AntExec(gateways.forHost(host), address, displayName, settings), settings, versions));
     }
 }

@@ -9,6 +9,7 @@ import io.antfleet.fleet.Container;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.PerImage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,6 +30,7 @@ public final class AntctlManagerFactory implements NodeManagers {
     private final LivenessProbe probe;
     private final Map<String, AntctlManager> managers = new ConcurrentHashMap<>();
     private final ContainerCallLocks locks = ContainerCallLocks.inTempDir();
+    private final PerImage<AntctlDialect> dialects = new PerImage<>();
 
     /** Over the local engine alone. */
     public AntctlManagerFactory(DockerGateway gateway, AntctlSettings settings, LivenessProbe probe) {
@@ -78,12 +80,12 @@ public final class AntctlManagerFactory implements NodeManagers {
                         "host-" + mode.label())));
     }
 
-    /** A manager over any runner (a test double, a custom transport); not cached. */
+    /** A manager over any runner (a test double, a custom transport); not cached; its image's dialect is shared. */
     public AntctlManager forRunner(AntctlRunner runner) {
         return manager(runner, probe);
     }
 
     private AntctlManager manager(AntctlRunner runner, LivenessProbe liveness) {
-        return new AntctlManager(new AntctlClient(runner, settings, LOG::warn), liveness, settings);
+        return new AntctlManager(new AntctlClient(runner, settings, LOG::warn, dialects), liveness, settings);
     }
 }

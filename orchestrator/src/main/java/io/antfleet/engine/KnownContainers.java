@@ -52,7 +52,7 @@ public final class KnownContainers {
             }
             try {
                 known.add(inspect(engines.forHost(row.host()), row).orElseGet(() -> new ContainerInfo(
-                        row.dockerId() == null ? "" : row.dockerId(), row.name(), GONE, false, "", Map.of(), row.host())));
+                        row.dockerId() == null ? "" : row.dockerId(), row.name(), GONE, false, "", Map.of(), null, row.host())));
             } catch (EngineUnreachableException e) {
                 down.add(engines.problem(row.host(), e));
             }
