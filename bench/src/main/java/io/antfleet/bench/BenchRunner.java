@@ -27,7 +27,6 @@ public final class BenchRunner {
     private static final int ROUNDS = 5;
     /** The converge size: 25 nodes in each container. */
     private static final int CONVERGE_NODES = 25;
-    private static final double IMPORT_TARGET = 1.5;
     private static final double SWEEP_TARGET = 0.5;
     private static final double SWEEP_SPEED_UP = 50;
     private static final double MEMORY_TARGET_MB = 256;
@@ -72,7 +71,7 @@ public final class BenchRunner {
                     continue;
                 }
                 if (scenario.equals("import")) {
-                    results.add(importScenario(fleet, settings));
+                    results.add(importScenario(fleet, settings, progress));
                 } else if (scenario.equals("sweep")) {
                     results.add(sweepScenario(settings));
                 } else if (scenario.equals("idle-cycle")) {
@@ -92,27 +91,8 @@ public final class BenchRunner {
         return results;
     }
 
-    private ScenarioResult importScenario(BenchFleet fleet, BenchSettings settings) {
-        List<String> names = fleet.names();
-        double first = timedImport(names, settings.nodes());
-        double[] antfleet = new double[ROUNDS];
-        double[] floor = new double[ROUNDS];
-        double[] cpu = new double[ROUNDS];
-        Floor script = new Floor(docker);
-        List<Floor.Step> surveys = names.stream()
-                .map(c -> Floor.exec(c, List.of("antctl", "status", "--json"))).toList();
-        for (int r = 0; r < ROUNDS; r++) {
-            floor[r] = script.parallel(surveys);
-            double cpu0 = PeakMemory.processCpuSeconds();
-            antfleet[r] = timedImport(names, settings.nodes());
-            cpu[r] = PeakMemory.processCpuSeconds() - cpu0;
-        }
-        double a = median(antfleet);
-        double f = median(floor);
-        return ScenarioResult.timed("import", a, f, "<= 1.5 s", a <= IMPORT_TARGET, String.format(Locale.ROOT,
-                "%d nodes from %d containers: first import %.2f s, re-import median %.2f s (best %.2f) of %d; "
-                        + "parallel exec of antctl status --json median %.2f s", settings.nodes(), names.size(),
-                first, a, min(antfleet), ROUNDS, f), median(cpu));
+    private ScenarioResult importScenario(BenchFleet fleet, BenchSettings settings, PrintWriter progress) {
+        return new ImportScenario(docker, imports).run(fleet.names(), settings.nodes(), progress);
     }
 
     private double timedImport(List<String> names, int expectedNodes) {
