@@ -58,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "Comma-separated: converge, import, sweep, idle-cycle, memory, scale (default: these six); "
+            description = "Comma-separated: converge, import, sweep, sweep-faulty, idle-cycle, memory, scale (default: these seven); "
                     + "converge-ant, idle-cycle-ant (Autonomi v2, nodeManager: ant, on --ant-image; only when named); "
                     + "scaling (idle cycle, sweep and import at a fifth, half and all of the scale fleet; only when named).")
     List<String> scenarios = new ArrayList<>(BenchSettings.DEFAULT);
