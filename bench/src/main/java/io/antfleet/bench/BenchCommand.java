@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
         description = {"Benchmarks antfleet against the floor (the same Docker steps taken all at once, as a script "
                 + "would, or a sequential sweep) on stand-in containers named bench-*, labelled antfleet.bench=true, "
                 + "removed after. "
-                + "Host ports FIRST-PORT .. FIRST-PORT+2999."})
+                + "Host ports FIRST-PORT .. FIRST-PORT+2999; the scale fleet (scale, scaling) SCALE-FIRST-PORT .. +14999 at 5,000 nodes."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -82,9 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale-nodes-per-container", defaultValue = "50", description = "Default: ${DEFAULT-VALUE}.")
     int scaleNodesPerContainer;
 
-    @Option(names = "--scale-first-port", defaultValue = "33000",
+    @Option(names = "--scale-first-port", defaultValue = "15000",
             description = "First host port of the scale fleet's node, metrics and rpc blocks (3 x 5,000 ports at "
-                    + "5,000 nodes: keep them inside the reserved 32768-60999). Default: ${DEFAULT-VALUE}.")
+                    + "5,000 nodes; below the ephemeral range 32768-60999, or inside its reserved ports). "
+                    + "Default: ${DEFAULT-VALUE}.")
     int scaleFirstPort;
 
     @Option(names = "--ant-image", defaultValue = "antfleet/agent:ant-stand-in",
