@@ -193,7 +193,7 @@ class MultiHostCycleTest {
     void runHostNarrowsToOneHostsContainersAndAnUnknownHostIsAClearError() {
         assertThat(target.narrowedTo("far").spec().containers()).extracting(c -> c.name()).containsExactly("beta");
         assertThat(target.narrowedTo("local").spec().containers()).extracting(c -> c.name()).containsExactly("alpha");
-        assertThatThrownBy(() -> target.narrowedTo("near")).isInstanceOf(AntfleetException.class)
-                .hasMessage("--host near: the spec has no such host (its hosts: local, far)");
+        assertThatThrownBy(() -> target.narrowedTo("fra")).isInstanceOf(AntfleetException.class)
+                .hasMessage("--host 'fra' is not a host in the spec; did you mean 'far'? (known: local, far)");
     }
 }
