@@ -32,7 +32,7 @@ class ImportServiceTest {
     private final FakeDockerGateway docker = new FakeDockerGateway();
     private final MemoryStore store = new MemoryStore();
     private final LivenessProbe probe = port -> LivenessProbe.ProbeResult.dead("not probed in this test");
-    private final ImportService service = new ImportService(docker,
+    private final ImportService service = new ImportService(io.antfleet.engine.FleetEngines.local(docker),
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe), store.containers, store.nodes,
             store.journal, Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
 
@@ -119,7 +119,7 @@ class ImportServiceTest {
                     }
                     return method.invoke(store.nodes, args);
                 });
-        ImportService imports = new ImportService(docker, new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe),
+        ImportService imports = new ImportService(io.antfleet.engine.FleetEngines.local(docker), new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe),
                 store.containers, counted, store.journal, Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
         FakeAntctl antctl = container("id-a", "alpha", Map.of("antfleet.fleet", "home"), 2);
         imports.importContainers(List.of(), Optional.empty());

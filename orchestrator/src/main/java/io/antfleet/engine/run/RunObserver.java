@@ -55,8 +55,29 @@ public final class RunObserver {
         this(containers, nodes, sweeper, docker, clock, ant, null, ProbeRoute.NONE);
     }
 
-    @Inject
+    /** Over the local engine alone: a container on another host is cut, its engine unknown. */
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
+            Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route) {
+        this(containers, nodes, sweeper, new DockerCheck(docker, containers, nodes), clock, ant, probes, route);
+    }
+
+    /** Over every host's engine, each opened from its host row ({@link io.antfleet.docker.DockerGateways}). */
+    @Inject
+    public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper,
+            io.antfleet.docker.DockerGateways engines, Clock clock, AntRegistryWatch ant, ProbeObservation probes,
+            ProbeRoute route) {
+        this(containers, nodes, sweeper, (java.util.function.Function<String, DockerGateway>) engines::forHost, clock, ant,
+                probes, route);
+    }
+
+    /** Over every host's engine: {@code engines} gives the gateway of a host by name. */
+    public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper,
+            java.util.function.Function<String, DockerGateway> engines, Clock clock, AntRegistryWatch ant,
+            ProbeObservation probes, ProbeRoute route) {
+        this(containers, nodes, sweeper, new DockerCheck(engines, containers, nodes), clock, ant, probes, route);
+    }
+
+    private RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerCheck docker,
             Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route) {
         this.ant = ant;
         this.probes = probes;
@@ -64,7 +85,7 @@ public final class RunObserver {
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.sweeper = requireNonNull(sweeper, "sweeper is null");
-        this.docker = new DockerCheck(docker, containers, nodes);
+        this.docker = requireNonNull(docker, "docker is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -78,7 +99,7 @@ public final class RunObserver {
                 hostOf.put(r.name(), c.host());
             });
         }
-        DockerView view = docker.check(target.spec().fleet(), rows.values(), clock.instant(), persist);
+        DockerView view = docker.check(target.spec().fleet(), rows.values(), hostOf, clock.instant(), persist);
         rows.forEach((name, r) -> nodeRows.put(name, nodes.findByContainer(r.id())));
         List<Node> swept = new ArrayList<>();
         List<SweepTarget> targets = new ArrayList<>();
@@ -87,7 +108,11 @@ public final class RunObserver {
             if (view.down().containsKey(name) || !rows.get(name).processManager().isAntctl()) {
                 return;
             }
-            if (probes != null && route.throughProbe(hostOf.get(name))) {
+            boolean throughProbe = probes != null && route.throughProbe(hostOf.get(name));
+            if (throughProbe && view.cut().contains(name)) {
+                return; // its engine did not answer: the probe cannot run there either
+            }
+            if (throughProbe) {
                 remote.add(new ProbeObservation.Probed(rows.get(name), list, hostOf.get(name)));
                 return;
             }
