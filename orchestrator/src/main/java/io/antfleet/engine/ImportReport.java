@@ -18,18 +18,20 @@ public record ImportReport(List<ContainerImport> containers) {
 
     /**
      * One container's import. {@code nodes} are the registry entries as recorded; {@code markedDead} are
-     * services the database had that antctl no longer lists (e.g. after a reset by hand).
+     * services the database had that antctl no longer lists (e.g. after a reset by hand); {@code versionNotes}
+     * name the nodes whose version moved without antfleet (recorded as SELF_UPGRADE, not undone).
      */
     public record ContainerImport(String name, String dockerId, ProcessManager processManager, Long containerId,
-            List<ImportedNode> nodes, List<String> markedDead, String error) {
+            List<ImportedNode> nodes, List<String> markedDead, List<String> versionNotes, String error) {
         public ContainerImport {
             requireNonNull(name, "name is null");
             nodes = List.copyOf(nodes);
             markedDead = List.copyOf(markedDead);
+            versionNotes = List.copyOf(versionNotes);
         }
 
         static ContainerImport failed(String name, String dockerId, ProcessManager mode, String error) {
-            return new ContainerImport(name, dockerId, mode, null, List.of(), List.of(), error);
+            return new ContainerImport(name, dockerId, mode, null, List.of(), List.of(), List.of(), error);
         }
     }
 

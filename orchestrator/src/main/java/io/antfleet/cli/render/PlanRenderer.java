@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
 
 /**
  * Prints a plan like {@code terraform plan} ({@code +} create/add, {@code ~} start/stop, {@code -} remove,
- * then a summary line) or as JSON {@code {"actions":[{"type","container","count","services"}]}}.
+ * {@code !} what stays as it is, then a summary line) or as JSON
+ * {@code {"actions":[{"type","container","count","services"}]}}, with {@code "notes":[...]} when there are any.
  */
 public final class PlanRenderer {
     public static final String NO_CHANGES = "No changes. The fleet matches the spec.";
@@ -29,6 +30,9 @@ public final class PlanRenderer {
         }
         for (String name : plan.unmanaged()) {
             out.append("! container ").append(name).append(" is not in the spec; kept (--prune removes it)\n");
+        }
+        for (String note : plan.notes()) {
+            out.append("! ").append(note).append('\n');
         }
         if (plan.isEmpty()) {
             out.append(NO_CHANGES).append('\n');
@@ -95,6 +99,10 @@ public final class PlanRenderer {
             o.put("count", a.count());
             ArrayNode services = o.putArray("services");
             a.services().forEach(s -> services.add(s.value()));
+        }
+        if (!plan.notes().isEmpty()) {
+            ArrayNode notes = root.putArray("notes");
+            plan.notes().forEach(notes::add);
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

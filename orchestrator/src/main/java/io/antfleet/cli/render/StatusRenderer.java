@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.antfleet.engine.VersionChanges;
 import io.antfleet.engine.status.FleetStatus;
 import io.antfleet.engine.status.NodeJson;
 import io.antfleet.fleet.Node;
@@ -38,16 +39,28 @@ public final class StatusRenderer {
                 rows.add(new String[] {c.name(), "-", c.running() ? "no nodes" : "container stopped", "", "", "", "", ""});
             }
             for (Node n : c.nodes()) {
+                boolean moved = c.selfUpgrades().containsKey(n.service());
                 rows.add(new String[] {c.name(), n.service().value(), n.status().name(), text(n.peerId()),
                     text(n.readings().connectedPeers()), text(n.readings().records()), uptime(n.readings().uptimeSeconds()),
-                    text(n.version())});
+                    text(n.version()) + (moved ? "*" : "")});
             }
         }
         StringBuilder out = new StringBuilder(format(rows));
         for (FleetStatus.ContainerStatus c : status.containers()) {
             c.problem().ifPresent(p -> out.append("! ").append(c.name()).append(": ").append(p).append('\n'));
         }
+        for (FleetStatus.ContainerStatus c : status.containers()) {
+            c.nodes().stream().filter(n -> c.selfUpgrades().containsKey(n.service()))
+                    .forEach(n -> out.append(selfUpgrade(c.name(), n, c.selfUpgrades().get(n.service()))).append('\n'));
+        }
         return out.toString();
+    }
+
+    /** The footnote of a version marked {@code *}: who did not set it, and that it stays. */
+    private static String selfUpgrade(String container, Node n, VersionChanges.Recorded r) {
+        return "* " + container + "/" + n.service().value() + " upgraded itself from " + r.change().from() + " to "
+                + r.change().to() + (r.at() == null ? " (seen now)" : " (recorded " + r.at() + ")")
+                + ": not antfleet's doing, kept (antfleet never downgrades)";
     }
 
     private static String format(List<String[]> rows) {
@@ -92,6 +105,18 @@ public final class StatusRenderer {
         j.put("rewards", r.rewards());
     }
 
+    /** {@code selfUpgrade}: null, or {@code {from, to, recordedAt}} (recordedAt null: seen now, not recorded yet). */
+    private static void putSelfUpgrade(ObjectNode j, VersionChanges.Recorded r) {
+        if (r == null) {
+            j.putNull("selfUpgrade");
+            return;
+        }
+        ObjectNode o = j.putObject("selfUpgrade");
+        o.put("from", r.change().from());
+        o.put("to", r.change().to());
+        o.put("recordedAt", r.at() == null ? null : r.at().toString());
+    }
+
     public static String json(FleetStatus status) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode containers = root.putArray("containers");
@@ -107,6 +132,7 @@ public final class StatusRenderer {
                 ObjectNode j = nodes.addObject();
                 NodeJson.putRow(j, n);
                 putReading(j, n, c.readAt().get(n.id()));
+                putSelfUpgrade(j, c.selfUpgrades().get(n.service()));
             }
         }
         try {

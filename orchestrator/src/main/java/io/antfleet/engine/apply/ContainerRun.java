@@ -160,7 +160,7 @@ final class ContainerRun {
         for (AddBatches.Call call : AddBatches.split(add.batches(), c.rewardsAddress(), deps.wallets())) {
             AddNodesRequest request = new AddNodesRequest(call.count(), path(c), version(c), call.node(), call.metrics(),
                     call.rpc(), c.noUpnp(), call.wallet(), c.network());
-            List<? extends RegisteredNode> nodes = manager.add(request, created -> writeRows(r.id(), created));
+            List<? extends RegisteredNode> nodes = manager.add(request, created -> writeRows(r, created));
             nodes.forEach(n -> added.add(n.service()));
         }
         if (!added.isEmpty()) {
@@ -225,14 +225,19 @@ final class ContainerRun {
         }
     }
 
-    /** Whether every node antctl lists has its row, with antctl's status. */
+    /**
+     * Whether every node antctl lists has its row, with antctl's status and version (a version that moved
+     * without antfleet is recorded by the write, {@link io.antfleet.engine.VersionChanges}).
+     */
     private static boolean upToDate(ApplyDeps deps, Optional<Container> row, ObservedContainer seen) {
         if (row.isEmpty()) {
             return seen.nodes().isEmpty();
         }
-        Map<ServiceName, NodeStatus> recorded = deps.nodes().findByContainer(row.get().id()).stream()
-                .collect(Collectors.toMap(Node::service, Node::status, (a, b) -> a));
-        return seen.nodes().stream().allMatch(n -> n.status() == recorded.get(n.service()));
+        Map<ServiceName, Node> recorded = deps.nodes().findByContainer(row.get().id()).stream()
+                .collect(Collectors.toMap(Node::service, n -> n, (a, b) -> a));
+        return seen.nodes().stream().allMatch(n -> recorded.containsKey(n.service())
+                && n.status() == recorded.get(n.service()).status()
+                && java.util.Objects.equals(n.version(), recorded.get(n.service()).version()));
     }
 
     /** After the run: antctl's registry, as it now is, into the node rows (an operator's DISABLED kept). */
@@ -240,11 +245,11 @@ final class ContainerRun {
         if (gone || dockerId == null || row.isEmpty()) {
             return;
         }
-        writeRows(row.get().id(), manager().survey());
+        writeRows(row.get(), manager().survey());
     }
 
-    private void writeRows(long containerId, List<? extends RegisteredNode> surveyed) {
-        deps.lifecycle().record(containerId, surveyed);
+    private void writeRows(Container container, List<? extends RegisteredNode> surveyed) {
+        deps.lifecycle().record(container, surveyed);
     }
 
     private static List<String> names(List<ServiceName> services) {

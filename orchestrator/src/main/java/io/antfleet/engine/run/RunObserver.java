@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.VersionChanges;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeReadings;
@@ -14,6 +15,7 @@ import io.antfleet.fleet.decide.ObservedNode;
 import io.antfleet.fleet.spec.SpecContainer;
 import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepTarget;
+import io.antfleet.nodemanager.VersionChange;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The run loop's view of the fleet: the spec's containers from the store, which of them Docker reports
@@ -30,7 +33,9 @@ import java.util.Map;
  * has a metrics port (not those of a container that is down: they cannot answer). The sweep's readings go
  * to the node rows and the history in one batched call; statuses change only as {@link StatusRule} allows.
  * Containers of {@code nodeManager: ant} have no metrics endpoint: {@link AntRegistryWatch} reads their
- * daemon's registry instead. With {@code persist} false (dry run) nothing is written.
+ * daemon's registry instead. An antnode that answers with another version than its row's moved without
+ * antfleet (its self-upgrade; antfleet's own upgrades write the row): {@link VersionChanges} records it, the
+ * row takes the new version, nothing is undone. With {@code persist} false (dry run) nothing is written.
  */
 public final class RunObserver {
     private final ContainerRepository containers;
@@ -39,17 +44,19 @@ public final class RunObserver {
     private final DockerCheck docker;
     private final Clock clock;
     private final AntRegistryWatch ant;
+    private final VersionChanges versions;
 
-    /** Without a watch of ant containers (their rows are kept as recorded). */
+    /** Without a watch of ant containers (their rows are kept as recorded) nor of versions (for tests of the sweep alone). */
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
             Clock clock) {
-        this(containers, nodes, sweeper, docker, clock, null);
+        this(containers, nodes, sweeper, docker, clock, null, null);
     }
 
     @Inject
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
-            Clock clock, AntRegistryWatch ant) {
+            Clock clock, AntRegistryWatch ant, VersionChanges versions) {
         this.ant = ant;
+        this.versions = versions;
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.sweeper = requireNonNull(sweeper, "sweeper is null");
@@ -81,6 +88,9 @@ public final class RunObserver {
         Instant now = clock.instant();
         Map<String, List<Node>> updated = new LinkedHashMap<>(apply(nodeRows, byNode, now, persist));
         List<String> notes = new ArrayList<>();
+        if (versions != null) {
+            updated.replaceAll((name, list) -> versionsMoved(rows.get(name), list, byNode, now, persist, notes));
+        }
         if (ant != null) {
             rows.forEach((name, r) -> {
                 if (!r.processManager().isAntctl() && !view.down().containsKey(name)) {
@@ -143,6 +153,30 @@ public final class RunObserver {
         if (persist && !readings.isEmpty()) {
             nodes.recordReadings(readings, now);
         }
+        return out;
+    }
+
+    /**
+     * The container's rows with the version each antctl node answered with, where that moved from the row's;
+     * the moves no antfleet operation caused go to the decision log and the notes.
+     */
+    private List<Node> versionsMoved(Container container, List<Node> list, Map<Long, SweptNode> probes, Instant now,
+            boolean persist, List<String> notes) {
+        List<VersionChange> moved = new ArrayList<>();
+        List<Node> out = new ArrayList<>();
+        for (Node n : list) {
+            SweptNode probe = probes.get(n.id());
+            Optional<VersionChange> change = probe == null || !probe.isRunning() ? Optional.empty()
+                    : VersionChange.of(n, probe.readings().version());
+            change.ifPresent(moved::add);
+            Node next = change.map(c -> n.withVersion(c.to())).orElse(n);
+            if (persist && next != n) {
+                nodes.update(next);
+            }
+            out.add(next);
+        }
+        notes.addAll(versions.record(container.name(), container.id(), container.processManager().nodeBinary(), moved, now,
+                persist));
         return out;
     }
 
