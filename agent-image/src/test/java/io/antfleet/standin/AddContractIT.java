@@ -199,7 +199,7 @@ class AddContractIT extends ContractTestBase {
         java.util.Map<?, ?> node = agent.node(ROOT, "antnode1");
 
         assertThat(out).startsWith("{\n  \"nodes\": [\n").endsWith("\n  ],\n  \"daemon\": null\n}\n");
-        assertThat(node.keySet().stream().map(String::valueOf)).containsExactlyElementsOf(NodeEntry.KEY_ORDER);
+        assertThat(node.keySet().stream().map(String::valueOf)).containsExactlyElementsOf(Json.NODE_KEY_ORDER);
         assertThat(node.get("metrics_port")).isNull();
         assertThat(node.get("peer_id")).isNull();
         assertThat(node.get("reward_balance")).isNull();

@@ -108,7 +108,7 @@ class AntctlTest {
         assertThat(text).doesNotContain("\n").startsWith("{\"daemon\":null,\"environment_variables\":[[\"A\",\"1\"]]");
         assertThat(root.keySet().stream().map(String::valueOf)).containsExactly("daemon", "environment_variables", "nat_status", "nodes", "save_path");
         assertThat(root.get("save_path")).isEqualTo(antctl.registryFile().toString());
-        assertThat(List.copyOf(node.keySet())).isEqualTo(NodeEntry.KEY_ORDER);
+        assertThat(List.copyOf(node.keySet())).isEqualTo(Json.NODE_KEY_ORDER);
         assertThat(node.get("schema_version")).isEqualTo(2L);
         assertThat(node.get("rewards_address")).isEqualTo(StandinFixture.ADDRESS.toLowerCase());
         assertThat(node.get("user")).isNull();

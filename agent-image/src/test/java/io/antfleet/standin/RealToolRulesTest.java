@@ -28,7 +28,7 @@ class RealToolRulesTest {
 
     @Test
     void userModeUnderOpenRcIsRefusedForEveryNodeAndNothingIsRegistered() {
-        antctl.services = ServiceManager.OPENRC;
+        antctl.services = "openrc";
 
         StandinFixture.Result r = antctl.add("--count", "2");
 
@@ -44,7 +44,7 @@ class RealToolRulesTest {
 
     @Test
     void noServiceManagerAtAllFailsEveryNode() {
-        antctl.services = ServiceManager.NONE;
+        antctl.services = "none";
 
         assertThat(antctl.add().out()).contains("✕ antnode1: Only systemd and openrc are supported on Linux\n");
     }

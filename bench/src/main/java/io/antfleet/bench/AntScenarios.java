@@ -167,7 +167,7 @@ public final class AntScenarios {
                     .withNodeCap(settings.nodes());
             List<String> names = spec.containers().stream().map(c -> spec.dockerName(c.name())).toList();
             ScenarioResult cycle = IdleCycleScenario.over(IDLE_CYCLE, loop, new RunTarget(spec, autoscale),
-                    (seen, expected) -> checkIdle(seen, expected, names)).run(settings.nodes());
+                    (seen, expected) -> checkIdle(seen, expected, names), IdleCycleScenario.Target.ANT).run(settings.nodes());
             return withProbeFloor(cycle, names);
         } finally {
             removeFleet(fleet);

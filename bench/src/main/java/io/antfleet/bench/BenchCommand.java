@@ -54,8 +54,9 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "Comma-separated: converge, import, sweep, idle-cycle, memory (default: these five); "
-                    + "converge-ant, idle-cycle-ant (Autonomi v2, nodeManager: ant, on --ant-image; only when named).")
+            description = "Comma-separated: converge, import, sweep, idle-cycle, memory, scale (default: these six); "
+                    + "converge-ant, idle-cycle-ant (Autonomi v2, nodeManager: ant, on --ant-image; only when named); "
+                    + "scaling (idle cycle, sweep and import at a fifth, half and all of the scale fleet; only when named).")
     List<String> scenarios = new ArrayList<>(BenchSettings.DEFAULT);
 
     @Option(names = "--containers", defaultValue = "20", description = "Stand-in containers (default: ${DEFAULT-VALUE}).")
@@ -70,6 +71,18 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--image", defaultValue = "antfleet/agent:stand-in", description = "Default: ${DEFAULT-VALUE}.")
     String image;
 
+    @Option(names = "--scale-containers", defaultValue = "100",
+            description = "Containers of the scale fleet (scale, scaling). Default: ${DEFAULT-VALUE}.")
+    int scaleContainers;
+
+    @Option(names = "--scale-nodes-per-container", defaultValue = "50", description = "Default: ${DEFAULT-VALUE}.")
+    int scaleNodesPerContainer;
+
+    @Option(names = "--scale-first-port", defaultValue = "33000",
+            description = "First host port of the scale fleet's node, metrics and rpc blocks (3 x 5,000 ports at "
+                    + "5,000 nodes: keep them inside the reserved 32768-60999). Default: ${DEFAULT-VALUE}.")
+    int scaleFirstPort;
+
     @Option(names = "--ant-image", defaultValue = "antfleet/agent:ant-stand-in",
             description = "Image of the *-ant scenarios. Default: ${DEFAULT-VALUE}.")
     String antImage;
@@ -77,6 +90,7 @@ public final class BenchCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         BenchSettings settings = new BenchSettings(scenarios, containers, nodesPerContainer, firstPort, image, antImage);
+        ScaleScenarios.Size scale = new ScaleScenarios.Size(scaleContainers, scaleNodesPerContainer, scaleFirstPort);
         GlobalOptions options = globalOptions();
         Path dir = Files.createTempDirectory("antfleet-bench");
         Injector injector = Bootstrap.injector(modules(options, dir));
@@ -91,7 +105,11 @@ public final class BenchCommand implements Callable<Integer> {
                     injector.getInstance(RunLoop.class), new AntScenarios(injector.getInstance(DockerGateway.class),
                     injector.getInstance(ApplyService.class), injector.getInstance(RunLoop.class),
                     injector.getInstance(ContainerRepository.class), injector.getInstance(NodeRepository.class)));
-            results = runner.run(settings, spec.commandLine().getErr());
+            results = new ArrayList<>(runner.run(settings, spec.commandLine().getErr()));
+            // after memory: the scale fleet's 5,000 nodes are not what memory's 256 MB is about
+            results.addAll(new ScaleScenarios(injector.getInstance(DockerGateway.class),
+                    injector.getInstance(ImportService.class), injector.getInstance(RunLoop.class))
+                    .run(settings, scale, spec.commandLine().getErr()));
         } finally {
             injector.getInstance(StoreConnection.class).disconnect();
             deleteTree(dir);

@@ -53,18 +53,35 @@ public final class BenchFleet implements AutoCloseable {
                 null, null);
     }
 
+    public String image() {
+        return settings.image();
+    }
+
     public List<String> names() {
         return List.copyOf(names);
     }
 
     /** Creates the containers, then adds (and with {@code start}, starts) their nodes in parallel. */
     public void create(boolean start) {
-        for (int i = 0; i < settings.containers(); i++) {
+        grow(settings.containers(), start);
+    }
+
+    /**
+     * Creates containers up to the {@code upTo}-th and adds (with {@code start}, starts) their nodes, several
+     * containers at once; the ones there already are left as they are.
+     */
+    public void grow(int upTo, boolean start) {
+        int from = names.size();
+        List<ContainerSpec> specs = new ArrayList<>();
+        for (int i = from; i < Math.min(upTo, settings.containers()); i++) {
             ContainerSpec spec = containers.apply(i);
-            docker.createAndStart(spec);
+            specs.add(spec);
             names.add(spec.name());
         }
-        parallel(i -> populate(i, start));
+        parallel(from, i -> {
+            docker.createAndStart(specs.get(i - from));
+            populate(i, start);
+        });
     }
 
     private void populate(int i, boolean start) {
@@ -139,11 +156,15 @@ public final class BenchFleet implements AutoCloseable {
         }
     }
 
-    private void parallel(java.util.function.IntConsumer task) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(names.size(), 8), r -> new Thread(r, "bench-setup"));
+    /** Runs {@code task} for the containers from the {@code from}-th on, 8 at a time. */
+    private void parallel(int from, java.util.function.IntConsumer task) {
+        if (from >= names.size()) {
+            return;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(names.size() - from, 8), r -> new Thread(r, "bench-setup"));
         try {
             List<Future<?>> done = new ArrayList<>();
-            for (int i = 0; i < names.size(); i++) {
+            for (int i = from; i < names.size(); i++) {
                 int index = i;
                 done.add(pool.submit(() -> task.accept(index)));
             }

@@ -16,6 +16,10 @@ public record ScenarioResult(String name, Double antfleetSeconds, Double floorSe
         requireNonNull(measured, "measured is null");
     }
 
+    ScenarioResult withMeasured(String text) {
+        return new ScenarioResult(name, antfleetSeconds, floorSeconds, ratio, target, met, text, cpuSeconds, peakRssMb);
+    }
+
     static ScenarioResult timed(String name, double antfleet, double floor, String target, boolean met, String measured,
             double cpuSeconds) {
         return new ScenarioResult(name, round(antfleet), round(floor), round(antfleet / floor), target, met, measured,

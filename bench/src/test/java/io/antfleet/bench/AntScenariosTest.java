@@ -27,7 +27,7 @@ class AntScenariosTest {
         assertThat(settings.usesStore()).isTrue();
         assertThat(settings.antImage()).isEqualTo("antfleet/agent:ant-stand-in");
         assertThat(BenchSettings.DEFAULT).doesNotContainAnyElementsOf(BenchSettings.ANT);
-        assertThatThrownBy(() -> new BenchSettings(List.of("converge-ant"), 21, 50, 50000, "img"))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..1000");
+        assertThatThrownBy(() -> new BenchSettings(List.of("converge-ant"), 101, 50, 33000, "img"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1..5000");
     }
 }

@@ -89,7 +89,8 @@ class IdleCycleScenarioTest {
         assertThat(result.antfleetSeconds()).isEqualTo(0.35);
         assertThat(result.floorSeconds()).isNull();
         assertThat(result.ratio()).isNull();
-        assertThat(result.met()).isTrue();
+        assertThat(result.target()).isEqualTo("<= 0.3 s wall and <= 0.25 CPU-s");
+        assertThat(result.met()).as("0.35 s is over the 0.30 s target").isFalse();
         assertThat(result.measured()).contains("wall median 0.350 s (best 0.200)", "median 0.250 CPU-s (best 0.100; of it the cycle's own thread, i.e. store and decide, median 0.125)",
                 "7 cycles after 3 warm-up", "all answering");
     }
@@ -99,10 +100,22 @@ class IdleCycleScenarioTest {
         double[] fastWall = {0.2, 0.2, 0.2};
         double[] fastCpu = {0.1, 0.1, 0.1};
         assertThat(IdleCycleScenario.result(1000, 1000, fastWall, fastCpu, fastCpu).met()).isTrue();
-        assertThat(IdleCycleScenario.result(1000, 1000, new double[] {1.2, 1.1, 0.1}, fastCpu, fastCpu).met()).isFalse();
-        assertThat(IdleCycleScenario.result(1000, 1000, fastWall, new double[] {0.6, 0.1, 0.7}, fastCpu).met()).isFalse();
-        assertThat(IdleCycleScenario.result(1000, 1000, new double[] {1.0, 1.0, 1.0}, new double[] {0.5, 0.5, 0.5}, fastCpu).met())
+        assertThat(IdleCycleScenario.result(1000, 1000, new double[] {0.4, 0.31, 0.1}, fastCpu, fastCpu).met()).isFalse();
+        assertThat(IdleCycleScenario.result(1000, 1000, fastWall, new double[] {0.3, 0.1, 0.26}, fastCpu).met()).isFalse();
+        assertThat(IdleCycleScenario.result(1000, 1000, new double[] {0.3, 0.3, 0.3}, new double[] {0.25, 0.25, 0.25}, fastCpu).met())
                 .isTrue();
+    }
+
+    @Test
+    void theScaleTargetAlsoHoldsThePeakResidentSetSize() {
+        IdleCycleScenario.Target scale = IdleCycleScenario.Target.SCALE;
+        assertThat(scale.describe()).isEqualTo("<= 1.5 s wall and <= 1.25 CPU-s and <= 320 MB peak RSS");
+        assertThat(scale.met(1.5, 1.25, 320.0)).isTrue();
+        assertThat(scale.met(1.4, 1.0, 321.0)).isFalse();
+        assertThat(scale.met(1.4, 1.0, null)).as("an unknown peak cannot meet a memory target").isFalse();
+        assertThat(scale.met(1.6, 1.0, 200.0)).isFalse();
+        assertThat(IdleCycleScenario.Target.FIGURE.describe()).startsWith("none");
+        assertThat(IdleCycleScenario.Target.FIGURE.met(99, 99, null)).isTrue();
     }
 
     @Test

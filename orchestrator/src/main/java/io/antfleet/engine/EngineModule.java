@@ -34,6 +34,7 @@ import io.antfleet.engine.run.Resurveyor;
 import io.antfleet.engine.run.RunEvents;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.engine.run.RunObserver;
+import io.antfleet.engine.run.WatchPool;
 import io.antfleet.engine.run.RunState;
 import io.antfleet.engine.status.StatusService;
 import io.antfleet.engine.teardown.TeardownService;
@@ -70,6 +71,8 @@ public final class EngineModule extends AbstractModule {
     static final int DEFAULT_PARALLEL_CONTAINERS = 32;
     static final String PARALLEL_PROPERTY = "antfleet.apply.parallelContainers";
     static final int RUN_PARALLEL_CONTAINERS = 4;
+    /** Containers the run loop reads at once (ant containers: a few execs each; Docker starts ~40 a second here). */
+    static final int RUN_WATCH_THREADS = 16;
     static final Duration CYCLE_TIMEOUT = Duration.ofMinutes(30);
     static final Duration GATE_TIMEOUT = Duration.ofMinutes(10);
     static final Duration GATE_POLL = Duration.ofSeconds(2);
@@ -155,6 +158,12 @@ public final class EngineModule extends AbstractModule {
     @Provides
     NodeActions actions(LifecycleNodeActions lifecycle, FleetMetrics metrics) {
         return new MeteredNodeActions(lifecycle, metrics);
+    }
+
+    @Provides
+    @Singleton
+    WatchPool watchPool(OwnedResources owner) {
+        return owner.own(WatchPool.of(RUN_WATCH_THREADS));
     }
 
     @Provides

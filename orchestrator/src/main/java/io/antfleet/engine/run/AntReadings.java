@@ -36,14 +36,24 @@ public final class AntReadings {
     }
 
     List<Node> read(Container container, List<Node> rows, Instant now, List<String> notes, boolean persist) {
-        ProbeDocument document;
+        Optional<ProbeDocument> document = probe(container, notes);
+        return document.isEmpty() ? rows : read(container, rows, document.get(), now, notes, persist);
+    }
+
+    /** The container's probe document; empty, with a note saying why, when the probe failed. */
+    Optional<ProbeDocument> probe(Container container, List<String> notes) {
         try {
-            document = probe.probe(container.name());
+            return Optional.of(probe.probe(container.name()));
         } catch (AntfleetException e) {
             notes.add(container.name() + ": its nodes could not be probed, their last readings are kept: "
                     + e.getMessage().lines().findFirst().orElse(""));
-            return rows;
+            return Optional.empty();
         }
+    }
+
+    /** The rows with the live nodes' readings from {@code document} (written when {@code persist}). */
+    List<Node> read(Container container, List<Node> rows, ProbeDocument document, Instant now, List<String> notes,
+            boolean persist) {
         document.refused().forEach(r -> notes.add(container.name() + "/" + r.label() + ": its probe answer was refused ("
                 + r.reason() + "); the other nodes were read"));
         Map<Long, NodeReadings> readings = new HashMap<>();

@@ -14,15 +14,19 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.nodemanager.RegisteredNode;
 import io.antfleet.nodemanager.VersionChange;
+import io.antfleet.probe.ProbeDocument;
+import io.antfleet.probe.ProbedNode;
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.DecisionRecord;
 import io.antfleet.store.NodeRepository;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -48,6 +52,7 @@ public final class AntRegistryWatch {
     private final NodeLifecycle lifecycle;
     private final DecisionLog log;
     private final AntReadings readings;
+    private final WatchPool pool;
     private final VersionChanges versions;
     private final Map<String, Instant> stuckSince = new ConcurrentHashMap<>();
 
@@ -61,28 +66,93 @@ public final class AntRegistryWatch {
         this(managers, nodes, lifecycle, log, versions, null);
     }
 
-    @Inject
+    /** Containers watched one after another. */
     public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log,
             VersionChanges versions, AntReadings readings) {
+        this(managers, nodes, lifecycle, log, versions, readings, WatchPool.sequential());
+    }
+
+    /** Containers watched at once on {@code pool}'s threads ({@link #watchAll}). */
+    @Inject
+    public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log,
+            VersionChanges versions, AntReadings readings, WatchPool pool) {
         this.readings = readings;
         this.versions = requireNonNull(versions, "versions is null");
+        this.pool = requireNonNull(pool, "pool is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.lifecycle = requireNonNull(lifecycle, "lifecycle is null");
         this.log = requireNonNull(log, "log is null");
     }
 
+    /**
+     * {@link #watch} of each container, all at once on the pool (each container's own calls stay in order: its
+     * node manager serialises them); the results by container name, in the order of {@code containers}.
+     */
+    Map<String, Watched> watchAll(List<Container> containers, Map<String, List<Node>> rows, Instant now, boolean persist) {
+        List<Callable<Watched>> tasks = new ArrayList<>(containers.size());
+        containers.forEach(c -> tasks.add(() -> watch(c, rows.get(c.name()), now, persist)));
+        List<Watched> watched = pool.all(tasks);
+        Map<String, Watched> byName = new LinkedHashMap<>();
+        for (int i = 0; i < containers.size(); i++) {
+            byName.put(containers.get(i).name(), watched.get(i));
+        }
+        return byName;
+    }
+
+    /**
+     * The container's probe first (one exec); when it shows the rows {@link #settled}, the daemon's registry and
+     * status (two more execs) could tell nothing new and are not read; otherwise they are, as below.
+     */
     Watched watch(Container container, List<Node> rows, Instant now, boolean persist) {
+        List<String> notes = new ArrayList<>();
+        Optional<ProbeDocument> probed = readings == null ? Optional.empty() : readings.probe(container, notes);
+        if (probed.isPresent() && settled(container, rows, probed.get())) {
+            return new Watched(readings.read(container, rows, probed.get(), now, notes, persist), notes);
+        }
+        List<Node> out = surveyed(container, rows, now, notes, persist);
+        if (probed.isPresent()) {
+            out = readings.read(container, out, probed.get(), now, notes, persist);
+        }
+        return new Watched(out, notes);
+    }
+
+    /**
+     * Whether the daemon's registry and status can change nothing this cycle: no node of the container is being
+     * waited on, and every row this watch keeps an eye on is RUNNING with a live process running the version on the
+     * row. A node that died, was restarted by the daemon with another binary, upgraded itself or is stopped is not
+     * settled, and the registry is read.
+     */
+    private boolean settled(Container container, List<Node> rows, ProbeDocument probe) {
+        String prefix = container.id() + "/";
+        if (stuckSince.keySet().stream().anyMatch(k -> k.startsWith(prefix))) {
+            return false;
+        }
+        for (Node row : rows) {
+            if (!isWatched(row.status())) {
+                continue;
+            }
+            Optional<ProbedNode> seen = probe.node(row.service().value());
+            if (row.status() != NodeStatus.RUNNING || seen.isEmpty() || !seen.get().alive() || row.version() == null
+                    || !row.version().equals(seen.get().readings().version())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The rows as the daemon's registry and status have them, nodes it gave up on started again. */
+    private List<Node> surveyed(Container container, List<Node> rows, Instant now, List<String> notes, boolean persist) {
         List<? extends RegisteredNode> surveyed;
         try {
             surveyed = managers.forContainer(container).survey();
         } catch (AntfleetException e) {
-            return new Watched(rows, List.of(container.name() + ": ant's registry could not be read, its rows are kept: "
-                    + e.getMessage().lines().findFirst().orElse("")));
+            notes.add(container.name() + ": ant's registry could not be read, its rows are kept: "
+                    + e.getMessage().lines().findFirst().orElse(""));
+            return rows;
         }
         Map<ServiceName, RegisteredNode> byService = surveyed.stream()
                 .collect(Collectors.toMap(RegisteredNode::service, Function.identity(), (a, b) -> a));
-        List<String> notes = new ArrayList<>();
         List<DecisionRecord> records = new ArrayList<>();
         List<ServiceName> revive = new ArrayList<>();
         List<Node> out = new ArrayList<>();
@@ -108,10 +178,7 @@ public final class AntRegistryWatch {
         if (persist && !records.isEmpty()) {
             log.record(records);
         }
-        if (readings != null) {
-            out = readings.read(container, out, now, notes, persist);
-        }
-        return new Watched(out, notes);
+        return out;
     }
 
     private static boolean isWatched(NodeStatus status) {

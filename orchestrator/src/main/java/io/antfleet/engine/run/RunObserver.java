@@ -92,12 +92,11 @@ public final class RunObserver {
             updated.replaceAll((name, list) -> versionsMoved(rows.get(name), list, byNode, now, persist, notes));
         }
         if (ant != null) {
-            rows.forEach((name, r) -> {
-                if (!r.processManager().isAntctl() && !view.down().containsKey(name)) {
-                    AntRegistryWatch.Watched w = ant.watch(r, updated.get(name), now, persist);
-                    updated.put(name, w.nodes());
-                    notes.addAll(w.notes());
-                }
+            List<Container> antRows = rows.values().stream()
+                    .filter(r -> !r.processManager().isAntctl() && !view.down().containsKey(r.name())).toList();
+            ant.watchAll(antRows, updated, now, persist).forEach((name, w) -> {
+                updated.put(name, w.nodes());
+                notes.addAll(w.notes());
             });
         }
         List<ScalableContainer> observed = new ArrayList<>();

@@ -16,6 +16,7 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.nodemanager.AddNodesRequest;
 import io.antfleet.nodemanager.NodeManager;
 import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.probe.ProbeParser;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -138,6 +139,73 @@ class AntRegistryWatchTest {
         assertThat(w.nodes()).extracting(Node::status).containsExactly(NodeStatus.RUNNING);
         assertThat(w.notes()).singleElement().asString().contains("could not be read");
         assertThat(log.recent(10)).isEmpty();
+    }
+
+    /** The watch with readings from a probe whose answer the test sets (one live or dead node per entry). */
+    private AntRegistryWatch probing(List<String> probed, String... nodes) {
+        AntReadings readings = new AntReadings(name -> {
+            probed.add(name);
+            return new ProbeParser().parse("{\"probe\":1,\"time\":1,\"host\":{},\"disk\":{},\"nodes\":["
+                    + String.join(",", nodes) + "]}");
+        }, store.nodes);
+        return new AntRegistryWatch((address, name, mode) -> ant, store.nodes, new NodeLifecycle((address, name, mode) -> ant,
+                store.nodes, store.journal, new DirectWork(), MemoryLease.heldByThisProcess(), store.versions(),
+                Clock.fixed(T0, ZoneOffset.UTC)), log, store.versions(), readings);
+    }
+
+    private static String probed(int n, boolean alive, String version) {
+        return "{\"service\":\"node" + n + "\",\"dataDir\":\"/home/ant/.local/share/ant/nodes/node-" + n + "\",\"alive\":"
+                + alive + ",\"pid\":" + (alive ? 100 + n : "null") + ",\"uptimeSeconds\":100,\"cpuMillis\":5000,"
+                + "\"rssKb\":10240,\"diskBytes\":4096,\"records\":7,\"peerId\":\"" + "ab".repeat(32) + "\",\"version\":\""
+                + version + "\",\"problems\":[]}";
+    }
+
+    @Test
+    void whenTheProbeFindsEveryRunningRowAliveOnItsVersionTheRegistryIsNotReadAndTheReadingsAreKept() {
+        row(1, NodeStatus.RUNNING, "0.14.2");
+        row(2, NodeStatus.RUNNING, "0.14.2");
+        row(3, NodeStatus.DISABLED, "0.14.2");
+        ant.failure = new IllegalStateException("the registry must not be read in an idle cycle");
+        List<String> probed = new ArrayList<>();
+
+        AntRegistryWatch.Watched w = probing(probed, probed(1, true, "0.14.2"), probed(2, true, "0.14.2"))
+                .watch(container, rows(), T0, true);
+
+        assertThat(probed).containsExactly("alpha");
+        assertThat(w.notes()).isEmpty();
+        assertThat(w.nodes()).extracting(Node::status).containsExactly(NodeStatus.RUNNING, NodeStatus.RUNNING, NodeStatus.DISABLED);
+        assertThat(rows()).extracting(n -> n.readings().records()).containsExactly(7L, 7L, null);
+    }
+
+    @Test
+    void aDeadNodeOrAnotherVersionInTheProbeSendsTheWatchToTheRegistry() {
+        row(1, NodeStatus.RUNNING, "0.14.2");
+        row(2, NodeStatus.RUNNING, "0.14.2");
+        ant.registry = List.of(entry(1, "running", "0.14.2", 42), entry(2, "running", "0.14.3", 43));
+        List<String> probed = new ArrayList<>();
+
+        AntRegistryWatch.Watched upgraded = probing(probed, probed(1, true, "0.14.2"), probed(2, true, "0.14.3"))
+                .watch(container, rows(), T0, true);
+
+        assertThat(upgraded.notes()).singleElement().asString().contains("upgraded itself from 0.14.2 to 0.14.3");
+        assertThat(rows()).extracting(Node::version).containsExactly("0.14.2", "0.14.3");
+
+        ant.registry = List.of(entry(1, "errored", "0.14.2", null), entry(2, "running", "0.14.3", 43));
+        AntRegistryWatch.Watched dead = probing(probed, probed(1, false, "0.14.2"), probed(2, true, "0.14.3"))
+                .watch(container, rows(), T0, true);
+
+        assertThat(ant.started).containsExactly(List.of(ServiceName.of("node1")));
+        assertThat(dead.notes()).anySatisfy(n -> assertThat(n).contains("started again"));
+    }
+
+    @Test
+    void aStoppedRowIsNeverSettledByTheProbeAlone() {
+        row(1, NodeStatus.STOPPED, "0.14.2");
+        ant.registry = List.of(entry(1, "running", "0.14.2", 42));
+
+        AntRegistryWatch.Watched w = probing(new ArrayList<>(), probed(1, true, "0.14.2")).watch(container, rows(), T0, true);
+
+        assertThat(w.nodes()).extracting(Node::status).containsExactly(NodeStatus.RUNNING);
     }
 
     /** A node manager whose registry the test sets. */

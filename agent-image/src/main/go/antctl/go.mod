@@ -1,0 +1,3 @@
+module antfleet.io/antctl-standin
+
+go 1.19
