@@ -18,11 +18,16 @@
  * A node whose figure cannot be read gets null for it and the reason in "problems"; the probe always exits 0
  * with a complete document unless its own arguments are wrong (exit 2) or the nodes dir is unreadable (exit 1).
  *
- * Usage: antfleet-probe [--nodes-dir DIR]   (default $XDG_DATA_HOME/ant/nodes, else $HOME/.local/share/ant/nodes)
- * Node dirs are DIR/node-<N> (ant-core's layout, §4.2), reported as service node<N>.
+ * Usage: antfleet-probe [--nodes-dir DIR] [--disk-path DIR] [--antnodes SERVICE:PORT,... --keep NAME,... [--timeout-ms N]]
+ * Node dirs are DIR/node-<N> (ant-core's layout, §4.2), reported as service node<N>; the nodes dir defaults to
+ * $XDG_DATA_HOME/ant/nodes, else $HOME/.local/share/ant/nodes. --disk-path is the directory whose volume the disk
+ * figures describe (default: the nodes dir). --antnodes names legacy antnode nodes (antctl's) by service and
+ * metrics port: their /metrics and /metadata are read at 127.0.0.1 (probe_antnode.c) and only the sample lines of
+ * the --keep names travel back, under "antnodes", so a remote legacy container is also read with one exec.
  */
 #define _GNU_SOURCE
 #include "ant-node/blake3.h"
+#include "probe_antnode.h"
 #include <dirent.h>
 #include <errno.h>
 #include <fcntl.h>
@@ -346,7 +351,7 @@ static void put_node(const char *nodes_dir, const char *entry, long number, int 
     printf("]}");
 }
 
-static void put_host(const char *nodes_dir) {
+static void put_host(const char *nodes_dir, const char *disk_path) {
     char buf[8192];
     double l1 = -1, l5 = -1, l15 = -1;
     if (read_file("/proc/loadavg", buf, sizeof buf) > 0) sscanf(buf, "%lf %lf %lf", &l1, &l5, &l15);
@@ -372,8 +377,8 @@ static void put_host(const char *nodes_dir) {
     put_number_or_null("cpuIdleTicks", idle);
     struct statvfs vfs;
     printf("},\"disk\":{\"path\":");
-    put_string(nodes_dir);
-    if (statvfs(nodes_dir, &vfs) == 0)
+    put_string(disk_path ? disk_path : nodes_dir);
+    if (statvfs(disk_path ? disk_path : nodes_dir, &vfs) == 0)
         printf(",\"totalBytes\":%llu,\"freeBytes\":%llu}", (unsigned long long) vfs.f_blocks * vfs.f_frsize,
                (unsigned long long) vfs.f_bavail * vfs.f_frsize);
     else printf(",\"totalBytes\":null,\"freeBytes\":null}");
@@ -384,15 +389,68 @@ static int by_number(const void *a, const void *b) {
     return (x > y) - (x < y);
 }
 
-int main(int argc, char **argv) {
+static void put_antnodes(struct antnode_target *t, int n) {
+    printf(",\"antnodes\":[");
+    for (int i = 0; i < n; i++) {
+        printf("%s{\"service\":\"%s\",\"metricsPort\":%d,\"metrics\":", i ? "," : "", t[i].service, t[i].port);
+        if (t[i].metrics && t[i].metadata) put_string(t[i].metrics); else printf("null");
+        printf(",\"metadata\":");
+        if (t[i].metrics && t[i].metadata) put_string(t[i].metadata); else printf("null");
+        printf(",\"failure\":");
+        if (t[i].metrics && t[i].metadata) printf("null"); else put_string(t[i].failure);
+        putchar('}');
+    }
+    putchar(']');
+}
+
+struct options {
     char nodes_dir[PATH_LEN];
+    const char *disk_path;
+    struct antnode_target *antnodes;
+    int antnode_count;
+    char **keep;
+    int timeout_ms;
+};
+
+static int usage(const char *why) {
+    fprintf(stderr, "antfleet-probe: %s\nUsage: antfleet-probe [--nodes-dir /absolute/dir] [--disk-path /absolute/dir]"
+                    " [--antnodes SERVICE:PORT,... --keep NAME,... [--timeout-ms 1..60000]]\n", why);
+    return 2;
+}
+
+/* 0 when the options are good, else the exit code (2 after a usage message). */
+static int parse_options(int argc, char **argv, struct options *o) {
+    char why[256];
+    const char *nodes_dir = NULL;
+    o->timeout_ms = 2000;
+    for (int i = 1; i < argc; i++) {
+        const char *name = argv[i], *value = i + 1 < argc ? argv[i + 1] : NULL;
+        if (!value) return usage("an option without its value, or an unknown argument");
+        i++;
+        if (strcmp(name, "--nodes-dir") == 0 && value[0] == '/') nodes_dir = value;
+        else if (strcmp(name, "--disk-path") == 0 && value[0] == '/') o->disk_path = value;
+        else if (strcmp(name, "--timeout-ms") == 0 && atoi(value) >= 1 && atoi(value) <= 60000) o->timeout_ms = atoi(value);
+        else if (strcmp(name, "--antnodes") == 0) {
+            if ((o->antnode_count = antnode_targets(value, &o->antnodes, why, sizeof why)) < 0) return usage(why);
+        } else if (strcmp(name, "--keep") == 0) {
+            if (antnode_keep(value, &o->keep, why, sizeof why) < 0) return usage(why);
+        } else return usage("unknown option, or a directory that is not an absolute path");
+    }
+    if (o->antnode_count > 0 && !o->keep) return usage("--antnodes needs --keep");
     const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
-    if (argc == 3 && strcmp(argv[1], "--nodes-dir") == 0 && argv[2][0] == '/') snprintf(nodes_dir, sizeof nodes_dir, "%s", argv[2]);
-    else if (argc == 2 && (strcmp(argv[1], "--version") == 0)) { printf("antfleet-probe %d\n", PROBE_FORMAT); return 0; }
-    else if (argc != 1) { fprintf(stderr, "Usage: antfleet-probe [--nodes-dir /absolute/dir]\n"); return 2; }
-    else if (xdg && xdg[0] == '/') snprintf(nodes_dir, sizeof nodes_dir, "%s/ant/nodes", xdg);
-    else if (home && home[0] == '/') snprintf(nodes_dir, sizeof nodes_dir, "%s/.local/share/ant/nodes", home);
+    if (nodes_dir) snprintf(o->nodes_dir, sizeof o->nodes_dir, "%s", nodes_dir);
+    else if (xdg && xdg[0] == '/') snprintf(o->nodes_dir, sizeof o->nodes_dir, "%s/ant/nodes", xdg);
+    else if (home && home[0] == '/') snprintf(o->nodes_dir, sizeof o->nodes_dir, "%s/.local/share/ant/nodes", home);
     else { fprintf(stderr, "antfleet-probe: neither XDG_DATA_HOME nor HOME is an absolute path\n"); return 2; }
+    return 0;
+}
+
+int main(int argc, char **argv) {
+    if (argc == 2 && (strcmp(argv[1], "--version") == 0)) { printf("antfleet-probe %d\n", PROBE_FORMAT); return 0; }
+    struct options o = {0};
+    int bad = parse_options(argc, argv, &o);
+    if (bad) return bad;
+    const char *nodes_dir = o.nodes_dir;
 
     long numbers[MAX_NODES];
     size_t n = 0;
@@ -407,11 +465,12 @@ int main(int argc, char **argv) {
     }
     if (d) closedir(d);
     qsort(numbers, n, sizeof *numbers, by_number);
-    scan_processes();
+    if (n > 0) scan_processes();
+    if (o.antnode_count > 0) antnode_read_all(o.antnodes, (size_t) o.antnode_count, o.keep, o.timeout_ms, 16);
     struct timespec now;
     clock_gettime(CLOCK_REALTIME, &now);
     printf("{\"probe\":%d,\"time\":%lld,", PROBE_FORMAT, (long long) now.tv_sec);
-    put_host(nodes_dir);
+    put_host(nodes_dir, o.disk_path);
     printf(",\"nodes\":[");
     for (size_t i = 0; i < n; i++) {
         char entry[32];
@@ -419,6 +478,8 @@ int main(int argc, char **argv) {
         fflush(stdout); /* the version child must not inherit unflushed output */
         put_node(nodes_dir, entry, numbers[i], i == 0);
     }
-    printf("]}\n");
+    putchar(']');
+    if (o.antnode_count > 0) put_antnodes(o.antnodes, o.antnode_count);
+    printf("}\n");
     return fflush(stdout) == 0 ? 0 : 1;
 }

@@ -61,6 +61,10 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "The fleet spec; default: the one run applied last.")
     Path file;
 
+    @Option(names = "--host", paramLabel = "NAME", description = "Drive only the containers on this host (a name under"
+            + " the spec's hosts:, or local); default: every host, each decided on its own resources.")
+    String host;
+
     @Option(names = "--once", description = "Run one cycle, then exit (1 when it or an action in it failed).")
     boolean once;
 
@@ -149,6 +153,9 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(line -> command.commandLine().getErr().println("antfleet: " + line));
         }
         RunTarget target = RunTarget.of(spec, Runtime.getRuntime().availableProcessors(), global);
+        if (host != null) {
+            target = target.narrowedTo(host);
+        }
         HostSource host = hostSource();
         RunLoop loop = this.loop.get();
         boolean json = root.globalOptions().output() == OutputFormat.JSON;

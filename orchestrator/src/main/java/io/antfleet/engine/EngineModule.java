@@ -104,6 +104,16 @@ public final class EngineModule extends AbstractModule {
         bind(FleetAdoption.class);
         bind(LifecycleNodeActions.class);
         OptionalBinder.newOptionalBinder(binder(), Settings.class);
+        // a test sets ProbeRoute.ALL to read local containers the way remote ones are read
+        OptionalBinder.newOptionalBinder(binder(), io.antfleet.engine.run.ProbeRoute.class).setDefault()
+                .toInstance(io.antfleet.engine.run.ProbeRoute.REMOTE);
+    }
+
+    /** The run loop's probe of containers on other hosts, with its threads owned. */
+    @Provides
+    @Singleton
+    io.antfleet.engine.run.ProbeObservation probeObservation(io.antfleet.probe.ContainerProbe probe, OwnedResources owned) {
+        return owned.own(new io.antfleet.engine.run.ProbeObservation(probe));
     }
 
     /** One {@code antfleet-probe} exec per ant container per cycle, bound at 30 s. */

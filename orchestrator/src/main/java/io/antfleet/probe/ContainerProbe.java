@@ -8,5 +8,11 @@ package io.antfleet.probe;
  */
 @FunctionalInterface
 public interface ContainerProbe {
-    ProbeDocument probe(String container);
+    /** Reads the container's ant nodes and host, and the legacy nodes {@code request} names. */
+    ProbeDocument probe(String container, ProbeRequest request);
+
+    /** Reads the container's ant nodes and host. */
+    default ProbeDocument probe(String container) {
+        return probe(container, ProbeRequest.NONE);
+    }
 }

@@ -6,6 +6,7 @@ import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerOperationException;
 import io.antfleet.docker.ExecResult;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -33,14 +34,21 @@ public final class DockerContainerProbe implements ContainerProbe {
 
     /** The exec's argument list (never a shell string). */
     public List<String> command() {
-        return List.of("timeout", "-s", "KILL", Long.toString(timeout.toSeconds()), PROGRAM);
+        return command(ProbeRequest.NONE);
+    }
+
+    /** The exec's argument list for {@code request}. */
+    public List<String> command(ProbeRequest request) {
+        List<String> command = new ArrayList<>(List.of("timeout", "-s", "KILL", Long.toString(timeout.toSeconds()), PROGRAM));
+        command.addAll(request.arguments());
+        return command;
     }
 
     @Override
-    public ProbeDocument probe(String container) {
+    public ProbeDocument probe(String container, ProbeRequest request) {
         ExecResult result;
         try {
-            result = gateway.exec(container, command(), null, Map.of(), null, timeout.plus(CLIENT_GRACE));
+            result = gateway.exec(container, command(request), null, Map.of(), null, timeout.plus(CLIENT_GRACE));
         } catch (DockerOperationException e) {
             throw new ProbeException("container " + container + ": " + PROGRAM + " did not run: " + e.getMessage(), e);
         }

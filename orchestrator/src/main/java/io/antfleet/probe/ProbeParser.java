@@ -12,7 +12,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Turns {@code antfleet-probe}'s stdout (probe.c, format 1) into a {@link ProbeDocument}. The container's
+ * Turns {@code antfleet-probe}'s stdout (probe.c, format 1; {@code antnodes} when asked, probe_antnode.c) into a {@link ProbeDocument}. The container's
  * answer is untrusted: the document is bounded in size and node count, and each node is checked on its own, so
  * one bad node is a {@link RefusedNode} with the reason while the others are used. Only a document that is not
  * a format-1 probe document at all is refused whole ({@link ProbeFormatException}).
@@ -25,6 +25,9 @@ public final class ProbeParser {
     private static final int MAX_PROBLEMS = 20;
     private static final int MAX_PROBLEM_CHARS = 300;
     private static final Pattern SERVICE = Pattern.compile("node[1-9][0-9]{0,5}");
+    private static final Pattern ANTNODE_SERVICE = Pattern.compile("[a-z][a-z0-9_-]{0,30}");
+    /** The kept lines of one body: a few hundred bytes; probe_antnode.c stops at 256 KB. */
+    private static final int MAX_BODY_CHARS = 256 * 1024;
     private static final Pattern PEER_ID = Pattern.compile("[0-9a-f]{64}");
     private static final Pattern VERSION = Pattern.compile("[0-9]{1,4}\\.[0-9]{1,4}\\.[0-9]{1,4}(-[0-9A-Za-z.]{1,32})?");
     private static final long MAX_PID = 4_194_304; // Linux pid_max ceiling
@@ -74,7 +77,41 @@ public final class ProbeParser {
                 refused.add(new RefusedNode(label, e.getMessage()));
             }
         }
-        return new ProbeDocument(at, host(root.path("host"), root.path("disk")), good, refused);
+        return new ProbeDocument(at, host(root.path("host"), root.path("disk")), good, refused,
+                antnodes(root.get("antnodes"), refused));
+    }
+
+    /**
+     * The legacy nodes the probe was asked to read; absent when it was not. An entry that is not what probe.c
+     * prints is refused alone; its bodies' content is the sweep parser's to judge.
+     */
+    private static List<ProbedAntnode> antnodes(JsonNode antnodes, List<RefusedNode> refused) {
+        List<ProbedAntnode> out = new ArrayList<>();
+        if (antnodes == null) {
+            return out;
+        }
+        if (!antnodes.isArray() || antnodes.size() > MAX_NODES) {
+            throw new ProbeFormatException("probe answer's antnodes is not an array of at most " + MAX_NODES);
+        }
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < antnodes.size(); i++) {
+            JsonNode a = antnodes.get(i);
+            String label = a.path("service").isTextual() && ANTNODE_SERVICE.matcher(a.path("service").textValue()).matches()
+                    ? a.path("service").textValue() : "antnodes[" + i + "]";
+            try {
+                String service = text(a, "service", ANTNODE_SERVICE, true);
+                Long port = figure(a, "metricsPort", 65535);
+                ProbedAntnode node = new ProbedAntnode(service, port == null ? 0 : port.intValue(), text(a, "metrics", null, false),
+                        text(a, "metadata", null, false), text(a, "failure", null, false));
+                if (!seen.add(service)) {
+                    throw new IllegalArgumentException("service listed twice");
+                }
+                out.add(node);
+            } catch (IllegalArgumentException e) {
+                refused.add(new RefusedNode(label, e.getMessage()));
+            }
+        }
+        return out;
     }
 
     private static String label(JsonNode node, int index) {
@@ -130,8 +167,9 @@ public final class ProbeParser {
             }
             return null;
         }
-        if (!value.isTextual() || value.textValue().length() > 4096) {
-            throw new IllegalArgumentException(field + " is not a string of at most 4096 characters");
+        int max = field.equals("metrics") || field.equals("metadata") ? MAX_BODY_CHARS : 4096;
+        if (!value.isTextual() || value.textValue().length() > max) {
+            throw new IllegalArgumentException(field + " is not a string of at most " + max + " characters");
         }
         if (pattern != null && !pattern.matcher(value.textValue()).matches()) {
             throw new IllegalArgumentException(field + " '" + shorten(value.textValue()) + "' does not match " + pattern);

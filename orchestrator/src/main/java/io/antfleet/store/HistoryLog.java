@@ -5,17 +5,20 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The history the dashboard charts: one host reading per run cycle (table host_reading) and the node
+ * The history the dashboard charts: one reading per host per run cycle (table host_reading) and the node
  * readings summed per sweep. Thread safe.
  */
 public interface HistoryLog {
     void recordHost(HostReading reading);
 
-    /** The host readings from {@code since} on, oldest first. */
+    /** The local host's readings from {@code since} on, oldest first. */
     List<HostReading> hostSince(Instant since);
 
-    /** The newest host reading, empty before the first cycle. */
+    /** The local host's newest reading, empty before the first cycle. */
     Optional<HostReading> latestHost();
+
+    /** Every host's newest reading, by host name. */
+    List<HostReading> hostsLatest();
 
     /** The node readings summed per sweep from {@code since} on, oldest first. */
     List<FleetTotals> totalsSince(Instant since);

@@ -12,6 +12,8 @@ interface HistoryMapper {
 
     List<HostReading> latestHost();
 
+    List<HostReading> hostsLatest();
+
     List<FleetTotals> totalsSince(@Param("since") Instant since);
 
     List<NodeReadAt> lastReadAt();

@@ -22,7 +22,7 @@ final class MyBatisHistoryLog implements HistoryLog {
     @Override
     public void recordHost(HostReading r) {
         HostReading fitted = new HostReading(r.readAt().truncatedTo(ChronoUnit.MICROS), r.cpuPercent(), r.memPercent(),
-                r.diskPercent(), r.load1(), r.load5(), r.load15(), r.nodesRunning(), r.nodesStopped(), r.nodesOther());
+                r.diskPercent(), r.load1(), r.load5(), r.load15(), r.nodesRunning(), r.nodesStopped(), r.nodesOther(), r.host());
         transactions.useTransaction(session -> session.mapper(HistoryMapper.class).insertHost(fitted));
     }
 
@@ -34,6 +34,11 @@ final class MyBatisHistoryLog implements HistoryLog {
     @Override
     public Optional<HostReading> latestHost() {
         return transactions.inTransaction(session -> session.mapper(HistoryMapper.class).latestHost()).stream().findFirst();
+    }
+
+    @Override
+    public List<HostReading> hostsLatest() {
+        return transactions.inTransaction(session -> session.mapper(HistoryMapper.class).hostsLatest());
     }
 
     @Override

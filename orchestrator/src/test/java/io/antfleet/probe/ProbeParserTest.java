@@ -10,6 +10,8 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
 import org.apache.commons.codec.digest.Blake3;
 import org.junit.jupiter.api.Test;
 
@@ -142,5 +144,38 @@ class ProbeParserTest {
         try (InputStream in = ProbeParserTest.class.getResourceAsStream("/probe/" + name)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
+    }
+
+    @Test
+    void legacyNodesTheProbeWasAskedForCarryTheirKeptLinesOrWhyNotAndABadEntryIsRefusedAlone() {
+        ProbeDocument document = parser.parse("{\"probe\":1,\"time\":1,\"host\":{},\"disk\":{},\"nodes\":[],\"antnodes\":["
+                + "{\"service\":\"antnode1\",\"metricsPort\":13001,\"metrics\":\"ant_node_uptime 5\\n# EOF\\n\","
+                + "\"metadata\":\"# EOF\\n\",\"failure\":null},"
+                + "{\"service\":\"antnode2\",\"metricsPort\":13002,\"metrics\":null,\"metadata\":null,"
+                + "\"failure\":\"GET /metrics: connection refused\"},"
+                + "{\"service\":\"antnode3\",\"metricsPort\":13003,\"metrics\":\"x\",\"metadata\":null,\"failure\":null},"
+                + "{\"service\":\"Bad Name\",\"metricsPort\":1}]}");
+
+        assertThat(document.antnode("antnode1").orElseThrow().metrics()).isEqualTo("ant_node_uptime 5\n# EOF\n");
+        assertThat(document.antnode("antnode2").orElseThrow().answered()).isFalse();
+        assertThat(document.antnode("antnode2").orElseThrow().failure()).contains("connection refused");
+        assertThat(document.antnode("antnode3")).isEmpty();
+        assertThat(document.refused()).extracting(RefusedNode::label).containsExactly("antnode3", "antnodes[3]");
+        assertThat(parser.parse("{\"probe\":1,\"nodes\":[]}").antnodes()).as("not asked for").isEmpty();
+    }
+
+    @Test
+    void theRequestBecomesTheProbesArgumentsAndRefusesWhatItCannotPassSafely() {
+        ProbeRequest request = new ProbeRequest(List.of(new ProbeRequest.AntnodePort("antnode1", 13001),
+                new ProbeRequest.AntnodePort("antnode2", 13002)), List.of("ant_node_uptime", "ant_x_total"), Optional.of("/var/antctl"));
+
+        assertThat(request.arguments()).containsExactly("--disk-path", "/var/antctl", "--antnodes", "antnode1:13001,antnode2:13002",
+                "--keep", "ant_node_uptime,ant_x_total");
+        assertThat(ProbeRequest.NONE.arguments()).isEmpty();
+        assertThatThrownBy(() -> new ProbeRequest.AntnodePort("antnode1,x:1", 13001)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProbeRequest(List.of(), List.of("a b"), Optional.empty())).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProbeRequest(List.of(), List.of(), Optional.of("/var/../etc"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ProbeRequest(List.of(new ProbeRequest.AntnodePort("antnode1", 1)), List.of(), Optional.empty()))
+                .hasMessageContaining("metric names");
     }
 }

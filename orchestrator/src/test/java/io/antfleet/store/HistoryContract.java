@@ -45,6 +45,21 @@ abstract class HistoryContract {
     }
 
     @Test
+    void eachHostsReadingsAreKeptUnderItsNameOutOfTheLocalChartsAndItsNewestIsListed() {
+        HistoryLog history = store().get(HistoryLog.class);
+        Instant t = uniqueMoment();
+        String far = "far" + ThreadLocalRandom.current().nextInt(1_000_000);
+        history.recordHost(new HostReading(t, 12.5, 30, 40, 0.5, 0.4, 0.3, 3, 1, 0));
+        history.recordHost(new HostReading(t, 91, 92, 93, 4, 3, 2, 5, 0, 0, far));
+        history.recordHost(new HostReading(t.plusSeconds(60), 81, 82, 83, 4, 3, 2, 6, 0, 0, far));
+
+        assertThat(history.hostSince(t)).extracting(HostReading::host).containsOnly("local");
+        assertThat(history.hostsLatest()).filteredOn(h -> h.host().equals(far)).singleElement()
+                .isEqualTo(new HostReading(t.plusSeconds(60), 81, 82, 83, 4, 3, 2, 6, 0, 0, far));
+        assertThat(history.hostsLatest()).extracting(HostReading::host).contains("local").doesNotHaveDuplicates();
+    }
+
+    @Test
     void aSweepsReadingsAreSummedAcrossNodesWithExactRewards() {
         HistoryLog history = store().get(HistoryLog.class);
         Container c = store().containers().insert(container(unique("hist")));

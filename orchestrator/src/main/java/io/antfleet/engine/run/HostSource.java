@@ -7,9 +7,18 @@ import io.antfleet.metrics.HostSampler;
 import java.time.Instant;
 import java.util.Optional;
 
-/** Where a cycle's host sample comes from: the measured host, or an assumed sample ({@code --assume-host}). */
+/**
+ * Where a cycle's host samples come from: the measured host, or an assumed sample ({@code --assume-host}, which then
+ * stands for every host of the fleet). {@link #sample()} is the local host's; {@link #remote} turns what the probes
+ * measured on another host into that host's sample.
+ */
 public interface HostSource {
     HostSample sample();
+
+    /** Another host's sample, given what the probes measured there this cycle (empty: nothing measured it). */
+    default Optional<HostSample> remote(String host, Optional<HostSample> measured) {
+        return measured;
+    }
 
     /** The host's boot time as of the last sample; empty when unknown (an assumed host never reboots). */
     Optional<Instant> bootTime();
@@ -35,6 +44,11 @@ public interface HostSource {
             @Override
             public HostSample sample() {
                 return sample;
+            }
+
+            @Override
+            public Optional<HostSample> remote(String host, Optional<HostSample> measured) {
+                return Optional.of(sample);
             }
 
             @Override

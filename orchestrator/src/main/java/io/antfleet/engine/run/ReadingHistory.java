@@ -33,8 +33,13 @@ public final class ReadingHistory {
         this.history = requireNonNull(history, "history is null");
     }
 
-    /** Records the cycle's host sample with the fleet's nodes by status (summed over containers). */
+    /** Records the cycle's local host sample with the fleet's nodes by status (summed over containers). */
     public void recordHost(Instant at, HostSample sample, Map<String, Map<NodeStatus, Integer>> nodesByContainer) {
+        recordHost(at, io.antfleet.fleet.spec.HostSpec.LOCAL, sample, nodesByContainer);
+    }
+
+    /** Records one host's sample with its containers' nodes by status (summed over them). */
+    public void recordHost(Instant at, String host, HostSample sample, Map<String, Map<NodeStatus, Integer>> nodesByContainer) {
         int running = 0;
         int stopped = 0;
         int other = 0;
@@ -50,7 +55,7 @@ public final class ReadingHistory {
             }
         }
         history.recordHost(new HostReading(at, sample.cpuPercent(), sample.memPercent(), sample.diskPercent(),
-                sample.load1(), sample.load5(), sample.load15(), running, stopped, other));
+                sample.load1(), sample.load5(), sample.load15(), running, stopped, other, host));
     }
 
     /** Deletes the readings older than the retention when the last prune is an hour old; the rows deleted. */

@@ -12,7 +12,9 @@ import io.antfleet.fleet.decide.Decision;
 import io.antfleet.fleet.decide.AutoscaleSettings;
 import io.antfleet.fleet.decide.DecisionEngine;
 import io.antfleet.fleet.decide.Decisions;
+import io.antfleet.fleet.decide.HostByHost;
 import io.antfleet.fleet.decide.HostSample;
+import io.antfleet.fleet.decide.Timers;
 import io.antfleet.metrics.FleetMetrics;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.DecisionLog;
@@ -43,7 +45,6 @@ public final class RunLoop {
     private static final Logger LOG = LoggerFactory.getLogger(RunLoop.class);
 
     private final RunObserver observer;
-    private final DecisionEngine engine;
     private final DecisionExecutor executor;
     private final RunState state;
     private final DatabaseLease lease;
@@ -60,6 +61,7 @@ public final class RunLoop {
     private final ReadingHistory history;
     private final RunEvents events;
     private final FleetMutex mutex;
+    private final HostDecider hosts;
 
     public RunLoop(RunObserver observer, DecisionEngine engine, DecisionExecutor executor, RunState state,
             DatabaseLease lease, FleetMetrics metrics, Resurveyor resurveyor, DecisionLog log, UnitOfWork unit,
@@ -76,7 +78,6 @@ public final class RunLoop {
         this.firstRetry = requireNonNull(firstRetry, "firstRetry is null");
         this.unit = requireNonNull(unit, "unit is null");
         this.observer = requireNonNull(observer, "observer is null");
-        this.engine = requireNonNull(engine, "engine is null");
         this.executor = requireNonNull(executor, "executor is null");
         this.state = requireNonNull(state, "state is null");
         this.lease = requireNonNull(lease, "lease is null");
@@ -84,6 +85,7 @@ public final class RunLoop {
         this.resurveyor = requireNonNull(resurveyor, "resurveyor is null");
         this.log = requireNonNull(log, "log is null");
         this.clock = requireNonNull(clock, "clock is null");
+        this.hosts = new HostDecider(new HostByHost(requireNonNull(engine, "engine is null")), state);
     }
 
     /**
@@ -185,7 +187,8 @@ public final class RunLoop {
                 settings = settings.withTargetVersion(null);
             }
         }
-        Decisions decisions = engine.decide(seen.state(), sample, settings, state.timers(), started);
+        HostDecider.Decided decided = hosts.decide(target, seen, sample, host, settings, started);
+        Decisions decisions = decided.decisions();
         decisions.list().forEach(d -> LOG.info("decision: {}", d));
         boolean paused = !dryRun && state.paused();
         if (paused) {
@@ -193,14 +196,23 @@ public final class RunLoop {
         }
         // the dashboard's node actions in this process (run --serve) wait while the cycle carries out
         Optional<ExecutionReport> done = dryRun || paused ? Optional.empty()
-                : Optional.of(mutex.hold(() -> carryOut(started, target, seen, decisions, notes, leaseConfirmed)));
+                : Optional.of(mutex.hold(() -> carryOut(started, target, seen, decided, notes, leaseConfirmed)));
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         Map<String, Map<NodeStatus, Integer>> counts = record(seen, decisions, took);
         if (!dryRun) {
-            history.recordHost(started, sample, counts);
+            recordHosts(started, seen, decided.samples(), counts);
             events.cycle(started, seen, sample, target.settings(), halted);
         }
-        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker());
+        return new CycleReport(started, took, sample, seen.swept(), seen.answering(), decisions, done, notes, seen.docker(),
+                decided.samples());
+    }
+
+    /** One history row per host that was measured, with its own containers' nodes (the local host's row always). */
+    private void recordHosts(Instant at, Observation seen, Map<String, HostSample> samples,
+            Map<String, Map<NodeStatus, Integer>> counts) {
+        Map<String, Map<String, Map<NodeStatus, Integer>>> byHost = new TreeMap<>();
+        counts.forEach((container, c) -> byHost.computeIfAbsent(seen.hostOf(container), h -> new TreeMap<>()).put(container, c));
+        samples.forEach((host, sample) -> history.recordHost(at, host, sample, byHost.getOrDefault(host, Map.of())));
     }
 
     /**
@@ -208,8 +220,9 @@ public final class RunLoop {
      * the cycle. Without the lease (before or during) the cycle fails and records nothing: it is not this
      * run's to record, and a skipped upgrade is no failed roll; what antctl did is in the journal.
      */
-    private ExecutionReport carryOut(Instant started, RunTarget target, Observation seen, Decisions decisions,
+    private ExecutionReport carryOut(Instant started, RunTarget target, Observation seen, HostDecider.Decided decided,
             List<String> notes, BooleanSupplier leaseConfirmed) {
+        Decisions decisions = decided.decisions();
         if (seen.state().rebootedSinceLastCycle()) {
             resurveyor.resurvey(List.copyOf(seen.containers().keySet()));
             notes.add("host rebooted since the last cycle: antctl's registries re-surveyed");
@@ -219,7 +232,7 @@ public final class RunLoop {
         requireLease(leaseConfirmed, "the rest of this cycle's decisions were not carried out");
         report.outcomes().stream().filter(o -> !o.ok())
                 .forEach(o -> LOG.warn("failed: {}: {}", o.decision(), o.error().get()));
-        bookkeep(started, target, decisions, report);
+        bookkeep(started, target, decisions, decided.timers(), report);
         report.haltedRoll().ifPresent(reason -> notes.add("rolling upgrade stopped: " + reason));
         int pruned = history.pruneIfDue(started);
         if (pruned > 0) {
@@ -240,10 +253,11 @@ public final class RunLoop {
      * outcomes — in one unit of work: a database gone meanwhile leaves none of them, never timers without
      * the decisions that set them. (What antctl did is already in the journal and the node rows.)
      */
-    private void bookkeep(Instant started, RunTarget target, Decisions decisions, ExecutionReport report) {
+    private void bookkeep(Instant started, RunTarget target, Decisions decisions, Map<String, Timers> timers,
+            ExecutionReport report) {
         unit.run(() -> {
             report.haltedRoll().ifPresent(reason -> state.haltUpgrade(String.valueOf(target.settings().targetVersion()), reason));
-            state.saveTimers(decisions.timers());
+            timers.forEach(state::saveTimers);
             state.cycleDone(started);
             log.record(records(started, decisions, report));
         });

@@ -30,7 +30,9 @@ import java.util.Optional;
 /**
  * The run loop's view of the fleet: the spec's containers from the store, which of them Docker reports
  * down ({@link DockerCheck}, one call), their nodes, and one concurrent metrics sweep of every node that
- * has a metrics port (not those of a container that is down: they cannot answer). The sweep's readings go
+ * has a metrics port (not those of a container that is down: they cannot answer). Containers on a host whose
+ * 127.0.0.1 is not ours ({@link ProbeRoute}) are read instead with one probe exec each ({@link ProbeObservation}),
+ * which also brings that host's figures. The readings go
  * to the node rows and the history in one batched call; statuses change only as {@link StatusRule} allows.
  * Containers of {@code nodeManager: ant} have no metrics endpoint: {@link AntRegistryWatch} reads their
  * daemon's registry instead. An antnode that answers with another version than its row's moved without
@@ -44,18 +46,27 @@ public final class RunObserver {
     private final DockerCheck docker;
     private final Clock clock;
     private final AntRegistryWatch ant;
+    private final ProbeObservation probes;
+    private final ProbeRoute route;
     private final VersionChanges versions;
 
-    /** Without a watch of ant containers (their rows are kept as recorded) nor of versions (for tests of the sweep alone). */
+    /** Without a watch of ant containers (their rows are kept as recorded) nor of versions; every container swept directly. */
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
             Clock clock) {
-        this(containers, nodes, sweeper, docker, clock, null, null);
+        this(containers, nodes, sweeper, docker, clock, null, null, ProbeRoute.NONE, null);
+    }
+
+    public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
+            Clock clock, AntRegistryWatch ant) {
+        this(containers, nodes, sweeper, docker, clock, ant, null, ProbeRoute.NONE, null);
     }
 
     @Inject
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
-            Clock clock, AntRegistryWatch ant, VersionChanges versions) {
+            Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route, VersionChanges versions) {
         this.ant = ant;
+        this.probes = probes;
+        this.route = requireNonNull(route, "route is null");
         this.versions = versions;
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
@@ -67,27 +78,45 @@ public final class RunObserver {
     public Observation observe(RunTarget target, Instant hostBootTime, Instant lastCycleAt, boolean persist) {
         Map<String, Container> rows = new LinkedHashMap<>();
         Map<String, List<Node>> nodeRows = new LinkedHashMap<>();
+        Map<String, String> hostOf = new LinkedHashMap<>();
         for (SpecContainer c : target.spec().containers()) {
-            containers.findByName(target.spec().dockerName(c.name())).ifPresent(r -> rows.put(r.name(), r));
+            containers.findByName(target.spec().dockerName(c.name())).ifPresent(r -> {
+                rows.put(r.name(), r);
+                hostOf.put(r.name(), c.host());
+            });
         }
         DockerView view = docker.check(target.spec().fleet(), rows.values(), clock.instant(), persist);
         rows.forEach((name, r) -> nodeRows.put(name, nodes.findByContainer(r.id())));
         List<Node> swept = new ArrayList<>();
         List<SweepTarget> targets = new ArrayList<>();
-        nodeRows.forEach((name, list) -> list.stream()
-                .filter(n -> !view.down().containsKey(name) && rows.get(name).processManager().isAntctl() && sweepable(n))
-                .forEach(n -> {
-                    swept.add(n);
-                    targets.add(SweepTarget.local(name + "/" + n.service().value(), n.metricsPort()));
-                }));
-        List<SweptNode> probes = targets.isEmpty() ? List.of() : sweeper.sweep(targets);
+        List<ProbeObservation.Probed> remote = new ArrayList<>();
+        nodeRows.forEach((name, list) -> {
+            if (view.down().containsKey(name) || !rows.get(name).processManager().isAntctl()) {
+                return;
+            }
+            if (probes != null && route.throughProbe(hostOf.get(name))) {
+                remote.add(new ProbeObservation.Probed(rows.get(name), list, hostOf.get(name)));
+                return;
+            }
+            list.stream().filter(RunObserver::sweepable).forEach(n -> {
+                swept.add(n);
+                targets.add(SweepTarget.local(name + "/" + n.service().value(), n.metricsPort()));
+            });
+        });
+        List<SweptNode> probes = new ArrayList<>(targets.isEmpty() ? List.of() : sweeper.sweep(targets));
         Map<Long, SweptNode> byNode = new HashMap<>();
         for (int i = 0; i < swept.size(); i++) {
             byNode.put(swept.get(i).id(), probes.get(i));
         }
+        ProbeObservation.Readings probed = remote.isEmpty() ? null : this.probes.read(remote);
+        List<String> notes = new ArrayList<>();
+        if (probed != null) {
+            byNode.putAll(probed.byNode());
+            probes.addAll(probed.byNode().values());
+            notes.addAll(probed.notes());
+        }
         Instant now = clock.instant();
         Map<String, List<Node>> updated = new LinkedHashMap<>(apply(nodeRows, byNode, now, persist));
-        List<String> notes = new ArrayList<>();
         if (versions != null) {
             updated.replaceAll((name, list) -> versionsMoved(rows.get(name), list, byNode, now, persist, notes));
         }
@@ -110,7 +139,8 @@ public final class RunObserver {
                 .map(p -> p.target().id() + ": its answer was refused (" + p.failure() + "); the other nodes were read").toList();
         notes.addAll(refused);
         return new Observation(new ObservedFleetState(observed, hostBootTime, lastCycleAt), rows, updated,
-                probes.size(), answering, view, notes);
+                probes.size(), answering, view, notes, hostOf, probed == null ? Map.of() : probed.hosts(),
+                probed == null ? 0 : probed.execs());
     }
 
     /** A node that answered, but with what antfleet does not keep (as opposed to one that did not answer). */

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.antfleet.fleet.decide.Timers;
+import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.store.MachineSettings;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -45,6 +46,32 @@ public final class RunState {
 
     public void saveTimers(Timers timers) {
         timers.last().forEach((k, at) -> settings.put(timerKey(k), at.toString()));
+    }
+
+    /** A host's cooldown timers: the local host's are {@link #timers()}; another's are kept under its name. */
+    public Timers timers(String host) {
+        if (HostSpec.LOCAL.equals(host)) {
+            return timers();
+        }
+        Map<Timers.Kind, Instant> last = new EnumMap<>(Timers.Kind.class);
+        for (Timers.Kind k : Timers.Kind.values()) {
+            settings.get(timerKey(k, host)).map(Instant::parse).ifPresent(at -> last.put(k, at));
+        }
+        return new Timers(last);
+    }
+
+    public void saveTimers(String host, Timers timers) {
+        if (HostSpec.LOCAL.equals(host)) {
+            saveTimers(timers);
+        } else {
+            timers.last().forEach((k, at) -> settings.put(timerKey(k, host), at.toString()));
+        }
+    }
+
+    /** {@code run_timer_<kind>@<host>}: at most 18 + 1 + 63 characters, but the key column holds 64, so long names are hashed. */
+    static String timerKey(Timers.Kind kind, String host) {
+        String key = timerKey(kind) + "@" + host;
+        return key.length() <= 64 ? key : timerKey(kind) + "@" + Integer.toHexString(host.hashCode());
     }
 
     public Optional<Instant> lastCycleAt() {

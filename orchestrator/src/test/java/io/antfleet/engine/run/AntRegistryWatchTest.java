@@ -143,7 +143,7 @@ class AntRegistryWatchTest {
 
     /** The watch with readings from a probe whose answer the test sets (one live or dead node per entry). */
     private AntRegistryWatch probing(List<String> probed, String... nodes) {
-        AntReadings readings = new AntReadings(name -> {
+        AntReadings readings = new AntReadings((name, request) -> {
             probed.add(name);
             return new ProbeParser().parse("{\"probe\":1,\"time\":1,\"host\":{},\"disk\":{},\"nodes\":["
                     + String.join(",", nodes) + "]}");

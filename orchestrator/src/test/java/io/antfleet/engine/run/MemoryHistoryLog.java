@@ -19,12 +19,24 @@ final class MemoryHistoryLog implements HistoryLog {
 
     @Override
     public synchronized List<HostReading> hostSince(Instant since) {
-        return hosts.stream().filter(h -> !h.readAt().isBefore(since)).toList();
+        return local().stream().filter(h -> !h.readAt().isBefore(since)).toList();
     }
 
     @Override
     public synchronized Optional<HostReading> latestHost() {
-        return hosts.isEmpty() ? Optional.empty() : Optional.of(hosts.get(hosts.size() - 1));
+        List<HostReading> local = local();
+        return local.isEmpty() ? Optional.empty() : Optional.of(local.get(local.size() - 1));
+    }
+
+    @Override
+    public synchronized List<HostReading> hostsLatest() {
+        java.util.Map<String, HostReading> latest = new java.util.TreeMap<>();
+        hosts.forEach(h -> latest.put(h.host(), h));
+        return List.copyOf(latest.values());
+    }
+
+    private List<HostReading> local() {
+        return hosts.stream().filter(h -> h.host().equals("local")).toList();
     }
 
     @Override

@@ -213,7 +213,7 @@ class RunObserverTest {
 
     @Test
     void anAntnodeAnsweringWithAVersionAntfleetDidNotSetIsRecordedOnTheRowAndInTheDecisionLogOnce() {
-        RunObserver watching = new RunObserver(store.containers, nodes, sweeper, docker, clock, null, store.versions());
+        RunObserver watching = new RunObserver(store.containers, nodes, sweeper, docker, clock, null, null, ProbeRoute.NONE, store.versions());
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
         sweeper.answer(n.metricsPort(), "0.4.18");
 
@@ -234,7 +234,7 @@ class RunObserverTest {
 
     @Test
     void aDryRunSaysTheVersionMovedAndWritesNothing() {
-        RunObserver watching = new RunObserver(store.containers, nodes, sweeper, docker, clock, null, store.versions());
+        RunObserver watching = new RunObserver(store.containers, nodes, sweeper, docker, clock, null, null, ProbeRoute.NONE, store.versions());
         Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
         sweeper.answer(n.metricsPort(), "0.4.18");
 

@@ -1,11 +1,7 @@
-package io.antfleet.faults;
+package io.antfleet.docker;
 
 import static java.util.Objects.requireNonNull;
 
-import io.antfleet.docker.ContainerInfo;
-import io.antfleet.docker.ContainerSpec;
-import io.antfleet.docker.DockerGateway;
-import io.antfleet.docker.ExecResult;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,19 +9,26 @@ import java.util.Map;
 import java.util.Optional;
 
 /** The real gateway with a log of every exec, so a test can prove that nothing ran in a container. */
-final class RecordingGateway implements DockerGateway {
+public final class RecordingGateway implements DockerGateway {
     private final DockerGateway delegate;
     private final List<List<String>> execs = new ArrayList<>();
+    private final List<String> execContainers = new ArrayList<>();
 
-    RecordingGateway(DockerGateway delegate) {
+    public RecordingGateway(DockerGateway delegate) {
         this.delegate = requireNonNull(delegate, "delegate is null");
     }
 
-    synchronized List<List<String>> execs() {
+    public synchronized List<List<String>> execs() {
         return List.copyOf(execs);
     }
 
-    synchronized void clear() {
+    /** The container of each exec, in the order of {@link #execs()}. */
+    public synchronized List<String> execContainers() {
+        return List.copyOf(execContainers);
+    }
+
+    public synchronized void clear() {
+        execContainers.clear();
         execs.clear();
     }
 
@@ -64,6 +67,7 @@ final class RecordingGateway implements DockerGateway {
             Duration timeout) {
         synchronized (this) {
             execs.add(List.copyOf(command));
+            execContainers.add(container);
         }
         return delegate.exec(container, command, user, env, stdin, timeout);
     }
