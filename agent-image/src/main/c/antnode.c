@@ -5,6 +5,9 @@
  * same server on the rpc port (the stand-in antctl reads connected peers there, as the real one reads
  * them over RPC), antnode.pid and secret-key in its root dir, critical_failure.log on a crash.
  *
+ * /metrics is a real antnode's answer, as large as one (about 48 KB): the template in antnode_metrics.h,
+ * made from docs/contracts/antnode-metrics-capture.txt, with the series antfleet reads filled in live.
+ *
  * Faults, polled once a second: a file `crash` in the root dir makes the node die (exit 1, after
  * writing critical_failure.log); a file `stall-metrics` makes its HTTP servers accept connections
  * and never answer. The peer delay comes from $ANTCTL_STANDIN_DIR/config (`peer_wait_ms=300`).
@@ -21,18 +24,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
 #include <sys/time.h>
+#include <sys/uio.h>
 #include <time.h>
 #include <unistd.h>
+
+#include "antnode_metrics.h"
 
 #ifndef ANTNODE_VERSION
 #define ANTNODE_VERSION "0.4.17"
 #endif
 
 #define MAX_STALLED 64
-#define BODY_MAX 65536
+/* /metadata and /metrics_extended: a few hundred bytes; /metrics is the template in antnode_metrics.h. */
+#define BODY_MAX 4096
 
 static volatile sig_atomic_t stop_requested = 0;
 static char root_dir[1024] = ".";
@@ -158,58 +166,96 @@ static int connected_peers(long long up_ms) {
     return 6 + (int) ((up_ms / 7000) % 5);
 }
 
-static void libp2p_noise(long up) {
-    static const char *protocols[] = {"/ipfs/id/1.0.0", "/ipfs/kad/1.0.0", "/libp2p/autonat/1.0.0", "/ant/req/1.0.0"};
-    put("# HELP libp2p_identify_remote_agent Agent versions of remote peers.\n");
-    put("# TYPE libp2p_identify_remote_agent info\n");
-    put("libp2p_identify_remote_agent_info{agent=\"ant/1.0 \\\"stand-in\\\" node\"} 1\n");
-    put("# TYPE libp2p_kad_query_result_duration_seconds histogram\n");
-    const char *le[] = {"0.1", "0.5", "1.0", "5.0", "+Inf"};
-    for (int i = 0; i < 5; i++) {
-        put("libp2p_kad_query_result_duration_seconds_bucket{type=\"get_closest_peers\",le=\"%s\"} %ld\n", le[i], up * (i + 1));
+/* The live values of the metrics template, one slot per ${name} in antnode_metrics.h. */
+enum slot {
+    S_PUTS_0, S_PUTS_1, S_PUTS_2, S_PUTS_3, S_BALANCE, S_UPTIME, S_BANDWIDTH_0, S_BANDWIDTH_1, S_BANDWIDTH_2,
+    S_BANDWIDTH_3, S_RECORDS, S_PEERS, S_NETWORK_SIZE, S_OPEN_CONNECTIONS, S_ROUTING_PEERS, S_SHUNNED, S_BAD_PEERS,
+    S_MEMORY_MB, S_CPU_PERCENT, S_RELEVANT_RECORDS, S_MAX_RECORDS, S_PAYMENTS, S_LIVE_TIME, SLOTS
+};
+static const char *const slot_names[SLOTS] = {
+    "puts_0", "puts_1", "puts_2", "puts_3", "balance", "uptime", "bandwidth_0", "bandwidth_1", "bandwidth_2",
+    "bandwidth_3", "records", "peers", "network_size", "open_connections", "routing_peers", "shunned", "bad_peers",
+    "memory_mb", "cpu_percent", "relevant_records", "max_records", "payments", "live_time"
+};
+#define MAX_SEGMENTS 64
+/* The template cut at its ${name} marks: text, then the slot that follows it (-1 after the last text). */
+static struct segment { const char *text; size_t len; int slot; } segments[MAX_SEGMENTS];
+static int nsegments;
+static char values[SLOTS][32];
+static size_t value_len[SLOTS];
+
+static void split_template(void) {
+    const char *p = metrics_template;
+    for (;;) {
+        if (nsegments == MAX_SEGMENTS) critical_failure("metrics template has too many live values");
+        struct segment *seg = &segments[nsegments++];
+        const char *mark = strstr(p, "${");
+        if (!mark) { seg->text = p; seg->len = strlen(p); seg->slot = -1; return; }
+        const char *close = strchr(mark, '}');
+        if (!close) critical_failure("metrics template: unterminated ${");
+        seg->text = p;
+        seg->len = (size_t) (mark - p);
+        seg->slot = -1;
+        for (int i = 0; i < SLOTS; i++) {
+            if (strlen(slot_names[i]) == (size_t) (close - mark - 2) && strncmp(slot_names[i], mark + 2, (size_t) (close - mark - 2)) == 0) seg->slot = i;
+        }
+        if (seg->slot < 0) critical_failure("metrics template: unknown live value");
+        p = close + 1;
     }
-    put("libp2p_kad_query_result_duration_seconds_sum{type=\"get_closest_peers\"} %.3f\n", up * 0.731);
-    put("libp2p_kad_query_result_duration_seconds_count{type=\"get_closest_peers\"} %ld\n", up * 5);
-    put("# TYPE libp2p_swarm_connections_incoming counter\n");
-    for (int i = 0; i < 4; i++) {
-        put("libp2p_swarm_connections_incoming_total{protocols=\"%s\"} %ld\n", protocols[i], up / (i + 1));
-    }
-    put("# TYPE libp2p_bandwidth_bytes counter\n");
-    for (int i = 0; i < 40; i++) {
-        put("libp2p_bandwidth_bytes_total{protocols=\"/ip4/udp/quic-v1\",direction=\"%s\",shard=\"%d\"} %ld\n",
-            i % 2 ? "Inbound" : "Outbound", i, up * 1024 + i);
-    }
-    put("# TYPE libp2p_relay_server_status gauge\nlibp2p_relay_server_status NaN\n");
 }
 
-static void metrics_body(void) {
+static void set_value(int slot, const char *fmt, ...) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(values[slot], sizeof values[slot], fmt, ap);
+    va_end(ap);
+    value_len[slot] = n > 0 && (size_t) n < sizeof values[slot] ? (size_t) n : 0;
+}
+
+/* The process's resident memory in MB, as the real node reports its own (sysinfo, current RSS). */
+static double resident_mb(void) {
+    char buf[128];
+    int fd = open("/proc/self/statm", O_RDONLY);
+    if (fd < 0) return 0;
+    ssize_t n = read(fd, buf, sizeof buf - 1);
+    close(fd);
+    if (n <= 0) return 0;
+    buf[n] = 0;
+    long size = 0, resident = 0;
+    if (sscanf(buf, "%ld %ld", &size, &resident) != 2) return 0;
+    return (double) resident * (double) sysconf(_SC_PAGESIZE) / (1024.0 * 1024.0);
+}
+
+/* Values that move as a real node's do: uptime and live time in seconds, counters growing with it, peers
+ * after the configured wait, the reward balance in exponent form every other second (the contract says it
+ * may be), and the process's own memory and CPU. */
+static void live_values(void) {
     long long up_ms = now_ms() - start_ms;
     long up = (long) (up_ms / 1000);
     int peers = connected_peers(up_ms);
-    put("# HELP ant_node_uptime The uptime of the node in seconds.\n# TYPE ant_node_uptime gauge\n");
-    put("ant_node_uptime %ld\n", up);
-    put("# HELP ant_networking_connected_peers The number of connected peers.\n");
-    put("# TYPE ant_networking_connected_peers gauge\nant_networking_connected_peers %d\n", peers);
-    put("# TYPE ant_networking_records_stored gauge\nant_networking_records_stored %ld\n", up * 3);
-    put("# TYPE ant_networking_relevant_records gauge\nant_networking_relevant_records %ld\n", up * 2);
-    put("# TYPE ant_networking_max_records gauge\nant_networking_max_records 16384\n");
+    for (int i = 0; i < 4; i++) set_value(S_PUTS_0 + i, "%ld", up / (i + 1));
     long balance = up * 150;
-    if (up % 2) put("# TYPE ant_node_current_reward_wallet_balance gauge\nant_node_current_reward_wallet_balance %.4e\n", (double) balance);
-    else put("# TYPE ant_node_current_reward_wallet_balance gauge\nant_node_current_reward_wallet_balance %ld\n", balance);
-    put("# TYPE ant_networking_received_payment_count gauge\nant_networking_received_payment_count %ld\n", up / 10);
-    put("# HELP ant_node_put_record_ok Number of successful record PUTs.\n# TYPE ant_node_put_record_ok counter\n");
-    const char *types[] = {"Chunk", "GraphEntry", "Pointer", "Scratchpad"};
-    for (int i = 0; i < 4; i++) put("ant_node_put_record_ok_total{record_type=\"%s\"} %ld\n", types[i], up / (i + 1));
-    put("# TYPE ant_networking_shunned_count counter\nant_networking_shunned_count_total %ld\n", up / 60);
-    put("# TYPE ant_networking_bad_peers_count counter\nant_networking_bad_peers_count_total %ld\n", up / 90);
-    put("# TYPE ant_networking_shunned_by_close_group gauge\nant_networking_shunned_by_close_group 0\n");
-    put("# TYPE ant_networking_process_memory_used_mb gauge\nant_networking_process_memory_used_mb %.3f\n", 0.5 + (up % 10) * 0.01);
-    put("# TYPE ant_networking_process_cpu_usage_percentage gauge\nant_networking_process_cpu_usage_percentage %.4f\n", (up % 7) * 0.1);
-    put("# TYPE ant_networking_estimated_network_size gauge\nant_networking_estimated_network_size %ld\n", 250000 + up % 1000);
-    put("# TYPE ant_networking_peers_in_routing_table gauge\nant_networking_peers_in_routing_table %d\n", peers * 20);
-    put("# TYPE ant_networking_open_connections gauge\nant_networking_open_connections %d\n", peers + 2);
-    put("# TYPE ant_networking_live_time gauge\nant_networking_live_time %ld\n", up);
-    libp2p_noise(up);
+    if (up % 2) set_value(S_BALANCE, "%.4e", (double) balance);
+    else set_value(S_BALANCE, "%ld", balance);
+    set_value(S_UPTIME, "%ld", up);
+    for (int i = 0; i < 4; i++) set_value(S_BANDWIDTH_0 + i, "%ld", up * 1024 * (i + 1) + 762);
+    set_value(S_RECORDS, "%ld", up * 3);
+    set_value(S_PEERS, "%d", peers);
+    set_value(S_NETWORK_SIZE, "%ld", 250000 + up % 1000);
+    set_value(S_OPEN_CONNECTIONS, "%d", peers + 2);
+    set_value(S_ROUTING_PEERS, "%d", peers * 20);
+    set_value(S_SHUNNED, "%ld", up / 60);
+    set_value(S_BAD_PEERS, "%ld", up / 90);
+    set_value(S_MEMORY_MB, "%.4f", resident_mb());
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    double cpu_ms = (double) (ru.ru_utime.tv_sec + ru.ru_stime.tv_sec) * 1000.0
+                    + (double) (ru.ru_utime.tv_usec + ru.ru_stime.tv_usec) / 1000.0;
+    set_value(S_CPU_PERCENT, "%.4f", up_ms > 0 ? 100.0 * cpu_ms / (double) up_ms : 0.0);
+    set_value(S_RELEVANT_RECORDS, "%ld", up * 2);
+    set_value(S_MAX_RECORDS, "%d", 16384);
+    set_value(S_PAYMENTS, "%ld", up / 10);
+    set_value(S_LIVE_TIME, "%ld", up);
 }
 
 static void extended_body(void) {
@@ -234,6 +280,43 @@ static void send_all(int fd, const char *buf, size_t len) {
     }
 }
 
+/* writev until everything is sent (a write may stop short), or the send times out. */
+static void send_iov(int fd, struct iovec *iov, int count) {
+    while (count > 0) {
+        ssize_t n = writev(fd, iov, count);
+        if (n <= 0) return;
+        while (count > 0 && (size_t) n >= iov->iov_len) { n -= (ssize_t) iov->iov_len; iov++; count--; }
+        if (count > 0) { iov->iov_base = (char *) iov->iov_base + n; iov->iov_len -= (size_t) n; }
+    }
+}
+
+static int head(char *out, size_t size, size_t length) {
+    return snprintf(out, size, "HTTP/1.1 200 OK\r\nContent-Type: application/openmetrics-text;charset=utf-8;version=1.0.0\r\n"
+                               "Content-Length: %zu\r\nConnection: close\r\n\r\n", length);
+}
+
+/* /metrics: the template's texts and this moment's values, gathered by the kernel; nothing copied here. */
+static void serve_metrics(int fd) {
+    static struct iovec iov[1 + 2 * MAX_SEGMENTS];
+    live_values();
+    size_t length = 0;
+    int n = 1;
+    for (int i = 0; i < nsegments; i++) {
+        iov[n].iov_base = (void *) segments[i].text;
+        iov[n++].iov_len = segments[i].len;
+        length += segments[i].len;
+        if (segments[i].slot >= 0) {
+            iov[n].iov_base = values[segments[i].slot];
+            iov[n++].iov_len = value_len[segments[i].slot];
+            length += value_len[segments[i].slot];
+        }
+    }
+    char h[256];
+    iov[0].iov_base = h;
+    iov[0].iov_len = (size_t) head(h, sizeof h, length);
+    send_iov(fd, iov, n);
+}
+
 static void serve(int fd) {
     char req[2048];
     size_t got = 0;
@@ -253,8 +336,8 @@ static void serve(int fd) {
     char *q = strchr(path, '?');
     if (q) *q = 0;
     body_len = 0;
-    if (strcmp(path, "/metrics") == 0) metrics_body();
-    else if (strcmp(path, "/metrics_extended") == 0) extended_body();
+    if (strcmp(path, "/metrics") == 0) { serve_metrics(fd); return; }
+    if (strcmp(path, "/metrics_extended") == 0) extended_body();
     else if (strcmp(path, "/metadata") == 0) metadata_body();
     else {
         static const char nf[] = "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
@@ -262,11 +345,8 @@ static void serve(int fd) {
         return;
     }
     put("# EOF\n");
-    char head[256];
-    int h = snprintf(head, sizeof head,
-                     "HTTP/1.1 200 OK\r\nContent-Type: application/openmetrics-text;charset=utf-8;version=1.0.0\r\n"
-                     "Content-Length: %zu\r\nConnection: close\r\n\r\n", body_len);
-    send_all(fd, head, (size_t) h);
+    char h[256];
+    send_all(fd, h, (size_t) head(h, sizeof h, body_len));
     send_all(fd, body, body_len);
 }
 
@@ -302,6 +382,7 @@ int main(int argc, char **argv) {
     if (log_dir[0]) mkdirs(log_dir);
     read_config();
     load_identity();
+    split_template();
 
     struct sigaction sa = {0};
     sa.sa_handler = on_signal;
@@ -331,10 +412,13 @@ int main(int argc, char **argv) {
     long long last_check = 0;
     int stall = 0;
     while (!stop_requested) {
-        struct pollfd pfd[3];
+        /* listeners, the UDP port, then the stalled connections: watched only to see their clients give up */
+        struct pollfd pfd[3 + MAX_STALLED];
         int n = 0;
         for (int i = 0; i < nl; i++) { pfd[n].fd = listeners[i]; pfd[n].events = POLLIN; n++; }
         pfd[n].fd = udp; pfd[n].events = POLLIN; n++;
+        int first_stalled = n;
+        for (int i = 0; i < nstalled; i++) { pfd[n].fd = stalled[i]; pfd[n].events = POLLIN; n++; }
         int ready = poll(pfd, (nfds_t) n, 1000);
         long long t = now_ms();
         if (t - last_check >= 1000 || ready > 0) {
@@ -344,7 +428,18 @@ int main(int argc, char **argv) {
             if (!stall) { while (nstalled > 0) close(stalled[--nstalled]); }
         }
         if (ready <= 0) continue;
-        for (int i = 0; i < n; i++) {
+        /* A stalled connection never gets an answer; it is closed once its client closed it (read 0), so the
+         * node can hold hanging connections for sweep after sweep without running out. */
+        for (int i = n - 1; i >= first_stalled && nstalled > 0; i--) {
+            if (!(pfd[i].revents & (POLLIN | POLLHUP | POLLERR))) continue;
+            char discard[512];
+            ssize_t got = recv(pfd[i].fd, discard, sizeof discard, MSG_DONTWAIT);
+            if (got > 0 || (got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK))) continue;
+            for (int k = 0; k < nstalled; k++) {
+                if (stalled[k] == pfd[i].fd) { close(stalled[k]); stalled[k] = stalled[--nstalled]; break; }
+            }
+        }
+        for (int i = 0; i < first_stalled; i++) {
             if (!(pfd[i].revents & POLLIN)) continue;
             if (pfd[i].fd == udp) {
                 char dgram[1500];

@@ -38,8 +38,8 @@ import java.util.UUID;
 public final class AntScenarios {
     static final String CONVERGE = "converge-ant";
     static final String IDLE_CYCLE = "idle-cycle-ant";
-    /** Rounds of converge-ant; which side goes first alternates, so neither always finds the host fresher. */
-    static final int ROUNDS = 2;
+    /** Rounds of converge-ant ({@link Rounds}: which side goes first alternates). */
+    static final int ROUNDS = 3;
     private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
     /** The ant-node binary the image ships (agent-image/README.md), given by path as the quick start does. */
     private static final String ANTNODE = "/opt/ant-node/0.14.2/ant-node";
@@ -79,48 +79,27 @@ public final class AntScenarios {
     }
 
     ScenarioResult converge(int containers, int nodes, int firstPort, String image, PrintWriter progress) {
-        double[] antfleet = new double[ROUNDS];
-        double[] cpu = new double[ROUNDS];
-        double[] floor = new double[ROUNDS];
-        for (int r = 0; r < ROUNDS; r++) {
-            String run = UUID.randomUUID().toString().substring(0, 6);
-            if (r % 2 == 0) {
-                double[] a = applied(run, containers, nodes, firstPort, image);
-                floor[r] = floor(run, containers, nodes, firstPort, image);
-                antfleet[r] = a[0];
-                cpu[r] = a[1];
-            } else {
-                floor[r] = floor(run, containers, nodes, firstPort, image);
-                double[] a = applied(run, containers, nodes, firstPort, image);
-                antfleet[r] = a[0];
-                cpu[r] = a[1];
-            }
-            progress.printf(Locale.ROOT, "bench: %s round %d (%s first): antfleet apply %.2f s, floor %.2f s%n", CONVERGE,
-                    r + 1, r % 2 == 0 ? "antfleet" : "floor", antfleet[r], floor[r]);
-            progress.flush();
-        }
-        double a = mean(antfleet);
-        double f = mean(floor);
-        return ScenarioResult.timed(CONVERGE, a, f, "<= 1.10 x the floor", a <= ConvergeScenario.TARGET_RATIO * f,
-                String.format(Locale.ROOT, "empty to %d containers x %d ant-node nodes running (nodeManager: ant): "
-                        + "antfleet apply mean %.2f s %s; floor (per container at once: create + ant node daemon start "
-                        + "+ ant node add --node-port + ant node start) mean %.2f s %s; %d rounds, first side alternating",
-                        containers, nodes, a, rounds(antfleet), f, rounds(floor), ROUNDS), mean(cpu));
+        Rounds rounds = Rounds.run(CONVERGE, ROUNDS, docker,
+                () -> applied(UUID.randomUUID().toString().substring(0, 6), containers, nodes, firstPort, image),
+                () -> floor(UUID.randomUUID().toString().substring(0, 6), containers, nodes, firstPort, image), progress);
+        return rounds.result(CONVERGE, ConvergeScenario.TARGET_RATIO, String.format(Locale.ROOT, "empty to %d containers "
+                + "x %d ant-node nodes running (nodeManager: ant), the image as it is on both sides: antfleet apply median "
+                + "%.2f s; floor (per container at once: create + ant node daemon start + ant node add --node-port + ant "
+                + "node start) median %.2f s; %s; %s", containers, nodes, rounds.medianAntfleet(), rounds.medianFloor(),
+                rounds.summary(), rounds.execsPerContainer(containers)));
     }
 
-    /** {@code antfleet apply} of a fresh fleet: {wall seconds, CPU seconds}; the fleet is removed after. */
-    private double[] applied(String run, int containers, int nodes, int firstPort, String image) {
+    /** {@code antfleet apply} of a fresh fleet, timed; the fleet is removed after (not timed). */
+    private Rounds.Timing applied(String run, int containers, int nodes, int firstPort, String image) {
         String fleet = "bench-" + run + "-af";
+        FleetSpec spec = spec(fleet, containers, nodes, firstPort, image);
         try {
-            double cpu0 = PeakMemory.processCpuSeconds();
-            long start = System.nanoTime();
-            ApplyReport report = apply.apply(spec(fleet, containers, nodes, firstPort, image), false);
-            double wall = (System.nanoTime() - start) / 1e9;
-            double cpu = PeakMemory.processCpuSeconds() - cpu0;
-            if (!report.ok()) {
-                throw new AntfleetException("bench " + CONVERGE + ": apply failed: " + report.containers());
+            ApplyReport[] report = new ApplyReport[1];
+            Rounds.Timing timing = Rounds.time(() -> report[0] = apply.apply(spec, false));
+            if (!report[0].ok()) {
+                throw new AntfleetException("bench " + CONVERGE + ": apply failed: " + report[0].containers());
             }
-            return new double[] {wall, cpu};
+            return timing;
         } finally {
             removeFleet(fleet);
         }
@@ -242,21 +221,5 @@ public final class AntScenarios {
         } catch (DockerOperationException e) {
             // never created, or already gone
         }
-    }
-
-    private static double mean(double[] values) {
-        double sum = 0;
-        for (double v : values) {
-            sum += v;
-        }
-        return sum / values.length;
-    }
-
-    private static String rounds(double[] values) {
-        List<String> each = new ArrayList<>();
-        for (double v : values) {
-            each.add(String.format(Locale.ROOT, "%.2f", v));
-        }
-        return "(rounds " + String.join(", ", each) + ")";
     }
 }

@@ -3,8 +3,11 @@ package io.antfleet.bench;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 import com.google.inject.Module;
+import com.google.inject.Provides;
+import com.google.inject.Singleton;
 import com.google.inject.util.Modules;
 import io.antfleet.cli.AntfleetCommand;
 import io.antfleet.cli.Bootstrap;
@@ -12,6 +15,7 @@ import io.antfleet.cli.ExitCodes;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.OutputFormat;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.docker.DockerJavaGateway;
 import io.antfleet.engine.ImportService;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.run.RunLoop;
@@ -54,7 +58,7 @@ public final class BenchCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--scenarios", split = ",", paramLabel = "NAME",
-            description = "Comma-separated: converge, import, sweep, idle-cycle, memory, scale (default: these six); "
+            description = "Comma-separated: converge, import, sweep, sweep-faulty, idle-cycle, memory, scale (default: these seven); "
                     + "converge-ant, idle-cycle-ant (Autonomi v2, nodeManager: ant, on --ant-image; only when named); "
                     + "scaling (idle cycle, sweep and import at a fifth, half and all of the scale fleet; only when named).")
     List<String> scenarios = new ArrayList<>(BenchSettings.DEFAULT);
@@ -140,7 +144,16 @@ public final class BenchCommand implements Callable<Integer> {
         modules.add(new StoreModule(Database.embedded(dir)));
         Module unlimited = binder -> binder.bind(FleetPlanner.class)
                 .toInstance(new FleetPlanner(new AddressLimit(BenchSettings.MAX_NODES)));
-        return List.of(Modules.override(modules).with(unlimited));
+        return List.of(Modules.override(modules).with(unlimited, new CountedExecs()));
+    }
+
+    /** antfleet's Docker gateway with its execs counted ({@link CountingGateway}): scenarios report calls per container. */
+    private static final class CountedExecs extends AbstractModule {
+        @Provides
+        @Singleton
+        DockerGateway gateway(DockerJavaGateway gateway) {
+            return new CountingGateway(gateway);
+        }
     }
 
     private static void deleteTree(Path dir) throws IOException {

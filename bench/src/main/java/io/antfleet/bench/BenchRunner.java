@@ -8,10 +8,6 @@ import io.antfleet.engine.ImportService;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.fleet.AntfleetException;
-import io.antfleet.metrics.MetricsSweep;
-import io.antfleet.metrics.SweptNode;
-import io.antfleet.metrics.SweepSettings;
-import io.antfleet.metrics.SweepTarget;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -27,9 +23,6 @@ public final class BenchRunner {
     private static final int ROUNDS = 5;
     /** The converge size: 25 nodes in each container. */
     private static final int CONVERGE_NODES = 25;
-    private static final double IMPORT_TARGET = 1.5;
-    private static final double SWEEP_TARGET = 0.5;
-    private static final double SWEEP_SPEED_UP = 50;
     private static final double MEMORY_TARGET_MB = 256;
 
     private final DockerGateway docker;
@@ -55,7 +48,7 @@ public final class BenchRunner {
         }
         results.addAll(ant.run(settings, CONVERGE_NODES, progress));
         if (!settings.scenarios().contains("import") && !settings.scenarios().contains("sweep")
-                && !settings.scenarios().contains("idle-cycle")) {
+                && !settings.scenarios().contains("sweep-faulty") && !settings.scenarios().contains("idle-cycle")) {
             return withMemory(settings, results);
         }
         try (BenchFleet fleet = new BenchFleet(docker, settings)) {
@@ -72,9 +65,11 @@ public final class BenchRunner {
                     continue;
                 }
                 if (scenario.equals("import")) {
-                    results.add(importScenario(fleet, settings));
+                    results.add(importScenario(fleet, settings, progress));
                 } else if (scenario.equals("sweep")) {
-                    results.add(sweepScenario(settings));
+                    results.add(new SweepScenarios(docker, settings).plain());
+                } else if (scenario.equals("sweep-faulty")) {
+                    results.add(new SweepScenarios(docker, settings).faulty(fleet.names()));
                 } else if (scenario.equals("idle-cycle")) {
                     results.add(idleCycleScenario(fleet, settings));
                 }
@@ -92,27 +87,8 @@ public final class BenchRunner {
         return results;
     }
 
-    private ScenarioResult importScenario(BenchFleet fleet, BenchSettings settings) {
-        List<String> names = fleet.names();
-        double first = timedImport(names, settings.nodes());
-        double[] antfleet = new double[ROUNDS];
-        double[] floor = new double[ROUNDS];
-        double[] cpu = new double[ROUNDS];
-        Floor script = new Floor(docker);
-        List<Floor.Step> surveys = names.stream()
-                .map(c -> Floor.exec(c, List.of("antctl", "status", "--json"))).toList();
-        for (int r = 0; r < ROUNDS; r++) {
-            floor[r] = script.parallel(surveys);
-            double cpu0 = PeakMemory.processCpuSeconds();
-            antfleet[r] = timedImport(names, settings.nodes());
-            cpu[r] = PeakMemory.processCpuSeconds() - cpu0;
-        }
-        double a = median(antfleet);
-        double f = median(floor);
-        return ScenarioResult.timed("import", a, f, "<= 1.5 s", a <= IMPORT_TARGET, String.format(Locale.ROOT,
-                "%d nodes from %d containers: first import %.2f s, re-import median %.2f s (best %.2f) of %d; "
-                        + "parallel exec of antctl status --json median %.2f s", settings.nodes(), names.size(),
-                first, a, min(antfleet), ROUNDS, f), median(cpu));
+    private ScenarioResult importScenario(BenchFleet fleet, BenchSettings settings, PrintWriter progress) {
+        return new ImportScenario(docker, imports).run(fleet.names(), settings.nodes(), progress);
     }
 
     private double timedImport(List<String> names, int expectedNodes) {
@@ -132,44 +108,6 @@ public final class BenchRunner {
         timedImport(fleet.names(), settings.nodes());
         return IdleCycleScenario.over(loop, fleet.names(), settings.nodesPerContainer(), settings.image())
                 .run(settings.nodes());
-    }
-
-    private ScenarioResult sweepScenario(BenchSettings settings) {
-        List<SweepTarget> targets = new ArrayList<>();
-        for (int c = 0; c < settings.containers(); c++) {
-            for (int k = 0; k < settings.nodesPerContainer(); k++) {
-                targets.add(SweepTarget.local("bench-" + c + "-" + k, settings.metricsPort(c) + k));
-            }
-        }
-        try (MetricsSweep sweep = new MetricsSweep(SweepSettings.defaults())) {
-            checkAllRunning(sweep.sweep(targets), targets.size());
-            double[] antfleet = new double[ROUNDS];
-            double[] cpu = new double[ROUNDS];
-            for (int r = 0; r < ROUNDS; r++) {
-                double cpu0 = PeakMemory.processCpuSeconds();
-                long start = System.nanoTime();
-                checkAllRunning(sweep.sweep(targets), targets.size());
-                antfleet[r] = (System.nanoTime() - start) / 1e9;
-                cpu[r] = PeakMemory.processCpuSeconds() - cpu0;
-            }
-            long start = System.nanoTime();
-            for (SweepTarget target : targets) {
-                sweep.probe(target);
-            }
-            double floor = (System.nanoTime() - start) / 1e9;
-            double a = median(antfleet);
-            return ScenarioResult.timed("sweep", a, floor, "<= 0.5 s and >= 50x faster than sequential",
-                    a <= SWEEP_TARGET && floor / a >= SWEEP_SPEED_UP, String.format(Locale.ROOT,
-                            "%d nodes: concurrent median %.3f s (best %.3f) of %d; sequential %.3f s; %.1fx",
-                            targets.size(), a, min(antfleet), ROUNDS, floor, floor / a), median(cpu));
-        }
-    }
-
-    private static void checkAllRunning(List<SweptNode> probes, int expected) {
-        long running = probes.stream().filter(SweptNode::isRunning).count();
-        if (running != expected) {
-            throw new AntfleetException("bench sweep: " + running + " of " + expected + " nodes answered");
-        }
     }
 
     private static ScenarioResult memoryScenario() {

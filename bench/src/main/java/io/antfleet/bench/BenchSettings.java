@@ -12,12 +12,12 @@ public record BenchSettings(List<String> scenarios, int containers, int nodesPer
         String antImage) {
     /** The most nodes one bench fleet holds (the {@code scale} fleet's 5,000). */
     public static final int MAX_NODES = 5000;
-    public static final List<String> DEFAULT = List.of("converge", "import", "sweep", "idle-cycle", "memory", "scale");
+    public static final List<String> DEFAULT = List.of("converge", "import", "sweep", "sweep-faulty", "idle-cycle", "memory", "scale");
     /** The Autonomi v2 ({@code nodeManager: ant}) scenarios: on the ant image, run only when named. */
     public static final List<String> ANT = List.of("converge-ant", "idle-cycle-ant");
     /** Run only when named: idle cycle, sweep and import as the fleet grows ({@link ScaleScenarios}). */
     public static final String SCALING = "scaling";
-    public static final Set<String> KNOWN = Set.of("converge", "import", "sweep", "idle-cycle", "memory", "scale",
+    public static final Set<String> KNOWN = Set.of("converge", "import", "sweep", "sweep-faulty", "idle-cycle", "memory", "scale",
             "converge-ant", "idle-cycle-ant", SCALING);
 
     public BenchSettings(List<String> scenarios, int containers, int nodesPerContainer, int firstPort, String image) {

@@ -70,7 +70,7 @@ class BenchCommandTest {
 
         assertThat(run.exit()).isNotZero();
         assertThat(run.err()).contains("unknown bench scenario 'nope'",
-                "converge, import, sweep, idle-cycle, memory, scale, converge-ant, idle-cycle-ant, scaling");
+                "converge, import, sweep, sweep-faulty, idle-cycle, memory, scale, converge-ant, idle-cycle-ant, scaling");
     }
 
     @Test

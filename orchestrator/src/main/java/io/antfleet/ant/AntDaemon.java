@@ -71,14 +71,47 @@ final class AntDaemon {
             return state.port();
         }
         clearStalePids(registry);
+        start();
+        return awaitRunning();
+    }
+
+    /**
+     * Starts the daemon of a container just created, without asking first ({@code daemon start} checks its pid
+     * file itself, §2.1). True when this call started it and it serves: {@code already_running:false} with a
+     * port (the port file is written just before the daemon serves, §3.1), or, with the port pending, once
+     * {@code daemon status} says running. False when the start found a live pid in the pid file: a volume that
+     * outlived its container, whose stale pids only {@link #ensureRunning} clears (§7 #14).
+     */
+    boolean startFresh() {
+        AntJson.DaemonStart started = start();
+        if (started.alreadyRunning()) {
+            return false;
+        }
+        if (started.port() == null) {
+            awaitRunning();
+        }
+        return true;
+    }
+
+    private AntJson.DaemonStart start() {
         List<String> args = List.of("node", "daemon", "start", "--json");
         ExecResult r = exec.ant(args, settings.call());
         if (!r.succeeded()) {
             throw exec.failed("the ant node daemon would not start", "ant", args, r);
         }
+        try {
+            return AntJson.daemonStart(r.stdout());
+        } catch (IllegalArgumentException e) {
+            throw exec.failed("ant node daemon start printed something antfleet cannot read: " + e.getMessage(), "ant",
+                    args, r);
+        }
+    }
+
+    /** start exits 0 even when the daemon died at once (§2.1): its port once status says running:true. */
+    private int awaitRunning() {
         long deadline = System.nanoTime() + settings.daemonStart().toNanos();
         while (true) {
-            state = state();
+            AntJson.DaemonState state = state();
             if (state.running() && state.port() != null) {
                 return state.port();
             }

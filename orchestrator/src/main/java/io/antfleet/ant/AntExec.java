@@ -2,6 +2,7 @@ package io.antfleet.ant;
 
 import static java.util.Objects.requireNonNull;
 
+import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.ExecTimeoutException;
@@ -9,6 +10,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Runs a program in one container through {@code docker exec}, as the image's default user (every call the
@@ -35,6 +37,15 @@ public class AntExec {
     /** How errors name the container. */
     public String target() {
         return target;
+    }
+
+    /** Docker's word for the container's image ({@code sha256:...}), empty where it cannot say: one API call. */
+    public Optional<String> imageId() {
+        try {
+            return gateway.inspect(container).map(ContainerInfo::imageId);
+        } catch (RuntimeException e) {
+            return Optional.empty(); // the container's own calls will say what is wrong
+        }
     }
 
     /** {@code ant <args>}. */

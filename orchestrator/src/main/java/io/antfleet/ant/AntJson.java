@@ -9,9 +9,11 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -31,7 +33,61 @@ final class AntJson {
     record Runtime(String status, Integer pid, Long uptimeSecs, String pendingVersion) {
     }
 
+    /** What {@code daemon start --json} says (§2.1): whether a live pid file was found; the port, null while pending. */
+    record DaemonStart(boolean alreadyRunning, Integer port) {
+    }
+
+    /**
+     * What {@code node start --json} without a selector says (start-all, §2.3, §3.3): the started nodes' pids by
+     * id, the ids already running, and each failed node as {@code node3: <error>}.
+     */
+    record StartAll(Map<Integer, Integer> started, Set<Integer> alreadyRunning, List<String> failed) {
+    }
+
     private AntJson() {
+    }
+
+    static DaemonStart daemonStart(String stdout) {
+        JsonNode root = object(stdout, "daemon start");
+        JsonNode already = root.get("already_running");
+        if (already == null || !already.isBoolean()) {
+            throw new IllegalArgumentException("daemon start has no boolean 'already_running': " + excerpt(stdout));
+        }
+        return new DaemonStart(already.asBoolean(), optionalInt(root, "port"));
+    }
+
+    static StartAll startAll(String stdout) {
+        JsonNode root = object(stdout, "start");
+        Map<Integer, Integer> started = new HashMap<>();
+        for (JsonNode n : list(root, "started", stdout)) {
+            started.put(requiredInt(n, "node_id"), optionalInt(n, "pid"));
+        }
+        Set<Integer> already = new HashSet<>();
+        for (JsonNode n : list(root, "already_running", stdout)) {
+            if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+                throw new IllegalArgumentException("start's already_running holds " + n + ", expected node ids");
+            }
+            already.add(n.asInt());
+        }
+        List<String> failed = new ArrayList<>();
+        for (JsonNode n : list(root, "failed", stdout)) {
+            JsonNode error = n.get("error");
+            failed.add(n.path("service_name").asText("node" + n.path("node_id").asText()) + ": "
+                    + (error == null ? "?" : error.isTextual() ? error.asText() : error.toString()));
+        }
+        return new StartAll(started, already, failed);
+    }
+
+    /** A list of start's result; absent or null is empty (a serializer may print an empty list so). */
+    private static JsonNode list(JsonNode root, String key, String stdout) {
+        JsonNode v = root.get(key);
+        if (v == null || v.isNull()) {
+            return JSON.createArrayNode();
+        }
+        if (!v.isArray()) {
+            throw new IllegalArgumentException("start --json has no '" + key + "' list: " + excerpt(stdout));
+        }
+        return v;
     }
 
     /** {@code ant --version}: one line, {@code ant 0.2.0} (§1). */

@@ -6,6 +6,7 @@ import io.antfleet.docker.ExecResult;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.nodemanager.AddNodesRequest;
 import io.antfleet.nodemanager.NodeManager;
+import io.antfleet.nodemanager.PerImage;
 import io.antfleet.nodemanager.RegisteredNode;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -26,11 +27,18 @@ public final class AntManager implements NodeManager {
     private final AntExec exec;
     private final AntSettings settings;
     private final AntDaemon daemon;
+    private final PerImage<String> versions;
     private String version;
 
     public AntManager(AntExec exec, AntSettings settings) {
+        this(exec, settings, new PerImage<>());
+    }
+
+    /** With the ant versions other managers read for their images ({@code versions}), shared. */
+    public AntManager(AntExec exec, AntSettings settings, PerImage<String> versions) {
         this.exec = requireNonNull(exec, "exec is null");
         this.settings = requireNonNull(settings, "settings is null");
+        this.versions = requireNonNull(versions, "versions is null");
         this.daemon = new AntDaemon(exec, settings);
     }
 
@@ -39,29 +47,37 @@ public final class AntManager implements NodeManager {
         return exec.target();
     }
 
-    /** {@code ant --version}, refused unless it is a version whose dialect antfleet speaks (§7 #15). */
+    /**
+     * {@code ant --version}, refused unless it is a version whose dialect antfleet speaks (§7 #15); asked once per
+     * image (the containers of one image run one ant).
+     */
     @Override
     public synchronized String toolVersion() {
         if (version == null) {
-            List<String> args = List.of("--version");
-            ExecResult r = exec.ant(args, settings.call());
-            if (!r.succeeded()) {
-                throw exec.failed("ant --version failed", "ant", args, r);
-            }
-            String v;
-            try {
-                v = AntJson.version(r.stdout());
-            } catch (IllegalArgumentException e) {
-                throw exec.failed(e.getMessage(), "ant", args, r);
-            }
-            if (!settings.knownVersions().contains(v)) {
-                throw new AntException("ant " + v + " is not a version antfleet knows (it knows "
-                        + settings.knownVersions().stream().sorted().collect(Collectors.joining(", "))
-                        + "); refusing to guess its commands", exec.target(), List.of("ant", "--version"), 0, r.stdout());
-            }
-            version = v;
+            Optional<String> image = exec.imageId();
+            version = image.isPresent() ? versions.get(image.get(), this::askVersion) : askVersion();
         }
         return version;
+    }
+
+    private String askVersion() {
+        List<String> args = List.of("--version");
+        ExecResult r = exec.ant(args, settings.call());
+        if (!r.succeeded()) {
+            throw exec.failed("ant --version failed", "ant", args, r);
+        }
+        String v;
+        try {
+            v = AntJson.version(r.stdout());
+        } catch (IllegalArgumentException e) {
+            throw exec.failed(e.getMessage(), "ant", args, r);
+        }
+        if (!settings.knownVersions().contains(v)) {
+            throw new AntException("ant " + v + " is not a version antfleet knows (it knows "
+                    + settings.knownVersions().stream().sorted().collect(Collectors.joining(", "))
+                    + "); refusing to guess its commands", exec.target(), List.of("ant", "--version"), 0, r.stdout());
+        }
+        return v;
     }
 
     @Override
@@ -101,9 +117,66 @@ public final class AntManager implements NodeManager {
     @Override
     public synchronized List<AntNode> add(AddNodesRequest request, Consumer<List<? extends RegisteredNode>> added) {
         toolVersion();
-        List<String> args = AntArguments.add(request);
         List<AntNode> before = registry();
         daemon.ensureRunning(before);
+        return addThroughDaemon(request, before, added);
+    }
+
+    /**
+     * {@link NodeManager#populate}: the daemon started without asking first ({@link AntDaemon#startFresh}), the
+     * registry not read, and, when the new ids are 1..N (next_id was 1: the registry was empty, §4.2), one
+     * start-all ({@code node start --json}, §2.3), whose result says each node's pid. Otherwise (a daemon or
+     * nodes that outlived an earlier container on the volume) what add, start and survey do.
+     */
+    @Override
+    public synchronized List<AntNode> populate(List<AddNodesRequest> requests,
+            Consumer<List<? extends RegisteredNode>> added) {
+        toolVersion();
+        if (!daemon.startFresh()) {
+            return NodeManager.super.populate(requests, added).stream().map(AntNode.class::cast).toList();
+        }
+        List<AntNode> mine = new ArrayList<>();
+        for (AddNodesRequest request : requests) {
+            mine.addAll(addThroughDaemon(request, mine, added));
+        }
+        for (int i = 0; i < mine.size(); i++) {
+            if (mine.get(i).id() != i + 1) {
+                start(mine.stream().map(AntNode::service).toList());
+                return survey();
+            }
+        }
+        return startAll(mine);
+    }
+
+    /** {@code node start --json} of every node, which are {@code mine}; a node that failed fails the call. */
+    private List<AntNode> startAll(List<AntNode> mine) {
+        List<String> args = List.of("node", "start", "--json");
+        ExecResult r = exec.ant(args, settings.call().plus(settings.perNode().multipliedBy(mine.size())));
+        if (!r.succeeded()) {
+            throw exec.failed("ant node start failed", "ant", args, r);
+        }
+        AntJson.StartAll result;
+        try {
+            result = AntJson.startAll(r.stdout());
+        } catch (IllegalArgumentException e) {
+            throw exec.failed("ant node start printed something antfleet cannot read: " + e.getMessage(), "ant", args, r);
+        }
+        if (!result.failed().isEmpty()) {
+            throw exec.failed("ant node start failed for " + String.join("; ", result.failed()), "ant", args, r);
+        }
+        List<AntNode> running = new ArrayList<>();
+        for (AntNode n : mine) {
+            if (!result.started().containsKey(n.id()) && !result.alreadyRunning().contains(n.id())) {
+                return survey(); // start-all did not name it: the registry is not what this call made
+            }
+            running.add(n.withRuntime("running", result.started().get(n.id()), null, null));
+        }
+        return running;
+    }
+
+    private List<AntNode> addThroughDaemon(AddNodesRequest request, List<AntNode> before,
+            Consumer<List<? extends RegisteredNode>> added) {
+        List<String> args = AntArguments.add(request);
         ExecResult r = exec.ant(args, settings.call().plus(Duration.ofSeconds(2L * request.count())));
         if (!r.succeeded()) {
             AntException failed = exec.failed("ant node add failed", "ant", args, r);

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.nodemanager.PerImage;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -12,6 +13,7 @@ public final class AntManagers {
     private final DockerGateway gateway;
     private final AntSettings settings;
     private final Map<String, AntManager> managers = new ConcurrentHashMap<>();
+    private final PerImage<String> versions = new PerImage<>();
 
     @Inject
     public AntManagers(DockerGateway gateway, AntSettings settings) {
@@ -23,6 +25,7 @@ public final class AntManagers {
     public AntManager forContainer(String address, String displayName) {
         requireNonNull(address, "address is null");
         requireNonNull(displayName, "displayName is null");
-        return managers.computeIfAbsent(address, a -> new AntManager(new AntExec(gateway, a, displayName, settings), settings));
+        return managers.computeIfAbsent(address, a -> new AntManager(new AntExec(gateway, a, displayName, settings), settings,
+                versions));
     }
 }

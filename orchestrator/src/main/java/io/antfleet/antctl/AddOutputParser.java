@@ -2,7 +2,9 @@ package io.antfleet.antctl;
 
 import io.antfleet.fleet.ServiceName;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -15,12 +17,15 @@ final class AddOutputParser {
     /** add_services/mod.rs:317 prints {@code ✕ name: reason} with no leading space, unlike the ✓ lines (:304). */
     private static final Pattern FAILED = Pattern.compile("^ ?✕ (antnode[0-9]+): (.*)$");
     private static final Pattern TO_ADD = Pattern.compile("^([0-9]+) service\\(s\\) to be added$");
+    /** add_services/mod.rs:305-308, the lines under each ✓ name. */
+    private static final Pattern DETAIL = Pattern.compile("^    - (Antnode path|Data path|Log path|RPC port): (\\S+)$");
 
     /** {@code succeeded}: antctl exited 0, so the block must be there and list at least one node. */
     AddOutput parse(String stdout, boolean succeeded) {
         List<ServiceName> added = new ArrayList<>();
         List<NodeFailure> failures = new ArrayList<>();
         List<String> downloads = new ArrayList<>();
+        List<Map<String, String>> details = new ArrayList<>();
         boolean inBlock = false;
         boolean sawBlock = false;
         Integer toAdd = null;
@@ -36,6 +41,9 @@ final class AddOutputParser {
                 downloads.add(line);
             } else if (inBlock && (m = ADDED.matcher(line)).matches()) {
                 added.add(ServiceName.of(m.group(1)));
+                details.add(new LinkedHashMap<>());
+            } else if (inBlock && !details.isEmpty() && (m = DETAIL.matcher(line)).matches()) {
+                details.get(details.size() - 1).put(m.group(1), m.group(2));
             } else if ((m = FAILED.matcher(line)).matches()) {
                 failures.add(new NodeFailure(m.group(1), m.group(2)));
             } else if (line.startsWith("Failed to add")) {
@@ -49,6 +57,20 @@ final class AddOutputParser {
             throw new AntctlOutputException("add announced " + toAdd + " service(s) to be added but listed "
                     + added.size() + " as added: " + added);
         }
-        return new AddOutput(added, failures, downloads);
+        return new AddOutput(added, failures, downloads, complete(added, details));
+    }
+
+    /** Each ✓ node's four detail lines, or none at all when any node lacks one (the caller then reads status). */
+    private static List<AddOutput.Details> complete(List<ServiceName> added, List<Map<String, String>> details) {
+        List<AddOutput.Details> result = new ArrayList<>();
+        for (int i = 0; i < added.size(); i++) {
+            Map<String, String> d = details.get(i);
+            if (d.size() != 4) {
+                return List.of();
+            }
+            result.add(new AddOutput.Details(added.get(i), d.get("Antnode path"), d.get("Data path"), d.get("Log path"),
+                    d.get("RPC port")));
+        }
+        return result;
     }
 }

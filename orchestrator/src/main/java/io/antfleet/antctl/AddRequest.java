@@ -28,6 +28,12 @@ public record AddRequest(
         List<String> extraArgs,
         EvmNetwork network) {
 
+    /** The port's request in antctl's terms: no data or log dir prefix, environment or extra arguments. */
+    public static AddRequest of(io.antfleet.nodemanager.AddNodesRequest r) {
+        return new AddRequest(r.count(), null, null, r.binaryPath(), r.version(), r.nodePorts(), r.metricsPorts(),
+                r.rpcPorts(), r.noUpnp(), r.rewardsAddress(), List.of(), List.of(), r.network());
+    }
+
     public AddRequest {
         if (count < 1 || count > 65535) {
             throw new IllegalArgumentException("invalid node count " + count + " (expected 1..65535)");

@@ -3,10 +3,12 @@ package io.antfleet.antctl;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.docker.ExecResult;
+import io.antfleet.nodemanager.PerImage;
 import io.antfleet.nodemanager.UpgradeSummary;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -19,12 +21,19 @@ public final class AntctlClient {
     private final AntctlRunner runner;
     private final AntctlSettings settings;
     private final Consumer<String> warn;
+    private final PerImage<AntctlDialect> dialects;
     private volatile AntctlDialect dialect;
 
     public AntctlClient(AntctlRunner runner, AntctlSettings settings, Consumer<String> warn) {
+        this(runner, settings, warn, new PerImage<>());
+    }
+
+    /** With the dialects other clients chose for their images ({@code dialects}), shared. */
+    public AntctlClient(AntctlRunner runner, AntctlSettings settings, Consumer<String> warn, PerImage<AntctlDialect> dialects) {
         this.runner = requireNonNull(runner, "runner is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.warn = requireNonNull(warn, "warn is null");
+        this.dialects = requireNonNull(dialects, "dialects is null");
     }
 
     public String target() {
@@ -37,11 +46,26 @@ public final class AntctlClient {
         return parsed(args, r, VersionParser::parse);
     }
 
+    /** Chosen on first use: from the image's dialect where another client already asked, else from {@code --version}. */
     public synchronized AntctlDialect dialect() {
         if (dialect == null) {
-            dialect = Dialects.choose(version(), settings.unknownVersion(), target(), warn);
+            Optional<String> image = imageId();
+            dialect = image.isPresent() ? dialects.get(image.get(), this::ownDialect) : ownDialect();
         }
         return dialect;
+    }
+
+    private AntctlDialect ownDialect() {
+        return Dialects.choose(version(), settings.unknownVersion(), target(), warn);
+    }
+
+    /** The runner's image; where Docker cannot say, this client asks antctl itself (which reports what is wrong). */
+    private Optional<String> imageId() {
+        try {
+            return runner.imageId();
+        } catch (RuntimeException e) {
+            return Optional.empty();
+        }
     }
 
     public List<AntctlNode> status() {

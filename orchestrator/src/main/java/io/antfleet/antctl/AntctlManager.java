@@ -73,9 +73,7 @@ public final class AntctlManager implements NodeManager {
 
     @Override
     public List<AntctlNode> add(AddNodesRequest r, Consumer<List<? extends RegisteredNode>> added) {
-        AddRequest request = new AddRequest(r.count(), null, null, r.binaryPath(), r.version(), r.nodePorts(),
-                r.metricsPorts(), r.rpcPorts(), r.noUpnp(), r.rewardsAddress(), List.of(), List.of(), r.network());
-        return create(request, added::accept);
+        return create(AddRequest.of(r), added::accept);
     }
 
     /**
@@ -101,6 +99,66 @@ public final class AntctlManager implements NodeManager {
                     List.of());
         }
         return added;
+    }
+
+    /**
+     * {@link NodeManager#populate}: while add's output proves the registry held only what this call added
+     * ({@link AddedEntries}), no status is read before or after an add, and once the start succeeded the entries
+     * are those, Running. Otherwise status is read as {@link #create} reads it, and afterwards surveyed.
+     */
+    @Override
+    public synchronized List<AntctlNode> populate(List<AddNodesRequest> requests,
+            Consumer<List<? extends RegisteredNode>> added) {
+        List<AntctlNode> mine = new ArrayList<>();
+        boolean proven = true;
+        for (AddNodesRequest r : requests) {
+            AddRequest request = AddRequest.of(r);
+            if (!proven) {
+                mine.addAll(create(request, added::accept));
+                continue;
+            }
+            AddOutput output;
+            try {
+                output = client.add(request);
+            } catch (AntctlException failed) {
+                throw afterFailedAdd(failed, names(mine), added::accept);
+            }
+            Optional<List<AntctlNode>> fresh = AddedEntries.of(request, output, mine.size());
+            proven = fresh.isPresent();
+            List<AntctlNode> entries = fresh.orElseGet(() -> reported(request, output));
+            added.accept(entries);
+            mine.addAll(entries);
+        }
+        start(mine.stream().map(AntctlNode::service).toList());
+        return proven ? runningWithPeerIds(mine) : survey();
+    }
+
+    /**
+     * The started entries, Running, each with the peer id its node serves on {@code /metadata} (antctl records the
+     * one the node tells it, contract §4); a node whose metadata does not say leaves the answer to a survey.
+     */
+    private List<AntctlNode> runningWithPeerIds(List<AntctlNode> started) {
+        List<AntctlNode> running = new ArrayList<>();
+        for (AntctlNode n : started) {
+            String peerId = n.metricsPort() == null ? null : probe.probe(n.metricsPort()).peerId();
+            if (peerId == null) {
+                return survey();
+            }
+            running.add(AddedEntries.running(n, peerId));
+        }
+        return running;
+    }
+
+    /** The entries add reported (its ✓ names), as status shows them. */
+    private List<AntctlNode> reported(AddRequest request, AddOutput output) {
+        Set<ServiceName> names = Set.copyOf(output.added());
+        List<AntctlNode> entries = client.status().stream().filter(n -> names.contains(n.service()))
+                .sorted(Comparator.comparing(AntctlNode::service)).toList();
+        if (!names.equals(names(entries))) {
+            throw new AntctlException("antctl add reported " + sorted(names) + " as added but status --json shows "
+                    + sorted(names(entries)), client.target(), client.dialect().add(request), 0, "", List.of());
+        }
+        return entries;
     }
 
     private AntctlException afterFailedAdd(AntctlException failed, Set<ServiceName> before,

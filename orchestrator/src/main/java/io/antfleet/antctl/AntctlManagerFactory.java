@@ -7,6 +7,7 @@ import io.antfleet.docker.DockerGateway;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.nodemanager.NodeManagers;
+import io.antfleet.nodemanager.PerImage;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -26,6 +27,7 @@ public final class AntctlManagerFactory implements NodeManagers {
     private final LivenessProbe probe;
     private final Map<String, AntctlManager> managers = new ConcurrentHashMap<>();
     private final ContainerCallLocks locks = ContainerCallLocks.inTempDir();
+    private final PerImage<AntctlDialect> dialects = new PerImage<>();
 
     @Inject
     public AntctlManagerFactory(DockerGateway gateway, AntctlSettings settings, LivenessProbe probe) {
@@ -57,8 +59,8 @@ public final class AntctlManagerFactory implements NodeManagers {
                         "host-" + mode.label())));
     }
 
-    /** A manager over any runner (a test double, a custom transport); not cached. */
+    /** A manager over any runner (a test double, a custom transport); not cached; its image's dialect is shared. */
     public AntctlManager forRunner(AntctlRunner runner) {
-        return new AntctlManager(new AntctlClient(runner, settings, LOG::warn), probe, settings);
+        return new AntctlManager(new AntctlClient(runner, settings, LOG::warn, dialects), probe, settings);
     }
 }

@@ -3,6 +3,7 @@ package io.antfleet.antctl;
 import io.antfleet.docker.ExecResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Runs antctl somewhere (a container, the host) with an argument list. A non-zero exit is returned as
@@ -21,4 +22,12 @@ public interface AntctlRunner {
      * {@code --version} before a path upgrade, a {@code kill} of a node whose RPC no longer answers.
      */
     ExecResult runBeside(List<String> command, Duration timeout);
+
+    /**
+     * The image antctl runs from ({@code sha256:...}) where that is known, so that clients of containers of one
+     * image share one dialect ({@code antctl --version} once per image); empty where it is not (the host).
+     */
+    default Optional<String> imageId() {
+        return Optional.empty();
+    }
 }

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.antfleet.docker.ExecResult;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /** A runner whose antctl calls hold the container's {@link ContainerCallLocks} lock (other programs do not). */
 final class LockedRunner implements AntctlRunner {
@@ -34,5 +35,10 @@ final class LockedRunner implements AntctlRunner {
     @Override
     public ExecResult runBeside(List<String> command, Duration timeout) {
         return delegate.runBeside(command, timeout);
+    }
+
+    @Override
+    public Optional<String> imageId() {
+        return delegate.imageId();
     }
 }

@@ -188,7 +188,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
             String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : stripSlash(c.getNames()[0]);
             String network = c.getHostConfig() == null ? null : c.getHostConfig().getNetworkMode();
             result.add(new ContainerInfo(c.getId(), name, c.getImage(), "running".equals(c.getState()), network,
-                    c.getLabels() == null ? Map.of() : c.getLabels()));
+                    c.getLabels() == null ? Map.of() : c.getLabels(), c.getImageId()));
         }
         return result;
     }
@@ -208,7 +208,7 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
         return Optional.of(new ContainerInfo(r.getId(), stripSlash(r.getName()),
                 r.getConfig() == null ? null : r.getConfig().getImage(),
                 r.getState() != null && Boolean.TRUE.equals(r.getState().getRunning()),
-                r.getHostConfig() == null ? null : r.getHostConfig().getNetworkMode(), labels));
+                r.getHostConfig() == null ? null : r.getHostConfig().getNetworkMode(), labels, r.getImageId()));
     }
 
     /**

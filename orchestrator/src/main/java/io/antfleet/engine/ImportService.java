@@ -65,30 +65,31 @@ public final class ImportService {
      */
     public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode) {
         List<String> asked = new ArrayList<>();
-        List<Optional<ContainerInfo>> found = new ArrayList<>();
+        List<Optional<ContainerInfo>> listed = new ArrayList<>();
         if (names.isEmpty()) {
             for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FLEET_LABEL, null))) {
                 asked.add(info.name());
-                found.add(Optional.of(info));
+                listed.add(Optional.of(info));
             }
         } else {
-            for (String name : names) {
-                asked.add(name);
-                found.add(docker.inspect(name));
-            }
+            asked.addAll(names);
+            names.forEach(n -> listed.add(null));
         }
-        // The surveys (docker exec + antctl) are the slow part: run them side by side, then write the rows
-        // one container after another on this thread.
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(found.size(), SURVEY_THREADS)),
+        // The surveys (docker inspect, docker exec + antctl) are the slow part: run them side by side, each
+        // container's as soon as a thread is free, then write the rows one container after another on this thread.
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(asked.size(), SURVEY_THREADS)),
                 r -> new Thread(r, "import-survey"));
         try {
-            List<Future<List<? extends RegisteredNode>>> surveys = new ArrayList<>();
-            for (Optional<ContainerInfo> info : found) {
-                surveys.add(info.filter(ContainerInfo::running).map(i -> pool.<List<? extends RegisteredNode>>submit(() -> survey(i, mode))).orElse(null));
+            List<Future<Surveyed>> surveys = new ArrayList<>();
+            for (int i = 0; i < asked.size(); i++) {
+                String name = asked.get(i);
+                Optional<ContainerInfo> known = listed.get(i);
+                surveys.add(pool.submit(() -> surveyed(known != null ? known : docker.inspect(name), mode)));
             }
             List<ImportReport.ContainerImport> results = new ArrayList<>();
-            for (int i = 0; i < found.size(); i++) {
-                results.add(found.get(i).isPresent() ? importOne(found.get(i).get(), mode, surveys.get(i))
+            for (int i = 0; i < asked.size(); i++) {
+                Surveyed s = outcome(surveys.get(i));
+                results.add(s.info().isPresent() ? importOne(s.info().get(), mode, s)
                         : ImportReport.ContainerImport.failed(asked.get(i), null, null, "no container named " + asked.get(i)));
             }
             return new ImportReport(results);
@@ -97,12 +98,28 @@ public final class ImportService {
         }
     }
 
+    /** A container as Docker reports it (empty: none of that name), and its survey's nodes or why it failed. */
+    private record Surveyed(Optional<ContainerInfo> info, List<? extends RegisteredNode> nodes, RuntimeException failure) {
+    }
+
+    /** Surveys a running container; a container that is not running is not surveyed (its rows are marked down). */
+    private Surveyed surveyed(Optional<ContainerInfo> info, Optional<ProcessManager> mode) {
+        if (info.isEmpty() || !info.get().running()) {
+            return new Surveyed(info, null, null);
+        }
+        try {
+            return new Surveyed(info, survey(info.get(), mode), null);
+        } catch (RuntimeException e) {
+            return new Surveyed(info, null, e);
+        }
+    }
+
     private List<? extends RegisteredNode> survey(ContainerInfo info, Optional<ProcessManager> option) {
         return managers.forContainer(info.id(), info.name(), modeOf(info, option, findRow(info))).survey();
     }
 
     private ImportReport.ContainerImport importOne(ContainerInfo info, Optional<ProcessManager> option,
-            Future<List<? extends RegisteredNode>> survey) {
+            Surveyed survey) {
         Optional<Container> existing = findRow(info);
         ProcessManager mode;
         List<? extends RegisteredNode> surveyed;
@@ -113,7 +130,10 @@ public final class ImportService {
                 throw new AntfleetException("container " + info.name() + " is not running: start it with `docker start "
                         + info.name() + "` and import again");
             }
-            surveyed = outcome(survey);
+            if (survey.failure() != null) {
+                throw survey.failure();
+            }
+            surveyed = survey.nodes();
         } catch (AntfleetException | IllegalArgumentException e) {
             return ImportReport.ContainerImport.failed(info.name(), info.id(), existing.map(Container::processManager)
                     .orElse(option.orElse(null)), e.getMessage());
@@ -121,12 +141,12 @@ public final class ImportService {
         return record(info, mode, existing, surveyed);
     }
 
-    private static List<? extends RegisteredNode> outcome(Future<List<? extends RegisteredNode>> survey) {
+    private static Surveyed outcome(Future<Surveyed> survey) {
         try {
             return survey.get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause();
+                throw (RuntimeException) e.getCause(); // Docker's inspect failed: as before, the import fails
             }
             throw new AntfleetException("antctl survey failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {

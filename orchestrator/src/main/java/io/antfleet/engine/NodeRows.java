@@ -53,7 +53,7 @@ final class NodeRows {
         }
         List<String> notes = versions.record(container.name(), containerId, container.processManager().nodeBinary(),
                 moved, now);
-        List<Node> stored = nodes.upsertAll(rows);
+        List<Node> stored = upsertChanged(rows, existing);
         List<ImportReport.ImportedNode> written = new ArrayList<>();
         for (int i = 0; i < surveyed.size(); i++) {
             RegisteredNode n = surveyed.get(i);
@@ -69,6 +69,17 @@ final class NodeRows {
             }
         }
         return new Result(written, dead, notes);
+    }
+
+    /**
+     * Writes the rows that differ from what the store holds (a re-import of an unchanged registry writes none);
+     * returns every row as stored, in order.
+     */
+    private List<Node> upsertChanged(List<Node> rows, Map<ServiceName, Node> existing) {
+        List<Node> changed = rows.stream().filter(r -> !r.equals(existing.get(r.service()))).toList();
+        Map<ServiceName, Node> written = new HashMap<>();
+        nodes.upsertAll(changed).forEach(n -> written.put(n.service(), n));
+        return rows.stream().map(r -> written.getOrDefault(r.service(), r)).toList();
     }
 
     /** Running (and restarting, upgrading) nodes of a container that is down become STOPPED. */

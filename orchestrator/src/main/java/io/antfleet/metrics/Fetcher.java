@@ -1,5 +1,7 @@
 package io.antfleet.metrics;
 
+import java.time.Duration;
+
 /**
  * Fetches one path of a node's metrics server. Every wait is bounded by the sweep's timeouts;
  * a failure is a {@link FetchFailure} whose message is the reason. Implementations are thread-safe.
@@ -9,15 +11,32 @@ interface Fetcher extends AutoCloseable {
     record Body(byte[] bytes, int offset, int end) {
     }
 
-    Body get(SweepTarget target, String path);
+    /** GET {@code path}; the whole exchange, connect included, bounded by {@code timeout}. */
+    Body get(SweepTarget target, String path, Duration timeout);
 
     @Override
     void close();
 
     /** Why a fetch failed, as the reason text a probe reports. */
     final class FetchFailure extends RuntimeException {
+        private final boolean timedOut;
+
         FetchFailure(String reason) {
+            this(reason, false);
+        }
+
+        /** {@code timedOut}: the node let a timeout pass (as a hanging node does), as opposed to refusing or garbling. */
+        FetchFailure(String reason, boolean timedOut) {
             super(reason, null, false, false);
+            this.timedOut = timedOut;
+        }
+
+        static FetchFailure timeout(String reason) {
+            return new FetchFailure(reason, true);
+        }
+
+        boolean timedOut() {
+            return timedOut;
         }
     }
 }

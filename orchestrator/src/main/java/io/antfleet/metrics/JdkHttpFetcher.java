@@ -8,6 +8,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.time.Duration;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -25,13 +26,11 @@ final class JdkHttpFetcher implements Fetcher {
     private final ExecutorService clientExecutor;
     private final ScheduledExecutorService watchdog;
     private final HttpClient client;
-    private final long guardMillis;
 
     JdkHttpFetcher(SweepSettings settings) {
         this.settings = settings;
         this.clientExecutor = Executors.newFixedThreadPool(settings.threads(), MetricsSweep.named("antfleet-sweep-http-"));
         this.watchdog = Executors.newSingleThreadScheduledExecutor(MetricsSweep.named("antfleet-sweep-watchdog-"));
-        this.guardMillis = settings.connectTimeout().toMillis() + settings.requestTimeout().toMillis() + 250;
         this.client = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(settings.connectTimeout())
@@ -41,9 +40,11 @@ final class JdkHttpFetcher implements Fetcher {
     }
 
     @Override
-    public Body get(SweepTarget target, String path) {
+    public Body get(SweepTarget target, String path, Duration timeout) {
+        // the client's timeout ends with the headers; the watchdog cuts off a body that stalls after them
+        long guardMillis = settings.connectTimeout().toMillis() + timeout.toMillis() + 250;
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + target.host() + ":" + target.metricsPort() + path))
-                .timeout(settings.requestTimeout())
+                .timeout(timeout)
                 .GET()
                 .build();
         Watch watch = new Watch(Thread.currentThread());
@@ -59,21 +60,21 @@ final class JdkHttpFetcher implements Fetcher {
                 Thread.currentThread().interrupt();
                 throw new FetchFailure("interrupted");
             }
-            throw new FetchFailure("timed out after " + guardMillis + " ms (stalled body)");
+            throw FetchFailure.timeout("timed out after " + guardMillis + " ms (stalled body)");
         } catch (IOException e) {
-            throw new FetchFailure(reason(e));
+            throw new FetchFailure(reason(e, timeout), e instanceof HttpTimeoutException);
         } finally {
             alarm.cancel(false);
             watch.disarm();
         }
     }
 
-    private String reason(IOException e) {
+    private String reason(IOException e, Duration timeout) {
         if (e instanceof HttpConnectTimeoutException) {
             return "connect timed out after " + settings.connectTimeout().toMillis() + " ms";
         }
         if (e instanceof HttpTimeoutException) {
-            return "timed out after " + settings.requestTimeout().toMillis() + " ms";
+            return "timed out after " + timeout.toMillis() + " ms";
         }
         if (e instanceof ConnectException || e.getCause() instanceof ConnectException) {
             return "connection refused";

@@ -4,7 +4,9 @@ import static java.util.Objects.requireNonNull;
 
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.NodeReadings;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -20,7 +22,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * A node counts as running only when both endpoints answer 200 with valid OpenMetrics holding the
  * series every node exposes. {@code /metadata} (peer id, version: they change only when the node
  * restarts) is read on a node's first probe and then again only after it restarted, stopped answering, or
- * 10 minutes ({@link MetadataCache}); {@link #sweepFresh} reads it every time. Thread-safe;
+ * 10 minutes ({@link MetadataCache}); {@link #sweepFresh} reads it every time. Nodes whose last probe timed
+ * out (hanging: they accept and never answer) are probed first and with a shorter timeout ({@link HangingNodes}),
+ * so a sweep with hanging nodes takes about that timeout, wherever they sit in the list. Thread-safe;
  * {@link #close()} stops its threads.
  */
 public final class MetricsSweep implements AutoCloseable {
@@ -29,6 +33,7 @@ public final class MetricsSweep implements AutoCloseable {
     private final OpenMetricsParser parser = new OpenMetricsParser();
     private final NodeReadingsMapper mapper = new NodeReadingsMapper();
     private final MetadataCache metadata;
+    private final HangingNodes hanging;
 
     public MetricsSweep(SweepSettings settings) {
         this(settings, SweepTransport.SOCKET);
@@ -44,6 +49,7 @@ public final class MetricsSweep implements AutoCloseable {
         this.metadata = requireNonNull(metadata, "metadata is null");
         this.fetcher = transport == SweepTransport.SOCKET ? new SocketFetcher(settings) : new JdkHttpFetcher(settings);
         this.workers = Executors.newFixedThreadPool(settings.maxInFlight(), named("antfleet-sweep-"));
+        this.hanging = new HangingNodes(settings, metadata::now);
     }
 
     static ThreadFactory named(String prefix) {
@@ -69,9 +75,14 @@ public final class MetricsSweep implements AutoCloseable {
     }
 
     private List<SweptNode> sweep(List<SweepTarget> targets, boolean fresh) {
-        List<Future<SweptNode>> futures = new ArrayList<>(targets.size());
-        for (SweepTarget target : targets) {
-            futures.add(workers.submit(() -> probe(target, fresh)));
+        List<Future<SweptNode>> futures = new ArrayList<>(Collections.nCopies(targets.size(), null));
+        for (int pass = hanging.isEmpty() ? 1 : 0; pass < 2; pass++) {
+            for (int i = 0; i < targets.size(); i++) {
+                SweepTarget target = targets.get(i);
+                if (futures.get(i) == null && (pass == 1 || hanging.hangs(target))) {
+                    futures.set(i, workers.submit(() -> probe(target, fresh)));
+                }
+            }
         }
         List<SweptNode> probes = new ArrayList<>(targets.size());
         try {
@@ -102,36 +113,49 @@ public final class MetricsSweep implements AutoCloseable {
 
     private SweptNode probe(SweepTarget target, boolean fresh) {
         requireNonNull(target, "target is null");
+        Duration timeout = hanging.timeout(target);
         try {
-            ParsedMetrics metrics = fetch(target, "/metrics", NodeReadingsMapper.METRICS);
+            ParsedMetrics metrics = fetch(target, "/metrics", NodeReadingsMapper.METRICS, timeout);
             double uptime = mapper.uptimeSeconds(metrics);
             long now = metadata.now();
             MetadataCache.Metadata known = fresh ? null : metadata.fresh(target, uptime, now);
             if (known != null) {
-                return SweptNode.running(target, mapper.map(metrics, known.peerId(), known.version()));
+                return answered(target, mapper.map(metrics, known.peerId(), known.version()));
             }
-            NodeReadings readings = mapper.map(metrics, fetch(target, "/metadata", NodeReadingsMapper.METADATA));
+            NodeReadings readings = mapper.map(metrics, fetch(target, "/metadata", NodeReadingsMapper.METADATA, timeout));
             metadata.remember(target, readings.peerId(), readings.version(), uptime, now);
-            return SweptNode.running(target, readings);
+            return answered(target, readings);
         } catch (Fetcher.FetchFailure e) {
             metadata.forget(target);
+            if (e.timedOut()) {
+                hanging.timedOut(target, timeout);
+            } else {
+                hanging.forget(target);
+            }
             return SweptNode.failed(target, e.getMessage());
         } catch (MetricsFormatException e) {
             metadata.forget(target);
+            hanging.forget(target);
             return SweptNode.failed(target, "invalid body: " + e.getMessage());
         } catch (RuntimeException e) {
             // whatever one node's answer does to the reading, it is that node's failure, never the sweep's
             metadata.forget(target);
+            hanging.forget(target);
             return SweptNode.failed(target, "unusable answer: " + e);
         }
     }
 
-    private ParsedMetrics fetch(SweepTarget target, String path, MetricQuery query) {
+    private SweptNode answered(SweepTarget target, NodeReadings readings) {
+        hanging.forget(target);
+        return SweptNode.running(target, readings);
+    }
+
+    private ParsedMetrics fetch(SweepTarget target, String path, MetricQuery query, Duration timeout) {
         try {
-            Fetcher.Body body = fetcher.get(target, path);
+            Fetcher.Body body = fetcher.get(target, path, timeout);
             return parser.parse(body.bytes(), body.offset(), body.end(), query);
         } catch (Fetcher.FetchFailure e) {
-            throw new Fetcher.FetchFailure("GET " + path + ": " + e.getMessage());
+            throw new Fetcher.FetchFailure("GET " + path + ": " + e.getMessage(), e.timedOut());
         } catch (MetricsFormatException e) {
             throw new Fetcher.FetchFailure("GET " + path + ": invalid body: " + e.getMessage());
         }

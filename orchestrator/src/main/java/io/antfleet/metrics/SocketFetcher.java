@@ -8,22 +8,28 @@ import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One short HTTP/1.1 GET per request over a plain blocking socket ({@code Connection: close}, as the
- * antnode metrics server answers anyway): connect bounded by the connect timeout, the whole answer by
- * the request timeout (a stalled or dripping server is cut off). Reads Content-Length, chunked and
+ * antnode metrics server answers anyway): the whole exchange, connect included, bounded by the request
+ * timeout (the connect also by the connect timeout), so a node that accepts and never answers, or drips,
+ * costs one request timeout and no more. Reads Content-Length, chunked and
  * read-to-close bodies, at most {@link #MAX_ANSWER} bytes. Each thread reuses one buffer, so a sweep allocates
  * little; it grows for a big answer and goes back to its first size after it.
  */
 final class SocketFetcher implements Fetcher {
-    /** A whole answer, head and body, beyond this is refused: an antnode's /metrics is some 20 KiB. */
+    /** A whole answer, head and body, beyond this is refused: a real antnode's /metrics is some 47 KB. */
     static final int MAX_ANSWER = 1024 * 1024;
-    /** Each thread's buffer starts at this and goes back to it after a bigger answer. */
-    static final int INITIAL_BUFFER = 32 * 1024;
+    /**
+     * Each thread's buffer starts at this and goes back to it after a bigger answer: room for a real antnode's
+     * /metrics (47,645 bytes in docs/contracts/antnode-metrics-capture.txt) and its head, so a sweep does not
+     * grow and drop a buffer per node.
+     */
+    static final int INITIAL_BUFFER = 64 * 1024;
 
     private final SweepSettings settings;
     private final ThreadLocal<byte[]> buffers = ThreadLocal.withInitial(() -> new byte[INITIAL_BUFFER]);
@@ -35,9 +41,9 @@ final class SocketFetcher implements Fetcher {
     }
 
     @Override
-    public Body get(SweepTarget target, String path) {
+    public Body get(SweepTarget target, String path, Duration timeout) {
         try {
-            return fetch(target, path);
+            return fetch(target, path, timeout);
         } finally {
             // the answer in hand keeps a big array alive until it is parsed; the thread goes back to a small one
             if (buffers.get().length > INITIAL_BUFFER) {
@@ -51,21 +57,21 @@ final class SocketFetcher implements Fetcher {
         return buffers.get().length;
     }
 
-    private Body fetch(SweepTarget target, String path) {
-        long deadline = System.nanoTime() + settings.requestTimeout().toNanos();
+    private Body fetch(SweepTarget target, String path, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        int connectMillis = (int) Math.min(settings.connectTimeout().toMillis(), timeout.toMillis());
         // NO_PROXY: a plain socket; the default one asks the proxy selector (building a URI) on every connect
         try (Socket socket = new Socket(Proxy.NO_PROXY)) {
             socket.setTcpNoDelay(true);
-            socket.connect(address(target), (int) settings.connectTimeout().toMillis());
-            socket.setSoTimeout((int) settings.requestTimeout().toMillis());
+            socket.connect(address(target), connectMillis);
             byte[] buf = buffers.get();
             int n = request(buf, path, target);
             socket.getOutputStream().write(buf, 0, n);
-            int length = readAll(socket.getInputStream(), deadline);
+            int length = readAll(socket, deadline, timeout);
             return HttpAnswer.body(buffers.get(), length);
         } catch (SocketTimeoutException e) {
-            throw new FetchFailure(e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")
-                    ? "connect timed out after " + settings.connectTimeout().toMillis() + " ms" : timedOut());
+            throw FetchFailure.timeout(e.getMessage() != null && e.getMessage().toLowerCase(java.util.Locale.ROOT).contains("connect")
+                    ? "connect timed out after " + connectMillis + " ms" : timedOut(timeout));
         } catch (ConnectException e) {
             throw new FetchFailure("connection refused");
         } catch (IOException e) {
@@ -122,10 +128,17 @@ final class SocketFetcher implements Fetcher {
         return at + s.length();
     }
 
-    private int readAll(InputStream in, long deadline) throws IOException {
+    /** Reads until the answer is complete or closed; each read waits only for what is left of the deadline. */
+    private int readAll(Socket socket, long deadline, Duration timeout) throws IOException {
+        InputStream in = socket.getInputStream();
         byte[] buf = buffers.get();
         int length = 0;
         while (true) {
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                throw FetchFailure.timeout(timedOut(timeout));
+            }
+            socket.setSoTimeout((int) Math.max(1, left / 1_000_000));
             if (length == buf.length) {
                 if (buf.length >= MAX_ANSWER) {
                     throw new FetchFailure("answer larger than " + MAX_ANSWER + " bytes");
@@ -138,17 +151,14 @@ final class SocketFetcher implements Fetcher {
                 return length;
             }
             length += n;
-            if (System.nanoTime() > deadline) {
-                throw new FetchFailure(timedOut());
-            }
             if (HttpAnswer.complete(buf, length)) {
                 return length;
             }
         }
     }
 
-    private String timedOut() {
-        return "timed out after " + settings.requestTimeout().toMillis() + " ms";
+    private static String timedOut(Duration timeout) {
+        return "timed out after " + timeout.toMillis() + " ms";
     }
 
     @Override

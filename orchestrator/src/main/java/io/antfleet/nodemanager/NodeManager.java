@@ -1,6 +1,7 @@
 package io.antfleet.nodemanager;
 
 import io.antfleet.fleet.ServiceName;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -36,6 +37,24 @@ public interface NodeManager {
     List<? extends RegisteredNode> add(AddNodesRequest request, Consumer<List<? extends RegisteredNode>> added);
 
     void start(List<ServiceName> services);
+
+    /**
+     * Adds (each request in turn, {@code added} hearing every batch as {@link #add} does), then starts all the
+     * new nodes, in a container the caller has just created, whose registry should therefore be empty; returns
+     * every registry entry as it is afterwards. The effect is that of add, start and {@link #survey}, which is
+     * what this default does; an implementation may take the entries from its tool's own output where that
+     * output proves the registry was empty (the first new number is 1: numbers are never reused), and skip the
+     * reads a fresh container does not need.
+     */
+    default List<? extends RegisteredNode> populate(List<AddNodesRequest> requests,
+            Consumer<List<? extends RegisteredNode>> added) {
+        List<ServiceName> all = new ArrayList<>();
+        for (AddNodesRequest request : requests) {
+            add(request, added).forEach(n -> all.add(n.service()));
+        }
+        start(all);
+        return survey();
+    }
 
     void stop(List<ServiceName> services);
 

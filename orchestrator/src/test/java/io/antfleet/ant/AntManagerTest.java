@@ -154,4 +154,101 @@ class AntManagerTest {
         assertThatThrownBy(() -> ant.manager().start(List.of(ServiceName.of("antnode1"))))
                 .hasMessageContaining("'antnode1' is not an ant node service");
     }
+
+    /** {@code add --json} of nodes {@code ids}, ports 12000.. (§2.2's NodeConfig). */
+    private static String added(int... ids) {
+        List<String> nodes = new ArrayList<>();
+        for (int id : ids) {
+            nodes.add("{\"id\":" + id + ",\"service_name\":\"node" + id + "\",\"rewards_address\":\"" + WALLET
+                    + "\",\"data_dir\":\"/home/ant/.local/share/ant/nodes/node-" + id + "\",\"log_dir\":null,"
+                    + "\"node_port\":" + (11999 + id) + ",\"metrics_port\":null,\"network_id\":1,\"binary_path\":"
+                    + "\"/home/ant/.local/share/ant/nodes/node-" + id + "/ant-node\",\"version\":\"0.14.2\","
+                    + "\"env_variables\":{},\"bootstrap_peers\":[]}");
+        }
+        return "{\"nodes_added\":[" + String.join(",", nodes) + "]}";
+    }
+
+    private static final String ADD_TWO = "ant node add --json --rewards-address " + WALLET
+            + " --count 2 --node-port 12000-12001 --path /opt/ant-node/0.14.2/ant-node";
+
+    private static AddNodesRequest two() {
+        return new AddNodesRequest(2, "/opt/ant-node/0.14.2/ant-node", null, new PortRange(12000, 12001), null, null, false,
+                WALLET, EvmNetwork.ARBITRUM_ONE);
+    }
+
+    @Test
+    void populatingAFreshContainerStartsTheDaemonAddsAndStartsAllInThreeCallsAndTakesThePidsFromTheStart() {
+        ant.answer("ant node daemon start --json", 0, "{\"already_running\":false,\"pid\":9,\"port\":40123}")
+                .answer("ant node add", 0, added(1, 2))
+                .answer("ant node start --json", 0, "{\"started\":[{\"node_id\":1,\"service_name\":\"node1\",\"pid\":501},"
+                        + "{\"node_id\":2,\"service_name\":\"node2\",\"pid\":502}],\"failed\":[],\"already_running\":[]}");
+        List<Object> heard = new ArrayList<>();
+
+        List<AntNode> nodes = ant.manager().populate(List.of(two()), heard::add);
+
+        assertThat(ant.calls).containsExactly("ant --version", "ant node daemon start --json", ADD_TWO, "ant node start --json");
+        assertThat(nodes).extracting(n -> n.service() + " " + n.managerStatus() + " " + n.pid() + " " + n.nodePort())
+                .containsExactly("node1 running 501 12000", "node2 running 502 12001");
+        assertThat(heard).hasSize(1);
+    }
+
+    @Test
+    void populatingWhereTheDaemonStartFindsALivePidFileTakesTheCarefulPath() {
+        ant.answer("ant node daemon start --json", 0, "{\"already_running\":true,\"pid\":7,\"port\":40123}")
+                .answer("ant node add", 0, added(1, 2)).answer("ant node start --json --service-name", 0, "{}")
+                .answer("ant node status --json", 0, AntJsonTest.STATUS);
+
+        ant.manager().populate(List.of(two()), n -> { });
+
+        assertThat(ant.calls).containsSubsequence("ant node daemon start --json", "cat " + FakeAnt.REGISTRY,
+                "ant node daemon status --json", ADD_TWO, "ant node start --json --service-name node1",
+                "ant node start --json --service-name node2", "cat " + FakeAnt.REGISTRY);
+    }
+
+    @Test
+    void populatingARegistryThatWasNotEmptyStartsItsOwnNodesByNameAndSurveys() {
+        ant.answer("ant node daemon start --json", 0, "{\"already_running\":false,\"pid\":9,\"port\":40123}")
+                .answer("ant node add", 0, added(3, 4)).answer("ant node start --json --service-name", 0, "{}");
+
+        ant.manager().populate(List.of(two()), n -> { });
+
+        assertThat(ant.calls).containsSubsequence(ADD_TWO, "ant node start --json --service-name node3",
+                "ant node start --json --service-name node4", "cat " + FakeAnt.REGISTRY).doesNotContain("ant node start --json");
+    }
+
+    @Test
+    void aNodeTheStartAllCouldNotStartFailsThePopulateNamingIt() {
+        ant.answer("ant node daemon start --json", 0, "{\"already_running\":false,\"pid\":9,\"port\":40123}")
+                .answer("ant node add", 0, added(1, 2))
+                .answer("ant node start --json", 0, "{\"started\":[{\"node_id\":1,\"service_name\":\"node1\",\"pid\":501}],"
+                        + "\"failed\":[{\"node_id\":2,\"service_name\":\"node2\",\"error\":\"Process spawn failed: Node 2 exited "
+                        + "immediately\"}],\"already_running\":[]}");
+
+        assertThatThrownBy(() -> ant.manager().populate(List.of(two()), n -> { })).isInstanceOf(AntException.class)
+                .hasMessageContaining("node2: Process spawn failed: Node 2 exited immediately");
+    }
+
+    @Test
+    void managersOfOneImageAskAntsVersionOnce() {
+        AntSettings settings = AntSettings.defaults();
+        io.antfleet.nodemanager.PerImage<String> versions = new io.antfleet.nodemanager.PerImage<>();
+        io.antfleet.docker.FakeDockerGateway docker = ant.docker;
+        AntManager first = new AntManager(new AntExec(docker, "c1", "alpha", settings) {
+            @Override
+            public java.util.Optional<String> imageId() {
+                return java.util.Optional.of("sha256:1");
+            }
+        }, settings, versions);
+        AntManager second = new AntManager(new AntExec(docker, "c1", "beta", settings) {
+            @Override
+            public java.util.Optional<String> imageId() {
+                return java.util.Optional.of("sha256:1");
+            }
+        }, settings, versions);
+
+        first.toolVersion();
+        second.toolVersion();
+
+        assertThat(ant.calls).containsExactly("ant --version");
+    }
 }

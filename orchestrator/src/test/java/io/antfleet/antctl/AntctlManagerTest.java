@@ -260,4 +260,83 @@ class AntctlManagerTest {
         assertThatThrownBy(() -> manager.stop(names("antnode9")))
                 .isInstanceOf(AntctlException.class).hasMessageContaining("No service named 'antnode9'");
     }
+
+    private static io.antfleet.nodemanager.AddNodesRequest request(int count, int firstPort, String path) {
+        return new io.antfleet.nodemanager.AddNodesRequest(count, path, null, new PortRange(firstPort, firstPort + count - 1),
+                new PortRange(firstPort + 1000, firstPort + 1000 + count - 1), null, true, WALLET, EvmNetwork.LOCAL);
+    }
+
+    @Test
+    void populatingAnEmptyRegistryRunsAddAndStartOnlyAndTakesTheEntriesFromTheirOutput() {
+        alivePorts.addAll(List.of(32001, 32002, 32003));
+        List<Object> heard = new ArrayList<>();
+
+        List<AntctlNode> nodes = manager.populate(List.of(request(2, 31001, null), request(1, 31003, null)), heard::add);
+
+        assertThat(fake.calls()).extracting(c -> c.get(0)).containsExactly("--version", "add", "add", "start");
+        assertThat(nodes).extracting(n -> n.service() + " " + n.antctlStatus() + " " + n.nodePort() + " " + n.metricsPort()
+                + " " + n.rpcPort() + " " + n.version() + " " + n.dataDir() + " " + n.rewardsAddress() + " " + n.peerId())
+                .containsExactly(
+                        "antnode1 Running 31001 32001 45001 0.4.17 /var/antctl/services/antnode1 0x03b770d9cd32077cc0bf330c13c114a87643b124 12D3KooW",
+                        "antnode2 Running 31002 32002 45002 0.4.17 /var/antctl/services/antnode2 0x03b770d9cd32077cc0bf330c13c114a87643b124 12D3KooW",
+                        "antnode3 Running 31003 32003 45003 0.4.17 /var/antctl/services/antnode3 0x03b770d9cd32077cc0bf330c13c114a87643b124 12D3KooW");
+        assertThat(heard).hasSize(2);
+        assertThat(fake.registry()).allSatisfy(e -> assertThat(e.status).isEqualTo("Running"));
+    }
+
+    @Test
+    void theEntriesTakenFromTheOutputAreWhatStatusShowsOnceStarted() {
+        alivePorts.addAll(List.of(32001, 32002));
+        List<AntctlNode> nodes = manager.populate(List.of(request(2, 31001, null)), n -> { });
+
+        assertThat(nodes).extracting(AntctlNode::service, AntctlNode::status, AntctlNode::nodePort, AntctlNode::metricsPort,
+                AntctlNode::rpcPort, AntctlNode::dataDir, AntctlNode::logDir, AntctlNode::antnodePath, AntctlNode::version,
+                AntctlNode::rewardsAddress).containsExactlyElementsOf(manager.survey().stream().map(n -> org.assertj.core.api
+                .Assertions.tuple(n.service(), n.status(), n.nodePort(), n.metricsPort(), n.rpcPort(), n.dataDir(), n.logDir(),
+                        n.antnodePath(), n.version(), n.rewardsAddress())).toList());
+    }
+
+    @Test
+    void aStartedNodeWhoseMetadataDoesNotSayItsPeerIdLeavesTheEntriesToASurvey() {
+        alivePorts.add(32001);
+
+        manager.populate(List.of(request(2, 31001, null)), n -> { });
+
+        assertThat(fake.calls()).extracting(c -> c.get(0)).containsExactly("--version", "add", "start", "status");
+    }
+
+    @Test
+    void populatingARegistryThatWasNotEmptyReadsStatusAfterTheAddAndSurveysAfterTheStart() {
+        manager.create(add(1, 31001));
+        int before = fake.calls().size();
+
+        List<AntctlNode> nodes = manager.populate(List.of(request(2, 31002, null)), n -> { });
+
+        assertThat(fake.calls().subList(before, fake.calls().size())).extracting(c -> c.get(0))
+                .containsExactly("add", "status", "start", "status");
+        assertThat(nodes).extracting(n -> n.service().value()).containsExactly("antnode1", "antnode2", "antnode3");
+    }
+
+    @Test
+    void populatingWithABinaryByPathReadsStatusForTheVersionAddDoesNotPrint() {
+        fake.binaryVersion("0.4.16");
+
+        List<AntctlNode> nodes = manager.populate(List.of(request(1, 31001, "/opt/antnode/0.4.16/antnode")), n -> { });
+
+        assertThat(fake.calls()).extracting(c -> c.get(0)).containsExactly("--version", "add", "status", "start", "status");
+        assertThat(nodes).extracting(AntctlNode::version).containsExactly("0.4.16");
+    }
+
+    @Test
+    void clientsOfContainersOfOneImageAskAntctlsVersionOnce() {
+        io.antfleet.nodemanager.PerImage<AntctlDialect> dialects = new io.antfleet.nodemanager.PerImage<>();
+        FakeAntctl other = new FakeAntctl("container beta (antctl+sudo)").imageId("sha256:1");
+        fake.imageId("sha256:1");
+
+        new AntctlClient(fake, AntctlSettings.defaults(), w -> { }, dialects).status();
+        new AntctlClient(other, AntctlSettings.defaults(), w -> { }, dialects).status();
+
+        assertThat(fake.calls()).extracting(c -> c.get(0)).containsExactly("--version", "status");
+        assertThat(other.calls()).extracting(c -> c.get(0)).containsExactly("status");
+    }
 }

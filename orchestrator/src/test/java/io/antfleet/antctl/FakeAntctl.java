@@ -40,6 +40,7 @@ public final class FakeAntctl implements AntctlRunner {
     private final List<Duration> timeouts = new ArrayList<>();
     private boolean addAfterFailure;
     private String binaryVersion = "0.4.17";
+    private String imageId;
 
     public FakeAntctl(String target) {
         this(target, "Autonomi Node Manager v0.14.2\nPackage version: 2026.2.3.2\nGit info: stable / 4f1e2d3 / 2026-02-03\n");
@@ -63,6 +64,17 @@ public final class FakeAntctl implements AntctlRunner {
     public synchronized FakeAntctl addBeforeFailing(boolean value) {
         addAfterFailure = value;
         return this;
+    }
+
+    /** The image this antctl runs in, as Docker would say it (none: the client asks --version itself). */
+    public synchronized FakeAntctl imageId(String id) {
+        imageId = id;
+        return this;
+    }
+
+    @Override
+    public synchronized java.util.Optional<String> imageId() {
+        return java.util.Optional.ofNullable(imageId);
     }
 
     public synchronized List<List<String>> calls() {
@@ -162,16 +174,26 @@ public final class FakeAntctl implements AntctlRunner {
         int count = Integer.parseInt(value(args, "--count", "1"));
         int[] nodePorts = ports(value(args, "--node-port", null), count);
         int[] metricsPorts = ports(value(args, "--metrics-port", null), count);
+        boolean byPath = args.contains("--path");
+        String version = byPath ? binaryVersion : value(args, "--version", "0.4.17");
         StringBuilder out = new StringBuilder("╔══════════════════════════╗\n║   Add Antnode Services   ║\n"
-                + "╚══════════════════════════╝\n" + count + " service(s) to be added\nServices Added:\n");
+                + "╚══════════════════════════╝\n" + count + " service(s) to be added\n");
+        if (!byPath) { // helpers.rs:255, 296
+            out.append("Downloading antnode version ").append(version).append("...\n")
+                    .append("Download completed: /tmp/antnode-download/antnode\n");
+        }
+        out.append("Services Added:\n");
         for (int i = 0; i < count; i++) {
             Entry e = new Entry(registry.size() + 1);
+            e.version = version;
             e.nodePort = nodePorts == null ? 40000 + e.number : nodePorts[i];
             e.metricsPort = metricsPorts == null ? null : metricsPorts[i];
             e.rpcPort = 45000 + e.number;
             registry.add(e);
-            out.append(" ✓ antnode").append(e.number).append('\n')
+            out.append(" ✓ antnode").append(e.number).append('\n') // add_services/mod.rs:304-308
+                    .append("    - Antnode path: /var/antctl/services/antnode").append(e.number).append("/antnode\n")
                     .append("    - Data path: /var/antctl/services/antnode").append(e.number).append('\n')
+                    .append("    - Log path: /var/log/antnode/antnode").append(e.number).append('\n')
                     .append("    - RPC port: 127.0.0.1:").append(e.rpcPort).append('\n');
         }
         out.append("[!] Note: newly added services have not been started\n");

@@ -219,6 +219,48 @@ abstract class MetricsSweepContract {
     }
 
     @Test
+    void aNodeThatTimedOutInTheLastSweepIsProbedFirstInTheNextSoItsWaitOverlapsTheOthers() throws IOException {
+        List<String> arrivals = java.util.Collections.synchronizedList(new ArrayList<>());
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/metrics", ex -> {
+            arrivals.add("good");
+            answer(ex, 200, METRICS);
+        });
+        server.createContext("/metadata", ex -> answer(ex, 200, METADATA));
+        server.setExecutor(handlers);
+        server.start();
+        servers.add(server);
+        int good = server.getAddress().getPort();
+        HttpServer hanging = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        hanging.createContext("/", ex -> {
+            arrivals.add("hanging");
+            try {
+                releaseStalled.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        hanging.setExecutor(handlers);
+        hanging.start();
+        servers.add(hanging);
+        List<SweepTarget> targets = List.of(SweepTarget.local("a", good), SweepTarget.local("b", good),
+                SweepTarget.local("hangs", hanging.getAddress().getPort()), SweepTarget.local("d", good));
+        try (MetricsSweep oneAtATime = new MetricsSweep(
+                new SweepSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 1, 1), transport())) {
+            assertThat(oneAtATime.sweep(targets)).extracting(SweptNode::isRunning).containsExactly(true, true, false, true);
+            assertThat(arrivals).containsExactly("good", "good", "hanging", "good");
+            arrivals.clear();
+
+            List<SweptNode> probes = oneAtATime.sweep(targets);
+
+            assertThat(arrivals).containsExactly("hanging", "good", "good", "good");
+            assertThat(probes).extracting(p -> p.target().id()).containsExactly("a", "b", "hangs", "d");
+            assertThat(probes.get(2).failure()).startsWith("GET /metrics: timed out after");
+        }
+    }
+
+    @Test
     void aBodyThatStallsAfterItsHeadersIsCutOffByTheWatchdog() throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/metrics", ex -> {

@@ -25,7 +25,7 @@ class SocketSweepTest extends MetricsSweepContract {
         server.start();
         SocketFetcher fetcher = new SocketFetcher(new SweepSettings(java.time.Duration.ofSeconds(2), java.time.Duration.ofSeconds(5), 1, 1));
         try {
-            Fetcher.Body body = fetcher.get(SweepTarget.local("big", server.getAddress().getPort()), "/metrics");
+            Fetcher.Body body = fetcher.get(SweepTarget.local("big", server.getAddress().getPort()), "/metrics", java.time.Duration.ofSeconds(5));
 
             org.assertj.core.api.Assertions.assertThat(body.end() - body.offset()).isEqualTo(big.length);
             org.assertj.core.api.Assertions.assertThat(fetcher.bufferSize()).isEqualTo(SocketFetcher.INITIAL_BUFFER);

@@ -39,6 +39,10 @@ final class ContainerRun {
     private Optional<Container> row = Optional.empty();
     private Optional<PortBlock> labelledPorts = Optional.empty();
     private boolean gone;
+    /** This run created the container (on a new volume): its registry starts empty. */
+    private boolean created;
+    /** The rows hold the registry as the last step left it (populate returned it): no survey needed. */
+    private boolean recorded;
 
     ContainerRun(ApplyDeps deps, FleetSpec spec, String name, Optional<ObservedContainer> seen) {
         this.deps = deps;
@@ -83,6 +87,7 @@ final class ContainerRun {
     }
 
     private List<String> perform(PlanStep action) {
+        recorded = false; // any step may change what the registry holds
         if (action instanceof PlanStep.CreateContainer) {
             return create((PlanStep.CreateContainer) action);
         }
@@ -146,22 +151,39 @@ final class ContainerRun {
         dockerId = deps.docker().createAndStart(new ContainerSpec(dockerName, c.image(), labels, network,
                 dockerName + "-data", mount, cpus, c.limits().memoryBytes().orElse(null),
                 c.dockerNetwork().map(DockerNetwork::ipv4).orElse(null), c.dockerNetwork().map(DockerNetwork::ipv6).orElse(null)));
+        created = true;
         Instant now = deps.clock().instant();
         row = Optional.of(deps.containers().insert(new Container(null, dockerId, dockerName, c.image(), "running", network,
                 mode, create.ports(), now, now)));
         return List.of(dockerId);
     }
 
+    /**
+     * Adds the batches, then starts them. Into a container this run created, the node manager populates it in
+     * one go ({@link NodeManager#populate}): what it returns is the registry, written to the rows at once, so
+     * the survey at the end is not needed unless a later step changes nodes again.
+     */
     private List<String> add(PlanStep.AddNodes add) {
         SpecContainer c = spec.container(name).orElseThrow(() -> new AntfleetException("container " + name + " is not in the spec"));
         Container r = ensureRow(null);
         NodeManager manager = manager();
-        List<ServiceName> added = new ArrayList<>();
+        List<AddNodesRequest> requests = new ArrayList<>();
         for (AddBatches.Call call : AddBatches.split(add.batches(), c.rewardsAddress(), deps.wallets())) {
-            AddNodesRequest request = new AddNodesRequest(call.count(), path(c), version(c), call.node(), call.metrics(),
-                    call.rpc(), c.noUpnp(), call.wallet(), c.network());
-            List<? extends RegisteredNode> nodes = manager.add(request, created -> writeRows(r, created));
-            nodes.forEach(n -> added.add(n.service()));
+            requests.add(new AddNodesRequest(call.count(), path(c), version(c), call.node(), call.metrics(), call.rpc(),
+                    c.noUpnp(), call.wallet(), c.network()));
+        }
+        List<ServiceName> added = new ArrayList<>();
+        if (created) {
+            List<? extends RegisteredNode> registry = manager.populate(requests, fresh -> {
+                writeRows(r, fresh);
+                fresh.forEach(n -> added.add(n.service()));
+            });
+            writeRows(r, registry);
+            recorded = true;
+            return names(added);
+        }
+        for (AddNodesRequest request : requests) {
+            manager.add(request, fresh -> writeRows(r, fresh)).forEach(n -> added.add(n.service()));
         }
         if (!added.isEmpty()) {
             manager.start(added);
@@ -240,9 +262,12 @@ final class ContainerRun {
                 && java.util.Objects.equals(n.version(), recorded.get(n.service()).version()));
     }
 
-    /** After the run: antctl's registry, as it now is, into the node rows (an operator's DISABLED kept). */
+    /**
+     * After the run: antctl's registry, as it now is, into the node rows (an operator's DISABLED kept), unless the
+     * last step left them so already.
+     */
     private void recordNodes() {
-        if (gone || dockerId == null || row.isEmpty()) {
+        if (gone || recorded || dockerId == null || row.isEmpty()) {
             return;
         }
         writeRows(row.get(), manager().survey());

@@ -64,6 +64,18 @@ public final class RunObserver {
     @Inject
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
             Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route, VersionChanges versions) {
+        this(containers, nodes, sweeper, new DockerCheck(docker, containers, nodes), clock, ant, probes, route, versions);
+    }
+
+    /** Over every host's engine: {@code engines} gives the gateway of a host by name (no version watch). */
+    public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper,
+            java.util.function.Function<String, DockerGateway> engines, Clock clock, AntRegistryWatch ant,
+            ProbeObservation probes, ProbeRoute route) {
+        this(containers, nodes, sweeper, new DockerCheck(engines, containers, nodes), clock, ant, probes, route, null);
+    }
+
+    private RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerCheck docker,
+            Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route, VersionChanges versions) {
         this.ant = ant;
         this.probes = probes;
         this.route = requireNonNull(route, "route is null");
@@ -71,7 +83,7 @@ public final class RunObserver {
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.sweeper = requireNonNull(sweeper, "sweeper is null");
-        this.docker = new DockerCheck(docker, containers, nodes);
+        this.docker = requireNonNull(docker, "docker is null");
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -85,7 +97,7 @@ public final class RunObserver {
                 hostOf.put(r.name(), c.host());
             });
         }
-        DockerView view = docker.check(target.spec().fleet(), rows.values(), clock.instant(), persist);
+        DockerView view = docker.check(target.spec().fleet(), rows.values(), hostOf, clock.instant(), persist);
         rows.forEach((name, r) -> nodeRows.put(name, nodes.findByContainer(r.id())));
         List<Node> swept = new ArrayList<>();
         List<SweepTarget> targets = new ArrayList<>();
@@ -94,7 +106,11 @@ public final class RunObserver {
             if (view.down().containsKey(name) || !rows.get(name).processManager().isAntctl()) {
                 return;
             }
-            if (probes != null && route.throughProbe(hostOf.get(name))) {
+            boolean throughProbe = probes != null && route.throughProbe(hostOf.get(name));
+            if (throughProbe && view.cut().contains(name)) {
+                return; // its engine did not answer: the probe cannot run there either
+            }
+            if (throughProbe) {
                 remote.add(new ProbeObservation.Probed(rows.get(name), list, hostOf.get(name)));
                 return;
             }

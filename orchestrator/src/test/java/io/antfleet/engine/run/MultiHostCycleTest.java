@@ -41,6 +41,8 @@ class MultiHostCycleTest {
     private static final HostSample LOW = HostSample.idle().withCpu(5).withMem(10).withDisk(20).withLoad(0.1, 0.1, 0.1);
     private final MemoryStore store = new MemoryStore();
     private final FakeDockerGateway docker = new FakeDockerGateway();
+    /** far's engine: the containers on far are listed here. */
+    private final FakeDockerGateway farEngine = new FakeDockerGateway();
     private final FakeSweeper sweeper = new FakeSweeper();
     private final Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
     private final MemoryHistoryLog history = new MemoryHistoryLog();
@@ -56,8 +58,8 @@ class MultiHostCycleTest {
     private final DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(new FakeNodeActions(store, sweeper),
             store.nodes, new DirectWork(), new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, d -> { },
             Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
-    private final RunLoop loop = new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock, null,
-            observation, ProbeRoute.REMOTE, null), new DecisionEngine(), executor, new RunState(new MemorySettings()), new MemoryLease(),
+    private final RunLoop loop = new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, host -> host.equals("far") ? farEngine : docker, clock, null,
+            observation, ProbeRoute.REMOTE), new DecisionEngine(), executor, new RunState(new MemorySettings()), new MemoryLease(),
             new FleetMetrics("test-host"), names -> { }, new MemoryDecisionLog(), new DirectWork(),
             new ReadingHistory(store.nodes, new MemorySettings(), history), new RunEvents(new FleetMetrics("test-host")),
             new FleetMutex(), clock);
@@ -104,7 +106,7 @@ class MultiHostCycleTest {
     @Test
     void eachHostIsDecidedOnItsOwnFiguresAndRecordedUnderItsName() {
         Container alpha = RunFixtures.container(store, docker, "t-alpha", 0);
-        Container beta = RunFixtures.container(store, docker, "t-beta", 1);
+        Container beta = RunFixtures.container(store, farEngine, "t-beta", 1);
         RunFixtures.node(store, beta, 1, NodeStatus.RUNNING, "0.4.17");
         farAnswer = far(900, 100, 100); // 90% busy since boot, 90% of memory in use
 
@@ -130,9 +132,33 @@ class MultiHostCycleTest {
     }
 
     @Test
+    void aRemoteHostWhoseEngineDoesNotAnswerIsCutFromTheCycleNamedAndItsRowsKeptWhileTheLocalHostGrows() {
+        RunFixtures.container(store, docker, "t-alpha", 0);
+        Container beta = RunFixtures.container(store, farEngine, "t-beta", 1);
+        RunFixtures.node(store, beta, 1, NodeStatus.RUNNING, "0.4.17");
+        farEngine.unreachable("Docker at tcp://10.213.0.2:2376 (host far) does not answer: connection refused");
+        farAnswer = far(1, 1, 900);
+
+        CycleReport report = cycle(localLow());
+
+        assertThat(probes).as("no probe where the engine does not answer").isEmpty();
+        assertThat(report.docker().cut()).containsExactly("t-beta");
+        assertThat(report.docker().clean()).isFalse();
+        assertThat(report.notes()).anySatisfy(n -> assertThat(n).startsWith("host far unreachable: Docker at tcp://10.213.0.2:2376")
+                .contains("the other hosts carry on"));
+        assertThat(report.decisions().list()).filteredOn(d -> d.reason().startsWith("host far: ")).singleElement()
+                .satisfies(d -> assertThat(d.action()).isEqualTo(Action.SURVEY));
+        assertThat(report.decisions().list()).filteredOn(d -> d.reason().startsWith("host local: "))
+                .extracting(d -> d.action()).containsExactly(Action.ADD);
+        assertThat(store.containers.findByName("t-beta").orElseThrow().status()).isEqualTo("running");
+        assertThat(store.nodes.findByContainer(beta.id())).singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(NodeStatus.RUNNING));
+    }
+
+    @Test
     void aRemoteHostWhoseProbeFailsIsOnlySurveyedAndNamedWhileTheLocalHostGrows() {
         RunFixtures.container(store, docker, "t-alpha", 0);
-        Container beta = RunFixtures.container(store, docker, "t-beta", 1);
+        Container beta = RunFixtures.container(store, farEngine, "t-beta", 1);
         RunFixtures.node(store, beta, 1, NodeStatus.RUNNING, "0.4.17");
         farAnswer = null;
 
