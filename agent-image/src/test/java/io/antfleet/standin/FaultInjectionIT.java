@@ -4,7 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.http.HttpTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -89,6 +94,38 @@ class FaultInjectionIT extends ContractTestBase {
 
         agent.root("rm", "/var/antctl/services/antnode1/stall-metrics");
         await().atMost(Duration.ofSeconds(10)).until(() -> !stalls(23042));
+    }
+
+    /**
+     * A sweep that meets a hanging node opens a connection each time and gives up on it; the node must go on
+     * hanging, sweep after sweep, not start answering with a closed connection once it holds 64 of them.
+     */
+    @Test
+    void aStalledNodeGoesOnHangingAfterManyAbandonedConnections() throws Exception {
+        agent.add(ROOT, "--node-port", "23051", "--metrics-port", "23052", "--rpc-port", "23053");
+        agent.antctl(ROOT, "start");
+        agent.root("touch", "/var/antctl/services/antnode1/stall-metrics");
+        await().atMost(Duration.ofSeconds(10)).until(() -> stalls(23052));
+
+        for (int i = 0; i < 100; i++) {
+            assertThat(silentFor(23052, Duration.ofMillis(30))).as("connection %d", i).isTrue();
+        }
+    }
+
+    /** True when a GET on a fresh connection gets no byte (and no close) within {@code wait}; the connection is then dropped. */
+    private static boolean silentFor(int port, Duration wait) throws IOException {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            socket.setSoTimeout((int) wait.toMillis());
+            try {
+                socket.getInputStream().read();
+                return false;
+            } catch (SocketTimeoutException silent) {
+                return true;
+            } catch (IOException closed) {
+                return false;
+            }
+        }
     }
 
     private boolean stalls(int port) throws Exception {

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.Timeout;
  */
 @Timeout(value = 180, unit = TimeUnit.SECONDS)
 class RefreshContractIT extends ContractTestBase {
+    /** The stand-in's file that simulates an antnode self-upgrade (agent-image/src/main/go/antctl/refresh.go). */
+    private static final String SELF_UPGRADE_TRIGGER = "self-upgrade";
+
     @Override
     String containerName() {
         return "refresh";
@@ -83,7 +86,7 @@ class RefreshContractIT extends ContractTestBase {
         addAndStart(1, 24521, "--version", "0.4.16", "--metrics-port", "24599");
         Map<?, ?> before = agent.node(ROOT, "antnode1");
 
-        agent.root("sh", "-c", "echo 0.4.17 > /var/antctl/services/antnode1/" + SelfUpgrade.TRIGGER);
+        agent.root("sh", "-c", "echo 0.4.17 > /var/antctl/services/antnode1/" + SELF_UPGRADE_TRIGGER);
         Map<?, ?> after = agent.node(ROOT, "antnode1");
 
         assertThat(after.get("status")).isEqualTo("Running");

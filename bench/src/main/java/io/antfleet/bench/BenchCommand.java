@@ -82,9 +82,10 @@ public final class BenchCommand implements Callable<Integer> {
     @Option(names = "--scale-nodes-per-container", defaultValue = "50", description = "Default: ${DEFAULT-VALUE}.")
     int scaleNodesPerContainer;
 
-    @Option(names = "--scale-first-port", defaultValue = "33000",
+    @Option(names = "--scale-first-port", defaultValue = "15000",
             description = "First host port of the scale fleet's node, metrics and rpc blocks (3 x 5,000 ports at "
-                    + "5,000 nodes: keep them inside the reserved 32768-60999). Default: ${DEFAULT-VALUE}.")
+                    + "5,000 nodes; below the ephemeral range 32768-60999, or inside its reserved ports). "
+                    + "Default: ${DEFAULT-VALUE}.")
     int scaleFirstPort;
 
     @Option(names = "--ant-image", defaultValue = "antfleet/agent:ant-stand-in",

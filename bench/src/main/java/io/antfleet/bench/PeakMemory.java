@@ -28,6 +28,26 @@ final class PeakMemory {
         }
     }
 
+    /** Linux's {@code ip_local_port_range} (the ports outgoing connections take) as {first, last}, or null. */
+    static int[] ephemeralRange() {
+        try {
+            String[] parts = String.join(" ", Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range")))
+                    .strip().split("\\s+");
+            return new int[] {Integer.parseInt(parts[0]), Integer.parseInt(parts[1])};
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** Linux's {@code kernel.pid_max} (every node is a process), or -1. */
+    static long pidMax() {
+        try {
+            return Long.parseLong(String.join("", Files.readAllLines(Path.of("/proc/sys/kernel/pid_max"))).strip());
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Linux's {@code ip_local_reserved_ports}, or "none". */
     static String reservedPorts() {
         try {

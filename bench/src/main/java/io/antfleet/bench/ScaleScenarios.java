@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * The bench at scale, on a stand-in fleet of its own (by default 100 containers x 50 nodes, node, metrics and
- * rpc ports from {@code --scale-first-port} in blocks of 5,000), set up after the other scenarios and the
+ * rpc ports from {@code --scale-first-port}, 15000, in blocks of 5,000: below the ephemeral range, so outgoing
+ * connections never take one, and clear of the ports tests and the default port plan bind), set up after the other scenarios and the
  * {@code memory} figure, so that neither sees this fleet. {@code scale}: one idle {@code run} cycle over all of
  * it ({@link IdleCycleScenario}, imported first, untimed). {@code scaling} (only when named): the same fleet
  * grown in three steps, a fifth, half and all of its containers (20, 50, 100: 1,000, 2,500, 5,000 nodes), and at
@@ -33,7 +34,7 @@ final class ScaleScenarios {
 
     /** The scale fleet's size and ports: node, metrics and rpc blocks from {@code firstPort}. */
     record Size(int containers, int nodesPerContainer, int firstPort) {
-        static final Size DEFAULT = new Size(100, 50, 33000);
+        static final Size DEFAULT = new Size(100, 50, 15000);
 
         Size {
             if (containers < 1 || nodesPerContainer < 1 || containers * nodesPerContainer > BenchSettings.MAX_NODES) {
@@ -97,12 +98,29 @@ final class ScaleScenarios {
         return steps;
     }
 
-    /** Whether the host can hold the fleet: its ports reserved from outgoing connections, and pids for its nodes. */
+    /**
+     * What the host offers the fleet: whether outgoing connections can take its ports (those in the ephemeral range
+     * are safe only where reserved), and room for one process per node.
+     */
     static String hostCheck(BenchSettings fleet) {
-        int last = fleet.firstPort() + 3 * fleet.block() - 1;
-        return String.format(Locale.ROOT, "bench: scale fleet %d containers x %d nodes, ports %d-%d (reserved from "
-                + "outgoing connections: %s; bin/setup-host reserves 32768-60999), one antnode process per node",
-                fleet.containers(), fleet.nodesPerContainer(), fleet.firstPort(), last, PeakMemory.reservedPorts());
+        return hostCheck(fleet, PeakMemory.ephemeralRange(), PeakMemory.reservedPorts(), PeakMemory.pidMax());
+    }
+
+    static String hostCheck(BenchSettings fleet, int[] ephemeral, String reserved, long pidMax) {
+        int first = fleet.firstPort();
+        int last = first + 3 * fleet.block() - 1;
+        String ports;
+        if (ephemeral == null) {
+            ports = "the ephemeral port range is unknown";
+        } else if (last < ephemeral[0] || first > ephemeral[1]) {
+            ports = "outside the ephemeral range " + ephemeral[0] + "-" + ephemeral[1] + ", so no outgoing connection takes one";
+        } else {
+            ports = "inside the ephemeral range " + ephemeral[0] + "-" + ephemeral[1] + ": safe only where reserved (reserved: "
+                    + reserved + "; bin/setup-host reserves 32768-60999)";
+        }
+        return String.format(Locale.ROOT, "bench: scale fleet %d containers x %d nodes, ports %d-%d %s; one antnode "
+                + "process per node (kernel.pid_max %d)", fleet.containers(), fleet.nodesPerContainer(), first, last, ports,
+                pidMax);
     }
 
     private static void grow(BenchFleet fleet, int containers, BenchSettings settings, PrintWriter progress) {

@@ -56,7 +56,7 @@ class IdleCycleScenarioTest {
     private static CycleReport report(int swept, int answering, Decision... decisions) {
         return new CycleReport(NOW, Duration.ZERO, HostSample.idle(), swept, answering,
                 new Decisions(List.of(decisions), Timers.none()), Optional.empty(), List.of(),
-                new DockerView(Map.of(), Optional.empty()));
+                new DockerView(Map.of(), Optional.empty(), Map.of(), java.util.Set.of()));
     }
 
     private static CycleReport idle(int nodes) {

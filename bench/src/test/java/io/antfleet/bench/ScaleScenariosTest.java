@@ -27,6 +27,19 @@ class ScaleScenariosTest {
     }
 
     @Test
+    void theHostCheckSaysWhetherOutgoingConnectionsCanTakeTheFleetsPorts() {
+        BenchSettings low = new BenchSettings(List.of(), 100, 50, 15000, "img");
+        BenchSettings high = new BenchSettings(List.of(), 100, 50, 33000, "img");
+        int[] linux = {32768, 60999};
+
+        assertThat(ScaleScenarios.hostCheck(low, linux, "none", 32768))
+                .contains("ports 15000-29999 outside the ephemeral range 32768-60999", "kernel.pid_max 32768");
+        assertThat(ScaleScenarios.hostCheck(high, linux, "32768-60999", 32768))
+                .contains("inside the ephemeral range 32768-60999: safe only where reserved (reserved: 32768-60999");
+        assertThat(ScaleScenarios.hostCheck(high, new int[] {61000, 65535}, "32768-60999", 32768)).contains("outside");
+    }
+
+    @Test
     void theOrdinaryFleetKeepsItsBlocksOfAThousand() {
         BenchSettings fleet = new BenchSettings(List.of(), 20, 50, 50000, "img");
         assertThat(fleet.metricsPort(0)).isEqualTo(51000);

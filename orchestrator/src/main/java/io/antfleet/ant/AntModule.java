@@ -2,7 +2,7 @@ package io.antfleet.ant;
 
 import com.google.inject.AbstractModule;
 import com.google.inject.Singleton;
-import io.antfleet.docker.DockerGateway;
+import io.antfleet.docker.DockerGateways;
 import com.google.inject.multibindings.OptionalBinder;
 
 /** Binds {@code ant node} as a node manager: its settings and the per-container manager factory. */
@@ -23,7 +23,7 @@ public final class AntModule extends AbstractModule {
         // the engine's optional slot for ant: an injector without this module still drives antctl
         try {
             OptionalBinder.newOptionalBinder(binder(), AntManagers.class).setBinding()
-                    .toConstructor(AntManagers.class.getConstructor(DockerGateway.class, AntSettings.class)).in(Singleton.class);
+                    .toConstructor(AntManagers.class.getConstructor(DockerGateways.class, AntSettings.class)).in(Singleton.class);
         } catch (NoSuchMethodException e) {
             addError(e);
         }

@@ -4,8 +4,10 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.docker.DockerGateways;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.ProcessManager;
+import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.nodemanager.PerImage;
 import java.util.List;
@@ -17,21 +19,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Hands out one {@link AntctlManager} per container and mode (the same instance every time, so calls
  * into one container's registry are serialised), and every antctl call holds the container's lock, which
- * other antfleet processes on this host respect too ({@link ContainerCallLocks}). Thread safe.
+ * other antfleet processes on this host respect too ({@link ContainerCallLocks}). antctl runs through the Docker
+ * engine of the container's host ({@link DockerGateways}). Thread safe.
  */
 public final class AntctlManagerFactory implements NodeManagers {
     private static final Logger LOG = LoggerFactory.getLogger(AntctlManagerFactory.class);
 
-    private final DockerGateway gateway;
+    private final DockerGateways gateways;
     private final AntctlSettings settings;
     private final LivenessProbe probe;
     private final Map<String, AntctlManager> managers = new ConcurrentHashMap<>();
     private final ContainerCallLocks locks = ContainerCallLocks.inTempDir();
     private final PerImage<AntctlDialect> dialects = new PerImage<>();
 
-    @Inject
+    /** Over the local engine alone. */
     public AntctlManagerFactory(DockerGateway gateway, AntctlSettings settings, LivenessProbe probe) {
-        this.gateway = requireNonNull(gateway, "gateway is null");
+        this(DockerGateways.only(gateway), settings, probe);
+    }
+
+    @Inject
+    public AntctlManagerFactory(DockerGateways gateways, AntctlSettings settings, LivenessProbe probe) {
+        this.gateways = requireNonNull(gateways, "gateways is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.probe = requireNonNull(probe, "probe is null");
     }
@@ -41,14 +49,27 @@ public final class AntctlManagerFactory implements NodeManagers {
         return (AntctlManager) NodeManagers.super.forContainer(container);
     }
 
-    @Override
+    /** A container of the local engine. */
     public AntctlManager forContainer(String address, String displayName, ProcessManager mode) {
+        return forContainer(HostSpec.LOCAL, address, displayName, mode);
+    }
+
+    /**
+     * Another host's nodes bind their metrics to that host's 127.0.0.1, which this one cannot reach: their manager
+     * probes nothing over HTTP ({@link LivenessProbe#UNCHECKED}).
+     */
+    @Override
+    public AntctlManager forContainer(String host, String address, String displayName, ProcessManager mode) {
+        requireNonNull(host, "host is null");
         requireNonNull(address, "address is null");
         requireNonNull(displayName, "displayName is null");
         requireNonNull(mode, "mode is null");
-        return managers.computeIfAbsent(address + "|" + mode.label(),
-                k -> forRunner(new LockedRunner(new DockerExecRunner(gateway, address, displayName, mode, settings),
-                        locks, "container-" + displayName)));
+        boolean local = HostSpec.LOCAL.equals(host);
+        // the lock file is this machine's: a remote container's lock carries its host, as its name is unique only there
+        String lock = "container-" + (local ? "" : host + "-") + displayName;
+        return managers.computeIfAbsent(host + "|" + address + "|" + mode.label(), k -> manager(new LockedRunner(
+                new DockerExecRunner(gateways.forHost(host), address, displayName, mode, settings), locks, lock),
+                local ? probe : LivenessProbe.UNCHECKED));
     }
 
     /** antctl on the host itself: as the current user, or through {@code sudo -n} for the system registry. */
@@ -61,6 +82,10 @@ public final class AntctlManagerFactory implements NodeManagers {
 
     /** A manager over any runner (a test double, a custom transport); not cached; its image's dialect is shared. */
     public AntctlManager forRunner(AntctlRunner runner) {
-        return new AntctlManager(new AntctlClient(runner, settings, LOG::warn, dialects), probe, settings);
+        return manager(runner, probe);
+    }
+
+    private AntctlManager manager(AntctlRunner runner, LivenessProbe liveness) {
+        return new AntctlManager(new AntctlClient(runner, settings, LOG::warn, dialects), liveness, settings);
     }
 }

@@ -5,6 +5,12 @@ package io.antfleet.antctl;
  * agent containers use host networking). Never throws for a dead or stalled node; thread safe.
  */
 public interface LivenessProbe {
+    /**
+     * For nodes whose metrics this process cannot reach (another host's 127.0.0.1): every node counts as alive with
+     * the problem "not checked", so that nothing is stopped or killed on a liveness it could not see.
+     */
+    LivenessProbe UNCHECKED = port -> new ProbeResult(true, null, null, "not checked: the node's metrics are on another host");
+
     ProbeResult probe(int metricsPort);
 
     /** {@code alive} only when {@code /metadata} answered with valid OpenMetrics text. */

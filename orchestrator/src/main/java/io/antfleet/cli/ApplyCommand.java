@@ -28,7 +28,8 @@ import picocli.CommandLine.Spec;
  * touched), observe, plan, and print the plan or run it (exit 1 when a container failed).
  */
 @Command(name = "apply", mixinStandardHelpOptions = true,
-        description = "Makes the host match a fleet spec: creates containers, adds, starts, stops and removes nodes.")
+        description = "Makes every host of a fleet spec match it (each through its own Docker engine): creates containers,"
+                + " adds, starts, stops and removes nodes.")
 final class ApplyCommand implements Callable<Integer> {
     @ParentCommand
     AntfleetCommand root;
@@ -48,6 +49,9 @@ final class ApplyCommand implements Callable<Integer> {
     @Option(names = "--check", description = "Only validate: the spec, and whether each host's Docker engine answers"
             + " (with its TLS files). Changes nothing; exit 2 on any problem.")
     boolean check;
+
+    @picocli.CommandLine.Mixin
+    HostOption host;
 
     private final Provider<ApplyService> applyService;
     private final Provider<SpecLoader> specLoader;
@@ -77,14 +81,17 @@ final class ApplyCommand implements Callable<Integer> {
         boolean json = root.globalOptions().output() == OutputFormat.JSON;
         java.io.PrintWriter out = command.commandLine().getOut();
         if (dryRun) {
-            Plan plan = service.plan(spec, prune);
-            out.print(json ? PlanRenderer.json(plan) : PlanRenderer.human(plan));
+            io.antfleet.engine.apply.HostPlans plans = service.plan(spec, prune, host.value());
+            Plan plan = plans.combined();
+            out.print(json ? PlanRenderer.json(plan, plans.hosts()) : PlanRenderer.human(plan, plans.hosts()));
+            plans.unreachable().forEach(p -> command.commandLine().getErr().println("antfleet: " + p.message()
+                    + "; nothing was planned there"));
             out.flush();
-            return ExitCodes.OK;
+            return plans.unreachable().isEmpty() ? ExitCodes.OK : ExitCodes.FAILURE;
         }
         ApplyReport report;
         try (ApplyProgressPrinter progress = new ApplyProgressPrinter(command.commandLine().getErr(), System.console() != null)) {
-            report = service.apply(spec, prune, progress);
+            report = service.apply(spec, prune, progress, host.value());
         }
         out.print(json ? ApplyReportRenderer.json(report) : ApplyReportRenderer.human(report));
         out.flush();

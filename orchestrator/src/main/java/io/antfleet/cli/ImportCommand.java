@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -45,6 +46,9 @@ public final class ImportCommand implements Callable<Integer> {
                     + "Default: the mode already recorded for the container, else antctl+sudo. Never guessed.")
     ProcessManager processManager;
 
+    @Mixin
+    HostOption host;
+
     private final Provider<ImportService> importService;
 
     @Inject
@@ -55,7 +59,7 @@ public final class ImportCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ImportService service = importService.get();
-        ImportReport report = service.importContainers(containers, Optional.ofNullable(processManager));
+        ImportReport report = service.importContainers(containers, Optional.ofNullable(processManager), host.value());
         PrintWriter out = spec.commandLine().getOut();
         if (parent.globalOptions().output() == OutputFormat.JSON) {
             out.println(json(report));

@@ -1,5 +1,6 @@
 package io.antfleet.cli;
 
+import io.antfleet.cli.render.HostNames;
 import io.antfleet.engine.ImportReport;
 import java.io.PrintWriter;
 
@@ -11,15 +12,17 @@ final class ImportTable {
     }
 
     static void print(ImportReport report, PrintWriter out, PrintWriter err) {
-        if (report.containers().isEmpty()) {
+        if (report.containers().isEmpty() && report.unreachable().isEmpty()) {
             out.println("No containers to import (none is labelled antfleet.fleet; name one with --container).");
         }
+        report.unreachable().forEach(p -> err.println("✕ " + p.host() + ": " + p.message() + "; nothing was imported from it"));
         for (ImportReport.ContainerImport c : report.containers()) {
+            String name = HostNames.qualified(c.name(), c.host());
             if (c.error() != null) {
-                err.println("✕ " + c.name() + ": " + c.error());
+                err.println("✕ " + name + ": " + c.error());
                 continue;
             }
-            out.printf("%s (%s, %d node(s))%n", c.name(), c.processManager(), c.nodes().size());
+            out.printf("%s (%s, %d node(s))%n", name, c.processManager(), c.nodes().size());
             if (c.nodes().isEmpty()) {
                 out.println("  (antctl has no nodes here)");
             } else {
@@ -29,7 +32,7 @@ final class ImportTable {
                             port(n.metricsPort()), port(n.rpcPort()));
                 }
             }
-            c.nodes().stream().filter(n -> n.problem() != null).forEach(n -> err.println("! " + c.name() + "/" + n.service()
+            c.nodes().stream().filter(n -> n.problem() != null).forEach(n -> err.println("! " + name + "/" + n.service()
                     + ": recorded as UNKNOWN, its values were refused: " + n.problem()));
             if (!c.markedDead().isEmpty()) {
                 out.println("  no longer listed by antctl, marked DEAD: " + String.join(", ", c.markedDead()));

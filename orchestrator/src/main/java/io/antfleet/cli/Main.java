@@ -80,7 +80,7 @@ public final class Main {
     static int exitCodeFor(Exception ex) {
         if (ex instanceof CommandLine.ParameterException || ex instanceof InvalidSpecException
                 || ex instanceof InvalidSettingsException || ex instanceof ContainerSelection.ContainerSelectionException
-                || ex instanceof NameTakenException) {
+                || ex instanceof NameTakenException || ex instanceof io.antfleet.engine.UnknownHostNameException) {
             return ExitCodes.USAGE;
         }
         if (ex instanceof LeaseHeldException) {

@@ -15,6 +15,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -68,6 +69,12 @@ final class NodeCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "P", description = "add, upgrade: an antnode binary inside the container.")
     String path;
 
+    @Mixin
+    HostOption host;
+
+    /** The host of the container acted on, once located (local unless --fleet or --host asked for a lookup). */
+    private String where = io.antfleet.fleet.spec.HostSpec.LOCAL;
+
     private final Provider<NodeService> nodeService;
 
     @Inject
@@ -77,9 +84,12 @@ final class NodeCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        if (fleet != null) {
-            container = service().resolve(container, Optional.of(fleet));
+        // found across the hosts (or on the one named); narrowed by --fleet or --host, the actions below take its id
+        io.antfleet.docker.ContainerInfo found = service().locate(container, Optional.ofNullable(fleet), host.value());
+        if (fleet != null || host.value().isPresent()) {
+            container = found.id();
         }
+        where = found.host();
         if ("add".equalsIgnoreCase(action)) {
             return report(service().add(container, addOptions()));
         }
@@ -133,7 +143,8 @@ final class NodeCommand implements Callable<Integer> {
     }
 
     private int report(List<ServiceName> done) {
-        command.commandLine().getOut().println(action.toLowerCase(java.util.Locale.ROOT) + ": "
+        command.commandLine().getOut().println(action.toLowerCase(java.util.Locale.ROOT)
+                + (io.antfleet.fleet.spec.HostSpec.LOCAL.equals(where) ? "" : " on host " + where) + ": "
                 + done.stream().map(ServiceName::value).collect(Collectors.joining(", ")));
         command.commandLine().getOut().flush();
         return ExitCodes.OK;

@@ -2,6 +2,7 @@ package io.antfleet.cli;
 
 import com.google.inject.Inject;
 import com.google.inject.Provider;
+import io.antfleet.cli.render.HostNames;
 import io.antfleet.engine.teardown.TeardownService;
 import java.io.PrintWriter;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
@@ -39,6 +41,9 @@ final class TeardownCommand implements Callable<Integer> {
     @Option(names = "--remove-containers", description = "Also remove the containers (and their anonymous volumes).")
     boolean removeContainers;
 
+    @Mixin
+    HostOption host;
+
     private final Provider<TeardownService> service;
 
     @Inject
@@ -52,20 +57,23 @@ final class TeardownCommand implements Callable<Integer> {
             throw new CommandLine.ParameterException(command.commandLine(),
                     "teardown deletes every node and its data: add --confirm to go ahead");
         }
-        List<TeardownService.Outcome> outcomes = service.get()
-                .teardown(Optional.ofNullable(fleet), Optional.ofNullable(container), removeContainers);
+        TeardownService.Report report = service.get()
+                .teardown(Optional.ofNullable(fleet), Optional.ofNullable(container), removeContainers, host.value());
+        List<TeardownService.Outcome> outcomes = report.outcomes();
         PrintWriter out = command.commandLine().getOut();
-        boolean ok = true;
+        boolean ok = report.unreachable().isEmpty();
         for (TeardownService.Outcome o : outcomes) {
+            String name = HostNames.qualified(o.container(), o.host());
             if (o.error().isPresent()) {
                 ok = false;
-                out.println(o.container() + ": FAILED: " + o.error().get());
+                out.println(name + ": FAILED: " + o.error().get());
             } else {
-                out.println(o.container() + ": reset, " + o.nodesRemoved() + " node row(s) deleted"
+                out.println(name + ": reset, " + o.nodesRemoved() + " node row(s) deleted"
                         + (o.containerRemoved() ? ", container removed" : ""));
             }
         }
-        if (outcomes.isEmpty()) {
+        report.unreachable().forEach(p -> out.println(p.host() + ": FAILED: " + p.message() + "; nothing was done there"));
+        if (outcomes.isEmpty() && report.unreachable().isEmpty()) {
             out.println("No antfleet containers.");
         }
         out.flush();

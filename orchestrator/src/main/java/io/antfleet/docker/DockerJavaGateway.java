@@ -219,7 +219,15 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
     @Override
     public ExecResult exec(String container, List<String> command, String user, Map<String, String> env,
             String stdin, Duration timeout) {
-        return executor().exec(container, command, user, env, stdin, timeout);
+        try {
+            return executor().exec(container, command, user, env, stdin, timeout);
+        } catch (DockerOperationException e) {
+            // the socket gone or refused (not a slow command): the engine, not the container, is the problem
+            if (!(e instanceof ExecTimeoutException) && !(e instanceof EngineUnreachableException) && causedBy(e, IOException.class)) {
+                throw new EngineUnreachableException(e.getMessage(), e);
+            }
+            throw e;
+        }
     }
 
     @Override
@@ -251,7 +259,8 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
                     : causedBy(e, IOException.class) ? " (no answer from Docker at " + settings.host() + ")"
                     + (settings.tls().isPresent() ? "; with TLS this is also how an engine that refused the client"
                     + " certificate looks" : "") : "";
-            throw new DockerOperationException("cannot " + what + ": " + firstLine(e.getMessage()) + where, e);
+            String message = "cannot " + what + ": " + firstLine(e.getMessage()) + where;
+            throw where.isEmpty() ? new DockerOperationException(message, e) : new EngineUnreachableException(message, e);
         }
     }
 

@@ -3,9 +3,15 @@ package io.antfleet.docker;
 import com.google.inject.AbstractModule;
 import com.google.inject.Provides;
 import com.google.inject.Singleton;
+import com.google.inject.multibindings.OptionalBinder;
 import io.antfleet.config.OwnedResources;
+import java.util.Optional;
 
-/** Binds the docker-java gateway: one client per injector, closed by the injector's {@link OwnedResources}. */
+/**
+ * Binds the docker-java gateway of the local engine and the {@link DockerGateways} of every host: one client per
+ * engine and injector, closed by the injector's {@link OwnedResources}. The hosts come from the
+ * {@link HostDirectory} a module binds (the engine's: the store's host rows); without one, only the local engine.
+ */
 public final class DockerModule extends AbstractModule {
     private final DockerSettings settings;
 
@@ -20,6 +26,14 @@ public final class DockerModule extends AbstractModule {
     @Override
     protected void configure() {
         bind(DockerSettings.class).toInstance(settings);
+        OptionalBinder.newOptionalBinder(binder(), HostDirectory.class);
+    }
+
+    @Provides
+    @Singleton
+    DockerGateways dockerGateways(DockerGateway local, DockerSettings dockerSettings, Optional<HostDirectory> directory,
+            OwnedResources owner) {
+        return owner.own(new HostGateways(local, dockerSettings, directory.orElse(HostDirectory.NONE)));
     }
 
     @Provides

@@ -53,7 +53,7 @@ public final class ContainerSelection {
     public static ContainerSelectionException ambiguous(String wanted, List<ContainerInfo> found) {
         String listed = found.stream().map(ContainerSelection::describe).collect(Collectors.joining(", "));
         return new ContainerSelectionException("--container '" + wanted + "' matches " + found.size() + " containers: "
-                + listed + "; name one by its Docker name, or add --fleet NAME; nothing was done");
+                + listed + "; name one by its Docker name, or add --fleet NAME or --host NAME; nothing was done");
     }
 
     private static boolean names(ContainerInfo info, String wanted) {
@@ -63,7 +63,8 @@ public final class ContainerSelection {
 
     private static String describe(ContainerInfo info) {
         String fleet = info.labels().get(FleetLabels.FLEET);
-        return info.name() + " (" + (fleet == null ? "no fleet label" : "fleet " + fleet) + ", id "
+        return info.name() + " (" + (io.antfleet.fleet.spec.HostSpec.LOCAL.equals(info.host()) ? "" : "host " + info.host() + ", ")
+                + (fleet == null ? "no fleet label" : "fleet " + fleet) + ", id "
                 + info.id().substring(0, Math.min(MIN_ID_PREFIX, info.id().length())) + ")";
     }
 

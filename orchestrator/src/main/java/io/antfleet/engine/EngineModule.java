@@ -103,7 +103,12 @@ public final class EngineModule extends AbstractModule {
         bind(FleetMutex.class).in(Singleton.class);
         bind(FleetAdoption.class);
         bind(LifecycleNodeActions.class);
+        bind(FleetEngines.class);
+        bind(StoreHostDirectory.class);
         OptionalBinder.newOptionalBinder(binder(), Settings.class);
+        // the engines of other hosts are the store's host rows (DockerGateways opens each on first use)
+        OptionalBinder.newOptionalBinder(binder(), io.antfleet.docker.HostDirectory.class).setBinding()
+                .to(StoreHostDirectory.class);
         // a test sets ProbeRoute.ALL to read local containers the way remote ones are read
         OptionalBinder.newOptionalBinder(binder(), io.antfleet.engine.run.ProbeRoute.class).setDefault()
                 .toInstance(io.antfleet.engine.run.ProbeRoute.REMOTE);
@@ -119,7 +124,7 @@ public final class EngineModule extends AbstractModule {
     /** One {@code antfleet-probe} exec per ant container per cycle, bound at 30 s. */
     @Provides
     @Singleton
-    io.antfleet.probe.ContainerProbe containerProbe(DockerGateway docker) {
+    io.antfleet.probe.ContainerProbe containerProbe(io.antfleet.docker.DockerGateways docker) {
         return new io.antfleet.probe.DockerContainerProbe(docker, new io.antfleet.probe.ProbeParser(), Duration.ofSeconds(30));
     }
 
@@ -143,7 +148,7 @@ public final class EngineModule extends AbstractModule {
 
     @Provides
     @Singleton
-    PlanExecutor planExecutor(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
+    PlanExecutor planExecutor(io.antfleet.docker.DockerGateways docker, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, NodeLifecycle lifecycle, WalletPicker wallets, Clock clock) {
         return new PlanExecutor(new ApplyDeps(docker, managers, containers, nodes, lifecycle, wallets, clock),
                 parallelContainers(System.getProperty(PARALLEL_PROPERTY)));

@@ -4,7 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.antfleet.docker.ContainerInfo;
-import io.antfleet.docker.DockerGateway;
+import io.antfleet.docker.EngineUnreachableException;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Operation;
@@ -27,9 +27,10 @@ import java.util.concurrent.Future;
 
 /**
  * Imports what antctl already runs: for every antfleet-labelled container (or the named ones, labelled
- * or not), {@code antctl status --json}, then container and node rows keyed by (container, service).
- * Idempotent: a re-import updates rows and never duplicates them. A container whose survey fails is
- * reported and left untouched in the database; the others still import.
+ * or not) on every recorded host (or the one named), {@code antctl status --json} through its host's engine, then
+ * container and node rows keyed by (container, service) on that host. Idempotent: a re-import updates rows and
+ * never duplicates them. A container whose survey fails is reported and left untouched in the database; the others
+ * still import, and so do the other hosts when one engine does not answer.
  */
 public final class ImportService {
     public static final String FLEET_LABEL = "antfleet.fleet";
@@ -40,7 +41,7 @@ public final class ImportService {
      */
     private static final int SURVEY_THREADS = 32;
 
-    private final DockerGateway docker;
+    private final FleetEngines engines;
     private final NodeManagers managers;
     private final ContainerRepository containers;
     private final OperationJournal journal;
@@ -48,9 +49,9 @@ public final class ImportService {
     private final Clock clock;
 
     @Inject
-    public ImportService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
+    public ImportService(FleetEngines engines, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, OperationJournal journal, VersionChanges versions, Clock clock) {
-        this.docker = requireNonNull(docker, "docker is null");
+        this.engines = requireNonNull(engines, "engines is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.journal = requireNonNull(journal, "journal is null");
@@ -64,10 +65,23 @@ public final class ImportService {
      *     empty keeps a mode already recorded, else antctl+sudo
      */
     public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode) {
+        return importContainers(names, mode, Optional.empty());
+    }
+
+    /**
+     * As {@link #importContainers(List, Optional)}, on the one host {@code host} names when given.
+     *
+     * @throws UnknownHostNameException when {@code host} names no recorded host
+     */
+    public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode, Optional<String> host) {
+        List<String> scope = engines.scope(host);
         List<String> asked = new ArrayList<>();
         List<Optional<ContainerInfo>> listed = new ArrayList<>();
+        List<HostProblem> down = new java.util.concurrent.CopyOnWriteArrayList<>();
         if (names.isEmpty()) {
-            for (ContainerInfo info : docker.listByLabels(Collections.singletonMap(FLEET_LABEL, null))) {
+            FleetEngines.Listing listing = engines.list(scope, Collections.singletonMap(FLEET_LABEL, null));
+            down.addAll(listing.unreachable());
+            for (ContainerInfo info : listing.containers()) {
                 asked.add(info.name());
                 listed.add(Optional.of(info));
             }
@@ -84,18 +98,40 @@ public final class ImportService {
             for (int i = 0; i < asked.size(); i++) {
                 String name = asked.get(i);
                 Optional<ContainerInfo> known = listed.get(i);
-                surveys.add(pool.submit(() -> surveyed(known != null ? known : docker.inspect(name), mode)));
+                surveys.add(pool.submit(() -> surveyed(known != null ? known : inspect(scope, name, down), mode)));
             }
             List<ImportReport.ContainerImport> results = new ArrayList<>();
             for (int i = 0; i < asked.size(); i++) {
                 Surveyed s = outcome(surveys.get(i));
                 results.add(s.info().isPresent() ? importOne(s.info().get(), mode, s)
-                        : ImportReport.ContainerImport.failed(asked.get(i), null, null, "no container named " + asked.get(i)));
+                        : ImportReport.ContainerImport.failed(asked.get(i), null, null, "no container named " + asked.get(i)
+                                + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : ""), scope.get(0)));
             }
-            return new ImportReport(results);
+            return new ImportReport(results, down.stream().distinct().toList());
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The container {@code name} names on the first host of {@code scope} whose engine has it (the local one first);
+     * a host whose engine does not answer is noted in {@code down}.
+     */
+    private Optional<ContainerInfo> inspect(List<String> scope, String name, List<HostProblem> down) {
+        for (String host : scope) {
+            if (down.stream().anyMatch(p -> p.host().equals(host))) {
+                continue;
+            }
+            try {
+                Optional<ContainerInfo> info = engines.forHost(host).inspect(name);
+                if (info.isPresent()) {
+                    return info;
+                }
+            } catch (EngineUnreachableException e) {
+                down.add(engines.problem(host, e));
+            }
+        }
+        return Optional.empty();
     }
 
     /** A container as Docker reports it (empty: none of that name), and its survey's nodes or why it failed. */
@@ -115,7 +151,7 @@ public final class ImportService {
     }
 
     private List<? extends RegisteredNode> survey(ContainerInfo info, Optional<ProcessManager> option) {
-        return managers.forContainer(info.id(), info.name(), modeOf(info, option, findRow(info))).survey();
+        return managers.forContainer(info.host(), info.id(), info.name(), modeOf(info, option, findRow(info))).survey();
     }
 
     private ImportReport.ContainerImport importOne(ContainerInfo info, Optional<ProcessManager> option,
@@ -136,7 +172,7 @@ public final class ImportService {
             surveyed = survey.nodes();
         } catch (AntfleetException | IllegalArgumentException e) {
             return ImportReport.ContainerImport.failed(info.name(), info.id(), existing.map(Container::processManager)
-                    .orElse(option.orElse(null)), e.getMessage());
+                    .orElse(option.orElse(null)), e.getMessage(), info.host());
         }
         return record(info, mode, existing, surveyed);
     }
@@ -166,7 +202,7 @@ public final class ImportService {
             journal.complete(op.id(), surveyed.stream().map(n -> n.service().value()).toList());
             surveyed.stream().filter(n -> !n.isUsable()).forEach(n -> refused(row.id(), n));
             return new ImportReport.ContainerImport(info.name(), info.id(), mode, row.id(), written.nodes(),
-                    written.markedDead(), written.versionNotes(), null);
+                    written.markedDead(), written.versionNotes(), null, info.host());
         } catch (RuntimeException e) {
             journal.fail(op.id(), String.valueOf(e.getMessage()));
             throw e;
@@ -183,7 +219,7 @@ public final class ImportService {
     private void markDown(ContainerInfo info, Container row) {
         Instant now = clock.instant();
         containers.update(new Container(row.id(), info.id(), info.name(), info.image(), "stopped", info.networkMode(),
-                row.processManager(), row.ports(), row.createdAt(), now));
+                row.processManager(), row.ports(), row.createdAt(), now, row.host()));
         nodeRows.markStopped(row.id(), now);
     }
 
@@ -197,7 +233,7 @@ public final class ImportService {
     }
 
     private Optional<Container> findRow(ContainerInfo info) {
-        return containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+        return containers.find(info.host(), info.id(), info.name());
     }
 
     private Container upsertContainer(ContainerInfo info, ProcessManager mode, Optional<Container> existing,
@@ -205,11 +241,11 @@ public final class ImportService {
         String status = info.running() ? "running" : "stopped";
         if (existing.isEmpty()) {
             return containers.insert(new Container(null, info.id(), info.name(), info.image(), status,
-                    info.networkMode(), mode, null, now, now));
+                    info.networkMode(), mode, null, now, now, info.host()));
         }
         Container old = existing.get();
         Container updated = new Container(old.id(), info.id(), info.name(), info.image(), status, info.networkMode(),
-                mode, old.ports(), old.createdAt(), now);
+                mode, old.ports(), old.createdAt(), now, old.host());
         containers.update(updated);
         return updated;
     }

@@ -26,11 +26,11 @@ public final class ManagersByMode implements NodeManagers {
     }
 
     @Override
-    public NodeManager forContainer(String address, String displayName, ProcessManager mode) {
+    public NodeManager forContainer(String host, String address, String displayName, ProcessManager mode) {
         if (mode != ProcessManager.ANT) {
-            return antctl.forContainer(address, displayName, mode);
+            return antctl.forContainer(host, address, displayName, mode);
         }
         return ant.orElseThrow(() -> new AntfleetException("container " + displayName + " runs nodeManager ant, which "
-                + "this antfleet was built without (no AntModule)")).forContainer(address, displayName);
+                + "this antfleet was built without (no AntModule)")).forContainer(host, address, displayName);
     }
 }

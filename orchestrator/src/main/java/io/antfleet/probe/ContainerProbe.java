@@ -8,10 +8,18 @@ package io.antfleet.probe;
  */
 @FunctionalInterface
 public interface ContainerProbe {
-    /** Reads the container's ant nodes and host, and the legacy nodes {@code request} names. */
-    ProbeDocument probe(String container, ProbeRequest request);
+    /**
+     * Reads the ant nodes and host of {@code container} (Docker id or name) on the engine of {@code host}
+     * ({@code local}: the engine antfleet is configured with), and the legacy nodes {@code request} names.
+     */
+    ProbeDocument probe(String host, String container, ProbeRequest request);
 
-    /** Reads the container's ant nodes and host. */
+    /** As {@link #probe(String, String, ProbeRequest)}, for a container of the local engine. */
+    default ProbeDocument probe(String container, ProbeRequest request) {
+        return probe(io.antfleet.fleet.spec.HostSpec.LOCAL, container, request);
+    }
+
+    /** Reads the ant nodes and host of a container of the local engine. */
     default ProbeDocument probe(String container) {
         return probe(container, ProbeRequest.NONE);
     }

@@ -3,6 +3,7 @@ package io.antfleet.probe;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.docker.DockerGateways;
 import io.antfleet.docker.DockerOperationException;
 import io.antfleet.docker.ExecResult;
 import java.time.Duration;
@@ -19,12 +20,18 @@ public final class DockerContainerProbe implements ContainerProbe {
     public static final String PROGRAM = "antfleet-probe";
     private static final Duration CLIENT_GRACE = Duration.ofSeconds(5);
 
-    private final DockerGateway gateway;
+    private final DockerGateways gateways;
     private final ProbeParser parser;
     private final Duration timeout;
 
+    /** Over the local engine alone. */
     public DockerContainerProbe(DockerGateway gateway, ProbeParser parser, Duration timeout) {
-        this.gateway = requireNonNull(gateway, "gateway is null");
+        this(DockerGateways.only(gateway), parser, timeout);
+    }
+
+    /** Through the engine of each container's host. */
+    public DockerContainerProbe(DockerGateways gateways, ProbeParser parser, Duration timeout) {
+        this.gateways = requireNonNull(gateways, "gateways is null");
         this.parser = requireNonNull(parser, "parser is null");
         this.timeout = requireNonNull(timeout, "timeout is null");
         if (timeout.toSeconds() < 1) {
@@ -45,10 +52,10 @@ public final class DockerContainerProbe implements ContainerProbe {
     }
 
     @Override
-    public ProbeDocument probe(String container, ProbeRequest request) {
+    public ProbeDocument probe(String host, String container, ProbeRequest request) {
         ExecResult result;
         try {
-            result = gateway.exec(container, command(request), null, Map.of(), null, timeout.plus(CLIENT_GRACE));
+            result = gateways.forHost(host).exec(container, command(request), null, Map.of(), null, timeout.plus(CLIENT_GRACE));
         } catch (DockerOperationException e) {
             throw new ProbeException("container " + container + ": " + PROGRAM + " did not run: " + e.getMessage(), e);
         }

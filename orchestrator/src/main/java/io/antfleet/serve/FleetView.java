@@ -69,8 +69,7 @@ public final class FleetView {
         for (Container c : containers.findAll()) {
             List<Node> own = byContainer.getOrDefault(c.id(), List.of());
             ObjectNode o = list.addObject();
-            o.put("name", c.name());
-            o.put("containerId", c.dockerId());
+            NodeJson.putContainer(o, c.name(), c.dockerId(), c.host());
             o.put("status", c.status());
             o.put("image", c.image());
             Map<NodeStatus, Integer> counts = counts(own);

@@ -11,9 +11,10 @@ interface ContainerMapper {
 
     ContainerRow findById(@Param("id") long id);
 
-    ContainerRow findByName(@Param("name") String name);
+    /** On {@code host}, or on every host when null (the local one first). */
+    List<ContainerRow> findByName(@Param("host") String host, @Param("name") String name);
 
-    ContainerRow findByDockerId(@Param("dockerId") String dockerId);
+    List<ContainerRow> findByDockerId(@Param("host") String host, @Param("dockerId") String dockerId);
 
     List<ContainerRow> findAll();
 

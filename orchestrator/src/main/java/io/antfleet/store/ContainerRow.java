@@ -6,7 +6,7 @@ import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ProcessManager;
 import java.time.Instant;
 
-/** A container row as the table has it: the port block flattened to six nullable columns. */
+/** A container row as the table has it: the port block flattened to six nullable columns, the host by its name. */
 record ContainerRow(
         Long id,
         String dockerId,
@@ -22,7 +22,8 @@ record ContainerRow(
         Integer rpcPortFirst,
         Integer rpcPortLast,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        String host) {
 
     static ContainerRow of(Container c) {
         PortBlock p = c.ports();
@@ -30,7 +31,7 @@ record ContainerRow(
                 p == null ? null : p.node().first(), p == null ? null : p.node().last(),
                 p == null ? null : p.metrics().first(), p == null ? null : p.metrics().last(),
                 p == null ? null : p.rpc().first(), p == null ? null : p.rpc().last(),
-                c.createdAt(), c.updatedAt());
+                c.createdAt(), c.updatedAt(), c.host());
     }
 
     Container toContainer() {
@@ -38,6 +39,6 @@ record ContainerRow(
                 new PortRange(nodePortFirst, nodePortLast),
                 new PortRange(metricsPortFirst, metricsPortLast),
                 new PortRange(rpcPortFirst, rpcPortLast));
-        return new Container(id, dockerId, name, image, status, networkMode, processManager, ports, createdAt, updatedAt);
+        return new Container(id, dockerId, name, image, status, networkMode, processManager, ports, createdAt, updatedAt, host);
     }
 }

@@ -54,12 +54,24 @@ final class MyBatisContainerRepository implements ContainerRepository {
 
     @Override
     public Optional<Container> findByName(String name) {
-        return transactions.inTransaction(session -> toContainer(session.mapper(ContainerMapper.class).findByName(name)));
+        return transactions.inTransaction(session -> first(session.mapper(ContainerMapper.class).findByName(null, name)));
     }
 
     @Override
     public Optional<Container> findByDockerId(String dockerId) {
-        return transactions.inTransaction(session -> toContainer(session.mapper(ContainerMapper.class).findByDockerId(dockerId)));
+        return transactions.inTransaction(session -> first(session.mapper(ContainerMapper.class).findByDockerId(null, dockerId)));
+    }
+
+    @Override
+    public Optional<Container> findByName(String host, String name) {
+        requireNonNull(host, "host is null");
+        return transactions.inTransaction(session -> first(session.mapper(ContainerMapper.class).findByName(host, name)));
+    }
+
+    @Override
+    public Optional<Container> findByDockerId(String host, String dockerId) {
+        requireNonNull(host, "host is null");
+        return transactions.inTransaction(session -> first(session.mapper(ContainerMapper.class).findByDockerId(host, dockerId)));
     }
 
     @Override
@@ -77,13 +89,17 @@ final class MyBatisContainerRepository implements ContainerRepository {
         return Optional.ofNullable(row).map(ContainerRow::toContainer);
     }
 
+    private static Optional<Container> first(List<ContainerRow> rows) {
+        return rows.stream().findFirst().map(ContainerRow::toContainer);
+    }
+
     private static RuntimeException duplicateOr(PersistenceException e, Container container) {
         if (SqlErrors.isDuplicateOn(e, "container_host_name_unique")) {
-            return new StoreException("a container named '" + container.name() + "' already exists", e);
+            return new StoreException("a container named '" + container.name() + "' already exists on host " + container.host(), e);
         }
         if (SqlErrors.isDuplicateOn(e, "container_host_docker_id_unique")) {
-            return new StoreException("a container with Docker id '" + container.dockerId() + "' already exists (name '"
-                    + container.name() + "')", e);
+            return new StoreException("a container with Docker id '" + container.dockerId() + "' already exists on host "
+                    + container.host() + " (name '" + container.name() + "')", e);
         }
         return e;
     }

@@ -48,7 +48,7 @@ public final class FakeDockerGateway implements DockerGateway {
 
     private void reach() {
         if (unreachable != null) {
-            throw new DockerOperationException(unreachable);
+            throw new EngineUnreachableException(unreachable, new java.io.IOException(unreachable));
         }
     }
 

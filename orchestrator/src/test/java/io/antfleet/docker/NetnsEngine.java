@@ -98,6 +98,27 @@ final class NetnsEngine implements AutoCloseable {
         }
     }
 
+    /**
+     * Stops the daemon, as an engine that goes down: its containers stop with it, its data, namespace and link stay;
+     * {@link #startAgain()} brings it back. Clients then find nothing listening at {@link #endpoint()}.
+     */
+    void stop() {
+        daemon.destroy();
+        try {
+            if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
+                daemon.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while stopping dockerd in " + namespace, e);
+        }
+    }
+
+    /** Starts the daemon again over the same directories (containers Docker restarts come back) and waits for it. */
+    void startAgain() {
+        daemon();
+    }
+
     /** Runs {@code docker -H <this engine's unix socket> ARGS} (the test's own view, not antfleet's). */
     HostCommand.Result cli(String... args) {
         List<String> command = new ArrayList<>(List.of("docker", "-H", socket()));

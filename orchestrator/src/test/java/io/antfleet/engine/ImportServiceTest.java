@@ -32,7 +32,7 @@ class ImportServiceTest {
     private final FakeDockerGateway docker = new FakeDockerGateway();
     private final MemoryStore store = new MemoryStore();
     private final LivenessProbe probe = port -> LivenessProbe.ProbeResult.dead("not probed in this test");
-    private final ImportService service = new ImportService(docker,
+    private final ImportService service = new ImportService(io.antfleet.engine.FleetEngines.local(docker),
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe), store.containers, store.nodes,
             store.journal, store.versions(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
 

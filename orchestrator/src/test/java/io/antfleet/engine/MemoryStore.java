@@ -47,7 +47,7 @@ public final class MemoryStore {
 
         @Override
         public synchronized Container insert(Container c) {
-            if (findByName(c.name()).isPresent() || (c.dockerId() != null && findByDockerId(c.dockerId()).isPresent())) {
+            if (findByName(c.host(), c.name()).isPresent() || (c.dockerId() != null && findByDockerId(c.host(), c.dockerId()).isPresent())) {
                 throw new StoreException("duplicate container " + c.name() + " / " + c.dockerId());
             }
             Container row = c.withId(next++);
@@ -57,7 +57,8 @@ public final class MemoryStore {
 
         @Override
         public synchronized void update(Container c) {
-            rows.put(c.id(), c);
+            Container old = rows.get(c.id());
+            rows.put(c.id(), old == null ? c : c.onHost(old.host()));
         }
 
         @Override
@@ -76,8 +77,18 @@ public final class MemoryStore {
         }
 
         @Override
+        public synchronized Optional<Container> findByName(String host, String name) {
+            return rows.values().stream().filter(c -> c.host().equals(host) && c.name().equals(name)).findFirst();
+        }
+
+        @Override
+        public synchronized Optional<Container> findByDockerId(String host, String dockerId) {
+            return rows.values().stream().filter(c -> c.host().equals(host) && dockerId.equals(c.dockerId())).findFirst();
+        }
+
+        @Override
         public synchronized List<Container> findAll() {
-            return rows.values().stream().sorted(Comparator.comparing(Container::name)).toList();
+            return rows.values().stream().sorted(Comparator.comparing(Container::name).thenComparing(Container::host)).toList();
         }
 
         @Override

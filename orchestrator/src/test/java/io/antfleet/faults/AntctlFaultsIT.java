@@ -59,7 +59,7 @@ class AntctlFaultsIT {
         ContainerInfo hanging = withOneNode("hanging", 50102);
         fixture.fault(hanging.id(), "status hang=60 times=1");
         try (FaultStore store = FaultStore.create("hang")) {
-            ImportService service = new ImportService(fixture.docker(), new AntctlManagerFactory(fixture.docker(),
+            ImportService service = new ImportService(io.antfleet.engine.FleetEngines.local(fixture.docker()), new AntctlManagerFactory(fixture.docker(),
                     tightSettings(), new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(),
                     store.nodes(), store.journal(), store.versions(), Clock.systemUTC());
 

@@ -117,6 +117,7 @@ class ApplyOutlivesLeaseIT {
     private static ApplyService apply(Injector injector) {
         return new ApplyService(injector.getInstance(FleetObserver.class), new FleetPlanner(),
                 injector.getInstance(PlanExecutor.class), injector.getInstance(DatabaseLease.class),
-                injector.getInstance(OperationJournal.class), injector.getInstance(io.antfleet.store.HostRepository.class), TTL);
+                injector.getInstance(OperationJournal.class), injector.getInstance(io.antfleet.store.HostRepository.class),
+                injector.getInstance(io.antfleet.docker.DockerGateways.class), TTL);
     }
 }

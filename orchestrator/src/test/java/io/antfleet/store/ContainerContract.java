@@ -66,6 +66,24 @@ abstract class ContainerContract {
     }
 
     @Test
+    void theSameNameAndDockerIdOnTwoHostsAreTwoContainersFoundPerHostAndAnUpdateKeepsTheHost() {
+        String far = unique("far");
+        store().hosts().record(new io.antfleet.fleet.Host(null, far, java.util.Optional.of(java.net.URI.create("unix:///run/"
+                + far + ".sock")), java.util.Optional.empty()));
+        Container local = store().containers().insert(container(unique("epsilon")));
+        Container remote = store().containers().insert(local.withId(null).onHost(far));
+
+        assertThat(remote.id()).isNotEqualTo(local.id());
+        assertThat(store().containers().findByName(far, local.name())).contains(remote);
+        assertThat(store().containers().findByDockerId(far, local.dockerId())).contains(remote);
+        assertThat(store().containers().find("local", local.dockerId(), local.name())).contains(local);
+        assertThat(store().containers().findByName(local.name())).as("local first").contains(local);
+        store().containers().update(new Container(remote.id(), remote.dockerId(), remote.name(), remote.image(), "exited",
+                remote.networkMode(), remote.processManager(), remote.ports(), remote.createdAt(), remote.updatedAt()));
+        assertThat(store().containers().findById(remote.id()).orElseThrow().host()).isEqualTo(far);
+    }
+
+    @Test
     void findAllListsContainersByName() {
         String prefix = unique("order");
         store().containers().insert(container(prefix + "-b"));

@@ -21,6 +21,7 @@ public final class ApplyProgressPrinter implements ApplyProgress, AutoCloseable 
     private final PrintWriter err;
     private final boolean terminal;
     private final Map<String, int[]> containers = new LinkedHashMap<>();
+    private Map<String, String> hosts = Map.of();
     private int total;
     private int done;
     private boolean drawn;
@@ -31,8 +32,13 @@ public final class ApplyProgressPrinter implements ApplyProgress, AutoCloseable 
     }
 
     @Override
+    public synchronized void hosts(Map<String, String> hostOfContainer) {
+        hosts = Map.copyOf(hostOfContainer);
+    }
+
+    @Override
     public synchronized void planned(Plan plan) {
-        plan.actions().forEach(a -> containers.computeIfAbsent(a.container(), k -> new int[3])[1]++);
+        plan.actions().forEach(a -> containers.computeIfAbsent(name(a), k -> new int[3])[1]++);
         total = plan.actions().size();
         if (total > 0 && !terminal) {
             log("apply: " + total + " step(s) in " + containers.size() + " container(s)");
@@ -43,13 +49,13 @@ public final class ApplyProgressPrinter implements ApplyProgress, AutoCloseable 
     @Override
     public synchronized void started(PlanStep action) {
         if (!terminal) {
-            log("apply: " + action.container() + ": " + describe(action) + " ...");
+            log("apply: " + name(action) + ": " + describe(action) + " ...");
         }
     }
 
     @Override
     public synchronized void finished(PlanStep action, boolean ok) {
-        int[] c = containers.computeIfAbsent(action.container(), k -> new int[3]);
+        int[] c = containers.computeIfAbsent(name(action), k -> new int[3]);
         if (ok) {
             c[0]++;
             done++;
@@ -57,7 +63,7 @@ public final class ApplyProgressPrinter implements ApplyProgress, AutoCloseable 
             c[2] = 1;
         }
         if (!terminal) {
-            log("apply: " + action.container() + ": " + describe(action) + (ok ? " done" : " FAILED") + " (" + done + "/" + total + ")");
+            log("apply: " + name(action) + ": " + describe(action) + (ok ? " done" : " FAILED") + " (" + done + "/" + total + ")");
         }
         redraw();
     }
@@ -94,6 +100,11 @@ public final class ApplyProgressPrinter implements ApplyProgress, AutoCloseable 
     private void log(String message) {
         err.println(message);
         err.flush();
+    }
+
+    /** The container as the lines name it: with its host when that is not the local engine. */
+    private String name(PlanStep action) {
+        return PlanRenderer.where(action.container(), hosts);
     }
 
     private static String describe(PlanStep action) {

@@ -7,14 +7,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.plan.PlanStep;
+import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.fleet.plan.Plan;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * Prints a plan like {@code terraform plan} ({@code +} create/add, {@code ~} start/stop, {@code -} remove,
  * {@code !} what stays as it is, then a summary line) or as JSON
- * {@code {"actions":[{"type","container","count","services"}]}}, with {@code "notes":[...]} when there are any.
+ * {@code {"actions":[{"type","container","host","count","services"}]}}, with {@code "notes":[...]} when there are
+ * any. A container on another host than the local engine is named {@code HOST/NAME}.
  */
 public final class PlanRenderer {
     public static final String NO_CHANGES = "No changes. The fleet matches the spec.";
@@ -24,12 +27,17 @@ public final class PlanRenderer {
     }
 
     public static String human(Plan plan) {
+        return human(plan, Map.of());
+    }
+
+    /** With each container named with its host ({@code hosts}: container to host; absent is the local engine). */
+    public static String human(Plan plan, Map<String, String> hosts) {
         StringBuilder out = new StringBuilder();
         for (PlanStep a : plan.actions()) {
-            out.append(line(a)).append('\n');
+            out.append(line(a, where(a.container(), hosts))).append('\n');
         }
         for (String name : plan.unmanaged()) {
-            out.append("! container ").append(name).append(" is not in the spec; kept (--prune removes it)\n");
+            out.append("! container ").append(where(name, hosts)).append(" is not in the spec; kept (--prune removes it)\n");
         }
         for (String note : plan.notes()) {
             out.append("! ").append(note).append('\n');
@@ -46,7 +54,11 @@ public final class PlanRenderer {
     }
 
     static String line(PlanStep a) {
-        String c = a.container();
+        return line(a, a.container());
+    }
+
+    /** {@code c}: how the line names the container (with its host when that is not the local engine). */
+    static String line(PlanStep a, String c) {
         if (a instanceof PlanStep.CreateContainer) {
             PlanStep.CreateContainer create = (PlanStep.CreateContainer) a;
             return "+ container " + c + " (create " + create.dockerName() + " from " + create.spec().image() + "; "
@@ -88,14 +100,24 @@ public final class PlanRenderer {
         return services.stream().map(ServiceName::value).collect(Collectors.joining(", "));
     }
 
+    static String where(String container, Map<String, String> hosts) {
+        return HostNames.qualified(container, hosts.getOrDefault(container, HostSpec.LOCAL));
+    }
+
     /** {@code {"actions":[...]}}, an empty list when there is nothing to do. */
     public static String json(Plan plan) {
+        return json(plan, Map.of());
+    }
+
+    /** As {@link #json(Plan)}, each action with the {@code host} of its container. */
+    public static String json(Plan plan, Map<String, String> hosts) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode actions = root.putArray("actions");
         for (PlanStep a : plan.actions()) {
             ObjectNode o = actions.addObject();
             o.put("type", a.type());
             o.put("container", a.container());
+            o.put("host", hosts.getOrDefault(a.container(), HostSpec.LOCAL));
             o.put("count", a.count());
             ArrayNode services = o.putArray("services");
             a.services().forEach(s -> services.add(s.value()));

@@ -9,11 +9,16 @@ import io.antfleet.engine.status.FleetStatus;
 import io.antfleet.engine.status.NodeJson;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeReadings;
+import io.antfleet.fleet.spec.HostSpec;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
-/** {@code antfleet status} as a table or as JSON {@code {"containers":[{"name","containerId","nodes":[...]}]}}. */
+/**
+ * {@code antfleet status} as a table or as JSON {@code {"containers":[{"name","containerId","host","nodes":[...]}],
+ * "unreachable":[{"host","message"}]}}. The table has a HOST column once any container or problem is on another host
+ * than the local one (a one-engine fleet reads as before).
+ */
 public final class StatusRenderer {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String[] HEADER = {"CONTAINER", "SERVICE", "STATUS", "PEER ID", "PEERS", "RECORDS", "UPTIME", "VERSION"};
@@ -29,29 +34,35 @@ public final class StatusRenderer {
             "  antfleet --db URL status                       # the fleet recorded in another database", "");
 
     public static String table(FleetStatus status) {
-        if (status.containers().isEmpty()) {
+        if (status.containers().isEmpty() && status.unreachable().isEmpty()) {
             return NOTHING;
         }
+        boolean hosts = !status.unreachable().isEmpty()
+                || status.containers().stream().anyMatch(c -> !HostSpec.LOCAL.equals(c.host()));
         List<String[]> rows = new ArrayList<>();
-        rows.add(HEADER);
+        rows.add(hosts ? withHost("HOST", HEADER) : HEADER);
         for (FleetStatus.ContainerStatus c : status.containers()) {
+            List<String[]> own = new ArrayList<>();
             if (c.nodes().isEmpty()) {
-                rows.add(new String[] {c.name(), "-", c.running() ? "no nodes" : "container stopped", "", "", "", "", ""});
+                own.add(new String[] {c.name(), "-", c.running() ? "no nodes" : "container stopped", "", "", "", "", ""});
             }
             for (Node n : c.nodes()) {
                 boolean moved = c.selfUpgrades().containsKey(n.service());
-                rows.add(new String[] {c.name(), n.service().value(), n.status().name(), text(n.peerId()),
+                own.add(new String[] {c.name(), n.service().value(), n.status().name(), text(n.peerId()),
                     text(n.readings().connectedPeers()), text(n.readings().records()), uptime(n.readings().uptimeSeconds()),
                     text(n.version()) + (moved ? "*" : "")});
             }
+            own.forEach(r -> rows.add(hosts ? withHost(c.host(), r) : r));
         }
-        StringBuilder out = new StringBuilder(format(rows));
+        StringBuilder out = new StringBuilder(rows.size() > 1 ? format(rows) : "");
         for (FleetStatus.ContainerStatus c : status.containers()) {
-            c.problem().ifPresent(p -> out.append("! ").append(c.name()).append(": ").append(p).append('\n'));
+            c.problem().ifPresent(p -> out.append("! ").append(HostNames.qualified(c.name(), c.host())).append(": ")
+                    .append(p).append('\n'));
         }
+        status.unreachable().forEach(p -> out.append("! ").append(p.message()).append(" (its containers are not shown)\n"));
         for (FleetStatus.ContainerStatus c : status.containers()) {
-            c.nodes().stream().filter(n -> c.selfUpgrades().containsKey(n.service()))
-                    .forEach(n -> out.append(selfUpgrade(c.name(), n, c.selfUpgrades().get(n.service()))).append('\n'));
+            c.nodes().stream().filter(n -> c.selfUpgrades().containsKey(n.service())).forEach(n -> out.append(
+                    selfUpgrade(HostNames.qualified(c.name(), c.host()), n, c.selfUpgrades().get(n.service()))).append('\n'));
         }
         return out.toString();
     }
@@ -63,8 +74,15 @@ public final class StatusRenderer {
                 + ": not antfleet's doing, kept (antfleet never downgrades)";
     }
 
+    private static String[] withHost(String host, String[] row) {
+        String[] wider = new String[row.length + 1];
+        wider[0] = host;
+        System.arraycopy(row, 0, wider, 1, row.length);
+        return wider;
+    }
+
     private static String format(List<String[]> rows) {
-        int[] widths = new int[HEADER.length];
+        int[] widths = new int[rows.get(0).length];
         for (String[] r : rows) {
             for (int i = 0; i < r.length; i++) {
                 widths[i] = Math.max(widths[i], r[i].length());
@@ -122,8 +140,7 @@ public final class StatusRenderer {
         ArrayNode containers = root.putArray("containers");
         for (FleetStatus.ContainerStatus c : status.containers()) {
             ObjectNode o = containers.addObject();
-            o.put("name", c.name());
-            o.put("containerId", c.containerId());
+            NodeJson.putContainer(o, c.name(), c.containerId(), c.host());
             o.put("fleet", c.fleet());
             o.put("running", c.running());
             c.problem().ifPresent(p -> o.put("problem", p));
@@ -135,6 +152,8 @@ public final class StatusRenderer {
                 putSelfUpgrade(j, c.selfUpgrades().get(n.service()));
             }
         }
+        ArrayNode down = root.putArray("unreachable");
+        status.unreachable().forEach(p -> down.addObject().put("host", p.host()).put("message", p.message()));
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
         } catch (JsonProcessingException e) {

@@ -5,12 +5,12 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** Suggests the allowed key closest to a misspelt one (Levenshtein distance, case-insensitive). */
-final class DidYouMean {
+public final class DidYouMean {
     private DidYouMean() {
     }
 
     /** The closest candidate within a distance of max(2, a third of its length), if any. */
-    static Optional<String> suggest(String typed, Collection<String> candidates) {
+    public static Optional<String> suggest(String typed, Collection<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String candidate : candidates) {

@@ -22,6 +22,10 @@ public interface ApplyProgress {
         }
     };
 
+    /** Before {@link #planned}: the host of each container the plan names (absent: the local engine). */
+    default void hosts(java.util.Map<String, String> hostOfContainer) {
+    }
+
     /** Before anything runs: every action of the plan, in order. */
     void planned(Plan plan);
 

@@ -2,6 +2,7 @@ package io.antfleet.engine.apply;
 
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ContainerSpec;
+import io.antfleet.docker.DockerGateway;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
@@ -25,13 +26,16 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Runs one container's actions in order, each journaled before it runs; the first failure ends this
- * container's run (the others carry on). Afterwards the node manager's registry is written to the node rows.
+ * Runs one container's actions in order, each journaled before it runs, through the engine of the container's host;
+ * the first failure ends this container's run (the others carry on). Afterwards the node manager's registry is
+ * written to the node rows.
  */
 final class ContainerRun {
     private final ApplyDeps deps;
     private final FleetSpec spec;
     private final String name;
+    private final String host;
+    private final DockerGateway docker;
     private final List<String> done = new ArrayList<>();
     private String dockerId;
     private String dockerName;
@@ -44,10 +48,12 @@ final class ContainerRun {
     /** The rows hold the registry as the last step left it (populate returned it): no survey needed. */
     private boolean recorded;
 
-    ContainerRun(ApplyDeps deps, FleetSpec spec, String name, Optional<ObservedContainer> seen) {
+    ContainerRun(ApplyDeps deps, FleetSpec spec, String host, String name, Optional<ObservedContainer> seen) {
         this.deps = deps;
         this.spec = spec;
         this.name = name;
+        this.host = host;
+        this.docker = deps.docker().forHost(host);
         this.dockerName = spec.dockerName(name);
         this.mode = spec.container(name).map(SpecContainer::processManager).orElse(ProcessManager.ANTCTL_SUDO);
         seen.ifPresent(this::adopt);
@@ -55,9 +61,9 @@ final class ContainerRun {
 
     private void adopt(ObservedContainer seen) {
         dockerId = seen.dockerId();
-        Optional<ContainerInfo> info = deps.docker().inspect(dockerId);
+        Optional<ContainerInfo> info = docker.inspect(dockerId);
         info.ifPresent(i -> dockerName = i.name());
-        row = deps.containers().findByDockerId(dockerId);
+        row = deps.containers().findByDockerId(host, dockerId);
         labelledPorts = seen.ports();
         mode = info.map(i -> DockerFleetObserver.processManager(i, row)).orElse(mode);
     }
@@ -92,7 +98,7 @@ final class ContainerRun {
             return create((PlanStep.CreateContainer) action);
         }
         if (action instanceof PlanStep.StartContainer) {
-            deps.docker().start(dockerId);
+            docker.start(dockerId);
             return List.of();
         }
         if (action instanceof PlanStep.AssignPorts) {
@@ -105,7 +111,7 @@ final class ContainerRun {
             return add((PlanStep.AddNodes) action);
         }
         if (action instanceof PlanStep.RemoveContainer) {
-            deps.docker().remove(dockerId, true);
+            docker.remove(dockerId, true);
             row.ifPresent(r -> deps.containers().delete(r.id()));
             gone = true;
             return List.of();
@@ -148,13 +154,13 @@ final class ContainerRun {
         Double cpus = c.limits().cpus().isPresent() ? c.limits().cpus().getAsDouble() : null;
         // host networking unless the spec names a Docker network with a fixed address (ant containers only)
         String network = c.dockerNetwork().map(DockerNetwork::name).orElse("host");
-        dockerId = deps.docker().createAndStart(new ContainerSpec(dockerName, c.image(), labels, network,
+        dockerId = docker.createAndStart(new ContainerSpec(dockerName, c.image(), labels, network,
                 dockerName + "-data", mount, cpus, c.limits().memoryBytes().orElse(null),
                 c.dockerNetwork().map(DockerNetwork::ipv4).orElse(null), c.dockerNetwork().map(DockerNetwork::ipv6).orElse(null)));
         created = true;
         Instant now = deps.clock().instant();
         row = Optional.of(deps.containers().insert(new Container(null, dockerId, dockerName, c.image(), "running", network,
-                mode, create.ports(), now, now)));
+                mode, create.ports(), now, now, host)));
         return List.of(dockerId);
     }
 
@@ -211,18 +217,18 @@ final class ContainerRun {
             Instant now = deps.clock().instant();
             row = Optional.of(deps.containers().insert(new Container(null, dockerId, dockerName,
                     spec.container(name).map(SpecContainer::image).orElse(null), "running", "host", mode,
-                    ports != null ? ports : labelledPorts.orElse(null), now, now)));
+                    ports != null ? ports : labelledPorts.orElse(null), now, now, host)));
         }
         return row.get();
     }
 
     private static Container withPorts(Container r, PortBlock ports) {
         return new Container(r.id(), r.dockerId(), r.name(), r.image(), r.status(), r.networkMode(), r.processManager(),
-                ports, r.createdAt(), r.updatedAt());
+                ports, r.createdAt(), r.updatedAt(), r.host());
     }
 
     private NodeManager manager() {
-        return deps.managers().forContainer(dockerId, dockerName, mode);
+        return deps.managers().forContainer(host, dockerId, dockerName, mode);
     }
 
     /**
@@ -232,13 +238,13 @@ final class ContainerRun {
      *
      * @return an error, or empty when the rows are (now) up to date
      */
-    static Optional<String> recordIfBehind(ApplyDeps deps, FleetSpec spec, ObservedContainer seen) {
+    static Optional<String> recordIfBehind(ApplyDeps deps, FleetSpec spec, String host, ObservedContainer seen) {
         if (!seen.running() || seen.nodes().stream().anyMatch(n -> n.status() == NodeStatus.UNKNOWN)
-                || upToDate(deps, deps.containers().findByDockerId(seen.dockerId()), seen)) {
+                || upToDate(deps, deps.containers().findByDockerId(host, seen.dockerId()), seen)) {
             return Optional.empty();
         }
         try {
-            ContainerRun run = new ContainerRun(deps, spec, seen.name(), Optional.of(seen));
+            ContainerRun run = new ContainerRun(deps, spec, host, seen.name(), Optional.of(seen));
             run.ensureRow(null);
             run.recordNodes();
             return Optional.empty();

@@ -7,6 +7,7 @@ import io.antfleet.fleet.plan.ObservedContainer;
 import io.antfleet.fleet.plan.ObservedFleet;
 import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.fleet.spec.HostSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -19,8 +20,8 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Runs a plan: containers in parallel (on a pool owned by this call and shut down before it returns),
- * each container's actions in order. A failure stops only its own container.
+ * Runs one host's plan: containers in parallel (on a pool owned by this call and shut down before it returns),
+ * each container's actions in order, through that host's engine. A failure stops only its own container.
  */
 public final class PlanExecutor {
     private final ApplyDeps deps;
@@ -39,20 +40,27 @@ public final class PlanExecutor {
     }
 
     public List<ApplyReport.ContainerOutcome> execute(FleetSpec spec, Plan plan, ObservedFleet observed, ApplyProgress progress) {
+        return execute(HostSpec.LOCAL, spec, plan, observed, progress);
+    }
+
+    /** The plan of the containers on {@code host}, as observed there. */
+    public List<ApplyReport.ContainerOutcome> execute(String host, FleetSpec spec, Plan plan, ObservedFleet observed,
+            ApplyProgress progress) {
         Map<String, List<PlanStep>> byContainer = new LinkedHashMap<>();
         plan.actions().forEach(a -> byContainer.computeIfAbsent(a.container(), k -> new ArrayList<>()).add(a));
-        List<ApplyReport.ContainerOutcome> outcomes = byContainer.isEmpty() ? new ArrayList<>() : run(spec, byContainer, observed, progress);
+        List<ApplyReport.ContainerOutcome> outcomes = byContainer.isEmpty() ? new ArrayList<>()
+                : run(host, spec, byContainer, observed, progress);
         for (ObservedContainer untouched : observed.containers()) {
             if (!byContainer.containsKey(untouched.name()) && spec.container(untouched.name()).isPresent()) {
-                ContainerRun.recordIfBehind(deps, spec, untouched)
+                ContainerRun.recordIfBehind(deps, spec, host, untouched)
                         .ifPresent(error -> outcomes.add(new ApplyReport.ContainerOutcome(untouched.name(), List.of(), Optional.of(error))));
             }
         }
         return outcomes;
     }
 
-    private List<ApplyReport.ContainerOutcome> run(FleetSpec spec, Map<String, List<PlanStep>> byContainer, ObservedFleet observed,
-            ApplyProgress progress) {
+    private List<ApplyReport.ContainerOutcome> run(String host, FleetSpec spec, Map<String, List<PlanStep>> byContainer,
+            ObservedFleet observed, ApplyProgress progress) {
         AtomicInteger threads = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, byContainer.size()), r -> {
             Thread t = new Thread(r, "antfleet-apply-" + threads.incrementAndGet());
@@ -62,7 +70,7 @@ public final class PlanExecutor {
         try {
             List<Future<ApplyReport.ContainerOutcome>> futures = new ArrayList<>();
             byContainer.forEach((name, actions) -> futures.add(pool.submit(
-                    () -> new ContainerRun(deps, spec, name, observed.container(name)).run(actions, progress))));
+                    () -> new ContainerRun(deps, spec, host, name, observed.container(name)).run(actions, progress))));
             List<ApplyReport.ContainerOutcome> outcomes = new ArrayList<>();
             List<String> names = new ArrayList<>(byContainer.keySet());
             for (int i = 0; i < futures.size(); i++) {

@@ -3,8 +3,8 @@ package io.antfleet.engine.node;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.docker.ContainerInfo;
-import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ContainerSelection;
+import io.antfleet.engine.FleetEngines;
 import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.NodeLifecycle;
 import io.antfleet.engine.apply.DockerFleetObserver;
@@ -42,11 +42,12 @@ import java.util.stream.Collectors;
 
 /**
  * {@code antfleet node add|start|stop|restart|upgrade|remove|disable}: by service names or by count, in one container,
- * journaled and under the lease; the container's node rows are rewritten from antctl afterwards.
+ * journaled and under the lease; the container's node rows are rewritten from antctl afterwards. The container is
+ * looked for on every host (or the one named) and driven through its host's engine.
  * DISABLE stops the nodes and marks them DISABLED, which apply and autoscale then leave alone.
  */
 public final class NodeService {
-    private final DockerGateway docker;
+    private final FleetEngines engines;
     private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
@@ -55,9 +56,9 @@ public final class NodeService {
     private final Clock clock;
 
     @Inject
-    public NodeService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
+    public NodeService(FleetEngines engines, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, NodeLifecycle lifecycle, DatabaseLease lease, Clock clock) {
-        this.docker = requireNonNull(docker, "docker is null");
+        this.engines = requireNonNull(engines, "engines is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
@@ -165,7 +166,7 @@ public final class NodeService {
      */
     public boolean upgradesItself(String container) {
         ContainerInfo info = find(container);
-        Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+        Optional<Container> row = containers.find(info.host(), info.id(), info.name());
         return DockerFleetObserver.processManager(info, row) == ProcessManager.ANT;
     }
 
@@ -182,9 +183,10 @@ public final class NodeService {
     private <T> T locked(String what, String container, Function<Target, T> work) {
         try (LeaseKeeper keeper = LeaseKeeper.acquire(lease, "node " + what)) {
             ContainerInfo info = find(container);
-            Container row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()))
+            Container row = containers.find(info.host(), info.id(), info.name())
                     .orElseThrow(() -> new AntfleetException("container " + info.name() + " is not recorded: run antfleet import first"));
-            NodeManager manager = managers.forContainer(info.id(), info.name(), DockerFleetObserver.processManager(info, Optional.of(row)));
+            NodeManager manager = managers.forContainer(info.host(), info.id(), info.name(),
+                    DockerFleetObserver.processManager(info, Optional.of(row)));
             return work.apply(new Target(info, row, manager, current(manager, row)));
         }
     }
@@ -201,11 +203,27 @@ public final class NodeService {
      * containers of several fleets ({@link ContainerSelection}); the commands above then take the id.
      */
     public String resolve(String wanted, Optional<String> fleet) {
-        return ContainerSelection.one(docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null)), wanted, fleet).id();
+        return locate(wanted, fleet, Optional.empty()).id();
+    }
+
+    /**
+     * The one container {@code wanted} names in {@code fleet}, on the one host {@code host} names when given (else on
+     * any host); its {@code host} says where it runs.
+     *
+     * @throws io.antfleet.engine.UnknownHostNameException when {@code host} names no recorded host
+     * @throws AntfleetException when none matches (naming the hosts whose engine did not answer)
+     */
+    public ContainerInfo locate(String wanted, Optional<String> fleet, Optional<String> host) {
+        FleetEngines.Listing listed = engines.list(engines.scope(host), Collections.singletonMap(FleetLabels.FLEET, null));
+        if (!listed.unreachable().isEmpty() && ContainerSelection.matching(listed.containers(), wanted, fleet).isEmpty()) {
+            throw new AntfleetException("no antfleet container named '" + wanted + "' on the hosts that answered; "
+                    + listed.unreachable().stream().map(p -> p.message()).collect(Collectors.joining("; ")));
+        }
+        return ContainerSelection.one(listed.containers(), wanted, fleet);
     }
 
     private ContainerInfo find(String wanted) {
-        return ContainerSelection.one(docker.listByLabels(Collections.singletonMap(FleetLabels.FLEET, null)), wanted, Optional.empty());
+        return locate(wanted, Optional.empty(), Optional.empty());
     }
 
     private List<Node> current(NodeManager manager, Container row) {

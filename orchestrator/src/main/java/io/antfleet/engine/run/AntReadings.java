@@ -43,7 +43,7 @@ public final class AntReadings {
     /** The container's probe document; empty, with a note saying why, when the probe failed. */
     Optional<ProbeDocument> probe(Container container, List<String> notes) {
         try {
-            return Optional.of(probe.probe(container.name()));
+            return Optional.of(probe.probe(container.host(), container.name(), io.antfleet.probe.ProbeRequest.NONE));
         } catch (AntfleetException e) {
             notes.add(container.name() + ": its nodes could not be probed, their last readings are kept: "
                     + e.getMessage().lines().findFirst().orElse(""));

@@ -98,7 +98,7 @@ public final class ProbeObservation implements AutoCloseable {
         ProbeRequest request = new ProbeRequest(ports, ports.isEmpty() ? List.of() : CarriedBodies.KEEP,
                 Optional.of(p.container().processManager().runsAsRoot() ? "/var/antctl" : "/home/ant"));
         try {
-            return new Outcome(Optional.of(probe.probe(p.container().name(), request)), null);
+            return new Outcome(Optional.of(probe.probe(p.host(), p.container().name(), request)), null);
         } catch (AntfleetException e) {
             return new Outcome(Optional.empty(), failed(p, e.getMessage()));
         }

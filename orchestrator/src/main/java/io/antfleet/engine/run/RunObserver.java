@@ -61,10 +61,19 @@ public final class RunObserver {
         this(containers, nodes, sweeper, docker, clock, ant, null, ProbeRoute.NONE, null);
     }
 
-    @Inject
+    /** Over the local engine alone: a container on another host is cut, its engine unknown. */
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
             Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route, VersionChanges versions) {
         this(containers, nodes, sweeper, new DockerCheck(docker, containers, nodes), clock, ant, probes, route, versions);
+    }
+
+    /** Over every host's engine, each opened from its host row ({@link io.antfleet.docker.DockerGateways}). */
+    @Inject
+    public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper,
+            io.antfleet.docker.DockerGateways engines, Clock clock, AntRegistryWatch ant, ProbeObservation probes,
+            ProbeRoute route, VersionChanges versions) {
+        this(containers, nodes, sweeper, new DockerCheck((java.util.function.Function<String, DockerGateway>) engines::forHost,
+                containers, nodes), clock, ant, probes, route, versions);
     }
 
     /** Over every host's engine: {@code engines} gives the gateway of a host by name (no version watch). */

@@ -3,8 +3,8 @@ package io.antfleet.engine.status;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.docker.ContainerInfo;
-import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.ContainerSelection;
+import io.antfleet.engine.FleetEngines;
 import io.antfleet.engine.KnownContainers;
 import io.antfleet.engine.VersionChanges;
 import io.antfleet.engine.apply.DockerFleetObserver;
@@ -30,22 +30,23 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * Reads the fleet for {@code antfleet status}: every container antfleet knows (labelled antfleet.fleet, or
- * recorded by an import), {@code antctl status --json} in each running one, and the store's rows for
- * readings (peers, records, uptime, when read). Changes nothing.
+ * Reads the fleet for {@code antfleet status}: every container antfleet knows on every host (labelled
+ * antfleet.fleet, or recorded by an import), its node manager's survey in each running one (through its host's
+ * engine), and the store's rows for readings (peers, records, uptime, when read). An engine that does not answer is
+ * reported for its host; the other hosts are shown. Changes nothing.
  */
 public final class StatusService {
-    private final DockerGateway docker;
+    private final FleetEngines engines;
     private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
     private final VersionChanges versions;
 
     @Inject
-    public StatusService(DockerGateway docker, NodeManagers managers, ContainerRepository containers,
+    public StatusService(FleetEngines engines, NodeManagers managers, ContainerRepository containers,
             NodeRepository nodes, VersionChanges versions) {
         this.versions = requireNonNull(versions, "versions is null");
-        this.docker = requireNonNull(docker, "docker is null");
+        this.engines = requireNonNull(engines, "engines is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
@@ -61,7 +62,13 @@ public final class StatusService {
      * or the one {@code only} names ({@link ContainerSelection}), in {@code fleet} when given.
      */
     public FleetStatus status(Optional<String> only, Optional<String> fleet) {
-        List<ContainerInfo> known = new KnownContainers(docker, containers).list();
+        return status(only, fleet, Optional.empty());
+    }
+
+    /** As {@link #status(Optional, Optional)}, on the one host {@code host} names when given. */
+    public FleetStatus status(Optional<String> only, Optional<String> fleet, Optional<String> host) {
+        FleetEngines.Listing listing = new KnownContainers(engines, containers).list(engines.scope(host));
+        List<ContainerInfo> known = listing.containers();
         List<ContainerInfo> shown = only.isPresent() ? List.of(ContainerSelection.one(known, only.get(), fleet))
                 : known.stream().filter(i -> fleet.isEmpty() || fleet.get().equals(i.labels().get(FleetLabels.FLEET)))
                         .collect(Collectors.toList());
@@ -69,7 +76,7 @@ public final class StatusService {
         for (ContainerInfo info : shown) {
             result.add(status(info));
         }
-        return new FleetStatus(result);
+        return new FleetStatus(result, listing.unreachable());
     }
 
     /**
@@ -92,17 +99,17 @@ public final class StatusService {
     }
 
     private FleetStatus.ContainerStatus status(ContainerInfo info) {
-        Optional<Container> row = containers.findByDockerId(info.id()).or(() -> containers.findByName(info.name()));
+        Optional<Container> row = containers.find(info.host(), info.id(), info.name());
         List<Node> rows = row.map(r -> nodes.findByContainer(r.id())).orElse(List.of());
         Map<Long, Instant> readAt = row.map(r -> nodes.readTimes(r.id())).orElse(Map.of());
         String fleet = info.labels().get(FleetLabels.FLEET);
         if (!info.running()) {
             return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, false, rows, Optional.of(
                     info.image().equals(KnownContainers.GONE) ? "Docker has no such container any more" : "container is not running"),
-                    readAt);
+                    readAt, info.host());
         }
         try {
-            List<? extends RegisteredNode> surveyed = managers.forContainer(info.id(), info.name(),
+            List<? extends RegisteredNode> surveyed = managers.forContainer(info.host(), info.id(), info.name(),
                     DockerFleetObserver.processManager(info, row)).survey();
             Map<ServiceName, Node> byService = rows.stream().collect(Collectors.toMap(Node::service, Function.identity(), (a, b) -> a));
             List<Node> seen = surveyed.stream()
@@ -112,10 +119,10 @@ public final class StatusService {
             surveyed.forEach(n -> RegistryRows.versionChange(n, Optional.ofNullable(byService.get(n.service())))
                     .ifPresent(moved::add));
             return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, seen, Optional.empty(), readAt,
-                    selfUpgrades(info.name(), row, seen, moved));
+                    info.host(), selfUpgrades(info.name(), row, seen, moved));
         } catch (AntfleetException e) {
             return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, rows,
-                    Optional.of("antctl status failed: " + e.getMessage()), readAt);
+                    Optional.of("antctl status failed: " + e.getMessage()), readAt, info.host());
         }
     }
 }

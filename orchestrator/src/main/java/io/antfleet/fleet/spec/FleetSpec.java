@@ -2,6 +2,7 @@ package io.antfleet.fleet.spec;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -48,6 +49,23 @@ public record FleetSpec(String fleet, PortPlan ports, List<SpecContainer> contai
     /** The spec's own hosts, without the implicit local one. */
     public Optional<HostSpec> host(String name) {
         return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
+    }
+
+    /** Every host the spec covers: {@link HostSpec#LOCAL} first, then its own in order. */
+    public List<String> hostNames() {
+        List<String> names = new ArrayList<>(List.of(HostSpec.LOCAL));
+        hosts.forEach(h -> names.add(h.name()));
+        return names;
+    }
+
+    /**
+     * The part of this spec on {@code host}: its containers only, and its port plan (the host's {@code ports:} when
+     * given, else the fleet's), so that each host's port blocks are planned on their own.
+     */
+    public FleetSpec onHost(String host) {
+        PortPlan plan = host(host).flatMap(HostSpec::ports).orElse(ports);
+        List<SpecContainer> own = containers.stream().filter(c -> c.host().equals(host)).toList();
+        return new FleetSpec(fleet, plan, own, autoscale, hosts);
     }
 
     public static boolean isValidName(String name) {

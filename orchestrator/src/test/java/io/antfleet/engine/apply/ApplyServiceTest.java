@@ -208,17 +208,4 @@ class ApplyServiceTest {
         assertThat(report.ok()).as(report.toString()).isTrue();
         assertThat(store.hosts.findByName("far").orElseThrow().endpoint()).contains(java.net.URI.create("unix:///run/far.sock"));
     }
-
-    @Test
-    void containersOnAnotherEngineAreRefusedBeforeAnythingIsObservedOrChanged() {
-        String before = store.snapshot();
-
-        assertThatThrownBy(() -> service.apply(withHosts("far"), false)).isInstanceOf(io.antfleet.fleet.AntfleetException.class)
-                .hasMessageContaining("'beta' (host 'far')").hasMessageContaining("Nothing was changed");
-        assertThatThrownBy(() -> service.plan(withHosts("far"), false)).hasMessageContaining("'beta' (host 'far')");
-        assertThat(docker.execs()).isEmpty();
-        assertThat(docker.listByLabels(java.util.Map.of("antfleet.fleet", "home"))).isEmpty();
-        assertThat(store.snapshot()).isEqualTo(before);
-        assertThat(store.hosts.findByName("far")).isEmpty();
-    }
 }

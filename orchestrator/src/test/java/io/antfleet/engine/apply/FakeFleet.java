@@ -15,7 +15,10 @@ import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** A whole apply stack over fakes: Docker, one fake antctl per container name, the in-memory store. */
+/**
+ * A whole apply stack over fakes: Docker (the local engine, and one fake engine per other host a test asks for),
+ * one fake antctl per container name, the in-memory store.
+ */
 public final class FakeFleet {
     public final FakeDockerGateway docker = new FakeDockerGateway();
     public final MemoryStore store = new MemoryStore();
@@ -23,7 +26,10 @@ public final class FakeFleet {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC);
     public final MemoryLease lease = new MemoryLease();
     private final FakeDockerGateway gateway = docker;
-    private final AntctlManagerFactory managers = new AntctlManagerFactory(gateway, AntctlSettings.defaults(),
+    private final java.util.Map<String, FakeDockerGateway> remotes = new java.util.concurrent.ConcurrentHashMap<>();
+    private final io.antfleet.docker.HostGateways gateways = new io.antfleet.docker.HostGateways(gateway,
+            "unix:///fake/docker.sock", store.hosts::findAll, h -> remote(h.name()));
+    private final AntctlManagerFactory managers = new AntctlManagerFactory(gateways, AntctlSettings.defaults(),
             port -> LivenessProbe.ProbeResult.dead("not probed"));
 
     /** The fake antctl of the container Docker will know as {@code dockerName}. */
@@ -33,18 +39,38 @@ public final class FakeFleet {
         return antctl;
     }
 
+    /** The fake engine of another host (made on first use; the host must be recorded or declared to be opened). */
+    public FakeDockerGateway remote(String host) {
+        return remotes.computeIfAbsent(host, h -> new FakeDockerGateway());
+    }
+
+    /** The fake antctl of the container {@code host}'s engine will know as {@code dockerName}. */
+    public FakeAntctl antctl(String host, String dockerName) {
+        FakeAntctl antctl = new FakeAntctl("container " + dockerName + " on " + host);
+        remote(host).onExec(dockerName, antctl.execHandler());
+        return antctl;
+    }
+
     public io.antfleet.engine.status.StatusService statusService() {
-        return new io.antfleet.engine.status.StatusService(gateway, managers, store.containers, store.nodes, store.versions());
+        return new io.antfleet.engine.status.StatusService(engines(), managers, store.containers, store.nodes, store.versions());
     }
 
     public io.antfleet.engine.teardown.TeardownService teardownService() {
-        return new io.antfleet.engine.teardown.TeardownService(gateway, managers, store.containers, store.nodes,
+        return new io.antfleet.engine.teardown.TeardownService(engines(), managers, store.containers, store.nodes,
                 lifecycle(), lease);
     }
 
     public io.antfleet.engine.node.NodeService nodeService() {
-        return new io.antfleet.engine.node.NodeService(gateway, managers, store.containers, store.nodes, lifecycle(), lease,
+        return new io.antfleet.engine.node.NodeService(engines(), managers, store.containers, store.nodes, lifecycle(), lease,
                 CLOCK);
+    }
+
+    public io.antfleet.docker.DockerGateways gateways() {
+        return gateways;
+    }
+
+    public io.antfleet.engine.FleetEngines engines() {
+        return new io.antfleet.engine.FleetEngines(gateways, store.hosts::findAll);
     }
 
     /** The one path of node changes, over this fleet's store and lease. */
@@ -53,13 +79,13 @@ public final class FakeFleet {
     }
 
     public ApplyService service() {
-        DockerFleetObserver observer = new DockerFleetObserver(gateway, managers, store.containers, store.nodes);
-        FleetObserver counting = fleet -> {
+        DockerFleetObserver observer = new DockerFleetObserver(gateways(), managers, store.containers, store.nodes);
+        FleetObserver counting = (fleet, host) -> {
             observations.incrementAndGet();
-            return observer.observe(fleet);
+            return observer.observe(fleet, host);
         };
-        return new ApplyService(counting, new FleetPlanner(), new PlanExecutor(new ApplyDeps(gateway, managers,
+        return new ApplyService(counting, new FleetPlanner(), new PlanExecutor(new ApplyDeps(gateways(), managers,
                 store.containers, store.nodes, lifecycle(), new WalletPicker(Optional.empty(), Optional.empty(), n -> 0),
-                CLOCK), 2), lease, store.journal, store.hosts);
+                CLOCK), 2), lease, store.journal, store.hosts, gateways);
     }
 }

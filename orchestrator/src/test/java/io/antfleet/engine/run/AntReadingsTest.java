@@ -22,7 +22,7 @@ class AntReadingsTest {
     private final MemoryStore store = new MemoryStore();
     private final List<String> probed = new ArrayList<>();
     private String answer;
-    private final AntReadings readings = new AntReadings((container, request) -> {
+    private final AntReadings readings = new AntReadings((host, container, request) -> {
         probed.add(container);
         if (answer == null) {
             throw new ProbeException("container " + container + ": antfleet-probe exited 127 (the image lacks it)");

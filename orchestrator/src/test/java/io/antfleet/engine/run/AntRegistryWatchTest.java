@@ -33,8 +33,8 @@ class AntRegistryWatchTest {
     private final MemoryStore store = new MemoryStore();
     private final MemoryDecisionLog log = store.decisions;
     private final ScriptedAnt ant = new ScriptedAnt();
-    private final AntRegistryWatch watch = new AntRegistryWatch((address, name, mode) -> ant, store.nodes,
-            new NodeLifecycle((address, name, mode) -> ant, store.nodes, store.journal, new DirectWork(),
+    private final AntRegistryWatch watch = new AntRegistryWatch((host, address, name, mode) -> ant, store.nodes,
+            new NodeLifecycle((host, address, name, mode) -> ant, store.nodes, store.journal, new DirectWork(),
                     MemoryLease.heldByThisProcess(), store.versions(), Clock.fixed(T0, ZoneOffset.UTC)), log,
             store.versions());
     private final Container container = store.containers.insert(new Container(null, "id-a", "alpha",
@@ -143,12 +143,12 @@ class AntRegistryWatchTest {
 
     /** The watch with readings from a probe whose answer the test sets (one live or dead node per entry). */
     private AntRegistryWatch probing(List<String> probed, String... nodes) {
-        AntReadings readings = new AntReadings((name, request) -> {
+        AntReadings readings = new AntReadings((host, name, request) -> {
             probed.add(name);
             return new ProbeParser().parse("{\"probe\":1,\"time\":1,\"host\":{},\"disk\":{},\"nodes\":["
                     + String.join(",", nodes) + "]}");
         }, store.nodes);
-        return new AntRegistryWatch((address, name, mode) -> ant, store.nodes, new NodeLifecycle((address, name, mode) -> ant,
+        return new AntRegistryWatch((host, address, name, mode) -> ant, store.nodes, new NodeLifecycle((host, address, name, mode) -> ant,
                 store.nodes, store.journal, new DirectWork(), MemoryLease.heldByThisProcess(), store.versions(),
                 Clock.fixed(T0, ZoneOffset.UTC)), log, store.versions(), readings);
     }

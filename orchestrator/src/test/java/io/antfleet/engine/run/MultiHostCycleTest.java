@@ -48,7 +48,7 @@ class MultiHostCycleTest {
     private final MemoryHistoryLog history = new MemoryHistoryLog();
     private final Map<String, Integer> probes = new ConcurrentHashMap<>();
     private volatile String farAnswer;
-    private final ProbeObservation observation = new ProbeObservation((container, request) -> {
+    private final ProbeObservation observation = new ProbeObservation((host, container, request) -> {
         probes.merge(container, 1, Integer::sum);
         if (farAnswer == null) {
             throw new ProbeException("container " + container + ": antfleet-probe did not run: Docker at unix:///run/far.sock is unreachable");

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 class RegistryResurveyorTest {
     private final FakeDockerGateway docker = new FakeDockerGateway();
     private final MemoryStore store = new MemoryStore();
-    private final ImportService imports = new ImportService(docker, new AntctlManagerFactory(docker,
+    private final ImportService imports = new ImportService(io.antfleet.engine.FleetEngines.local(docker), new AntctlManagerFactory(docker,
             AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("not probed")), store.containers, store.nodes,
             store.journal, store.versions(), Clock.systemUTC());
     private final RegistryResurveyor resurveyor = new RegistryResurveyor(imports, store.journal);

@@ -29,7 +29,7 @@ class RunObserverProbeTest {
     private final Clock clock = Clock.fixed(T0.plusSeconds(3600), ZoneOffset.UTC);
     private final Map<String, ProbeRequest> requests = new ConcurrentHashMap<>();
     private final Map<String, String> answers = new ConcurrentHashMap<>();
-    private final ProbeObservation probes = new ProbeObservation((container, request) -> {
+    private final ProbeObservation probes = new ProbeObservation((host, container, request) -> {
         requests.put(container, request);
         String answer = answers.get(container);
         if (answer == null) {

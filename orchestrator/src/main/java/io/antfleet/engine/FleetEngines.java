@@ -1,0 +1,92 @@
+package io.antfleet.engine;
+
+import static java.util.Objects.requireNonNull;
+
+import io.antfleet.docker.ContainerInfo;
+import io.antfleet.docker.DockerGateway;
+import io.antfleet.docker.DockerGateways;
+import io.antfleet.docker.EngineUnreachableException;
+import io.antfleet.docker.HostDirectory;
+import io.antfleet.fleet.Host;
+import io.antfleet.fleet.spec.HostSpec;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The hosts a command works on and their engines: every recorded host (the local engine first) unless
+ * {@code --host} names one, and the containers each engine lists, with the engines that did not answer reported
+ * per host instead of failing the command. Thread safe.
+ */
+public final class FleetEngines {
+    private final DockerGateways gateways;
+    private final HostDirectory hosts;
+
+    @Inject
+    public FleetEngines(DockerGateways gateways, HostDirectory hosts) {
+        this.gateways = requireNonNull(gateways, "gateways is null");
+        this.hosts = requireNonNull(hosts, "hosts is null");
+    }
+
+    /** The local engine alone. */
+    public static FleetEngines local(DockerGateway local) {
+        return new FleetEngines(DockerGateways.only(local), HostDirectory.NONE);
+    }
+
+    /** The containers the engines listed, and the hosts whose engine did not answer. */
+    public record Listing(List<ContainerInfo> containers, List<HostProblem> unreachable) {
+        public Listing {
+            containers = List.copyOf(containers);
+            unreachable = List.copyOf(unreachable);
+        }
+    }
+
+    public DockerGateway forHost(String host) {
+        return gateways.forHost(host);
+    }
+
+    /**
+     * The recorded hosts, local first; or the one {@code only} names.
+     *
+     * @throws UnknownHostNameException when {@code only} names no recorded host (with the closest name, if any)
+     */
+    public List<String> scope(Optional<String> only) {
+        List<String> names = new ArrayList<>(List.of(HostSpec.LOCAL));
+        hosts.hosts().stream().map(Host::name).filter(n -> !names.contains(n)).forEach(names::add);
+        return HostScope.narrow(names, only, "recorded (apply records a spec's hosts:)");
+    }
+
+    /** What each host's engine lists with {@code labels} (see {@link DockerGateway#listByLabels}). */
+    public Listing list(List<String> scope, Map<String, String> labels) {
+        List<ContainerInfo> found = new ArrayList<>();
+        List<HostProblem> down = new ArrayList<>();
+        for (String host : scope) {
+            try {
+                found.addAll(gateways.forHost(host).listByLabels(labels));
+            } catch (EngineUnreachableException e) {
+                down.add(problem(host, e));
+            }
+        }
+        return new Listing(found, down);
+    }
+
+    /** The report of an engine that did not answer: another host's gateway names it and its endpoint, the local one not. */
+    public HostProblem problem(String host, EngineUnreachableException e) {
+        return problem(host, gateways.endpoint(host), e);
+    }
+
+    /** As {@link #problem(String, EngineUnreachableException)}, with the engine's {@code endpoint} given. */
+    public static HostProblem problem(String host, String endpoint, EngineUnreachableException e) {
+        String message = e.getMessage();
+        return new HostProblem(host, message.startsWith("host " + host + " (") ? message
+                : "host " + host + " (Docker at " + endpoint + "): " + message);
+    }
+
+    /** The hosts of {@code scope} as text, for messages. */
+    public static String names(List<HostProblem> problems) {
+        return problems.stream().map(HostProblem::host).collect(Collectors.joining(", "));
+    }
+}

@@ -1,0 +1,104 @@
+package io.antfleet.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.google.inject.AbstractModule;
+import com.google.inject.Module;
+import io.antfleet.config.GlobalOptions;
+import io.antfleet.config.spec.SpecLoader;
+import io.antfleet.engine.apply.FakeFleet;
+import io.antfleet.engine.status.StatusService;
+import io.antfleet.engine.teardown.TeardownService;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Function;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** status and teardown over the local engine and another host's (fakes): the host named, --host, an engine down. */
+class MultiHostStatusCommandTest {
+    private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
+    private final FakeFleet fleet = new FakeFleet();
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+    @BeforeEach
+    void applyOneContainerPerHost() {
+        fleet.antctl("home-alpha");
+        fleet.antctl("far", "home-beta");
+        fleet.service().apply(new SpecLoader().parse("f.yaml", String.join("\n", "apiVersion: antfleet/v1", "fleet: home",
+                "image: antfleet/agent:stand-in", "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'",
+                "hosts:", "  - {name: far, docker: 'unix:///run/far.sock'}",
+                "containers:", "  - {name: alpha, nodes: 1}", "  - {name: beta, host: far, nodes: 2}", "")), false);
+    }
+
+    private int run(String... args) {
+        StatusService status = fleet.statusService();
+        TeardownService teardown = fleet.teardownService();
+        Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {
+            @Override
+            protected void configure() {
+                bind(GlobalOptions.class).toInstance(options);
+                bind(StatusService.class).toInstance(status);
+                bind(TeardownService.class).toInstance(teardown);
+            }
+        });
+        return Main.run(modules, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
+    }
+
+    private String out() {
+        return out.toString(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void theTableHasAHostColumnAndTheJsonEachContainersHost() throws Exception {
+        assertThat(run("status")).isEqualTo(ExitCodes.OK);
+        List<String> lines = out().lines().toList();
+        assertThat(lines.get(0)).startsWith("HOST").contains("CONTAINER", "SERVICE");
+        assertThat(lines).filteredOn(l -> l.startsWith("far ")).hasSize(2).allMatch(l -> l.contains("home-beta"));
+        assertThat(lines).filteredOn(l -> l.startsWith("local ")).singleElement().matches(l -> l.contains("home-alpha"));
+
+        out.reset();
+        assertThat(run("--output", "json", "status")).isEqualTo(ExitCodes.OK);
+        JsonNode json = new ObjectMapper().readTree(out());
+        List<String> hosts = new ArrayList<>();
+        json.get("containers").forEach(c -> hosts.add(c.get("name").asText() + "@" + c.get("host").asText()));
+        assertThat(hosts).containsExactly("home-alpha@local", "home-beta@far");
+        assertThat(json.get("unreachable")).isEmpty();
+    }
+
+    @Test
+    void hostNarrowsStatusAndAnUnknownHostExitsTwoWithTheClosestName() {
+        assertThat(run("status", "--host", "far")).isEqualTo(ExitCodes.OK);
+        assertThat(out()).contains("home-beta").doesNotContain("home-alpha");
+
+        assertThat(run("status", "--host", "fra")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--host 'fra'").contains("did you mean 'far'?");
+    }
+
+    @Test
+    void anEngineThatDoesNotAnswerIsReportedForItsHostAndTheOthersAreShownWithExitOne() throws Exception {
+        fleet.remote("far").unreachable("connection refused");
+
+        assertThat(run("--output", "json", "status")).isEqualTo(ExitCodes.FAILURE);
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("containers")).extracting(c -> c.get("name").asText()).containsExactly("home-alpha");
+        assertThat(json.get("unreachable").get(0).get("host").asText()).isEqualTo("far");
+        assertThat(json.get("unreachable").get(0).get("message").asText())
+                .startsWith("host far (Docker at unix:///run/far.sock): ").contains("connection refused");
+    }
+
+    @Test
+    void teardownGoesToEveryHostAndNamesTheRemoteContainersHost() {
+        assertThat(run("teardown", "--confirm", "--remove-containers")).isEqualTo(ExitCodes.OK);
+
+        assertThat(out()).contains("home-alpha: reset").contains("far/home-beta: reset, 2 node row(s) deleted, container removed");
+        assertThat(fleet.remote("far").listByLabels(java.util.Map.of("antfleet.fleet", "home"))).isEmpty();
+        assertThat(fleet.store.containers.findAll()).isEmpty();
+    }
+}
