@@ -120,7 +120,7 @@ class ImportServiceTest {
                     return method.invoke(store.nodes, args);
                 });
         ImportService imports = new ImportService(io.antfleet.engine.FleetEngines.local(docker), new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe),
-                store.containers, counted, store.journal, Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
+                store.containers, counted, store.journal, store.versions(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
         FakeAntctl antctl = container("id-a", "alpha", Map.of("antfleet.fleet", "home"), 2);
         imports.importContainers(List.of(), Optional.empty());
         assertThat(written).containsExactly("antnode1", "antnode2");
