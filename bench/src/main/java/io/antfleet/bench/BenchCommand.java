@@ -52,7 +52,7 @@ import picocli.CommandLine.Spec;
         description = {"Benchmarks antfleet against the floor (the same Docker steps taken all at once, as a script "
                 + "would, or a sequential sweep) on stand-in containers named bench-*, labelled antfleet.bench=true, "
                 + "removed after. "
-                + "Host ports FIRST-PORT .. FIRST-PORT+2999."})
+                + "Host ports FIRST-PORT .. FIRST-PORT+2999; the scale fleet (scale, scaling) SCALE-FIRST-PORT .. +14999 at 5,000 nodes."})
 public final class BenchCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

@@ -182,13 +182,14 @@ public final class BenchFleet implements AutoCloseable {
     }
 
     @Override
+    /** Removes the containers, 8 at a time (100 one after another took most of a minute). */
     public void close() {
-        for (String name : names) {
+        parallel(0, i -> {
             try {
-                docker.remove(name, true);
+                docker.remove(names.get(i), true);
             } catch (DockerOperationException e) {
                 // already gone
             }
-        }
+        });
     }
 }

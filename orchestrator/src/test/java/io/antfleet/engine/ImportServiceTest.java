@@ -109,6 +109,33 @@ class ImportServiceTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void aReImportWritesOnlyTheNodeRowsThatChanged() {
+        List<String> written = new java.util.ArrayList<>();
+        io.antfleet.store.NodeRepository counted = (io.antfleet.store.NodeRepository) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.antfleet.store.NodeRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("upsertAll")) {
+                        ((List<Node>) args[0]).forEach(n -> written.add(n.service().value()));
+                    }
+                    return method.invoke(store.nodes, args);
+                });
+        ImportService imports = new ImportService(io.antfleet.engine.FleetEngines.local(docker), new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe),
+                store.containers, counted, store.journal, Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
+        FakeAntctl antctl = container("id-a", "alpha", Map.of("antfleet.fleet", "home"), 2);
+        imports.importContainers(List.of(), Optional.empty());
+        assertThat(written).containsExactly("antnode1", "antnode2");
+        written.clear();
+
+        imports.importContainers(List.of(), Optional.empty());
+        assertThat(written).isEmpty();
+
+        manager(antctl).start(new io.antfleet.antctl.StartRequest(names("antnode2"), null, null));
+        imports.importContainers(List.of(), Optional.empty());
+        assertThat(written).containsExactly("antnode2");
+        assertThat(store.nodes.findAll()).extracting(Node::status).containsExactly(NodeStatus.STOPPED, NodeStatus.RUNNING);
+    }
+
+    @Test
     void theProcessManagerComesFromTheLabelThenTheOptionThenTheRecordedRowThenSudo() {
         container("id-a", "alpha", Map.of("antfleet.fleet", "x", "antfleet.process-manager", "antctl+user"), 0);
         container("id-b", "beta", Map.of("antfleet.fleet", "x"), 0);
