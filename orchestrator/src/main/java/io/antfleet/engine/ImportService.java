@@ -51,12 +51,12 @@ public final class ImportService {
 
     @Inject
     public ImportService(FleetEngines engines, NodeManagers managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, Clock clock) {
+            NodeRepository nodes, OperationJournal journal, VersionChanges versions, Clock clock) {
         this.engines = requireNonNull(engines, "engines is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.journal = requireNonNull(journal, "journal is null");
-        this.nodeRows = new NodeRows(requireNonNull(nodes, "nodes is null"));
+        this.nodeRows = new NodeRows(requireNonNull(nodes, "nodes is null"), requireNonNull(versions, "versions is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -203,11 +203,11 @@ public final class ImportService {
                 surveyed.stream().map(n -> n.service().value()).toList());
         try {
             Container row = upsertContainer(info, mode, existing, now);
-            NodeRows.Result written = nodeRows.write(row.id(), surveyed, now);
+            NodeRows.Result written = nodeRows.write(row, surveyed, now);
             journal.complete(op.id(), surveyed.stream().map(n -> n.service().value()).toList());
             surveyed.stream().filter(n -> !n.isUsable()).forEach(n -> refused(row.id(), n));
             return new ImportReport.ContainerImport(info.name(), info.id(), mode, row.id(), written.nodes(),
-                    written.markedDead(), null, info.host());
+                    written.markedDead(), written.versionNotes(), null, info.host());
         } catch (RuntimeException e) {
             journal.fail(op.id(), String.valueOf(e.getMessage()));
             throw e;
