@@ -37,6 +37,7 @@ final class ImportTable {
             if (!c.markedDead().isEmpty()) {
                 out.println("  no longer listed by antctl, marked DEAD: " + String.join(", ", c.markedDead()));
             }
+            c.versionNotes().forEach(n -> out.println("  note: " + n));
         }
     }
 

@@ -83,6 +83,7 @@ public final class EngineModule extends AbstractModule {
         bind(NodeManagers.class).to(ManagersByMode.class);
         bind(ManagersByMode.class).in(Singleton.class);
         bind(NodeLifecycle.class).in(Singleton.class);
+        bind(VersionChanges.class);
         bind(ImportService.class).in(Singleton.class);
         bind(FleetObserver.class).to(DockerFleetObserver.class);
         bind(DockerFleetObserver.class);

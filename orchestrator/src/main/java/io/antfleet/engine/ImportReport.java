@@ -26,20 +26,22 @@ public record ImportReport(List<ContainerImport> containers, List<HostProblem> u
 
     /**
      * One container's import. {@code nodes} are the registry entries as recorded; {@code markedDead} are
-     * services the database had that antctl no longer lists (e.g. after a reset by hand). {@code host} is the
-     * engine it runs on.
+     * services the database had that antctl no longer lists (e.g. after a reset by hand); {@code versionNotes}
+     * name the nodes whose version moved without antfleet (recorded as SELF_UPGRADE, not undone). {@code host} is
+     * the engine it runs on.
      */
     public record ContainerImport(String name, String dockerId, ProcessManager processManager, Long containerId,
-            List<ImportedNode> nodes, List<String> markedDead, String error, String host) {
+            List<ImportedNode> nodes, List<String> markedDead, List<String> versionNotes, String error, String host) {
         public ContainerImport {
             requireNonNull(name, "name is null");
             nodes = List.copyOf(nodes);
             markedDead = List.copyOf(markedDead);
+            versionNotes = List.copyOf(versionNotes);
             requireNonNull(host, "host is null");
         }
 
         static ContainerImport failed(String name, String dockerId, ProcessManager mode, String error, String host) {
-            return new ContainerImport(name, dockerId, mode, null, List.of(), List.of(), error, host);
+            return new ContainerImport(name, dockerId, mode, null, List.of(), List.of(), List.of(), error, host);
         }
     }
 

@@ -20,10 +20,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorCompletionService;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Imports what antctl already runs: for every antfleet-labelled container (or the named ones, labelled
@@ -50,12 +51,12 @@ public final class ImportService {
 
     @Inject
     public ImportService(FleetEngines engines, NodeManagers managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, Clock clock) {
+            NodeRepository nodes, OperationJournal journal, VersionChanges versions, Clock clock) {
         this.engines = requireNonNull(engines, "engines is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.journal = requireNonNull(journal, "journal is null");
-        this.nodeRows = new NodeRows(requireNonNull(nodes, "nodes is null"));
+        this.nodeRows = new NodeRows(requireNonNull(nodes, "nodes is null"), requireNonNull(versions, "versions is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
 
@@ -90,24 +91,26 @@ public final class ImportService {
             names.forEach(n -> listed.add(null));
         }
         // The surveys (docker inspect, docker exec + antctl) are the slow part: run them side by side, each
-        // container's as soon as a thread is free, then write the rows one container after another on this thread.
+        // container's as soon as a thread is free, and write each container's rows on this thread as soon as its
+        // survey is in, so that the writes overlap the surveys still running.
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(asked.size(), SURVEY_THREADS)),
                 r -> new Thread(r, "import-survey"));
         try {
-            List<Future<Surveyed>> surveys = new ArrayList<>();
+            CompletionService<Surveyed> surveys = new ExecutorCompletionService<>(pool);
             for (int i = 0; i < asked.size(); i++) {
-                String name = asked.get(i);
+                int index = i;
                 Optional<ContainerInfo> known = listed.get(i);
-                surveys.add(pool.submit(() -> surveyed(known != null ? known : inspect(scope, name, down), mode)));
+                surveys.submit(() -> surveyed(index, known != null ? known : inspect(scope, asked.get(index), down), mode));
             }
-            List<ImportReport.ContainerImport> results = new ArrayList<>();
-            for (int i = 0; i < asked.size(); i++) {
-                Surveyed s = outcome(surveys.get(i));
-                results.add(s.info().isPresent() ? importOne(s.info().get(), mode, s)
-                        : ImportReport.ContainerImport.failed(asked.get(i), null, null, "no container named " + asked.get(i)
-                                + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : ""), scope.get(0)));
+            ImportReport.ContainerImport[] results = new ImportReport.ContainerImport[asked.size()];
+            for (int done = 0; done < asked.size(); done++) {
+                Surveyed s = outcome(surveys);
+                String name = asked.get(s.index());
+                results[s.index()] = s.info().isPresent() ? importOne(s.info().get(), mode, s)
+                        : ImportReport.ContainerImport.failed(name, null, null, "no container named " + name
+                                + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : ""), scope.get(0));
             }
-            return new ImportReport(results, down.stream().distinct().toList());
+            return new ImportReport(List.of(results), down.stream().distinct().toList());
         } finally {
             pool.shutdownNow();
         }
@@ -135,18 +138,19 @@ public final class ImportService {
     }
 
     /** A container as Docker reports it (empty: none of that name), and its survey's nodes or why it failed. */
-    private record Surveyed(Optional<ContainerInfo> info, List<? extends RegisteredNode> nodes, RuntimeException failure) {
+    private record Surveyed(int index, Optional<ContainerInfo> info, List<? extends RegisteredNode> nodes,
+            RuntimeException failure) {
     }
 
     /** Surveys a running container; a container that is not running is not surveyed (its rows are marked down). */
-    private Surveyed surveyed(Optional<ContainerInfo> info, Optional<ProcessManager> mode) {
+    private Surveyed surveyed(int index, Optional<ContainerInfo> info, Optional<ProcessManager> mode) {
         if (info.isEmpty() || !info.get().running()) {
-            return new Surveyed(info, null, null);
+            return new Surveyed(index, info, null, null);
         }
         try {
-            return new Surveyed(info, survey(info.get(), mode), null);
+            return new Surveyed(index, info, survey(info.get(), mode), null);
         } catch (RuntimeException e) {
-            return new Surveyed(info, null, e);
+            return new Surveyed(index, info, null, e);
         }
     }
 
@@ -177,9 +181,10 @@ public final class ImportService {
         return record(info, mode, existing, surveyed);
     }
 
-    private static Surveyed outcome(Future<Surveyed> survey) {
+    /** The next survey to finish. */
+    private static Surveyed outcome(CompletionService<Surveyed> surveys) {
         try {
-            return survey.get();
+            return surveys.take().get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException) {
                 throw (RuntimeException) e.getCause(); // Docker's inspect failed: as before, the import fails
@@ -198,11 +203,11 @@ public final class ImportService {
                 surveyed.stream().map(n -> n.service().value()).toList());
         try {
             Container row = upsertContainer(info, mode, existing, now);
-            NodeRows.Result written = nodeRows.write(row.id(), surveyed, now);
+            NodeRows.Result written = nodeRows.write(row, surveyed, now);
             journal.complete(op.id(), surveyed.stream().map(n -> n.service().value()).toList());
             surveyed.stream().filter(n -> !n.isUsable()).forEach(n -> refused(row.id(), n));
             return new ImportReport.ContainerImport(info.name(), info.id(), mode, row.id(), written.nodes(),
-                    written.markedDead(), null, info.host());
+                    written.markedDead(), written.versionNotes(), null, info.host());
         } catch (RuntimeException e) {
             journal.fail(op.id(), String.valueOf(e.getMessage()));
             throw e;

@@ -17,6 +17,7 @@ import io.antfleet.nodemanager.RegistryRows;
 import io.antfleet.nodemanager.UpgradeNodesRequest;
 import io.antfleet.nodemanager.UpgradeOutcome;
 import io.antfleet.nodemanager.UpgradeSummary;
+import io.antfleet.nodemanager.VersionChange;
 import io.antfleet.store.DatabaseLease;
 import io.antfleet.store.LeaseHolderProcess;
 import io.antfleet.store.NodeRepository;
@@ -24,7 +25,9 @@ import io.antfleet.store.OperationJournal;
 import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -44,11 +47,13 @@ public final class NodeLifecycle {
     private final OperationJournal journal;
     private final UnitOfWork unit;
     private final DatabaseLease lease;
+    private final VersionChanges versions;
     private final Clock clock;
 
     @Inject
     public NodeLifecycle(NodeManagers managers, NodeRepository nodes, OperationJournal journal, UnitOfWork unit,
-            DatabaseLease lease, Clock clock) {
+            DatabaseLease lease, VersionChanges versions, Clock clock) {
+        this.versions = requireNonNull(versions, "versions is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.journal = requireNonNull(journal, "journal is null");
@@ -62,7 +67,7 @@ public final class NodeLifecycle {
         requireRow(container);
         NodeManager manager = managers.forContainer(container);
         List<? extends RegisteredNode> added = change("add", container.id(), List.of(), () -> manager.add(request,
-                fresh -> record(container.id(), fresh)),
+                fresh -> record(container, fresh)),
                 result -> result.stream().map(n -> n.service().value()).toList(), result -> { });
         return added.stream().map(n -> nodes.find(container.id(), n.service()).orElseThrow()).toList();
     }
@@ -96,7 +101,7 @@ public final class NodeLifecycle {
                 result -> names, result -> {
                     for (UpgradeOutcome o : result.outcomes()) {
                         if (o.toVersion() != null) {
-                            nodes.find(container.id(), o.service()).ifPresent(n -> nodes.update(withVersion(n, o.toVersion())));
+                            nodes.find(container.id(), o.service()).ifPresent(n -> nodes.update(n.withVersion(o.toVersion())));
                         }
                     }
                 });
@@ -164,15 +169,22 @@ public final class NodeLifecycle {
 
     /**
      * A registry's entries into the container's rows by {@link RegistryRows}'s rule: the entries a manager
-     * has just added, or its whole registry after a change.
+     * has just added, or its whole registry after a change. A version no antfleet operation set is recorded
+     * ({@link VersionChanges}) and kept.
      */
-    public void record(long containerId, List<? extends RegisteredNode> entries) {
+    public void record(Container container, List<? extends RegisteredNode> entries) {
+        requireRow(container);
+        long containerId = container.id();
         Instant now = clock.instant();
+        List<VersionChange> moved = new ArrayList<>();
         unit.run(() -> {
             for (RegisteredNode n : entries) {
-                nodes.upsert(RegistryRows.row(containerId, n, nodes.find(containerId, n.service()), now));
+                Optional<Node> old = nodes.find(containerId, n.service());
+                RegistryRows.versionChange(n, old).ifPresent(moved::add);
+                nodes.upsert(RegistryRows.row(containerId, n, old, now));
             }
         });
+        versions.record(container.name(), containerId, container.processManager().nodeBinary(), moved, now);
     }
 
     /** Nodes change only under the lease: the holder must be this process (apply, run, node, teardown). */
@@ -183,11 +195,5 @@ public final class NodeLifecycle {
             throw new AntfleetException("no node was changed (" + intent + "): this process does not hold the database lease"
                     + lease.current().map(h -> " (" + h.holder() + " does)").orElse(""));
         }
-    }
-
-    private static Node withVersion(Node n, String version) {
-        return new Node(n.id(), n.containerId(), n.service(), n.status(), n.nodePort(), n.metricsPort(), n.rpcPort(),
-                n.dataDir(), n.logDir(), n.binaryPath(), version, n.peerId(), n.wallet(), n.readings(), n.createdAt(),
-                n.statusChangedAt());
     }
 }

@@ -1,10 +1,12 @@
 package io.antfleet.engine;
 
+import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.nodemanager.RegisteredNode;
 import io.antfleet.nodemanager.RegistryRows;
+import io.antfleet.nodemanager.VersionChange;
 import io.antfleet.store.NodeRepository;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -18,29 +20,39 @@ import java.util.Set;
 /**
  * Writes a node manager's registry entries of one container as node rows (by {@link RegistryRows}'s
  * rule), unique on (container, service). The number comes from the service name, so the registry's gaps
- * are kept; rows the registry no longer lists become DEAD.
+ * are kept; rows the registry no longer lists become DEAD; a version no antfleet operation set is recorded
+ * ({@link VersionChanges}).
  */
 final class NodeRows {
-    record Result(List<ImportReport.ImportedNode> nodes, List<String> markedDead) {
+    /** @param versionNotes the version changes antfleet did not cause, one line per node */
+    record Result(List<ImportReport.ImportedNode> nodes, List<String> markedDead, List<String> versionNotes) {
     }
 
     private final NodeRepository nodes;
+    private final VersionChanges versions;
 
-    NodeRows(NodeRepository nodes) {
+    NodeRows(NodeRepository nodes, VersionChanges versions) {
         this.nodes = nodes;
+        this.versions = versions;
     }
 
-    Result write(long containerId, List<? extends RegisteredNode> surveyed, Instant now) {
+    Result write(Container container, List<? extends RegisteredNode> surveyed, Instant now) {
+        long containerId = container.id();
         // One read of the container's rows and one transaction of upserts, not two round trips per node
         List<Node> before = nodes.findByContainer(containerId);
         Map<ServiceName, Node> existing = new HashMap<>();
         before.forEach(n -> existing.put(n.service(), n));
         Set<ServiceName> seen = new HashSet<>();
         List<Node> rows = new ArrayList<>();
+        List<VersionChange> moved = new ArrayList<>();
         for (RegisteredNode n : surveyed) {
             seen.add(n.service());
-            rows.add(RegistryRows.row(containerId, n, Optional.ofNullable(existing.get(n.service())), now));
+            Optional<Node> old = Optional.ofNullable(existing.get(n.service()));
+            RegistryRows.versionChange(n, old).ifPresent(moved::add);
+            rows.add(RegistryRows.row(containerId, n, old, now));
         }
+        List<String> notes = versions.record(container.name(), containerId, container.processManager().nodeBinary(),
+                moved, now);
         List<Node> stored = upsertChanged(rows, existing);
         List<ImportReport.ImportedNode> written = new ArrayList<>();
         for (int i = 0; i < surveyed.size(); i++) {
@@ -56,7 +68,7 @@ final class NodeRows {
                 dead.add(old.service().value());
             }
         }
-        return new Result(written, dead);
+        return new Result(written, dead, notes);
     }
 
     /**

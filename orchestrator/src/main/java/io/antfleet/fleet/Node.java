@@ -47,6 +47,12 @@ public record Node(
                 binaryPath, version, peerId, wallet, readings, createdAt, statusChangedAt);
     }
 
+    /** The same node running another version (everything else kept). */
+    public Node withVersion(String newVersion) {
+        return new Node(id, containerId, service, status, nodePort, metricsPort, rpcPort, dataDir, logDir, binaryPath,
+                newVersion, peerId, wallet, readings, createdAt, statusChangedAt);
+    }
+
     public Node withReadings(NodeReadings newReadings) {
         return new Node(id, containerId, service, status, nodePort, metricsPort, rpcPort, dataDir, logDir,
                 binaryPath, version, peerId, wallet, newReadings, createdAt, statusChangedAt);

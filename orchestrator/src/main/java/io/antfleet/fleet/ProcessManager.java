@@ -34,6 +34,11 @@ public enum ProcessManager {
         return this != ANT;
     }
 
+    /** The node binary this manager runs, as operators know it: antctl's {@code antnode}, ant's {@code ant-node}. */
+    public String nodeBinary() {
+        return isAntctl() ? "antnode" : "ant-node";
+    }
+
     /** The prefix of the service names this manager gives its nodes. */
     public String servicePrefix() {
         return isAntctl() ? ServiceName.ANTCTL_PREFIX : ServiceName.ANT_PREFIX;

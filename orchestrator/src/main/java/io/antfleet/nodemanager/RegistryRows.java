@@ -13,7 +13,9 @@ import java.util.Optional;
  * DISABLED survives until the manager reports the node removed; the row keeps its id, readings and
  * creation time; {@code statusChangedAt} moves only when the status does. An entry whose values were
  * refused ({@link RegisteredNode#isUsable()}) is UNKNOWN and keeps what was recorded of it (an operator's
- * DISABLED too), so one broken entry neither erases a node nor invents one.
+ * DISABLED too), so one broken entry neither erases a node nor invents one. The entry's version replaces the
+ * row's; where they differ, {@link #versionChange} names the move, for the engine to tell antfleet's own
+ * upgrades from the node's self-upgrade.
  */
 public final class RegistryRows {
     private RegistryRows() {
@@ -48,6 +50,14 @@ public final class RegistryRows {
         Node old = existing.orElse(null);
         return node(old == null ? null : old.containerId(), entry, status, old, old == null ? null : old.createdAt(),
                 old == null ? null : old.statusChangedAt());
+    }
+
+    /** The entry's version against the row's, when the entry is usable and both are known and differ. */
+    public static Optional<VersionChange> versionChange(RegisteredNode entry, Optional<Node> existing) {
+        if (!entry.isUsable() || existing.isEmpty()) {
+            return Optional.empty();
+        }
+        return VersionChange.of(existing.get(), entry.version());
     }
 
     private static Node keptAsUnknown(Node old, Instant at) {

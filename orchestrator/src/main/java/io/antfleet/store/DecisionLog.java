@@ -9,4 +9,7 @@ public interface DecisionLog {
 
     /** The most recent decisions, newest first. */
     List<DecisionRecord> recent(int limit);
+
+    /** The most recent decisions of one action on one container (by name), newest first. */
+    List<DecisionRecord> recentOf(String action, String container, int limit);
 }

@@ -8,4 +8,7 @@ interface DecisionMapper {
     void insert(@Param("d") DecisionRecord decision);
 
     List<DecisionRecord> findRecent(@Param("limit") int limit);
+
+    List<DecisionRecord> findRecentOf(@Param("action") String action, @Param("container") String container,
+            @Param("limit") int limit);
 }

@@ -30,6 +30,11 @@ final class MyBatisDecisionLog implements DecisionLog {
         return transactions.inTransaction(session -> session.mapper(DecisionMapper.class).findRecent(limit));
     }
 
+    @Override
+    public List<DecisionRecord> recentOf(String action, String container, int limit) {
+        return transactions.inTransaction(session -> session.mapper(DecisionMapper.class).findRecentOf(action, container, limit));
+    }
+
     /** Column widths: reason and error are cut, the service list keeps as many names as fit. */
     private static DecisionRecord fit(DecisionRecord d) {
         List<String> services = d.services();

@@ -70,6 +70,14 @@ final class MyBatisOperationJournal implements OperationJournal {
         return transactions.inTransaction(session -> session.mapper(OperationMapper.class).findRecent(limit));
     }
 
+    @Override
+    public List<Operation> recentOn(long containerId, int limit) {
+        if (limit < 0) {
+            throw new IllegalArgumentException("limit " + limit + " is negative");
+        }
+        return transactions.inTransaction(session -> session.mapper(OperationMapper.class).findRecentOn(containerId, limit));
+    }
+
     private void finish(long operationId, OperationState state, List<String> services, String error) {
         transactions.useTransaction(session -> requireRow(
                 session.mapper(OperationMapper.class).finish(operationId, state, services, now(), error), operationId));

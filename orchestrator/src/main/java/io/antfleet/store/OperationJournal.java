@@ -31,4 +31,7 @@ public interface OperationJournal {
 
     /** The most recent operations, newest first. */
     List<Operation> recent(int limit);
+
+    /** The most recent operations on one container (by its row id), newest first. */
+    List<Operation> recentOn(long containerId, int limit);
 }

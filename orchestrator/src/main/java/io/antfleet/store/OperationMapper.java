@@ -20,4 +20,6 @@ interface OperationMapper {
     List<Operation> findByState(@Param("state") OperationState state);
 
     List<Operation> findRecent(@Param("limit") int limit);
+
+    List<Operation> findRecentOn(@Param("containerId") long containerId, @Param("limit") int limit);
 }

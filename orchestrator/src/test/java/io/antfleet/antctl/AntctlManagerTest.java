@@ -121,6 +121,20 @@ class AntctlManagerTest {
     }
 
     @Test
+    void aWedgedNodeThatStillBlocksAfterAntfleetKilledItIsNamedInTheError() {
+        manager.create(add(2, 31001));
+        manager.start(names("antnode1", "antnode2"));
+        alivePorts.add(32001);
+        ExecResult wedged = new ExecResult(1, "", "Error: \n   0: Could not obtain node info through RPC: "
+                + "status: Cancelled, message: \"Timeout expired\"\n");
+        fake.failNext("stop", wedged).failNext("stop", wedged);
+
+        assertThatThrownBy(() -> manager.stop(names("antnode1"))).isInstanceOf(AntctlException.class)
+                .hasMessageContaining("antfleet had killed node antnode2 (pid 1002), whose RPC did not answer");
+        assertThat(fake.calls()).contains(List.of("kill", "-9", "1002"));
+    }
+
+    @Test
     void aWedgedNodeThatCannotBeFoundLeavesTheErrorAsItWas() {
         manager.create(add(1, 31001));
         manager.start(names("antnode1"));

@@ -35,7 +35,7 @@ public final class FakeAntctl implements AntctlRunner {
     private final String target;
     private final String versionOutput;
     private final List<Entry> registry = new ArrayList<>();
-    private final Map<String, ExecResult> scripted = new HashMap<>();
+    private final Map<String, java.util.ArrayDeque<ExecResult>> scripted = new HashMap<>();
     private final List<List<String>> calls = new ArrayList<>();
     private final List<Duration> timeouts = new ArrayList<>();
     private boolean addAfterFailure;
@@ -51,9 +51,12 @@ public final class FakeAntctl implements AntctlRunner {
         this.versionOutput = versionOutput;
     }
 
-    /** The next call of {@code verb} (e.g. "add", "status", "--version") returns this instead of running. */
+    /**
+     * The next call of {@code verb} (e.g. "add", "status", "--version") returns this instead of running; called
+     * again for the same verb, the call after that returns the second one, and so on.
+     */
     public synchronized FakeAntctl failNext(String verb, ExecResult result) {
-        scripted.put(verb, result);
+        scripted.computeIfAbsent(verb, v -> new java.util.ArrayDeque<>()).add(result);
         return this;
     }
 
@@ -136,7 +139,8 @@ public final class FakeAntctl implements AntctlRunner {
         calls.add(List.copyOf(args));
         timeouts.add(timeout);
         String verb = args.get(0);
-        ExecResult script = scripted.remove(verb);
+        java.util.ArrayDeque<ExecResult> queued = scripted.get(verb);
+        ExecResult script = queued == null ? null : queued.poll();
         if (script != null) {
             if (verb.equals("add") && addAfterFailure) {
                 add(args);

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import io.antfleet.antctl.FakeAntctl;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.FakeFleet;
@@ -19,16 +20,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 class StatusCommandTest {
+    private static final String SPEC = ApplyCommandTest.QUICKSTART.replace("    nodes: 3", "    nodes: 2\n  - name: beta\n    nodes: 1");
     private final FakeFleet fleet = new FakeFleet();
     private final ByteArrayOutputStream out = new ByteArrayOutputStream();
     private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private FakeAntctl alpha;
 
     @BeforeEach
     void applyTwoContainers() {
-        fleet.antctl("home-alpha");
+        alpha = fleet.antctl("home-alpha");
         fleet.antctl("home-beta");
-        fleet.service().apply(new SpecLoader().parse("f.yaml", ApplyCommandTest.QUICKSTART.replace("    nodes: 3",
-                "    nodes: 2\n  - name: beta\n    nodes: 1")), false);
+        fleet.service().apply(new SpecLoader().parse("f.yaml", SPEC), false);
     }
 
     private int run(String... args) {
@@ -159,5 +161,38 @@ class StatusCommandTest {
         assertThat(node.get("rewards").asText()).isEqualTo("0.000000000000000123");
         assertThat(nodes.get(1).has("readAt")).isTrue();
         assertThat(nodes.get(1).get("readAt").isNull()).isTrue();
+    }
+
+    @Test
+    void aNodeThatUpgradedItselfIsMarkedInTheTableAsSeenNowThenAsRecordedOnceApplyWroteIt() {
+        alpha.registry().get(1).version = "0.4.18";
+
+        assertThat(run("status")).isEqualTo(ExitCodes.OK);
+        String seen = out.toString(StandardCharsets.UTF_8);
+        fleet.service().apply(new SpecLoader().parse("f.yaml", SPEC), false);
+        out.reset();
+        assertThat(run("status")).isEqualTo(ExitCodes.OK);
+        String recorded = out.toString(StandardCharsets.UTF_8);
+
+        assertThat(seen.lines().filter(l -> l.contains("antnode2") && l.startsWith("home-alpha"))).singleElement()
+                .asString().endsWith("0.4.18*");
+        assertThat(seen).contains("* home-alpha/antnode2 upgraded itself from 0.4.17 to 0.4.18 (seen now): not antfleet's "
+                + "doing, kept (antfleet never downgrades)");
+        assertThat(recorded).contains("* home-alpha/antnode2 upgraded itself from 0.4.17 to 0.4.18 (recorded 2026-11-27T00:00:00Z)");
+        assertThat(recorded.lines().filter(l -> l.startsWith("* "))).hasSize(1);
+    }
+
+    @Test
+    void theJsonNamesASelfUpgradeOnItsNodeAndNullElsewhere() throws Exception {
+        alpha.registry().get(0).version = "0.4.18";
+
+        assertThat(run("--output", "json", "status", "--container", "alpha")).isEqualTo(ExitCodes.OK);
+
+        JsonNode nodes = new ObjectMapper().readTree(out.toString(StandardCharsets.UTF_8)).get("containers").get(0).get("nodes");
+        assertThat(nodes.get(0).get("version").asText()).isEqualTo("0.4.18");
+        assertThat(nodes.get(0).get("selfUpgrade").get("from").asText()).isEqualTo("0.4.17");
+        assertThat(nodes.get(0).get("selfUpgrade").get("to").asText()).isEqualTo("0.4.18");
+        assertThat(nodes.get(0).get("selfUpgrade").get("recordedAt").isNull()).isTrue();
+        assertThat(nodes.get(1).get("selfUpgrade").isNull()).isTrue();
     }
 }

@@ -57,7 +57,7 @@ class ImportIT {
     private ImportService service(AntctlSettings settings) {
         return new ImportService(io.antfleet.engine.FleetEngines.local(fixture.docker()), new AntctlManagerFactory(fixture.docker(), settings,
                 new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(), store.nodes(), store.journal(),
-                Clock.systemUTC());
+                store.versions(), Clock.systemUTC());
     }
 
     private static void byHand(ContainerInfo c, boolean root, String... args) {

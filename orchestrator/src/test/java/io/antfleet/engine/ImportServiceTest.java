@@ -34,7 +34,7 @@ class ImportServiceTest {
     private final LivenessProbe probe = port -> LivenessProbe.ProbeResult.dead("not probed in this test");
     private final ImportService service = new ImportService(io.antfleet.engine.FleetEngines.local(docker),
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe), store.containers, store.nodes,
-            store.journal, Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
+            store.journal, store.versions(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
 
     private FakeAntctl container(String id, String name, Map<String, String> labels, int nodes) {
         FakeAntctl antctl = new FakeAntctl("container " + name);
@@ -105,6 +105,33 @@ class ImportServiceTest {
 
         assertThat(store.containers.findAll()).hasSize(1);
         assertThat(store.nodes.findAll()).extracting(Node::id).containsExactlyElementsOf(ids);
+        assertThat(store.nodes.findAll()).extracting(Node::status).containsExactly(NodeStatus.STOPPED, NodeStatus.RUNNING);
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void aReImportWritesOnlyTheNodeRowsThatChanged() {
+        List<String> written = new java.util.ArrayList<>();
+        io.antfleet.store.NodeRepository counted = (io.antfleet.store.NodeRepository) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {io.antfleet.store.NodeRepository.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("upsertAll")) {
+                        ((List<Node>) args[0]).forEach(n -> written.add(n.service().value()));
+                    }
+                    return method.invoke(store.nodes, args);
+                });
+        ImportService imports = new ImportService(io.antfleet.engine.FleetEngines.local(docker), new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe),
+                store.containers, counted, store.journal, store.versions(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
+        FakeAntctl antctl = container("id-a", "alpha", Map.of("antfleet.fleet", "home"), 2);
+        imports.importContainers(List.of(), Optional.empty());
+        assertThat(written).containsExactly("antnode1", "antnode2");
+        written.clear();
+
+        imports.importContainers(List.of(), Optional.empty());
+        assertThat(written).isEmpty();
+
+        manager(antctl).start(new io.antfleet.antctl.StartRequest(names("antnode2"), null, null));
+        imports.importContainers(List.of(), Optional.empty());
+        assertThat(written).containsExactly("antnode2");
         assertThat(store.nodes.findAll()).extracting(Node::status).containsExactly(NodeStatus.STOPPED, NodeStatus.RUNNING);
     }
 
@@ -199,6 +226,27 @@ class ImportServiceTest {
             assertThat(op.intent()).isEqualTo("import");
             assertThat(op.services()).containsExactly("antnode1", "antnode2");
             assertThat(op.state()).isEqualTo(io.antfleet.fleet.OperationState.DONE);
+        });
+    }
+
+    @Test
+    void aVersionTheRegistryMovedWithoutAntfleetIsRecordedAsASelfUpgradeOnceAndKept() {
+        FakeAntctl antctl = container("id-a", "alpha", Map.of("antfleet.fleet", "home"), 2);
+        service.importContainers(List.of(), Optional.empty());
+        antctl.registry().get(0).version = "0.4.18";
+
+        ImportReport again = service.importContainers(List.of(), Optional.empty());
+        ImportReport third = service.importContainers(List.of(), Optional.empty());
+
+        long alpha = store.containers.findByName("alpha").orElseThrow().id();
+        assertThat(store.nodes.find(alpha, ServiceName.of("antnode1")).orElseThrow().version()).isEqualTo("0.4.18");
+        assertThat(again.containers().get(0).versionNotes()).singleElement().asString()
+                .isEqualTo("alpha/antnode1: antnode upgraded itself from 0.4.17 to 0.4.18 "
+                        + "(no antfleet operation did it: recorded, not undone)");
+        assertThat(third.containers().get(0).versionNotes()).isEmpty();
+        assertThat(store.decisions.recent(10)).singleElement().satisfies(d -> {
+            assertThat(d.action()).isEqualTo("SELF_UPGRADE");
+            assertThat(d.services()).containsExactly("antnode1");
         });
     }
 }

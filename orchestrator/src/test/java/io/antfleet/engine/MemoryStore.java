@@ -29,6 +29,12 @@ public final class MemoryStore {
     public final Nodes nodes = new Nodes();
     public final Journal journal = new Journal();
     public final Hosts hosts = new Hosts();
+    public final MemoryDecisionLog decisions = new MemoryDecisionLog();
+
+    /** The version-change rule over this store's journal and decision log. */
+    public VersionChanges versions() {
+        return new VersionChanges(journal, decisions);
+    }
 
     /** Everything, for "the database is unchanged" assertions. */
     public synchronized String snapshot() {
@@ -245,6 +251,12 @@ public final class MemoryStore {
             List<Operation> all = new ArrayList<>(rows.values());
             java.util.Collections.reverse(all);
             return all.subList(0, Math.min(limit, all.size()));
+        }
+
+        @Override
+        public synchronized List<Operation> recentOn(long containerId, int limit) {
+            return recent(Integer.MAX_VALUE).stream().filter(o -> o.containerId() != null && o.containerId() == containerId)
+                    .limit(limit).toList();
         }
     }
 }

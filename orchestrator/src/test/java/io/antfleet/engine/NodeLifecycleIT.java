@@ -79,7 +79,7 @@ class NodeLifecycleIT {
                 "host", mode, null, Instant.now(), Instant.now()));
         NodeLifecycle lifecycle = new NodeLifecycle(new AntctlManagerFactory(fixture.docker(), tight(),
                 new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.nodes(), store.journal(), store.unit(),
-                store.heldLease(), Clock.systemUTC());
+                store.heldLease(), store.versions(), Clock.systemUTC());
         return new Setup(store, lifecycle, row, info);
     }
 

@@ -51,7 +51,8 @@ class NodeLifecycleRecordsTest {
     private final FakeAntctl antctl = new FakeAntctl("container alpha");
     private final NodeLifecycle lifecycle = new NodeLifecycle(
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("x")),
-            nodes, journal, injector.getInstance(UnitOfWork.class), MemoryLease.heldByThisProcess(), Clock.systemUTC());
+            nodes, journal, injector.getInstance(UnitOfWork.class), MemoryLease.heldByThisProcess(),
+            new VersionChanges(journal, injector.getInstance(io.antfleet.store.DecisionLog.class)), Clock.systemUTC());
     private final Container container;
 
     NodeLifecycleRecordsTest() {

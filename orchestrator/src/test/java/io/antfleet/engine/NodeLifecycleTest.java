@@ -37,7 +37,7 @@ class NodeLifecycleTest {
     private final MemoryStore store = new MemoryStore();
     private final NodeLifecycle lifecycle = new NodeLifecycle(
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("x")),
-            store.nodes, store.journal, new DirectWork(), MemoryLease.heldByThisProcess(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
+            store.nodes, store.journal, new DirectWork(), MemoryLease.heldByThisProcess(), store.versions(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
     private final Container container;
 
     NodeLifecycleTest() {

@@ -54,6 +54,11 @@ final class FaultStore implements AutoCloseable {
         return injector.getInstance(OperationJournal.class);
     }
 
+    /** The version-change rule over this database's journal and decision log. */
+    io.antfleet.engine.VersionChanges versions() {
+        return new io.antfleet.engine.VersionChanges(journal(), injector.getInstance(io.antfleet.store.DecisionLog.class));
+    }
+
     /** Every container, node and operation row, for "the database is unchanged" checks. */
     String snapshot() {
         return containers().findAll() + "\n" + nodes().findAll() + "\n"

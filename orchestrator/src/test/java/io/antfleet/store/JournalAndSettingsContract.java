@@ -54,6 +54,33 @@ abstract class JournalAndSettingsContract {
     }
 
     @Test
+    void recentOnListsOneContainersOperationsNewestFirst() {
+        long mine = 900_000L + System.nanoTime() % 100_000;
+        Operation first = store().journal().begin("upgrade", mine, List.of("antnode1"));
+        store().journal().begin("stop", mine + 1, List.of("antnode1"));
+        Operation third = store().journal().begin("import", mine, List.of("antnode1", "antnode2"));
+
+        assertThat(store().journal().recentOn(mine, 10)).extracting(Operation::id).containsExactly(third.id(), first.id());
+        assertThat(store().journal().recentOn(mine, 1)).extracting(Operation::id).containsExactly(third.id());
+    }
+
+    @Test
+    void recentOfListsOneActionOnOneContainerNewestFirst() {
+        java.time.Instant at = java.time.Instant.parse("2026-12-06T15:00:00Z");
+        String container = unique("selfup");
+        DecisionRecord older = new DecisionRecord(null, at, "SELF_UPGRADE", container, List.of("antnode1"), 1, "a", "NOT_RUN", null);
+        DecisionRecord other = new DecisionRecord(null, at, "SELF_UPGRADE", container + "-x", List.of("antnode1"), 1, "b",
+                "NOT_RUN", null);
+        DecisionRecord start = new DecisionRecord(null, at, "START", container, List.of("antnode1"), 1, "c", "DONE", null);
+        DecisionRecord newer = new DecisionRecord(null, at, "SELF_UPGRADE", container, List.of("antnode2"), 1, "d", "NOT_RUN", null);
+
+        store().get(DecisionLog.class).record(List.of(older, other, start, newer));
+
+        assertThat(store().get(DecisionLog.class).recentOf("SELF_UPGRADE", container, 10)).extracting(DecisionRecord::reason)
+                .containsExactly("d", "a");
+    }
+
+    @Test
     void completingAnUnknownOperationFails() {
         assertThatThrownBy(() -> store().journal().complete(123_456_789L, List.of()))
                 .isInstanceOf(StoreException.class).hasMessageContaining("123456789");

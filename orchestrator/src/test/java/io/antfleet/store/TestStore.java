@@ -78,6 +78,15 @@ public final class TestStore implements AutoCloseable {
         return get(OperationJournal.class);
     }
 
+    public DecisionLog decisions() {
+        return get(DecisionLog.class);
+    }
+
+    /** The version-change rule over this database's journal and decision log. */
+    public io.antfleet.engine.VersionChanges versions() {
+        return new io.antfleet.engine.VersionChanges(journal(), decisions());
+    }
+
     public UnitOfWork unit() {
         return get(UnitOfWork.class);
     }

@@ -15,8 +15,9 @@ import java.util.stream.Collectors;
 
 /**
  * Prints a plan like {@code terraform plan} ({@code +} create/add, {@code ~} start/stop, {@code -} remove,
- * then a summary line) or as JSON {@code {"actions":[{"type","container","host","count","services"}]}}. A container on
- * another host than the local engine is named {@code HOST/NAME}.
+ * {@code !} what stays as it is, then a summary line) or as JSON
+ * {@code {"actions":[{"type","container","host","count","services"}]}}, with {@code "notes":[...]} when there are
+ * any. A container on another host than the local engine is named {@code HOST/NAME}.
  */
 public final class PlanRenderer {
     public static final String NO_CHANGES = "No changes. The fleet matches the spec.";
@@ -37,6 +38,9 @@ public final class PlanRenderer {
         }
         for (String name : plan.unmanaged()) {
             out.append("! container ").append(where(name, hosts)).append(" is not in the spec; kept (--prune removes it)\n");
+        }
+        for (String note : plan.notes()) {
+            out.append("! ").append(note).append('\n');
         }
         if (plan.isEmpty()) {
             out.append(NO_CHANGES).append('\n');
@@ -117,6 +121,10 @@ public final class PlanRenderer {
             o.put("count", a.count());
             ArrayNode services = o.putArray("services");
             a.services().forEach(s -> services.add(s.value()));
+        }
+        if (!plan.notes().isEmpty()) {
+            ArrayNode notes = root.putArray("notes");
+            plan.notes().forEach(notes::add);
         }
         try {
             return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.antfleet.engine.VersionChanges;
 import io.antfleet.engine.status.FleetStatus;
 import io.antfleet.engine.status.NodeJson;
 import io.antfleet.fleet.Node;
@@ -46,9 +47,10 @@ public final class StatusRenderer {
                 own.add(new String[] {c.name(), "-", c.running() ? "no nodes" : "container stopped", "", "", "", "", ""});
             }
             for (Node n : c.nodes()) {
+                boolean moved = c.selfUpgrades().containsKey(n.service());
                 own.add(new String[] {c.name(), n.service().value(), n.status().name(), text(n.peerId()),
                     text(n.readings().connectedPeers()), text(n.readings().records()), uptime(n.readings().uptimeSeconds()),
-                    text(n.version())});
+                    text(n.version()) + (moved ? "*" : "")});
             }
             own.forEach(r -> rows.add(hosts ? withHost(c.host(), r) : r));
         }
@@ -58,7 +60,18 @@ public final class StatusRenderer {
                     .append(p).append('\n'));
         }
         status.unreachable().forEach(p -> out.append("! ").append(p.message()).append(" (its containers are not shown)\n"));
+        for (FleetStatus.ContainerStatus c : status.containers()) {
+            c.nodes().stream().filter(n -> c.selfUpgrades().containsKey(n.service())).forEach(n -> out.append(
+                    selfUpgrade(HostNames.qualified(c.name(), c.host()), n, c.selfUpgrades().get(n.service()))).append('\n'));
+        }
         return out.toString();
+    }
+
+    /** The footnote of a version marked {@code *}: who did not set it, and that it stays. */
+    private static String selfUpgrade(String container, Node n, VersionChanges.Recorded r) {
+        return "* " + container + "/" + n.service().value() + " upgraded itself from " + r.change().from() + " to "
+                + r.change().to() + (r.at() == null ? " (seen now)" : " (recorded " + r.at() + ")")
+                + ": not antfleet's doing, kept (antfleet never downgrades)";
     }
 
     private static String[] withHost(String host, String[] row) {
@@ -110,6 +123,18 @@ public final class StatusRenderer {
         j.put("rewards", r.rewards());
     }
 
+    /** {@code selfUpgrade}: null, or {@code {from, to, recordedAt}} (recordedAt null: seen now, not recorded yet). */
+    private static void putSelfUpgrade(ObjectNode j, VersionChanges.Recorded r) {
+        if (r == null) {
+            j.putNull("selfUpgrade");
+            return;
+        }
+        ObjectNode o = j.putObject("selfUpgrade");
+        o.put("from", r.change().from());
+        o.put("to", r.change().to());
+        o.put("recordedAt", r.at() == null ? null : r.at().toString());
+    }
+
     public static String json(FleetStatus status) {
         ObjectNode root = JSON.createObjectNode();
         ArrayNode containers = root.putArray("containers");
@@ -124,6 +149,7 @@ public final class StatusRenderer {
                 ObjectNode j = nodes.addObject();
                 NodeJson.putRow(j, n);
                 putReading(j, n, c.readAt().get(n.id()));
+                putSelfUpgrade(j, c.selfUpgrades().get(n.service()));
             }
         }
         ArrayNode down = root.putArray("unreachable");

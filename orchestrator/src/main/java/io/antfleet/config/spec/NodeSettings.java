@@ -21,10 +21,29 @@ record NodeSettings(Optional<String> image, Optional<String> nodeManager, Option
         Optional<AntnodeSource> antnode) {
 
     static final List<String> NODE_MANAGERS = List.of("antctl", "ant");
-    static final List<String> KEYS = List.of("image", "nodeManager", "processManager", "rewardsAddress", "network", "noUpnp", "antnode");
+    static final List<String> KEYS = List.of("image", "nodeManager", "processManager", "rewardsAddress", "network", "noUpnp", "antnode",
+            "selfUpgrade", "stopOnUpgrade");
+    /**
+     * Why a node cannot be kept off its self-upgrade (docs/antctl.md "Self-upgrade"): antnode 0.4.17 starts the
+     * check for every node, whatever its flags, and replaces its binary before it stops or restarts;
+     * {@code --stop-on-upgrade} only chooses exiting (for the service manager to restart it) over respawning.
+     */
+    static final String SELF_UPGRADE_ALWAYS_ON = "the nodes' self-upgrade cannot be turned off: antnode 0.4.x checks "
+            + "for a new release about every 72 h and replaces its own binary whatever it was started with (ant-node "
+            + "src/bin/antnode/main.rs:491-545, src/bin/antnode/upgrade/mod.rs:563), and ant-node's is always on "
+            + "(ant-v2-contract.md §5.4); --stop-on-upgrade, which antctl 0.14.2 and the ant daemon already pass to every "
+            + "node (ant-service-management src/node/mod.rs:117-119), only makes the node exit after replacing itself, "
+            + "and its service (Restart=on-success) starts the new binary. antfleet records such an upgrade and never "
+            + "downgrades it; see docs/antctl.md";
     private static final List<String> CUSTOM_KEYS = List.of("rpcUrl", "paymentTokenAddress", "dataPaymentsAddress", "merklePaymentsAddress");
 
     static NodeSettings read(NodeReader r, YamlNode.Mapping m, String path) {
+        r.field(m, "selfUpgrade").ifPresent(n -> r.bool(n, NodeReader.join(path, "selfUpgrade"))
+                .filter(on -> !on).ifPresent(off -> r.problem(n, NodeReader.join(path, "selfUpgrade"),
+                        "false is not possible: " + SELF_UPGRADE_ALWAYS_ON)));
+        r.field(m, "stopOnUpgrade").ifPresent(n -> r.problem(n, NodeReader.join(path, "stopOnUpgrade"),
+                "not an antfleet setting: every node already runs with --stop-on-upgrade, and it does not keep a node "
+                        + "on antfleet's version: " + SELF_UPGRADE_ALWAYS_ON));
         return new NodeSettings(
                 r.field(m, "image").flatMap(n -> r.text(n, NodeReader.join(path, "image"))),
                 r.field(m, "nodeManager").flatMap(n -> nodeManager(r, n, NodeReader.join(path, "nodeManager"))),

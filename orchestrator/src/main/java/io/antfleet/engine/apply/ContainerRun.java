@@ -181,15 +181,15 @@ final class ContainerRun {
         List<ServiceName> added = new ArrayList<>();
         if (created) {
             List<? extends RegisteredNode> registry = manager.populate(requests, fresh -> {
-                writeRows(r.id(), fresh);
+                writeRows(r, fresh);
                 fresh.forEach(n -> added.add(n.service()));
             });
-            writeRows(r.id(), registry);
+            writeRows(r, registry);
             recorded = true;
             return names(added);
         }
         for (AddNodesRequest request : requests) {
-            manager.add(request, fresh -> writeRows(r.id(), fresh)).forEach(n -> added.add(n.service()));
+            manager.add(request, fresh -> writeRows(r, fresh)).forEach(n -> added.add(n.service()));
         }
         if (!added.isEmpty()) {
             manager.start(added);
@@ -253,14 +253,19 @@ final class ContainerRun {
         }
     }
 
-    /** Whether every node antctl lists has its row, with antctl's status. */
+    /**
+     * Whether every node antctl lists has its row, with antctl's status and version (a version that moved
+     * without antfleet is recorded by the write, {@link io.antfleet.engine.VersionChanges}).
+     */
     private static boolean upToDate(ApplyDeps deps, Optional<Container> row, ObservedContainer seen) {
         if (row.isEmpty()) {
             return seen.nodes().isEmpty();
         }
-        Map<ServiceName, NodeStatus> recorded = deps.nodes().findByContainer(row.get().id()).stream()
-                .collect(Collectors.toMap(Node::service, Node::status, (a, b) -> a));
-        return seen.nodes().stream().allMatch(n -> n.status() == recorded.get(n.service()));
+        Map<ServiceName, Node> recorded = deps.nodes().findByContainer(row.get().id()).stream()
+                .collect(Collectors.toMap(Node::service, n -> n, (a, b) -> a));
+        return seen.nodes().stream().allMatch(n -> recorded.containsKey(n.service())
+                && n.status() == recorded.get(n.service()).status()
+                && java.util.Objects.equals(n.version(), recorded.get(n.service()).version()));
     }
 
     /**
@@ -271,11 +276,11 @@ final class ContainerRun {
         if (gone || recorded || dockerId == null || row.isEmpty()) {
             return;
         }
-        writeRows(row.get().id(), manager().survey());
+        writeRows(row.get(), manager().survey());
     }
 
-    private void writeRows(long containerId, List<? extends RegisteredNode> surveyed) {
-        deps.lifecycle().record(containerId, surveyed);
+    private void writeRows(Container container, List<? extends RegisteredNode> surveyed) {
+        deps.lifecycle().record(container, surveyed);
     }
 
     private static List<String> names(List<ServiceName> services) {

@@ -36,11 +36,13 @@ public record HostPlans(List<HostPlan> plans, List<HostProblem> unreachable) {
     public Plan combined() {
         List<PlanStep> actions = new ArrayList<>();
         List<String> unmanaged = new ArrayList<>();
+        List<String> notes = new ArrayList<>();
         for (HostPlan p : plans) {
             actions.addAll(p.plan().actions());
             unmanaged.addAll(p.plan().unmanaged());
+            notes.addAll(p.plan().notes());
         }
-        return new Plan(actions, unmanaged);
+        return new Plan(actions, unmanaged, notes);
     }
 
     /** The host of each container a plan names (planned or unmanaged), for output that names hosts. */

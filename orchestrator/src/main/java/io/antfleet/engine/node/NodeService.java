@@ -102,7 +102,7 @@ public final class NodeService {
                     }
                     t.manager.start(added);
                     return t.manager.survey();
-                }, surveyed -> names(added), surveyed -> lifecycle.record(t.row.id(), surveyed));
+                }, surveyed -> names(added), surveyed -> lifecycle.record(t.row, surveyed));
             } catch (AntfleetException | IllegalArgumentException e) {
                 recordQuietly(t);
                 throw e;
@@ -135,7 +135,7 @@ public final class NodeService {
             PortRange metrics, PortRange rpc) {
         AddNodesRequest request = new AddNodesRequest(count, o.path(), o.version(), node, metrics, rpc, o.noUpnp(), wallet,
                 o.network());
-        return t.manager.add(request, fresh -> lifecycle.record(t.row.id(), fresh)).stream().map(RegisteredNode::service)
+        return t.manager.add(request, fresh -> lifecycle.record(t.row, fresh)).stream().map(RegisteredNode::service)
                 .collect(Collectors.toList());
     }
 
@@ -173,7 +173,7 @@ public final class NodeService {
     /** After a failure the rows still follow the registry (a partial add or upgrade changed some nodes). */
     private void recordQuietly(Target t) {
         try {
-            lifecycle.record(t.row.id(), t.manager.survey());
+            lifecycle.record(t.row, t.manager.survey());
         } catch (AntfleetException e) {
             // the first failure is the one to report; the next run rewrites the rows
         }
@@ -284,7 +284,7 @@ public final class NodeService {
 
     /** The registry into the rows; {@code disabled} nodes are marked DISABLED. */
     private void record(Container row, List<? extends RegisteredNode> surveyed, List<ServiceName> disabled) {
-        lifecycle.record(row.id(), surveyed);
+        lifecycle.record(row, surveyed);
         java.time.Instant now = clock.instant();
         for (ServiceName s : disabled) {
             nodes.find(row.id(), s).filter(n -> n.status() != NodeStatus.DISABLED)

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import com.google.inject.Inject;
 import io.antfleet.ant.AntNode;
 import io.antfleet.engine.NodeLifecycle;
+import io.antfleet.engine.VersionChanges;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
@@ -12,6 +13,7 @@ import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.nodemanager.RegisteredNode;
+import io.antfleet.nodemanager.VersionChange;
 import io.antfleet.probe.ProbeDocument;
 import io.antfleet.probe.ProbedNode;
 import io.antfleet.store.DecisionLog;
@@ -32,8 +34,8 @@ import java.util.stream.Collectors;
 /**
  * The run loop's reading of a {@code nodeManager: ant} container (its nodes have no metrics endpoint): the
  * daemon's registry and status, one survey per cycle, through the node-manager port. ant-node upgrades itself
- * (ant-v2-contract.md §5.4): a version antfleet did not set is recorded on the row and in the decision log,
- * never undone. A node antfleet keeps running that the daemon reports stopped or errored (an adopted node
+ * (ant-v2-contract.md §5.4): a version antfleet did not set is recorded on the row and in the decision log
+ * ({@link VersionChanges}, the rule antctl nodes follow too), never undone. A node antfleet keeps running that the daemon reports stopped or errored (an adopted node
  * after its self-upgrade, §3.8; one that crashed five times, §3.6), or that has sat in
  * {@code upgrade_scheduled} with a dead pid for more than {@link #STUCK}, is started again (§7 #1, #4); a
  * stopped one only once it has stayed stopped past the daemon's own respawn ({@link #RESPAWN_WINDOW}), so that
@@ -44,7 +46,6 @@ public final class AntRegistryWatch {
     static final Duration STUCK = Duration.ofMinutes(2);
     /** The daemon's longest crash backoff (32 s) plus its 5 s liveness poll (§3.6): a node stopped longer is not being respawned. */
     static final Duration RESPAWN_WINDOW = Duration.ofSeconds(37);
-    static final String SELF_UPGRADE = "SELF_UPGRADE";
 
     private final NodeManagers managers;
     private final NodeRepository nodes;
@@ -52,6 +53,7 @@ public final class AntRegistryWatch {
     private final DecisionLog log;
     private final AntReadings readings;
     private final WatchPool pool;
+    private final VersionChanges versions;
     private final Map<String, Instant> stuckSince = new ConcurrentHashMap<>();
 
     /** What the registry changed: the rows as they now are, and what the cycle should say about it. */
@@ -59,21 +61,23 @@ public final class AntRegistryWatch {
     }
 
     /** Without readings (the rows keep what they have; for tests of the registry alone). */
-    public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log) {
-        this(managers, nodes, lifecycle, log, null);
+    public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log,
+            VersionChanges versions) {
+        this(managers, nodes, lifecycle, log, versions, null);
     }
 
     /** Containers watched one after another. */
     public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log,
-            AntReadings readings) {
-        this(managers, nodes, lifecycle, log, readings, WatchPool.sequential());
+            VersionChanges versions, AntReadings readings) {
+        this(managers, nodes, lifecycle, log, versions, readings, WatchPool.sequential());
     }
 
     /** Containers watched at once on {@code pool}'s threads ({@link #watchAll}). */
     @Inject
     public AntRegistryWatch(NodeManagers managers, NodeRepository nodes, NodeLifecycle lifecycle, DecisionLog log,
-            AntReadings readings, WatchPool pool) {
+            VersionChanges versions, AntReadings readings, WatchPool pool) {
         this.readings = readings;
+        this.versions = requireNonNull(versions, "versions is null");
         this.pool = requireNonNull(pool, "pool is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
@@ -156,7 +160,7 @@ public final class AntRegistryWatch {
             RegisteredNode entry = byService.get(row.service());
             Node next = row;
             if (entry != null && entry.isUsable() && isWatched(row.status())) {
-                next = upgraded(container, row, entry, now, notes, records, persist);
+                next = upgraded(container, row, entry, now, notes, persist);
                 if (needsStart(container, row, entry, now)) {
                     revive.add(row.service());
                 } else if (entry.status() != next.status()) {
@@ -181,20 +185,19 @@ public final class AntRegistryWatch {
         return status == NodeStatus.RUNNING || status == NodeStatus.STOPPED || status == NodeStatus.UNKNOWN;
     }
 
-    /** The row with the version ant-node now runs, when it upgraded itself; logged and noted once. */
+    /**
+     * The row with the version ant-node now runs, when that moved: recorded by {@link VersionChanges} when no
+     * antfleet operation did it (noted once: the row then carries it), never undone.
+     */
     private Node upgraded(Container container, Node row, RegisteredNode entry, Instant now, List<String> notes,
-            List<DecisionRecord> records, boolean persist) {
-        if (row.version() == null || entry.version() == null || row.version().equals(entry.version())) {
+            boolean persist) {
+        Optional<VersionChange> moved = VersionChange.of(row, entry.version());
+        if (moved.isEmpty()) {
             return row;
         }
-        String reason = "ant-node upgraded itself from " + row.version() + " to " + entry.version()
-                + " (not antfleet's doing: recorded, not undone)";
-        notes.add(container.name() + "/" + row.service() + ": " + reason);
-        records.add(new DecisionRecord(null, now, SELF_UPGRADE, container.name(), List.of(row.service().value()), 1,
-                reason, "NOT_RUN", null));
-        Node next = new Node(row.id(), row.containerId(), row.service(), row.status(), row.nodePort(), row.metricsPort(),
-                row.rpcPort(), row.dataDir(), row.logDir(), row.binaryPath(), entry.version(), row.peerId(), row.wallet(),
-                row.readings(), row.createdAt(), row.statusChangedAt());
+        notes.addAll(versions.record(container.name(), container.id(), container.processManager().nodeBinary(),
+                List.of(moved.get()), now, persist));
+        Node next = row.withVersion(entry.version());
         if (persist) {
             nodes.update(next);
         }

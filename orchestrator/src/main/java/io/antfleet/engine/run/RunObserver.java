@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.engine.VersionChanges;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeReadings;
@@ -14,6 +15,7 @@ import io.antfleet.fleet.decide.ObservedNode;
 import io.antfleet.fleet.spec.SpecContainer;
 import io.antfleet.metrics.SweptNode;
 import io.antfleet.metrics.SweepTarget;
+import io.antfleet.nodemanager.VersionChange;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import java.time.Clock;
@@ -23,6 +25,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The run loop's view of the fleet: the spec's containers from the store, which of them Docker reports
@@ -32,7 +35,9 @@ import java.util.Map;
  * which also brings that host's figures. The readings go
  * to the node rows and the history in one batched call; statuses change only as {@link StatusRule} allows.
  * Containers of {@code nodeManager: ant} have no metrics endpoint: {@link AntRegistryWatch} reads their
- * daemon's registry instead. With {@code persist} false (dry run) nothing is written.
+ * daemon's registry instead. An antnode that answers with another version than its row's moved without
+ * antfleet (its self-upgrade; antfleet's own upgrades write the row): {@link VersionChanges} records it, the
+ * row takes the new version, nothing is undone. With {@code persist} false (dry run) nothing is written.
  */
 public final class RunObserver {
     private final ContainerRepository containers;
@@ -43,45 +48,47 @@ public final class RunObserver {
     private final AntRegistryWatch ant;
     private final ProbeObservation probes;
     private final ProbeRoute route;
+    private final VersionChanges versions;
 
-    /** Without a watch of ant containers (their rows are kept as recorded); every container swept directly. */
+    /** Without a watch of ant containers (their rows are kept as recorded) nor of versions; every container swept directly. */
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
             Clock clock) {
-        this(containers, nodes, sweeper, docker, clock, null, null, ProbeRoute.NONE);
+        this(containers, nodes, sweeper, docker, clock, null, null, ProbeRoute.NONE, null);
     }
 
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
             Clock clock, AntRegistryWatch ant) {
-        this(containers, nodes, sweeper, docker, clock, ant, null, ProbeRoute.NONE);
+        this(containers, nodes, sweeper, docker, clock, ant, null, ProbeRoute.NONE, null);
     }
 
     /** Over the local engine alone: a container on another host is cut, its engine unknown. */
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerGateway docker,
-            Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route) {
-        this(containers, nodes, sweeper, new DockerCheck(docker, containers, nodes), clock, ant, probes, route);
+            Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route, VersionChanges versions) {
+        this(containers, nodes, sweeper, new DockerCheck(docker, containers, nodes), clock, ant, probes, route, versions);
     }
 
     /** Over every host's engine, each opened from its host row ({@link io.antfleet.docker.DockerGateways}). */
     @Inject
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper,
             io.antfleet.docker.DockerGateways engines, Clock clock, AntRegistryWatch ant, ProbeObservation probes,
-            ProbeRoute route) {
-        this(containers, nodes, sweeper, (java.util.function.Function<String, DockerGateway>) engines::forHost, clock, ant,
-                probes, route);
+            ProbeRoute route, VersionChanges versions) {
+        this(containers, nodes, sweeper, new DockerCheck((java.util.function.Function<String, DockerGateway>) engines::forHost,
+                containers, nodes), clock, ant, probes, route, versions);
     }
 
-    /** Over every host's engine: {@code engines} gives the gateway of a host by name. */
+    /** Over every host's engine: {@code engines} gives the gateway of a host by name (no version watch). */
     public RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper,
             java.util.function.Function<String, DockerGateway> engines, Clock clock, AntRegistryWatch ant,
             ProbeObservation probes, ProbeRoute route) {
-        this(containers, nodes, sweeper, new DockerCheck(engines, containers, nodes), clock, ant, probes, route);
+        this(containers, nodes, sweeper, new DockerCheck(engines, containers, nodes), clock, ant, probes, route, null);
     }
 
     private RunObserver(ContainerRepository containers, NodeRepository nodes, NodeSweeper sweeper, DockerCheck docker,
-            Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route) {
+            Clock clock, AntRegistryWatch ant, ProbeObservation probes, ProbeRoute route, VersionChanges versions) {
         this.ant = ant;
         this.probes = probes;
         this.route = requireNonNull(route, "route is null");
+        this.versions = versions;
         this.containers = requireNonNull(containers, "containers is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.sweeper = requireNonNull(sweeper, "sweeper is null");
@@ -135,6 +142,9 @@ public final class RunObserver {
         }
         Instant now = clock.instant();
         Map<String, List<Node>> updated = new LinkedHashMap<>(apply(nodeRows, byNode, now, persist));
+        if (versions != null) {
+            updated.replaceAll((name, list) -> versionsMoved(rows.get(name), list, byNode, now, persist, notes));
+        }
         if (ant != null) {
             List<Container> antRows = rows.values().stream()
                     .filter(r -> !r.processManager().isAntctl() && !view.down().containsKey(r.name())).toList();
@@ -197,6 +207,30 @@ public final class RunObserver {
         if (persist && !readings.isEmpty()) {
             nodes.recordReadings(readings, now);
         }
+        return out;
+    }
+
+    /**
+     * The container's rows with the version each antctl node answered with, where that moved from the row's;
+     * the moves no antfleet operation caused go to the decision log and the notes.
+     */
+    private List<Node> versionsMoved(Container container, List<Node> list, Map<Long, SweptNode> probes, Instant now,
+            boolean persist, List<String> notes) {
+        List<VersionChange> moved = new ArrayList<>();
+        List<Node> out = new ArrayList<>();
+        for (Node n : list) {
+            SweptNode probe = probes.get(n.id());
+            Optional<VersionChange> change = probe == null || !probe.isRunning() ? Optional.empty()
+                    : VersionChange.of(n, probe.readings().version());
+            change.ifPresent(moved::add);
+            Node next = change.map(c -> n.withVersion(c.to())).orElse(n);
+            if (persist && next != n) {
+                nodes.update(next);
+            }
+            out.add(next);
+        }
+        notes.addAll(versions.record(container.name(), container.id(), container.processManager().nodeBinary(), moved, now,
+                persist));
         return out;
     }
 

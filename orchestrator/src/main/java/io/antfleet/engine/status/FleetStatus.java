@@ -3,7 +3,9 @@ package io.antfleet.engine.status;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.engine.HostProblem;
+import io.antfleet.engine.VersionChanges;
 import io.antfleet.fleet.Node;
+import io.antfleet.fleet.ServiceName;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -27,9 +29,12 @@ public record FleetStatus(List<ContainerStatus> containers, List<HostProblem> un
      * @param name Docker's name; {@code fleet} the antfleet.fleet label; {@code host} the engine it runs on
      * @param problem why the nodes are the store's last rows rather than antctl's answer, if so
      * @param readAt when each node (by store id) was last read by a sweep; nodes never read are absent
+     * @param selfUpgrades the nodes whose running version no antfleet operation set, with where it moved from
+     *     and when that was recorded (null: seen now, not recorded yet)
      */
     public record ContainerStatus(String name, String containerId, String fleet, boolean running, List<Node> nodes,
-            Optional<String> problem, Map<Long, Instant> readAt, String host) {
+            Optional<String> problem, Map<Long, Instant> readAt, String host,
+            Map<ServiceName, VersionChanges.Recorded> selfUpgrades) {
         public ContainerStatus {
             requireNonNull(name, "name is null");
             requireNonNull(containerId, "containerId is null");
@@ -37,6 +42,12 @@ public record FleetStatus(List<ContainerStatus> containers, List<HostProblem> un
             requireNonNull(problem, "problem is null");
             readAt = Map.copyOf(readAt);
             requireNonNull(host, "host is null");
+            selfUpgrades = Map.copyOf(selfUpgrades);
+        }
+
+        public ContainerStatus(String name, String containerId, String fleet, boolean running, List<Node> nodes,
+                Optional<String> problem, Map<Long, Instant> readAt, String host) {
+            this(name, containerId, fleet, running, nodes, problem, readAt, host, Map.of());
         }
 
         public ContainerStatus(String name, String containerId, String fleet, boolean running, List<Node> nodes,

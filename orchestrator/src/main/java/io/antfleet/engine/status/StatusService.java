@@ -6,6 +6,7 @@ import io.antfleet.docker.ContainerInfo;
 import io.antfleet.engine.ContainerSelection;
 import io.antfleet.engine.FleetEngines;
 import io.antfleet.engine.KnownContainers;
+import io.antfleet.engine.VersionChanges;
 import io.antfleet.engine.apply.DockerFleetObserver;
 import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.fleet.AntfleetException;
@@ -15,11 +16,13 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.nodemanager.NodeManagers;
 import io.antfleet.nodemanager.RegisteredNode;
 import io.antfleet.nodemanager.RegistryRows;
+import io.antfleet.nodemanager.VersionChange;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -37,10 +40,12 @@ public final class StatusService {
     private final NodeManagers managers;
     private final ContainerRepository containers;
     private final NodeRepository nodes;
+    private final VersionChanges versions;
 
     @Inject
     public StatusService(FleetEngines engines, NodeManagers managers, ContainerRepository containers,
-            NodeRepository nodes) {
+            NodeRepository nodes, VersionChanges versions) {
+        this.versions = requireNonNull(versions, "versions is null");
         this.engines = requireNonNull(engines, "engines is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
@@ -74,6 +79,25 @@ public final class StatusService {
         return new FleetStatus(result, listing.unreachable());
     }
 
+    /**
+     * The nodes that run a version no antfleet operation set: moved since their rows were written (seen now,
+     * not recorded yet), or recorded as a self-upgrade to the version they still run.
+     */
+    private Map<ServiceName, VersionChanges.Recorded> selfUpgrades(String name, Optional<Container> row, List<Node> seen,
+            List<VersionChange> moved) {
+        Map<ServiceName, VersionChanges.Recorded> out = new HashMap<>();
+        Map<ServiceName, String> running = new HashMap<>();
+        seen.stream().filter(n -> n.version() != null).forEach(n -> running.put(n.service(), n.version()));
+        versions.recorded(name).forEach((service, r) -> {
+            if (r.change().to().equals(running.get(service))) {
+                out.put(service, r);
+            }
+        });
+        versions.uncaused(row.map(Container::id).orElse(null), moved)
+                .forEach(c -> out.put(c.service(), new VersionChanges.Recorded(c, null)));
+        return out;
+    }
+
     private FleetStatus.ContainerStatus status(ContainerInfo info) {
         Optional<Container> row = containers.find(info.host(), info.id(), info.name());
         List<Node> rows = row.map(r -> nodes.findByContainer(r.id())).orElse(List.of());
@@ -91,8 +115,11 @@ public final class StatusService {
             List<Node> seen = surveyed.stream()
                     .map(n -> RegistryRows.view(n, Optional.ofNullable(byService.get(n.service()))))
                     .collect(Collectors.toList());
+            List<VersionChange> moved = new ArrayList<>();
+            surveyed.forEach(n -> RegistryRows.versionChange(n, Optional.ofNullable(byService.get(n.service())))
+                    .ifPresent(moved::add));
             return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, seen, Optional.empty(), readAt,
-                    info.host());
+                    info.host(), selfUpgrades(info.name(), row, seen, moved));
         } catch (AntfleetException e) {
             return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, rows,
                     Optional.of("antctl status failed: " + e.getMessage()), readAt, info.host());

@@ -7,6 +7,8 @@ import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.PortBlock;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.fleet.decide.Versions;
+import io.antfleet.fleet.spec.AntnodeSource;
 import io.antfleet.fleet.spec.SpecContainer;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -71,7 +73,27 @@ public final class FleetPlanner {
                 unmanaged.add(extra.name());
             }
         }
-        return new Plan(actions, unmanaged);
+        return new Plan(actions, unmanaged, aheadOfPin(desired, actual));
+    }
+
+    /**
+     * Nodes whose antnode moved ahead of the version their container pins (a self-upgrade, ant-node
+     * src/bin/antnode/main.rs:491-545): kept, never downgraded, and said so.
+     */
+    static List<String> aheadOfPin(FleetSpec desired, ObservedFleet actual) {
+        List<String> notes = new ArrayList<>();
+        for (SpecContainer wanted : desired.containers()) {
+            if (!(wanted.antnode() instanceof AntnodeSource.Version)) {
+                continue;
+            }
+            String pin = ((AntnodeSource.Version) wanted.antnode()).version();
+            actual.container(wanted.name()).ifPresent(seen -> seen.nodes().stream()
+                    .filter(n -> n.status() != NodeStatus.DEAD && Versions.isVersion(n.version())
+                            && Versions.compare(n.version(), pin) > 0)
+                    .forEach(n -> notes.add(wanted.name() + "/" + n.service().value() + " runs " + n.version()
+                            + ", ahead of the spec's antnode " + pin + ": kept (antfleet never downgrades a node)")));
+        }
+        return notes;
     }
 
     /**

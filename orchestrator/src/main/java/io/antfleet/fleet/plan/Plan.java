@@ -5,12 +5,18 @@ import java.util.List;
 /**
  * What apply will do, in order; actions on one container run in order, containers may run in
  * parallel. {@code unmanaged} names fleet containers missing from the spec that stay because
- * {@code --prune} was not given.
+ * {@code --prune} was not given; {@code notes} say what the plan leaves as it is on purpose (a node whose
+ * version moved ahead of the spec's pin: antfleet never downgrades).
  */
-public record Plan(List<PlanStep> actions, List<String> unmanaged) {
+public record Plan(List<PlanStep> actions, List<String> unmanaged, List<String> notes) {
     public Plan {
         actions = List.copyOf(actions);
         unmanaged = List.copyOf(unmanaged);
+        notes = List.copyOf(notes);
+    }
+
+    public Plan(List<PlanStep> actions, List<String> unmanaged) {
+        this(actions, unmanaged, List.of());
     }
 
     public boolean isEmpty() {

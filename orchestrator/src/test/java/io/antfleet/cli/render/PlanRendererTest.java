@@ -84,4 +84,14 @@ class PlanRendererTest {
 
         assertThat(json.toString()).isEqualTo("{\"actions\":[]}");
     }
+
+    @Test
+    void aNodeAheadOfThePinIsANoteInBothForms() throws Exception {
+        Plan plan = new Plan(List.of(), List.of(), List.of("alpha/antnode1 runs 0.4.18, ahead of the spec's antnode 0.4.17: kept"));
+
+        assertThat(PlanRenderer.human(plan)).startsWith("! alpha/antnode1 runs 0.4.18, ahead of the spec's antnode 0.4.17: kept\n")
+                .endsWith(PlanRenderer.NO_CHANGES + "\n");
+        JsonNode json = new ObjectMapper().readTree(PlanRenderer.json(plan));
+        assertThat(json.get("notes").get(0).asText()).startsWith("alpha/antnode1 runs 0.4.18");
+    }
 }

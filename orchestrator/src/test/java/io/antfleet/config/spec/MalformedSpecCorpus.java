@@ -18,7 +18,15 @@ public final class MalformedSpecCorpus {
                         "s.yaml:7:1: unknown key 'noUpmp' at the top level (did you mean 'noUpnp'?)"),
                 edit("unknown key with no close match lists the allowed keys", "noUpnp: true", "noUpnp: true\ncolour: red",
                         "s.yaml:8:1: unknown key 'colour' at the top level (expected one of: apiVersion, fleet, ports, hosts, containers, "
-                                + "autoscale, notify, image, nodeManager, processManager, rewardsAddress, network, noUpnp, antnode)"),
+                                + "autoscale, notify, image, nodeManager, processManager, rewardsAddress, network, noUpnp, antnode, selfUpgrade, "
+                                + "stopOnUpgrade)"),
+                edit("a fleet whose nodes would not upgrade themselves cannot be had", "noUpnp: true", "noUpnp: true\nselfUpgrade: false",
+                        "s.yaml:8:14: selfUpgrade: false is not possible: the nodes' self-upgrade cannot be turned off: antnode 0.4.x"),
+                edit("a container whose nodes would not upgrade themselves cannot be had", "    nodes: 4", "    nodes: 4\n    selfUpgrade: false",
+                        "s.yaml:13:18: containers[0].selfUpgrade: false is not possible: the nodes' self-upgrade cannot be turned off"),
+                edit("stopOnUpgrade is explained, not taken for antfleet-only upgrades", "noUpnp: true", "noUpnp: true\nstopOnUpgrade: true",
+                        "s.yaml:8:16: stopOnUpgrade: not an antfleet setting: every node already runs with --stop-on-upgrade, and it "
+                                + "does not keep a node on antfleet's version: the nodes' self-upgrade cannot be turned off"),
                 edit("unknown container key", "    nodes: 4", "    nodez: 4\n    nodes: 4",
                         "s.yaml:12:5: unknown key 'nodez' in containers[0] (did you mean 'nodes'?)"),
                 edit("unknown autoscale key", "  nodeCap: 50", "  nodecap: 50",

@@ -90,6 +90,13 @@ public class SpecLoaderTest {
     }
 
     @Test
+    void selfUpgradeTrueSaysWhatTheNodesDoAnywayAndIsAccepted() {
+        FleetSpec spec = loader.parse("u.yaml", VALID.replace("network: evm-arbitrum-one", "network: evm-arbitrum-one\nselfUpgrade: true"));
+
+        assertThat(spec.containers()).isNotEmpty();
+    }
+
+    @Test
     void aCustomNetworkIsReadWithItsThreeAddresses() {
         FleetSpec spec = loader.parse("c.yaml", VALID.replace("network: evm-arbitrum-one",
                 "network: {custom: {rpcUrl: 'http://127.0.0.1:8545', paymentTokenAddress: '0x5FbDB2315678afecb367f032d93F642f64180aa3',"

@@ -52,7 +52,7 @@ public final class FakeFleet {
     }
 
     public io.antfleet.engine.status.StatusService statusService() {
-        return new io.antfleet.engine.status.StatusService(engines(), managers, store.containers, store.nodes);
+        return new io.antfleet.engine.status.StatusService(engines(), managers, store.containers, store.nodes, store.versions());
     }
 
     public io.antfleet.engine.teardown.TeardownService teardownService() {
@@ -75,7 +75,7 @@ public final class FakeFleet {
 
     /** The one path of node changes, over this fleet's store and lease. */
     public NodeLifecycle lifecycle() {
-        return new NodeLifecycle(managers, store.nodes, store.journal, new DirectWork(), lease, CLOCK);
+        return new NodeLifecycle(managers, store.nodes, store.journal, new DirectWork(), lease, store.versions(), CLOCK);
     }
 
     public ApplyService service() {

@@ -1,5 +1,6 @@
 package io.antfleet.engine.run;
 
+import io.antfleet.engine.MemoryDecisionLog;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.antfleet.ant.AntNode;
@@ -30,11 +31,12 @@ import org.junit.jupiter.api.Test;
 class AntRegistryWatchTest {
     private static final Instant T0 = Instant.parse("2026-12-06T12:00:00Z");
     private final MemoryStore store = new MemoryStore();
-    private final MemoryDecisionLog log = new MemoryDecisionLog();
+    private final MemoryDecisionLog log = store.decisions;
     private final ScriptedAnt ant = new ScriptedAnt();
     private final AntRegistryWatch watch = new AntRegistryWatch((host, address, name, mode) -> ant, store.nodes,
             new NodeLifecycle((host, address, name, mode) -> ant, store.nodes, store.journal, new DirectWork(),
-                    MemoryLease.heldByThisProcess(), Clock.fixed(T0, ZoneOffset.UTC)), log);
+                    MemoryLease.heldByThisProcess(), store.versions(), Clock.fixed(T0, ZoneOffset.UTC)), log,
+            store.versions());
     private final Container container = store.containers.insert(new Container(null, "id-a", "alpha",
             "antfleet/agent:ant-stand-in", "running", "host", ProcessManager.ANT, null, T0, T0));
 
@@ -147,8 +149,8 @@ class AntRegistryWatchTest {
                     + String.join(",", nodes) + "]}");
         }, store.nodes);
         return new AntRegistryWatch((host, address, name, mode) -> ant, store.nodes, new NodeLifecycle((host, address, name, mode) -> ant,
-                store.nodes, store.journal, new DirectWork(), MemoryLease.heldByThisProcess(), Clock.fixed(T0, ZoneOffset.UTC)),
-                log, readings);
+                store.nodes, store.journal, new DirectWork(), MemoryLease.heldByThisProcess(), store.versions(),
+                Clock.fixed(T0, ZoneOffset.UTC)), log, store.versions(), readings);
     }
 
     private static String probed(int n, boolean alive, String version) {

@@ -73,6 +73,11 @@ class CycleRecordsTest {
             public List<DecisionRecord> recent(int limit) {
                 return decisions.recent(limit);
             }
+
+            @Override
+            public List<DecisionRecord> recentOf(String action, String container, int limit) {
+                return decisions.recentOf(action, container, limit);
+            }
         };
         FleetMetrics metrics = new FleetMetrics("test-host");
         RunLoop loop = new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, docker, clock), new DecisionEngine(),

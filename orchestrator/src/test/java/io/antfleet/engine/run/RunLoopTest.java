@@ -1,5 +1,6 @@
 package io.antfleet.engine.run;
 
+import io.antfleet.engine.MemoryDecisionLog;
 import static io.antfleet.engine.run.RunFixtures.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

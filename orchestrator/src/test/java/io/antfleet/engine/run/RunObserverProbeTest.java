@@ -38,7 +38,7 @@ class RunObserverProbeTest {
         return new ProbeParser().parse(answer);
     });
     private final RunObserver observer = new RunObserver(store.containers, nodes, sweeper, docker, clock, null, probes,
-            ProbeRoute.ALL);
+            ProbeRoute.ALL, null);
     private final RunTarget target = RunTarget.of(RunFixtures.spec(), 2);
 
     @AfterEach

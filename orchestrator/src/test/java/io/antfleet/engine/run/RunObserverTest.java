@@ -210,4 +210,38 @@ class RunObserverTest {
         assertThat(store.containers.findByName("t-alpha").orElseThrow().status()).isEqualTo("running");
         assertThat(stored(n)).isEqualTo(NodeStatus.RUNNING);
     }
+
+    @Test
+    void anAntnodeAnsweringWithAVersionAntfleetDidNotSetIsRecordedOnTheRowAndInTheDecisionLogOnce() {
+        RunObserver watching = new RunObserver(store.containers, nodes, sweeper, docker, clock, null, null, ProbeRoute.NONE, store.versions());
+        Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
+        sweeper.answer(n.metricsPort(), "0.4.18");
+
+        Observation first = watching.observe(target, null, null, true);
+        Observation second = watching.observe(target, null, null, true);
+
+        assertThat(store.nodes.find(n.containerId(), n.service()).orElseThrow().version()).isEqualTo("0.4.18");
+        assertThat(first.refused()).singleElement().asString()
+                .isEqualTo("t-alpha/antnode1: antnode upgraded itself from 0.4.17 to 0.4.18 "
+                        + "(no antfleet operation did it: recorded, not undone)");
+        assertThat(second.refused()).isEmpty();
+        assertThat(store.decisions.recent(10)).singleElement().satisfies(d -> {
+            assertThat(d.action()).isEqualTo("SELF_UPGRADE");
+            assertThat(d.container()).isEqualTo("t-alpha");
+            assertThat(d.outcome()).isEqualTo("NOT_RUN");
+        });
+    }
+
+    @Test
+    void aDryRunSaysTheVersionMovedAndWritesNothing() {
+        RunObserver watching = new RunObserver(store.containers, nodes, sweeper, docker, clock, null, null, ProbeRoute.NONE, store.versions());
+        Node n = RunFixtures.node(store, alpha(), 1, NodeStatus.RUNNING, "0.4.17");
+        sweeper.answer(n.metricsPort(), "0.4.18");
+
+        Observation seen = watching.observe(target, null, null, false);
+
+        assertThat(seen.refused()).singleElement().asString().contains("upgraded itself from 0.4.17 to 0.4.18");
+        assertThat(store.nodes.find(n.containerId(), n.service()).orElseThrow().version()).isEqualTo("0.4.17");
+        assertThat(store.decisions.recent(10)).isEmpty();
+    }
 }

@@ -1,5 +1,6 @@
 package io.antfleet.engine.run;
 
+import io.antfleet.engine.MemoryDecisionLog;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.engine.DirectWork;
 import io.antfleet.engine.MemoryStore;

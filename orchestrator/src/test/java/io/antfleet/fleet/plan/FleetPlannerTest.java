@@ -139,6 +139,25 @@ class FleetPlannerTest {
         }
     }
 
+    private static io.antfleet.fleet.spec.SpecContainer pinned(String name, int n, String version) {
+        io.antfleet.fleet.spec.SpecContainer c = fixed(name, n);
+        return new io.antfleet.fleet.spec.SpecContainer(c.name(), c.nodes(), c.limits(), c.image(), c.processManager(),
+                c.rewardsAddress(), c.network(), c.noUpnp(), new io.antfleet.fleet.spec.AntnodeSource.Version(version));
+    }
+
+    @Test
+    void nodesAheadOfTheSpecsPinAreKeptAndNamedInANoteNeverDowngraded() {
+        FleetSpec desired = spec(pinned("alpha", 2, "0.4.16"), pinned("beta", 1, "0.4.17"), pinned("gamma", 1, "0.4.18"));
+
+        Plan plan = planner.plan(desired, fleet(observed("alpha", 0, RUNNING, RUNNING, DEAD), observed("beta", 1, RUNNING),
+                observed("gamma", 2, RUNNING)), false);
+
+        assertThat(plan.actions()).isEmpty();
+        assertThat(plan.notes()).containsExactly(
+                "alpha/antnode1 runs 0.4.17, ahead of the spec's antnode 0.4.16: kept (antfleet never downgrades a node)",
+                "alpha/antnode2 runs 0.4.17, ahead of the spec's antnode 0.4.16: kept (antfleet never downgrades a node)");
+    }
+
     @Test
     void containersKeepTheirBlocksWhenTheSpecOrderChanges() {
         FleetSpec first = spec(fixed("alpha", 1), fixed("beta", 1));

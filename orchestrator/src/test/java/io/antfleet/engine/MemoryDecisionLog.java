@@ -1,4 +1,4 @@
-package io.antfleet.engine.run;
+package io.antfleet.engine;
 
 import io.antfleet.store.DecisionLog;
 import io.antfleet.store.DecisionRecord;
@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The decision log in memory. */
-final class MemoryDecisionLog implements DecisionLog {
+public final class MemoryDecisionLog implements DecisionLog {
     private final List<DecisionRecord> rows = new ArrayList<>();
 
     @Override
@@ -19,5 +19,11 @@ final class MemoryDecisionLog implements DecisionLog {
         List<DecisionRecord> out = new ArrayList<>(rows);
         java.util.Collections.reverse(out);
         return out.subList(0, Math.min(limit, out.size()));
+    }
+
+    @Override
+    public synchronized List<DecisionRecord> recentOf(String action, String container, int limit) {
+        return recent(Integer.MAX_VALUE).stream().filter(d -> d.action().equals(action) && container.equals(d.container()))
+                .limit(limit).toList();
     }
 }
