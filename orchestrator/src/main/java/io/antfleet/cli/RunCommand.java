@@ -36,6 +36,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -61,9 +62,8 @@ final class RunCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "0..1", description = "The fleet spec; default: the one run applied last.")
     Path file;
 
-    @Option(names = "--host", paramLabel = "NAME", description = "Drive only the containers on this host (a name under"
-            + " the spec's hosts:, or local); default: every host, each decided on its own resources.")
-    String host;
+    @Mixin
+    HostOption only;
 
     @Option(names = "--once", description = "Run one cycle, then exit (1 when it or an action in it failed).")
     boolean once;
@@ -141,7 +141,7 @@ final class RunCommand implements Callable<Integer> {
         planner.get().checkAddresses(spec); // the loop grows containers up to their max: never past max-nodes-per-address
         PrintWriter out = command.commandLine().getOut();
         if (file != null && !dryRun) {
-            ApplyReport applied = applyService.get().apply(spec, false);
+            ApplyReport applied = applyService.get().apply(spec, false, io.antfleet.engine.apply.ApplyProgress.NONE, only.value());
             state.specApplied(file);
             if (!applied.ok()) {
                 command.commandLine().getErr().println("antfleet: applying " + file + " failed for some containers; "
@@ -153,8 +153,8 @@ final class RunCommand implements Callable<Integer> {
                     .forEach(line -> command.commandLine().getErr().println("antfleet: " + line));
         }
         RunTarget target = RunTarget.of(spec, Runtime.getRuntime().availableProcessors(), global);
-        if (host != null) {
-            target = target.narrowedTo(host);
+        if (only.value().isPresent()) {
+            target = target.narrowedTo(only.value().get());
         }
         HostSource host = hostSource();
         RunLoop loop = this.loop.get();

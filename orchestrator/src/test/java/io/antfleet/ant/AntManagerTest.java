@@ -193,6 +193,21 @@ class AntManagerTest {
     }
 
     @Test
+    void aDaemonStartWhosePortIsPendingIsConfirmedByStatusBeforeTheAdd() {
+        ant.answer("ant node daemon start --json", 0, "{\"already_running\":false,\"pid\":9,\"port\":null}")
+                .answers("ant node daemon status --json", new ExecResult(0, "{\"running\": false, \"port\": null}", ""),
+                        new ExecResult(0, "{\"running\": true, \"port\": 40123}", ""))
+                .answer("ant node add", 0, added(1, 2))
+                .answer("ant node start --json", 0, "{\"started\":[{\"node_id\":1,\"service_name\":\"node1\",\"pid\":501},"
+                        + "{\"node_id\":2,\"service_name\":\"node2\",\"pid\":502}],\"failed\":null,\"already_running\":null}");
+
+        ant.manager().populate(List.of(two()), n -> { });
+
+        assertThat(ant.calls).containsExactly("ant --version", "ant node daemon start --json", "ant node daemon status --json",
+                "ant node daemon status --json", ADD_TWO, "ant node start --json");
+    }
+
+    @Test
     void populatingWhereTheDaemonStartFindsALivePidFileTakesTheCarefulPath() {
         ant.answer("ant node daemon start --json", 0, "{\"already_running\":true,\"pid\":7,\"port\":40123}")
                 .answer("ant node add", 0, added(1, 2)).answer("ant node start --json --service-name", 0, "{}")

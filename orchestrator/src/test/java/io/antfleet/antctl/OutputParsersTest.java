@@ -22,6 +22,38 @@ class OutputParsersTest {
     }
 
     @Test
+    void eachAddedNodesDetailLinesAreReadAndMakeItsEntryWithThePortsOfTheRequest() {
+        AddOutput out = add.parse(Golden.read("add-download-as-root.txt"), true);
+        AddRequest request = new AddRequest(3, null, null, null, null, new io.antfleet.fleet.PortRange(55005, 55007),
+                null, null, true, new io.antfleet.fleet.WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124"), null,
+                null, io.antfleet.fleet.spec.EvmNetwork.ARBITRUM_ONE);
+
+        assertThat(out.details()).extracting(AddOutput.Details::dataDir).containsExactly("/var/antctl/services/antnode5",
+                "/var/antctl/services/antnode6", "/var/antctl/services/antnode7");
+        assertThat(AddedEntries.of(request, out, 4)).hasValueSatisfying(entries -> assertThat(entries)
+                .extracting(n -> n.service() + " " + n.antctlStatus() + " " + n.nodePort() + " " + n.metricsPort() + " "
+                        + n.rpcPort() + " " + n.version() + " " + n.logDir() + " " + n.antnodePath())
+                .containsExactly(
+                        "antnode5 Added 55005 null 41785 0.4.17 /var/log/antnode/antnode5 /var/antctl/services/antnode5/antnode",
+                        "antnode6 Added 55006 null 41786 0.4.17 /var/log/antnode/antnode6 /var/antctl/services/antnode6/antnode",
+                        "antnode7 Added 55007 null 41787 0.4.17 /var/log/antnode/antnode7 /var/antctl/services/antnode7/antnode"));
+        assertThat(AddedEntries.of(request, out, 0)).as("antnode5 is not what an empty registry numbers first").isEmpty();
+    }
+
+    @Test
+    void anAddOfABinaryByPathGivesNoEntriesFromItsOutputAndOneMissingADetailLineNone() {
+        AddOutput out = add.parse(Golden.read("add-with-path.txt"), true);
+        String withoutALogLine = Golden.read("add-with-path.txt").replace("    - Log path: /var/log/antnode/antnode2\n", "");
+
+        assertThat(out.details()).extracting(AddOutput.Details::rpcSocketAddr).containsExactly("127.0.0.1:33001", "127.0.0.1:33002");
+        assertThat(add.parse(withoutALogLine, true).details()).isEmpty();
+        assertThat(AddedEntries.of(new AddRequest(2, null, null, "/opt/antnode/antnode", null,
+                new io.antfleet.fleet.PortRange(55001, 55002), null, null, true,
+                new io.antfleet.fleet.WalletAddress("0x03B770D9cD32077cC0bF330c13C114a87643B124"), null, null,
+                io.antfleet.fleet.spec.EvmNetwork.ARBITRUM_ONE), out, 0)).as("a binary by path: add prints no version").isEmpty();
+    }
+
+    @Test
     void downloadLinesAndTheRootAccountLineAreRecognisedAndSkipped() {
         AddOutput out = add.parse(Golden.read("add-download-as-root.txt"), true);
 

@@ -68,10 +68,16 @@ public final class RunState {
         }
     }
 
-    /** {@code run_timer_<kind>@<host>}: at most 18 + 1 + 63 characters, but the key column holds 64, so long names are hashed. */
+    /**
+     * {@code run_timer_<kind>_h_<host>_<hash>}: setting names are lower-case letters, digits and _ (at most 64), host
+     * names are not, so the name is folded and its hash keeps two hosts that fold alike apart.
+     */
     static String timerKey(Timers.Kind kind, String host) {
-        String key = timerKey(kind) + "@" + host;
-        return key.length() <= 64 ? key : timerKey(kind) + "@" + Integer.toHexString(host.hashCode());
+        String folded = host.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "_");
+        if (folded.length() > 24) {
+            folded = folded.substring(0, 24);
+        }
+        return timerKey(kind) + "_h_" + folded + "_" + Integer.toHexString(host.hashCode());
     }
 
     public Optional<Instant> lastCycleAt() {

@@ -6,9 +6,8 @@ import io.antfleet.config.settings.AutoscaleSettingsFactory;
 import io.antfleet.config.settings.Settings;
 import io.antfleet.fleet.decide.AutoscaleSettings;
 import io.antfleet.fleet.spec.AntnodeSource;
-import io.antfleet.fleet.AntfleetException;
+import io.antfleet.engine.HostScope;
 import io.antfleet.fleet.spec.FleetSpec;
-import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.fleet.spec.NodeCount;
 import io.antfleet.fleet.spec.SpecContainer;
 import java.util.List;
@@ -57,15 +56,11 @@ public record RunTarget(FleetSpec spec, AutoscaleSettings settings) {
     /**
      * The same run over only the containers on {@code host} ({@code run --host}).
      *
-     * @throws AntfleetException when the spec names no such host
+     * @throws io.antfleet.engine.UnknownHostNameException when the spec names no such host
      */
     public RunTarget narrowedTo(String host) {
-        if (!HostSpec.LOCAL.equals(host) && spec.host(host).isEmpty()) {
-            throw new AntfleetException("--host " + host + ": the spec has no such host (its hosts: "
-                    + String.join(", ", java.util.stream.Stream.concat(java.util.stream.Stream.of(HostSpec.LOCAL),
-                            spec.hosts().stream().map(HostSpec::name)).toList()) + ")");
-        }
-        List<SpecContainer> kept = spec.containers().stream().filter(c -> c.host().equals(host)).toList();
+        String only = HostScope.narrow(spec.hostNames(), Optional.of(host), "in the spec").get(0);
+        List<SpecContainer> kept = spec.containers().stream().filter(c -> c.host().equals(only)).toList();
         return new RunTarget(new FleetSpec(spec.fleet(), spec.ports(), kept, spec.autoscale(), spec.hosts()), settings);
     }
 

@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The machine table in memory. */
+/** The machine table in memory, refusing the names the real one refuses (MyBatisMachineSettings). */
 public final class MemorySettings implements MachineSettings {
     private final Map<String, String> values = new TreeMap<>();
 
@@ -22,6 +22,9 @@ public final class MemorySettings implements MachineSettings {
 
     @Override
     public synchronized void put(String name, String value) {
+        if (!name.matches("[a-z][a-z0-9_]{0,63}")) {
+            throw new IllegalArgumentException("invalid setting name '" + name + "' (lower-case letters, digits and _)");
+        }
         if (value == null) {
             values.remove(name);
         } else {

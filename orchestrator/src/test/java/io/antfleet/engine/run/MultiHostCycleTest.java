@@ -174,10 +174,27 @@ class MultiHostCycleTest {
     }
 
     @Test
+    void eachHostKeepsItsOwnTimersUnderANameTheMachineTableAccepts() {
+        RunState state = new RunState(new MemorySettings());
+        io.antfleet.fleet.decide.Timers farTimers = io.antfleet.fleet.decide.Timers.none()
+                .with(io.antfleet.fleet.decide.Timers.Kind.REMOVE, T0);
+        String odd = "Rack-7.far_host-with-a-very-long-name-0123456789";
+
+        state.saveTimers("far", farTimers);
+        state.saveTimers(odd, farTimers);
+
+        assertThat(state.timers("far")).isEqualTo(farTimers);
+        assertThat(state.timers(odd)).isEqualTo(farTimers);
+        assertThat(state.timers("local")).isEqualTo(io.antfleet.fleet.decide.Timers.none());
+        assertThat(state.timers("near")).isEqualTo(io.antfleet.fleet.decide.Timers.none());
+        assertThat(RunState.timerKey(io.antfleet.fleet.decide.Timers.Kind.RESTART, odd)).matches("[a-z][a-z0-9_]{0,63}");
+    }
+
+    @Test
     void runHostNarrowsToOneHostsContainersAndAnUnknownHostIsAClearError() {
         assertThat(target.narrowedTo("far").spec().containers()).extracting(c -> c.name()).containsExactly("beta");
         assertThat(target.narrowedTo("local").spec().containers()).extracting(c -> c.name()).containsExactly("alpha");
-        assertThatThrownBy(() -> target.narrowedTo("near")).isInstanceOf(AntfleetException.class)
-                .hasMessage("--host near: the spec has no such host (its hosts: local, far)");
+        assertThatThrownBy(() -> target.narrowedTo("fra")).isInstanceOf(AntfleetException.class)
+                .hasMessage("--host 'fra' is not a host in the spec; did you mean 'far'? (known: local, far)");
     }
 }
