@@ -101,4 +101,16 @@ class MultiHostStatusCommandTest {
         assertThat(fleet.remote("far").listByLabels(java.util.Map.of("antfleet.fleet", "home"))).isEmpty();
         assertThat(fleet.store.containers.findAll()).isEmpty();
     }
+
+    @Test
+    void teardownResetsTheHostsThatAnswerAndReportsTheOneThatDoesNotWithExitOne() {
+        fleet.remote("far").unreachable("connection refused");
+
+        assertThat(run("teardown", "--confirm")).isEqualTo(ExitCodes.FAILURE);
+
+        assertThat(out()).contains("home-alpha: reset").contains("far: FAILED: host far (Docker at unix:///run/far.sock): ")
+                .contains("nothing was done there");
+        fleet.remote("far").unreachable(null);
+        assertThat(fleet.remote("far").listByLabels(java.util.Map.of("antfleet.fleet", "home"))).hasSize(1);
+    }
 }

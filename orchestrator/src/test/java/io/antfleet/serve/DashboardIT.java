@@ -156,6 +156,7 @@ class DashboardIT {
         assertThat(fleetJson.get("containers")).hasSize(2);
         JsonNode a = container(fleetJson, fleet + "-a");
         assertThat(a.get("containerId").asText()).isNotBlank();
+        assertThat(a.get("host").asText()).isEqualTo("local");
         assertThat(a.get("nodes")).hasSize(2);
         JsonNode node = a.get("nodes").get(0);
         assertThat(node.get("service").asText()).isEqualTo("antnode1");
