@@ -69,7 +69,7 @@ final class ApplyCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        IgnoredSettings.warn(settings.get(), command.commandLine().getErr());
+        IgnoredSettings.warn(settingsOrSpecProblem(), command.commandLine().getErr());
         if (check) {
             FleetSpec spec = specLoader.get().load(file, new DockerEngineCheck(docker.get()));
             command.commandLine().getOut().println(file + ": valid; every host's engine answers (" + spec.hosts().size()
@@ -96,5 +96,20 @@ final class ApplyCommand implements Callable<Integer> {
         out.print(json ? ApplyReportRenderer.json(report) : ApplyReportRenderer.human(report));
         out.flush();
         return report.ok() ? ExitCodes.OK : ExitCodes.FAILURE;
+    }
+
+    /**
+     * The settings, which the database's machine settings are part of. When the database cannot be read (down, a
+     * newer schema, a bad URL), a problem in the spec itself is still reported first, with its exit code 2: the
+     * operator fixes the file they just edited, not a store problem that hid it. The spec is read here with wnm's
+     * defaults, which only fill keys it leaves out.
+     */
+    private Settings settingsOrSpecProblem() {
+        try {
+            return settings.get();
+        } catch (RuntimeException storeProblem) {
+            new SpecLoader().load(file);
+            throw storeProblem;
+        }
     }
 }

@@ -2,6 +2,8 @@ package io.antfleet.docker;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Injector;
 import io.antfleet.antctl.AntctlModule;
@@ -17,6 +19,7 @@ import io.antfleet.engine.run.CycleReport;
 import io.antfleet.engine.run.HostSource;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.engine.run.RunTarget;
+import io.antfleet.engine.status.StatusService;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
@@ -204,7 +207,7 @@ class MultiHostRunIT {
     }
 
     @Test
-    void oneHostUnderSimulatedPressureShedsWhileTheOthersGrowEachReadOnItsOwnFigures() {
+    void oneHostUnderSimulatedPressureShedsWhileTheOthersGrowEachReadOnItsOwnFigures() throws Exception {
         apply(spec("1", "{nodeCap: 9}"));
         RunTarget target = RunTarget.of(spec("{min: 0, max: 3}", "{nodeCap: 9, maxConcurrent: {starts: 1, upgrades: 1,"
                 + " removals: 1, operations: 6}, delays: {start: 0s, upgrade: 0s, remove: 0s, restart: 0s}}"), 2);
@@ -233,6 +236,21 @@ class MultiHostRunIT {
         assertThat(running("beta")).isZero();
         assertThat(injector.getInstance(HistoryLog.class).hostsLatest()).extracting(HostReading::host)
                 .containsExactlyInAnyOrder("local", "far", "near");
+
+        // status --output json after one more cycle (it reads the nodes the last one added): each container's host,
+        // and the readings the probe brought of the remote nodes
+        leasedCycle(target, farUnderPressure);
+        JsonNode status = new ObjectMapper().readTree(io.antfleet.cli.render.StatusRenderer.json(
+                injector.getInstance(StatusService.class).status(Optional.empty(), Optional.of(fleet))));
+        Map<String, JsonNode> byName = new java.util.HashMap<>();
+        status.get("containers").forEach(c -> byName.put(c.get("name").asText(), c));
+        assertThat(byName.get(fleet + "-gamma").get("host").asText()).isEqualTo("near");
+        assertThat(byName.get(fleet + "-beta").get("host").asText()).isEqualTo("far");
+        assertThat(byName.get(fleet + "-gamma").get("nodes")).hasSize(3).allSatisfy(n -> {
+            assertThat(n.get("readAt").isNull()).as("read this run: %s", n).isFalse();
+            assertThat(n.get("records").isNumber()).as("records of %s", n).isTrue();
+            assertThat(n.get("connectedPeers").isNumber()).isTrue();
+        });
     }
 
     @Test
