@@ -130,4 +130,19 @@ class MultiHostApplyTest {
         assertThat(fleet.store.hosts.findByName("far")).isEmpty();
         assertThat(List.of(alpha, beta, gamma)).allSatisfy(a -> assertThat(a.registry()).isEmpty());
     }
+
+    @Test
+    void theCombinedPlanKeepsEveryHostsNotes() {
+        FleetSpec s = spec(2);
+        io.antfleet.fleet.plan.ObservedFleet none = new io.antfleet.fleet.plan.ObservedFleet(List.of());
+        HostPlans plans = new HostPlans(List.of(
+                new HostPlans.HostPlan("local", s, none, new io.antfleet.fleet.plan.Plan(List.of(), List.of(),
+                        List.of("alpha/antnode1 runs 0.4.18, ahead of the spec's antnode 0.4.17: kept"))),
+                new HostPlans.HostPlan("far", s, none, new io.antfleet.fleet.plan.Plan(List.of(), List.of(),
+                        List.of("beta/antnode2 runs 0.4.18, ahead of the spec's antnode 0.4.17: kept")))), List.of());
+
+        assertThat(plans.combined().notes()).containsExactly(
+                "alpha/antnode1 runs 0.4.18, ahead of the spec's antnode 0.4.17: kept",
+                "beta/antnode2 runs 0.4.18, ahead of the spec's antnode 0.4.17: kept");
+    }
 }
