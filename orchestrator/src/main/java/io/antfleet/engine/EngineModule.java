@@ -189,11 +189,13 @@ public final class EngineModule extends AbstractModule {
     @Provides
     @Singleton
     DecisionExecutor executor(NodeActions actions, NodeRepository nodes, UnitOfWork unit, WalletPicker wallets,
-            MetricsSweep sweep, Clock clock, OwnedResources owner) {
-        // The upgrade gate waits for a new version: it reads /metadata on every poll, never the cached one.
+            MetricsSweep sweep, io.antfleet.engine.run.ProbeObservation probes, io.antfleet.engine.run.ProbeRoute route,
+            Clock clock, OwnedResources owner) {
+        // The upgrade gate waits for a new version: it reads /metadata on every poll, never the cached one (the probe,
+        // for another host's container, reads both every time).
         NodeSweeper gateSweeper = sweep::sweepFresh;
-        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, unit, wallets, gateSweeper, clock,
-                Pacer.sleeping(), GATE_TIMEOUT, GATE_POLL);
+        ContainerDecisions perContainer = new ContainerDecisions(actions, nodes, unit, wallets, gateSweeper, probes, route,
+                clock, Pacer.sleeping(), GATE_TIMEOUT, GATE_POLL);
         return owner.own(new DecisionExecutor(perContainer, RUN_PARALLEL_CONTAINERS, CYCLE_TIMEOUT));
     }
 

@@ -44,12 +44,19 @@ public final class ContainerDecisions {
 
     public ContainerDecisions(NodeActions actions, NodeRepository nodes, UnitOfWork unit, WalletPicker wallets,
             NodeSweeper sweeper, Clock clock, Pacer pacer, java.time.Duration gateTimeout, java.time.Duration gatePoll) {
+        this(actions, nodes, unit, wallets, sweeper, null, ProbeRoute.NONE, clock, pacer, gateTimeout, gatePoll);
+    }
+
+    /** With the upgrade gate reading the containers {@code route} names through {@code probes} (other hosts'). */
+    public ContainerDecisions(NodeActions actions, NodeRepository nodes, UnitOfWork unit, WalletPicker wallets,
+            NodeSweeper sweeper, ProbeObservation probes, ProbeRoute route, Clock clock, Pacer pacer,
+            java.time.Duration gateTimeout, java.time.Duration gatePoll) {
         this.actions = requireNonNull(actions, "actions is null");
         this.nodes = requireNonNull(nodes, "nodes is null");
         this.unit = requireNonNull(unit, "unit is null");
         this.wallets = requireNonNull(wallets, "wallets is null");
         this.clock = requireNonNull(clock, "clock is null");
-        this.gate = new UpgradeGate(sweeper, clock, pacer, gateTimeout, gatePoll);
+        this.gate = new UpgradeGate(sweeper, probes, route, clock, pacer, gateTimeout, gatePoll);
     }
 
     List<ExecutionReport.Outcome> run(String name, List<Decision> decisions, Observation observation, RunTarget target,
@@ -151,7 +158,7 @@ public final class ContainerDecisions {
                 expected.put(n, want);
             }
             try {
-                gate.await(c.name(), expected);
+                gate.await(c, expected);
             } catch (AntfleetException e) {
                 mark(c, part, NodeStatus.UNKNOWN);
                 throw e;
