@@ -135,16 +135,21 @@ public final class AntctlManager implements NodeManager {
 
     /**
      * The started entries, Running, each with the peer id its node serves on {@code /metadata} (antctl records the
-     * one the node tells it, contract §4); a node whose metadata does not say leaves the answer to a survey.
+     * one the node tells it, contract §4), all asked at once; a node whose metadata does not say leaves the answer
+     * to a survey.
      */
     private List<AntctlNode> runningWithPeerIds(List<AntctlNode> started) {
+        if (started.stream().anyMatch(n -> n.metricsPort() == null)) {
+            return survey();
+        }
+        List<LivenessProbe.ProbeResult> answers = probe.probeAll(started.stream().map(AntctlNode::metricsPort).toList());
         List<AntctlNode> running = new ArrayList<>();
-        for (AntctlNode n : started) {
-            String peerId = n.metricsPort() == null ? null : probe.probe(n.metricsPort()).peerId();
+        for (int i = 0; i < started.size(); i++) {
+            String peerId = answers.get(i).peerId();
             if (peerId == null) {
                 return survey();
             }
-            running.add(AddedEntries.running(n, peerId));
+            running.add(AddedEntries.running(started.get(i), peerId));
         }
         return running;
     }

@@ -8,6 +8,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -38,6 +40,29 @@ public final class HttpLivenessProbe implements LivenessProbe {
 
     @Override
     public ProbeResult probe(int metricsPort) {
+        return probeAll(List.of(metricsPort)).get(0);
+    }
+
+    /**
+     * All requests are sent at once and share one bound (twice the timeout from now), so that a started batch's
+     * answers take about as long as one node's, not the sum of them.
+     */
+    @Override
+    public List<ProbeResult> probeAll(List<Integer> metricsPorts) {
+        List<Asked> asked = metricsPorts.stream().map(this::ask).toList();
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeout.toMillis() * 2);
+        List<ProbeResult> results = new ArrayList<>();
+        for (Asked a : asked) {
+            results.add(answer(a, Math.max(0, deadline - System.nanoTime())));
+        }
+        return results;
+    }
+
+    /** One request under way: its port, its answer to come and the body read so far. */
+    private record Asked(int port, CompletableFuture<HttpResponse<Void>> answer, ByteArrayOutputStream body) {
+    }
+
+    private Asked ask(int metricsPort) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://" + host + ":" + metricsPort + "/metadata"))
                 .timeout(timeout).GET().build();
         ByteArrayOutputStream body = new ByteArrayOutputStream();
@@ -48,10 +73,15 @@ public final class HttpLivenessProbe implements LivenessProbe {
             body.writeBytes(b);
         }));
         // the request timeout covers the wait for headers; the whole answer, body included, gets twice that
-        CompletableFuture<HttpResponse<Void>> answer = http.sendAsync(request, bounded);
+        return new Asked(metricsPort, http.sendAsync(request, bounded), body);
+    }
+
+    private ProbeResult answer(Asked asked, long waitNanos) {
+        int metricsPort = asked.port();
+        CompletableFuture<HttpResponse<Void>> answer = asked.answer();
         try {
-            HttpResponse<Void> response = answer.get(timeout.toMillis() * 2, TimeUnit.MILLISECONDS);
-            return judge(response.statusCode(), body.toString(StandardCharsets.UTF_8));
+            HttpResponse<Void> response = answer.get(waitNanos, TimeUnit.NANOSECONDS);
+            return judge(response.statusCode(), asked.body().toString(StandardCharsets.UTF_8));
         } catch (TimeoutException e) {
             answer.cancel(true);
             return ProbeResult.dead("no whole answer on port " + metricsPort + " within " + timeout.toMillis() * 2 + " ms");

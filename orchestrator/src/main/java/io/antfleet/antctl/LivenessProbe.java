@@ -13,6 +13,11 @@ public interface LivenessProbe {
 
     ProbeResult probe(int metricsPort);
 
+    /** Each port's answer, in order; a probe that can asks them side by side (a started batch's peer ids). */
+    default java.util.List<ProbeResult> probeAll(java.util.List<Integer> metricsPorts) {
+        return metricsPorts.stream().map(this::probe).toList();
+    }
+
     /** {@code alive} only when {@code /metadata} answered with valid OpenMetrics text. */
     record ProbeResult(boolean alive, String peerId, String version, String problem) {
         public static ProbeResult dead(String problem) {

@@ -125,4 +125,64 @@ class HttpLivenessProbeTest {
             server.stop(0);
         }
     }
+
+    @Test
+    void aBatchIsAnsweredInOrderEachPortOnItsOwn() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/metadata", exchange -> {
+            byte[] body = METADATA.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.start();
+        int closed;
+        try (ServerSocket s = new ServerSocket(0)) {
+            closed = s.getLocalPort();
+        }
+        try {
+            int open = server.getAddress().getPort();
+            java.util.List<LivenessProbe.ProbeResult> r = new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))
+                    .probeAll(java.util.List.of(open, closed, open));
+
+            assertThat(r).extracting(LivenessProbe.ProbeResult::alive).containsExactly(true, false, true);
+            assertThat(r.get(0).peerId()).isEqualTo("12D3KooWQx5bYsFJH7xUwK6MzXcbsXcLVVb7rR2FKDaoYH3Hx2pQ");
+            assertThat(r.get(1).problem()).contains("no answer on port " + closed);
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
+    void stalledAnswersInABatchShareOneBoundInsteadOfWaitingInTurn() throws IOException {
+        java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.createContext("/metadata", ex -> {
+            ex.sendResponseHeaders(200, 1000);
+            ex.getResponseBody().write("# HELP".getBytes(StandardCharsets.UTF_8));
+            ex.getResponseBody().flush();
+            try {
+                release.await(60, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            ex.close();
+        });
+        server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool());
+        server.start();
+        try {
+            int port = server.getAddress().getPort();
+            long t0 = System.nanoTime();
+            java.util.List<LivenessProbe.ProbeResult> r = new HttpLivenessProbe("127.0.0.1", Duration.ofMillis(500))
+                    .probeAll(java.util.Collections.nCopies(6, port));
+
+            assertThat(r).hasSize(6).allSatisfy(p -> assertThat(p.alive()).isFalse());
+            // asked in turn, six stalls would take at least 6 x 1000 ms
+            assertThat(Duration.ofNanos(System.nanoTime() - t0)).isLessThan(Duration.ofSeconds(5));
+        } finally {
+            release.countDown();
+            server.stop(0);
+        }
+    }
 }
