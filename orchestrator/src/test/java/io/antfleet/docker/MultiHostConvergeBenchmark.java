@@ -25,7 +25,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -52,13 +51,10 @@ class MultiHostConvergeBenchmark {
 
     @Test
     void threeHostsOfFiveContainersOfTwentyNodesConvergeFromNothingAgainstThePerHostFloor() throws Exception {
-        CompletableFuture<NetnsEngine> a = CompletableFuture.supplyAsync(MultiHostConvergeBenchmark::loadedEngine);
-        CompletableFuture<NetnsEngine> b = CompletableFuture.supplyAsync(MultiHostConvergeBenchmark::loadedEngine);
-        NetnsEngine far = null;
-        NetnsEngine near = null;
+        List<NetnsEngine> engines = NetnsEngine.startLoaded(2, IMAGE);
+        NetnsEngine far = engines.get(0);
+        NetnsEngine near = engines.get(1);
         try {
-            far = a.join();
-            near = b.join();
             double load0 = load();
             double antfleet = antfleet(far, near);
             double floor = floor(far, near);
@@ -67,24 +63,8 @@ class MultiHostConvergeBenchmark {
                     + " + antctl start) %.2f s; ratio %.2f; load average %.1f at the start, %.1f at the end%n",
                     CONTAINERS, NODES, antfleet, floor, antfleet / floor, load0, load());
         } finally {
-            for (NetnsEngine e : new NetnsEngine[] {far, near}) {
-                if (e != null) {
-                    e.close();
-                }
-            }
-            a.thenAccept(NetnsEngine::close);
-            b.thenAccept(NetnsEngine::close);
-        }
-    }
-
-    private static NetnsEngine loadedEngine() {
-        NetnsEngine engine = NetnsEngine.start();
-        try {
-            engine.load(IMAGE);
-            return engine;
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
+            far.close();
+            near.close();
         }
     }
 

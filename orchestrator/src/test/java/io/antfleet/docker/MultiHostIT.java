@@ -17,7 +17,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -49,28 +48,9 @@ class MultiHostIT {
 
     @BeforeAll
     static void startEngines() {
-        CompletableFuture<NetnsEngine> a = CompletableFuture.supplyAsync(MultiHostIT::loadedEngine);
-        CompletableFuture<NetnsEngine> b = CompletableFuture.supplyAsync(MultiHostIT::loadedEngine);
-        try {
-            far = a.join();
-            near = b.join();
-        } catch (RuntimeException e) {
-            // whichever started is removed again
-            a.thenAccept(NetnsEngine::close);
-            b.thenAccept(NetnsEngine::close);
-            throw e;
-        }
-    }
-
-    private static NetnsEngine loadedEngine() {
-        NetnsEngine engine = NetnsEngine.start();
-        try {
-            engine.load(IMAGE);
-            return engine;
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
+        List<NetnsEngine> engines = NetnsEngine.startLoaded(2, IMAGE);
+        far = engines.get(0);
+        near = engines.get(1);
     }
 
     @AfterAll

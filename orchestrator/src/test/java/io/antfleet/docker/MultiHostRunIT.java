@@ -44,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -86,27 +85,9 @@ class MultiHostRunIT {
 
     @BeforeAll
     static void startEngines() {
-        CompletableFuture<NetnsEngine> a = CompletableFuture.supplyAsync(MultiHostRunIT::loadedEngine);
-        CompletableFuture<NetnsEngine> b = CompletableFuture.supplyAsync(MultiHostRunIT::loadedEngine);
-        try {
-            far = a.join();
-            near = b.join();
-        } catch (RuntimeException e) {
-            a.thenAccept(NetnsEngine::close);
-            b.thenAccept(NetnsEngine::close);
-            throw e;
-        }
-    }
-
-    private static NetnsEngine loadedEngine() {
-        NetnsEngine engine = NetnsEngine.start();
-        try {
-            engine.load(IMAGE);
-            return engine;
-        } catch (RuntimeException e) {
-            engine.close();
-            throw e;
-        }
+        List<NetnsEngine> engines = NetnsEngine.startLoaded(2, IMAGE);
+        far = engines.get(0);
+        near = engines.get(1);
     }
 
     @AfterAll

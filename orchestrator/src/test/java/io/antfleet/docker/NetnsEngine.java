@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -55,6 +56,32 @@ final class NetnsEngine implements AutoCloseable {
         } catch (RuntimeException failure) {
             e.close();
             throw failure;
+        }
+    }
+
+    /**
+     * {@code count} engines started side by side, each with {@code image} loaded into it; if one fails, those that
+     * started are removed again.
+     */
+    static List<NetnsEngine> startLoaded(int count, String image) {
+        List<CompletableFuture<NetnsEngine>> starts = java.util.stream.IntStream.range(0, count)
+                .mapToObj(i -> CompletableFuture.supplyAsync(() -> startLoaded(image))).toList();
+        try {
+            return starts.stream().map(CompletableFuture::join).toList();
+        } catch (RuntimeException e) {
+            starts.forEach(start -> start.thenAccept(NetnsEngine::close));
+            throw e;
+        }
+    }
+
+    private static NetnsEngine startLoaded(String image) {
+        NetnsEngine engine = start();
+        try {
+            engine.load(image);
+            return engine;
+        } catch (RuntimeException e) {
+            engine.close();
+            throw e;
         }
     }
 
