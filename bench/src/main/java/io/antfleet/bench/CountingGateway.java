@@ -7,6 +7,7 @@ import io.antfleet.docker.ContainerSpec;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.ExecResult;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -97,6 +98,11 @@ final class CountingGateway implements DockerGateway {
     @Override
     public List<ContainerInfo> listByLabels(Map<String, String> labels) {
         return delegate.listByLabels(labels);
+    }
+
+    @Override
+    public List<ContainerInfo> listByNames(Collection<String> names) {
+        return delegate.listByNames(names);
     }
 
     @Override

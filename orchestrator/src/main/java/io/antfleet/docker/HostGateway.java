@@ -3,6 +3,7 @@ package io.antfleet.docker;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -56,6 +57,11 @@ final class HostGateway implements DockerGateway {
     @Override
     public List<ContainerInfo> listByLabels(Map<String, String> labels) {
         return named(() -> engine.listByLabels(labels)).stream().map(i -> i.onHost(host)).collect(Collectors.toList());
+    }
+
+    @Override
+    public List<ContainerInfo> listByNames(Collection<String> names) {
+        return named(() -> engine.listByNames(names)).stream().map(i -> i.onHost(host)).collect(Collectors.toList());
     }
 
     @Override

@@ -4,6 +4,7 @@ import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -55,6 +56,11 @@ public final class RecordingGateway implements DockerGateway {
     @Override
     public List<ContainerInfo> listByLabels(Map<String, String> labels) {
         return delegate.listByLabels(labels);
+    }
+
+    @Override
+    public List<ContainerInfo> listByNames(Collection<String> names) {
+        return delegate.listByNames(names);
     }
 
     @Override

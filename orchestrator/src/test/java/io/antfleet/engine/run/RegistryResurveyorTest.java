@@ -21,7 +21,7 @@ class RegistryResurveyorTest {
     private final MemoryStore store = new MemoryStore();
     private final ImportService imports = new ImportService(io.antfleet.engine.FleetEngines.local(docker), new AntctlManagerFactory(docker,
             AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("not probed")), store.containers, store.nodes,
-            store.journal, store.versions(), Clock.systemUTC());
+            store.journal, new io.antfleet.engine.DirectWork(), store.versions(), Clock.systemUTC());
     private final RegistryResurveyor resurveyor = new RegistryResurveyor(imports, store.journal);
 
     @Test
