@@ -61,7 +61,7 @@ class RegistryResurveyorTest {
         HostGateways gateways = new HostGateways(docker, "unix:///fake/docker.sock", two.hosts::findAll, h -> far);
         ImportService both = new ImportService(new FleetEngines(gateways, two.hosts::findAll), new AntctlManagerFactory(gateways,
                 AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("not probed")), two.containers, two.nodes,
-                two.journal, two.versions(), Clock.systemUTC());
+                two.journal, new io.antfleet.engine.DirectWork(), two.versions(), Clock.systemUTC());
         docker.withContainer("id-l", "alpha", Map.of("antfleet.fleet", "f")).onExec("id-l", new FakeAntctl("local alpha").execHandler());
         far.withContainer("id-f", "alpha", Map.of("antfleet.fleet", "f")).onExec("id-f", new FakeAntctl("far alpha").execHandler());
         both.importContainers(List.of("alpha"), Optional.empty(), Optional.of("local"));
