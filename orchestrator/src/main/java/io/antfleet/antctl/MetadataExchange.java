@@ -72,10 +72,14 @@ final class MetadataExchange {
 
     /** Takes the next step the selector found ready: finish connecting, send the request, read. */
     void ready(SelectionKey key) {
+        if (done()) {
+            return; // its answer is in; the key went with the channel
+        }
         try {
             if (key.isConnectable()) {
-                channel.finishConnect();
-                key.interestOps(SelectionKey.OP_WRITE);
+                if (channel.finishConnect()) {
+                    key.interestOps(SelectionKey.OP_WRITE);
+                }
             } else if (key.isWritable()) {
                 channel.write(request);
                 if (!request.hasRemaining()) {
