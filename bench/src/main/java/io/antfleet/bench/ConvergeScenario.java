@@ -40,6 +40,7 @@ final class ConvergeScenario {
      * long-running orchestrator pays once, not per apply (docs/performance.md: its round 1 stood out).
      */
     static final int WARM_UPS = 1;
+    private static final int REMOVE_ATTEMPTS = 3;
     private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
 
     private final DockerGateway docker;
@@ -120,7 +121,7 @@ final class ConvergeScenario {
             }
             return new Floor(docker).chains(chains);
         } finally {
-            names.forEach(this::removeContainer);
+            removeAll(names);
         }
     }
 
@@ -161,17 +162,40 @@ final class ConvergeScenario {
     }
 
     private void removeFleet(String fleet) {
-        for (ContainerInfo c : docker.listByLabels(Map.of("antfleet.fleet", fleet))) {
-            removeContainer(c.name());
+        removeAll(docker.listByLabels(Map.of("antfleet.fleet", fleet)).stream().map(ContainerInfo::name).toList());
+    }
+
+    /** Removes every one of {@code names}; fails, once all were tried, when any is still there. */
+    private void removeAll(List<String> names) {
+        List<String> left = new ArrayList<>();
+        for (String name : names) {
+            removed(name).ifPresent(left::add);
+        }
+        if (!left.isEmpty()) {
+            throw new AntfleetException("bench converge: still there after " + REMOVE_ATTEMPTS + " removals each: "
+                    + left + "; their ports would fail the next side's nodes");
         }
     }
 
-    /** The container and its named volume (the gateway removes the named volumes a container mounts). */
-    private void removeContainer(String name) {
-        try {
-            docker.remove(name, true);
-        } catch (DockerOperationException e) {
-            // never created, or already gone
+    /**
+     * Removes the container and its named volume (the gateway removes the named volumes a container mounts), made
+     * sure of: the next side's container of the same index binds the same ports, so one left behind (a removal that
+     * timed out on a busy host) would fail its nodes. Asked up to {@value #REMOVE_ATTEMPTS} times.
+     *
+     * @return empty once it is gone, else the container and the last error
+     */
+    private java.util.Optional<String> removed(String name) {
+        String last = "";
+        for (int attempt = 0; attempt < REMOVE_ATTEMPTS; attempt++) {
+            try {
+                docker.remove(name, true);
+            } catch (DockerOperationException e) {
+                last = e.getMessage(); // never created, already gone, or not yet: the inspect says which
+            }
+            if (docker.inspect(name).isEmpty()) {
+                return java.util.Optional.empty();
+            }
         }
+        return java.util.Optional.of(name + " (" + last + ")");
     }
 }
