@@ -45,6 +45,8 @@ final class ConvergeScenario {
 
     private final DockerGateway docker;
     private final ApplyService apply;
+    /** Milliseconds from each apply's call to its plan (lease, journal, observation, plan), warm-up included. */
+    private final List<Double> planning = new ArrayList<>();
 
     ConvergeScenario(DockerGateway docker, ApplyService apply) {
         this.docker = requireNonNull(docker, "docker is null");
@@ -57,9 +59,12 @@ final class ConvergeScenario {
                 () -> floor(containers, nodes, firstPort, image), progress);
         return rounds.result("converge", TARGET_RATIO, String.format(Locale.ROOT, "empty to %d containers x %d nodes "
                 + "running, stand-in peer_wait_ms=0 on both sides: antfleet apply median %.2f s; floor (per container at "
-                + "once: create + write the stand-in config + antctl add + antctl start of the batch) median %.2f s; %s; %s",
+                + "once: create + write the stand-in config + antctl add + antctl start of the batch) median %.2f s; %s; %s; "
+                + "antfleet's first step began %s ms after the apply was called (lease, journal, observation, plan; "
+                + "warm-up first)",
                 containers, nodes, rounds.medianAntfleet(), rounds.medianFloor(), rounds.summary(),
-                rounds.execsPerContainer(containers)));
+                rounds.execsPerContainer(containers), planning.stream().map(ms -> String.format(Locale.ROOT, "%.0f", ms))
+                        .collect(java.util.stream.Collectors.joining("/"))));
     }
 
     /** One {@code antfleet apply} of a fresh fleet, timed; the fleet is removed after (not timed). */
@@ -69,7 +74,9 @@ final class ConvergeScenario {
         SameSettings settings = new SameSettings(spec);
         try {
             ApplyReport[] report = new ApplyReport[1];
+            long start = System.nanoTime();
             Rounds.Timing timing = Rounds.time(() -> report[0] = apply.apply(spec, false, settings));
+            planning.add((settings.plannedAt - start) / 1e6);
             if (!settings.failures.isEmpty() || !report[0].ok()) {
                 throw new AntfleetException("bench converge: apply failed: " + report[0].containers() + " "
                         + settings.failures);
@@ -84,6 +91,7 @@ final class ConvergeScenario {
     private final class SameSettings implements ApplyProgress {
         private final FleetSpec spec;
         private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        private volatile long plannedAt;
 
         SameSettings(FleetSpec spec) {
             this.spec = spec;
@@ -91,6 +99,7 @@ final class ConvergeScenario {
 
         @Override
         public void planned(Plan plan) {
+            plannedAt = System.nanoTime();
         }
 
         @Override
