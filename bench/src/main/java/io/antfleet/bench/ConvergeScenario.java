@@ -55,8 +55,8 @@ final class ConvergeScenario {
 
     ScenarioResult run(int containers, int nodes, int firstPort, String image, PrintWriter progress) {
         Rounds rounds = Rounds.run("converge", WARM_UPS, ROUNDS, docker,
-                () -> applied(containers, nodes, firstPort, image),
-                () -> floor(containers, nodes, firstPort, image), progress);
+                () -> applied(containers, nodes, firstPort, image, progress),
+                () -> floor(containers, nodes, firstPort, image, progress), progress);
         return rounds.result("converge", TARGET_RATIO, String.format(Locale.ROOT, "empty to %d containers x %d nodes "
                 + "running, stand-in peer_wait_ms=0 on both sides: antfleet apply median %.2f s; floor (per container at "
                 + "once: create + write the stand-in config + antctl add + antctl start of the batch) median %.2f s; %s; %s; "
@@ -68,7 +68,7 @@ final class ConvergeScenario {
     }
 
     /** One {@code antfleet apply} of a fresh fleet, timed; the fleet is removed after (not timed). */
-    private Rounds.Timing applied(int containers, int nodes, int firstPort, String image) {
+    private Rounds.Timing applied(int containers, int nodes, int firstPort, String image, PrintWriter progress) {
         String fleet = "bench-" + UUID.randomUUID().toString().substring(0, 6);
         FleetSpec spec = new SpecLoader().parse("bench.yaml", spec(fleet, containers, nodes, firstPort, image));
         SameSettings settings = new SameSettings(spec);
@@ -77,6 +77,7 @@ final class ConvergeScenario {
             long start = System.nanoTime();
             Rounds.Timing timing = Rounds.time(() -> report[0] = apply.apply(spec, false, settings));
             planning.add((settings.plannedAt - start) / 1e6);
+            progress.println("bench: converge antfleet: " + settings.phases.describe());
             if (!settings.failures.isEmpty() || !report[0].ok()) {
                 throw new AntfleetException("bench converge: apply failed: " + report[0].containers() + " "
                         + settings.failures);
@@ -92,6 +93,7 @@ final class ConvergeScenario {
         private final FleetSpec spec;
         private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
         private volatile long plannedAt;
+        private final Phases phases = new Phases();
 
         SameSettings(FleetSpec spec) {
             this.spec = spec;
@@ -105,6 +107,7 @@ final class ConvergeScenario {
         @Override
         public void started(PlanStep action) {
             if (action instanceof PlanStep.AddNodes) {
+                phases.configured(action.container());
                 try {
                     StandinConfig.noPeerWait(docker, spec.dockerName(action.container()));
                 } catch (RuntimeException e) {
@@ -115,20 +118,26 @@ final class ConvergeScenario {
 
         @Override
         public void finished(PlanStep action, boolean ok) {
+            if (action instanceof PlanStep.AddNodes) {
+                phases.done(action.container());
+            }
         }
     }
 
-    private double floor(int containers, int nodes, int firstPort, String image) {
+    private double floor(int containers, int nodes, int firstPort, String image, PrintWriter progress) {
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> names = new ArrayList<>();
         try {
             List<List<Floor.Step>> chains = new ArrayList<>();
+            Phases phases = new Phases();
             for (int i = 0; i < containers; i++) {
                 String name = "bench-" + run + "-floor" + i;
                 names.add(name);
-                chains.add(floorChain(name, image, nodes, firstPort + i * nodes));
+                chains.add(floorChain(name, image, nodes, firstPort + i * nodes, phases));
             }
-            return new Floor(docker).chains(chains);
+            double seconds = new Floor(docker).chains(chains);
+            progress.println("bench: converge floor: " + phases.describe());
+            return seconds;
         } finally {
             removeAll(names);
         }
@@ -151,7 +160,7 @@ final class ConvergeScenario {
      * What a script does for one container: create it on its volume, write the stand-in's settings, add the
      * batch, start the batch's services (as root, the system-wide registry, as apply's antctl+sudo).
      */
-    private static List<Floor.Step> floorChain(String name, String image, int nodes, int port) {
+    private static List<Floor.Step> floorChain(String name, String image, int nodes, int port, Phases phases) {
         int metrics = port + 1000;
         int rpc = port + 2000;
         List<String> start = new ArrayList<>(List.of("antctl", "start"));
@@ -162,12 +171,15 @@ final class ConvergeScenario {
                 name + "-data", "/var/antctl", null, null);
         return List.of(
                 docker -> docker.createAndStart(container),
-                docker -> StandinConfig.noPeerWait(docker, name),
+                docker -> {
+                    phases.configured(name);
+                    StandinConfig.noPeerWait(docker, name);
+                },
                 Floor.exec(name, List.of("antctl", "add", "--count", Integer.toString(nodes), "--node-port",
                         port + "-" + (port + nodes - 1), "--metrics-port", metrics + "-" + (metrics + nodes - 1),
                         "--rpc-port", rpc + "-" + (rpc + nodes - 1), "--no-upnp", "--rewards-address", WALLET,
                         "evm-arbitrum-one")),
-                Floor.exec(name, start));
+                Floor.exec(name, start), docker -> phases.done(name));
     }
 
     private void removeFleet(String fleet) {
