@@ -185,4 +185,33 @@ class HttpLivenessProbeTest {
             server.stop(0);
         }
     }
+    @Test
+    void aBigBatchIsAnsweredOnAFewThreadsNotOnePerRequest() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 50);
+        server.createContext("/metadata", exchange -> {
+            byte[] body = METADATA.getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(200, body.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(body);
+            }
+        });
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
+        server.start();
+        java.util.Set<Thread> before = Thread.getAllStackTraces().keySet();
+        try {
+            java.util.List<LivenessProbe.ProbeResult> r = new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))
+                    .probeAll(java.util.Collections.nCopies(40, server.getAddress().getPort()));
+
+            assertThat(r).hasSize(40).allSatisfy(p -> assertThat(p.alive()).isTrue());
+            java.util.List<String> started = Thread.getAllStackTraces().keySet().stream()
+                    .filter(t -> !before.contains(t)).map(Thread::getName).toList();
+            // the JDK client's own executor would have started a worker per request under way
+            assertThat(started).noneMatch(n -> n.contains("Worker"));
+            assertThat(started.stream().filter(n -> n.startsWith("antfleet-liveness-")))
+                    .isNotEmpty().hasSizeLessThanOrEqualTo(HttpLivenessProbe.THREADS);
+        } finally {
+            server.stop(0);
+            ((java.util.concurrent.ExecutorService) server.getExecutor()).shutdownNow();
+        }
+    }
 }
