@@ -17,6 +17,7 @@ import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.decide.AutoscaleSettings;
 import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.probe.DockerContainerProbe;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
@@ -184,7 +185,7 @@ public final class AntScenarios {
         }
         int running = 0;
         for (String name : containers) {
-            long id = this.containers.findByName(name).orElseThrow(
+            long id = this.containers.findByName(HostSpec.LOCAL, name).orElseThrow(
                     () -> new AntfleetException("bench " + IDLE_CYCLE + ": no row for " + name)).id();
             running += (int) nodes.findByContainer(id).stream().filter(n -> n.status() == NodeStatus.RUNNING).count();
         }

@@ -1,15 +1,11 @@
 package io.antfleet.bench;
 
-import static java.util.Objects.requireNonNull;
-
-import io.antfleet.docker.ContainerInfo;
-import io.antfleet.docker.ContainerSpec;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.ExecResult;
+import io.antfleet.docker.ForwardingDockerGateway;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -20,15 +16,14 @@ import java.util.regex.Pattern;
  * {@code ant node start}, {@code cat}), so that a scenario can say how many calls per container each side
  * made. Both sides of a scenario go through it: antfleet's (bound in its injector) and the floor's.
  */
-final class CountingGateway implements DockerGateway {
+final class CountingGateway extends ForwardingDockerGateway {
     private static final Pattern WORD = Pattern.compile("[a-z][a-z-]*");
     private static final int WORDS = 3;
 
-    private final DockerGateway delegate;
     private final Map<String, LongAdder> execs = new ConcurrentHashMap<>();
 
     CountingGateway(DockerGateway delegate) {
-        this.delegate = requireNonNull(delegate, "delegate is null");
+        super(delegate);
     }
 
     /** The execs so far, by what they ran. */
@@ -71,36 +66,6 @@ final class CountingGateway implements DockerGateway {
     public ExecResult exec(String containerIdOrName, List<String> command, String user, Map<String, String> env,
             String stdin, Duration timeout) {
         execs.computeIfAbsent(label(command), k -> new LongAdder()).increment();
-        return delegate.exec(containerIdOrName, command, user, env, stdin, timeout);
-    }
-
-    @Override
-    public String createAndStart(ContainerSpec spec) {
-        return delegate.createAndStart(spec);
-    }
-
-    @Override
-    public void start(String containerIdOrName) {
-        delegate.start(containerIdOrName);
-    }
-
-    @Override
-    public void stop(String containerIdOrName, Duration timeout) {
-        delegate.stop(containerIdOrName, timeout);
-    }
-
-    @Override
-    public void remove(String containerIdOrName, boolean removeVolumes) {
-        delegate.remove(containerIdOrName, removeVolumes);
-    }
-
-    @Override
-    public List<ContainerInfo> listByLabels(Map<String, String> labels) {
-        return delegate.listByLabels(labels);
-    }
-
-    @Override
-    public Optional<ContainerInfo> inspect(String containerIdOrName) {
-        return delegate.inspect(containerIdOrName);
+        return super.exec(containerIdOrName, command, user, env, stdin, timeout);
     }
 }

@@ -17,7 +17,8 @@ import java.util.function.Supplier;
  * A scenario measured in rounds, antfleet's side and the floor's one after the other, the side that goes
  * first alternating (antfleet in round 1), so that neither always finds the host fresher or warmer. The
  * figure is the median of the per-round ratios, with their spread; the execs each side made (through a
- * {@link CountingGateway}) are counted per container.
+ * {@link CountingGateway}) are counted per container. Warm-up rounds, when asked for, run both sides first and
+ * count for nothing.
  */
 final class Rounds {
     /** One side's wall and JVM CPU seconds. */
@@ -27,6 +28,15 @@ final class Rounds {
     private final List<double[]> rounds = new ArrayList<>();
     private final Map<String, Long> antfleetExecs = new TreeMap<>();
     private final Map<String, Long> floorExecs = new TreeMap<>();
+    private final int warmUps;
+
+    Rounds() {
+        this(0);
+    }
+
+    private Rounds(int warmUps) {
+        this.warmUps = warmUps;
+    }
 
     /** Times {@code work}: wall seconds and this JVM's CPU seconds. */
     static Timing time(Runnable work) {
@@ -42,7 +52,25 @@ final class Rounds {
      */
     static Rounds run(String name, int count, DockerGateway docker, Supplier<Timing> antfleet, DoubleSupplier floor,
             PrintWriter progress) {
-        Rounds rounds = new Rounds();
+        return run(name, 0, count, docker, antfleet, floor, progress);
+    }
+
+    /**
+     * As {@link #run(String, int, DockerGateway, Supplier, DoubleSupplier, PrintWriter)}, after {@code warmUps}
+     * rounds of both sides that count for nothing (neither seconds nor execs): the first run of a path in a JVM
+     * pays for loading and compiling its classes, and the first containers of a run for the image's first use,
+     * which neither side pays again.
+     */
+    static Rounds run(String name, int warmUps, int count, DockerGateway docker, Supplier<Timing> antfleet,
+            DoubleSupplier floor, PrintWriter progress) {
+        Rounds rounds = new Rounds(warmUps);
+        for (int w = 0; w < warmUps; w++) {
+            Timing a = antfleet.get();
+            double f = floor.getAsDouble();
+            progress.printf(Locale.ROOT, "bench: %s warm-up %d (not counted): antfleet %.3f s, floor %.3f s%n", name, w + 1,
+                    a.wall(), f);
+            progress.flush();
+        }
         for (int r = 0; r < count; r++) {
             Timing a;
             double f;
@@ -105,15 +133,16 @@ final class Rounds {
         return Arrays.stream(ratios()).max().orElseThrow();
     }
 
-    /** {@code ratio median R (spread MIN-MAX) over N rounds, ...; antfleet/floor per round: a/f, ...}. */
+    /** {@code ratio median R (spread MIN-MAX) over N rounds, ...; antfleet/floor per round: a/f (c CPU-s), ...}. */
     String summary() {
         List<String> each = new ArrayList<>();
         for (double[] r : rounds) {
-            each.add(String.format(Locale.ROOT, "%.2f/%.2f", r[0], r[1]));
+            each.add(String.format(Locale.ROOT, "%.2f/%.2f (%.2f CPU-s)", r[0], r[1], r[2]));
         }
-        return String.format(Locale.ROOT, "ratio median %.3f (spread %.3f-%.3f) over %d rounds, first side alternating "
-                + "(antfleet first in round 1); antfleet/floor seconds per round: %s", medianRatio(), minRatio(),
-                maxRatio(), count(), String.join(", ", each));
+        return String.format(Locale.ROOT, "ratio median %.3f (spread %.3f-%.3f) over %d rounds%s, first side alternating "
+                + "(antfleet first in round 1); antfleet/floor seconds per round (antfleet's JVM CPU): %s", medianRatio(), minRatio(),
+                maxRatio(), count(), warmUps == 0 ? "" : " after " + warmUps + " untimed warm-up round"
+                        + (warmUps == 1 ? "" : "s") + " of both sides", String.join(", ", each));
     }
 
     /** Execs per container and round of each side, e.g. {@code antfleet 2.05 (antctl add 1.00, ...) vs floor 2.00 (...)}. */

@@ -63,6 +63,31 @@ class RoundsTest {
         assertThat(progress.toString()).contains("round 2 (floor first)");
     }
 
+    @Test
+    void warmUpRoundsRunBothSidesFirstAndCountForNothing() {
+        List<String> order = new ArrayList<>();
+        CountingGateway docker = new CountingGateway(execsOnly());
+        StringWriter progress = new StringWriter();
+
+        Rounds rounds = Rounds.run("s", 1, 2, docker, () -> {
+            docker.exec("c1", List.of("antctl", "add"), null, Map.of(), null, java.time.Duration.ofSeconds(1));
+            boolean first = !order.contains("antfleet");
+            order.add("antfleet");
+            return new Rounds.Timing(first ? 9 : 2, 0.5); // the cold first run must not count
+        }, () -> {
+            order.add("floor");
+            return 1.0;
+        }, new PrintWriter(progress));
+
+        assertThat(order).containsExactly("antfleet", "floor", "antfleet", "floor", "floor", "antfleet");
+        assertThat(rounds.count()).isEqualTo(2);
+        assertThat(rounds.maxRatio()).isEqualTo(2.0);
+        assertThat(rounds.execsPerContainer(1)).isEqualTo(
+                "execs per container: antfleet 1.00 (antctl add 1.00) vs floor (not counted)");
+        assertThat(rounds.summary()).contains("over 2 rounds after 1 untimed warm-up round of both sides");
+        assertThat(progress.toString()).contains("warm-up 1 (not counted): antfleet 9.000 s, floor 1.000 s");
+    }
+
     /** A gateway that answers every exec with exit 0 and refuses anything else. */
     private static DockerGateway execsOnly() {
         return (DockerGateway) Proxy.newProxyInstance(RoundsTest.class.getClassLoader(), new Class<?>[] {DockerGateway.class},

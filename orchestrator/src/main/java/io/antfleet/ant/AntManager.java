@@ -28,6 +28,7 @@ public final class AntManager implements NodeManager {
     private final AntSettings settings;
     private final AntDaemon daemon;
     private final PerImage<String> versions;
+    private final AntPopulator populator;
     private String version;
 
     public AntManager(AntExec exec, AntSettings settings) {
@@ -40,6 +41,7 @@ public final class AntManager implements NodeManager {
         this.settings = requireNonNull(settings, "settings is null");
         this.versions = requireNonNull(versions, "versions is null");
         this.daemon = new AntDaemon(exec, settings);
+        this.populator = new AntPopulator(this, exec, settings);
     }
 
     @Override
@@ -123,10 +125,9 @@ public final class AntManager implements NodeManager {
     }
 
     /**
-     * {@link NodeManager#populate}: the daemon started without asking first ({@link AntDaemon#startFresh}), the
-     * registry not read, and, when the new ids are 1..N (next_id was 1: the registry was empty, §4.2), one
-     * start-all ({@code node start --json}, §2.3), whose result says each node's pid. Otherwise (a daemon or
-     * nodes that outlived an earlier container on the volume) what add, start and survey do.
+     * {@link NodeManager#populate}: the daemon started without asking first ({@link AntDaemon#startFresh}), then
+     * {@link AntPopulator}'s fresh path. A daemon or nodes that outlived an earlier container on the volume: what
+     * add, start and survey do.
      */
     @Override
     public synchronized List<AntNode> populate(List<AddNodesRequest> requests,
@@ -135,46 +136,11 @@ public final class AntManager implements NodeManager {
         if (!daemon.startFresh()) {
             return NodeManager.super.populate(requests, added).stream().map(AntNode.class::cast).toList();
         }
-        List<AntNode> mine = new ArrayList<>();
-        for (AddNodesRequest request : requests) {
-            mine.addAll(addThroughDaemon(request, mine, added));
-        }
-        for (int i = 0; i < mine.size(); i++) {
-            if (mine.get(i).id() != i + 1) {
-                start(mine.stream().map(AntNode::service).toList());
-                return survey();
-            }
-        }
-        return startAll(mine);
+        return populator.populateFresh(requests, added);
     }
 
-    /** {@code node start --json} of every node, which are {@code mine}; a node that failed fails the call. */
-    private List<AntNode> startAll(List<AntNode> mine) {
-        List<String> args = List.of("node", "start", "--json");
-        ExecResult r = exec.ant(args, settings.call().plus(settings.perNode().multipliedBy(mine.size())));
-        if (!r.succeeded()) {
-            throw exec.failed("ant node start failed", "ant", args, r);
-        }
-        AntJson.StartAll result;
-        try {
-            result = AntJson.startAll(r.stdout());
-        } catch (IllegalArgumentException e) {
-            throw exec.failed("ant node start printed something antfleet cannot read: " + e.getMessage(), "ant", args, r);
-        }
-        if (!result.failed().isEmpty()) {
-            throw exec.failed("ant node start failed for " + String.join("; ", result.failed()), "ant", args, r);
-        }
-        List<AntNode> running = new ArrayList<>();
-        for (AntNode n : mine) {
-            if (!result.started().containsKey(n.id()) && !result.alreadyRunning().contains(n.id())) {
-                return survey(); // start-all did not name it: the registry is not what this call made
-            }
-            running.add(n.withRuntime("running", result.started().get(n.id()), null, null));
-        }
-        return running;
-    }
-
-    private List<AntNode> addThroughDaemon(AddNodesRequest request, List<AntNode> before,
+    /** Adds through the running daemon; {@code added} hears the new entries, also those of a failed add. */
+    List<AntNode> addThroughDaemon(AddNodesRequest request, List<AntNode> before,
             Consumer<List<? extends RegisteredNode>> added) {
         List<String> args = AntArguments.add(request);
         ExecResult r = exec.ant(args, settings.call().plus(Duration.ofSeconds(2L * request.count())));

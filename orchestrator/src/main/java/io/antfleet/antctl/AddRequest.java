@@ -49,16 +49,7 @@ public record AddRequest(
         if (logDir != null) {
             Arguments.absolutePath("log dir", logDir);
         }
-        if (binaryPath != null) {
-            Arguments.absolutePath("antnode binary path", binaryPath);
-        }
-        if (version != null) {
-            Arguments.version("antnode version", version);
-        }
-        if (binaryPath != null && version != null) {
-            throw new IllegalArgumentException("give either an antnode binary path (" + binaryPath
-                    + ") or a version to download (" + version + "), not both");
-        }
+        Requests.binaryOrVersion(binaryPath, version, "a version to download (%s)");
         checkPorts("node", nodePorts, count);
         checkPorts("metrics", metricsPorts, count);
         checkPorts("rpc", rpcPorts, count);

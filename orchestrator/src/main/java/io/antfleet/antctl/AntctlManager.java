@@ -30,12 +30,14 @@ public final class AntctlManager implements NodeManager {
     private final LivenessProbe probe;
     private final AntctlSettings settings;
     private final WedgedNodes wedged;
+    private final AntctlPopulator populator;
 
     public AntctlManager(AntctlClient client, LivenessProbe probe, AntctlSettings settings) {
         this.client = requireNonNull(client, "client is null");
         this.probe = requireNonNull(probe, "probe is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.wedged = new WedgedNodes(client, probe);
+        this.populator = new AntctlPopulator(this, client, probe);
     }
 
     @Override
@@ -101,72 +103,15 @@ public final class AntctlManager implements NodeManager {
         return added;
     }
 
-    /**
-     * {@link NodeManager#populate}: while add's output proves the registry held only what this call added
-     * ({@link AddedEntries}), no status is read before or after an add, and once the start succeeded the entries
-     * are those, Running. Otherwise status is read as {@link #create} reads it, and afterwards surveyed.
-     */
+    /** {@link NodeManager#populate}, as {@link AntctlPopulator} does it for antctl. */
     @Override
     public synchronized List<AntctlNode> populate(List<AddNodesRequest> requests,
             Consumer<List<? extends RegisteredNode>> added) {
-        List<AntctlNode> mine = new ArrayList<>();
-        boolean proven = true;
-        for (AddNodesRequest r : requests) {
-            AddRequest request = AddRequest.of(r);
-            if (!proven) {
-                mine.addAll(create(request, added::accept));
-                continue;
-            }
-            AddOutput output;
-            try {
-                output = client.add(request);
-            } catch (AntctlException failed) {
-                throw afterFailedAdd(failed, names(mine), added::accept);
-            }
-            Optional<List<AntctlNode>> fresh = AddedEntries.of(request, output, mine.size());
-            proven = fresh.isPresent();
-            List<AntctlNode> entries = fresh.orElseGet(() -> reported(request, output));
-            added.accept(entries);
-            mine.addAll(entries);
-        }
-        start(mine.stream().map(AntctlNode::service).toList());
-        return proven ? runningWithPeerIds(mine) : survey();
+        return populator.populate(requests, added);
     }
 
-    /**
-     * The started entries, Running, each with the peer id its node serves on {@code /metadata} (antctl records the
-     * one the node tells it, contract §4), all asked at once; a node whose metadata does not say leaves the answer
-     * to a survey.
-     */
-    private List<AntctlNode> runningWithPeerIds(List<AntctlNode> started) {
-        if (started.stream().anyMatch(n -> n.metricsPort() == null)) {
-            return survey();
-        }
-        List<LivenessProbe.ProbeResult> answers = probe.probeAll(started.stream().map(AntctlNode::metricsPort).toList());
-        List<AntctlNode> running = new ArrayList<>();
-        for (int i = 0; i < started.size(); i++) {
-            String peerId = answers.get(i).peerId();
-            if (peerId == null) {
-                return survey();
-            }
-            running.add(AddedEntries.running(started.get(i), peerId));
-        }
-        return running;
-    }
-
-    /** The entries add reported (its ✓ names), as status shows them. */
-    private List<AntctlNode> reported(AddRequest request, AddOutput output) {
-        Set<ServiceName> names = Set.copyOf(output.added());
-        List<AntctlNode> entries = client.status().stream().filter(n -> names.contains(n.service()))
-                .sorted(Comparator.comparing(AntctlNode::service)).toList();
-        if (!names.equals(names(entries))) {
-            throw new AntctlException("antctl add reported " + sorted(names) + " as added but status --json shows "
-                    + sorted(names(entries)), client.target(), client.dialect().add(request), 0, "", List.of());
-        }
-        return entries;
-    }
-
-    private AntctlException afterFailedAdd(AntctlException failed, Set<ServiceName> before,
+    /** The error for a failed add, once the listener heard what it added anyway. */
+    AntctlException afterFailedAdd(AntctlException failed, Set<ServiceName> before,
             AddedNodesListener listener) {
         List<AntctlNode> added;
         try {
@@ -305,11 +250,11 @@ public final class AntctlManager implements NodeManager {
                 .sorted(Comparator.comparing(AntctlNode::service)).toList();
     }
 
-    private static Set<ServiceName> names(List<AntctlNode> nodes) {
+    static Set<ServiceName> names(List<AntctlNode> nodes) {
         return nodes.stream().map(AntctlNode::service).collect(Collectors.toSet());
     }
 
-    private static List<String> sorted(Set<ServiceName> names) {
+    static List<String> sorted(Set<ServiceName> names) {
         return names.stream().sorted().map(ServiceName::value).toList();
     }
 }

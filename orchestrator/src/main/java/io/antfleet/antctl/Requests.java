@@ -26,4 +26,21 @@ final class Requests {
             throw new IllegalArgumentException("invalid " + what + " " + d + " (expected a positive duration)");
         }
     }
+
+    /**
+     * A local antnode binary (an absolute path) or a version, never both; {@code versionPhrase} formats the version
+     * for the message ({@code "a version to download (%s)"}).
+     */
+    static void binaryOrVersion(String binaryPath, String version, String versionPhrase) {
+        if (binaryPath != null) {
+            Arguments.absolutePath("antnode binary path", binaryPath);
+        }
+        if (version != null) {
+            Arguments.version("antnode version", version);
+        }
+        if (binaryPath != null && version != null) {
+            throw new IllegalArgumentException("give either an antnode binary path (" + binaryPath + ") or "
+                    + String.format(versionPhrase, version) + ", not both");
+        }
+    }
 }

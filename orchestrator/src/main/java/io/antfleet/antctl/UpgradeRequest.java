@@ -9,16 +9,7 @@ public record UpgradeRequest(List<ServiceName> services, String binaryPath, Stri
         boolean doNotStart, Duration interval, Duration connectionTimeout, List<EnvVar> env) {
     public UpgradeRequest {
         services = Requests.names(services, "upgrade");
-        if (binaryPath != null) {
-            Arguments.absolutePath("antnode binary path", binaryPath);
-        }
-        if (version != null) {
-            Arguments.version("antnode version", version);
-        }
-        if (binaryPath != null && version != null) {
-            throw new IllegalArgumentException("give either an antnode binary path (" + binaryPath
-                    + ") or a version (" + version + ") to upgrade to, not both");
-        }
+        Requests.binaryOrVersion(binaryPath, version, "a version (%s) to upgrade to");
         Requests.positive("upgrade interval", interval);
         Requests.positive("upgrade connection timeout", connectionTimeout);
         env = List.copyOf(env == null ? List.of() : env);

@@ -35,9 +35,8 @@ public final class DbCommand {
         return root.globalOptions().output() == OutputFormat.JSON;
     }
 
-    @Command(name = "migrate", mixinStandardHelpOptions = true,
-            description = "Applies pending migrations and prints the schema version; a no-op when up to date.")
-    static final class Migrate implements Callable<Integer> {
+    /** What both subcommands share: one call to the store's migrations, printed as text or JSON. */
+    abstract static class DbSubcommand implements Callable<Integer> {
         @ParentCommand
         DbCommand db;
 
@@ -46,9 +45,20 @@ public final class DbCommand {
 
         @Override
         public Integer call() {
-            MigrationOutcome outcome = db.migrations().migrate();
-            PrintWriter out = spec.commandLine().getOut();
-            if (db.json()) {
+            print(db.migrations(), spec.commandLine().getOut(), db.json());
+            return ExitCodes.OK;
+        }
+
+        abstract void print(Migrations migrations, PrintWriter out, boolean json);
+    }
+
+    @Command(name = "migrate", mixinStandardHelpOptions = true,
+            description = "Applies pending migrations and prints the schema version; a no-op when up to date.")
+    static final class Migrate extends DbSubcommand {
+        @Override
+        void print(Migrations migrations, PrintWriter out, boolean json) {
+            MigrationOutcome outcome = migrations.migrate();
+            if (json) {
                 out.printf("{\"version\":%s,\"applied\":%d}%n", quoted(outcome.version()), outcome.applied());
             } else if (outcome.applied() == 0) {
                 out.printf("schema is up to date at version %s; nothing to migrate%n", outcome.version());
@@ -56,31 +66,22 @@ public final class DbCommand {
                 out.printf("applied %d migration%s; schema version %s%n", outcome.applied(),
                         outcome.applied() == 1 ? "" : "s", outcome.version());
             }
-            return ExitCodes.OK;
         }
     }
 
     @Command(name = "status", mixinStandardHelpOptions = true,
             description = "Prints the database, its schema version and the number of pending migrations.")
-    static final class Status implements Callable<Integer> {
-        @ParentCommand
-        DbCommand db;
-
-        @Spec
-        CommandSpec spec;
-
+    static final class Status extends DbSubcommand {
         @Override
-        public Integer call() {
-            SchemaStatus status = db.migrations().status();
-            PrintWriter out = spec.commandLine().getOut();
-            if (db.json()) {
+        void print(Migrations migrations, PrintWriter out, boolean json) {
+            SchemaStatus status = migrations.status();
+            if (json) {
                 out.printf("{\"database\":%s,\"version\":%s,\"pending\":%d}%n", quoted(status.database()),
                         quoted(status.version()), status.pending());
             } else {
                 out.printf("database: %s%nschema version: %s%npending migrations: %d%n", status.database(),
                         status.version() == null ? "none (empty database)" : status.version(), status.pending());
             }
-            return ExitCodes.OK;
         }
     }
 

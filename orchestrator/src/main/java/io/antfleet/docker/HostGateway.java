@@ -2,7 +2,6 @@ package io.antfleet.docker;
 
 import static java.util.Objects.requireNonNull;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,63 +12,28 @@ import java.util.stream.Collectors;
  * Another host's engine as a {@link DockerGateway}: the containers it reports carry the host's name, and an engine
  * that does not answer is an {@link EngineUnreachableException} naming the host and its endpoint.
  */
-final class HostGateway implements DockerGateway {
+final class HostGateway extends ForwardingDockerGateway {
     private final String host;
     private final String endpoint;
-    private final DockerGateway engine;
 
     HostGateway(String host, String endpoint, DockerGateway engine) {
+        super(engine);
         this.host = requireNonNull(host, "host is null");
         this.endpoint = requireNonNull(endpoint, "endpoint is null");
-        this.engine = requireNonNull(engine, "engine is null");
-    }
-
-    @Override
-    public String createAndStart(ContainerSpec spec) {
-        return named(() -> engine.createAndStart(spec));
-    }
-
-    @Override
-    public void start(String container) {
-        named(() -> {
-            engine.start(container);
-            return null;
-        });
-    }
-
-    @Override
-    public void stop(String container, Duration timeout) {
-        named(() -> {
-            engine.stop(container, timeout);
-            return null;
-        });
-    }
-
-    @Override
-    public void remove(String container, boolean removeVolumes) {
-        named(() -> {
-            engine.remove(container, removeVolumes);
-            return null;
-        });
     }
 
     @Override
     public List<ContainerInfo> listByLabels(Map<String, String> labels) {
-        return named(() -> engine.listByLabels(labels)).stream().map(i -> i.onHost(host)).collect(Collectors.toList());
+        return super.listByLabels(labels).stream().map(i -> i.onHost(host)).collect(Collectors.toList());
     }
 
     @Override
     public Optional<ContainerInfo> inspect(String container) {
-        return named(() -> engine.inspect(container)).map(i -> i.onHost(host));
+        return super.inspect(container).map(i -> i.onHost(host));
     }
 
     @Override
-    public ExecResult exec(String container, List<String> command, String user, Map<String, String> env, String stdin,
-            Duration timeout) {
-        return named(() -> engine.exec(container, command, user, env, stdin, timeout));
-    }
-
-    private <T> T named(Supplier<T> call) {
+    protected <T> T forward(Supplier<T> call) {
         try {
             return call.get();
         } catch (EngineUnreachableException e) {

@@ -26,7 +26,9 @@ import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -178,11 +180,20 @@ public final class NodeLifecycle {
         Instant now = clock.instant();
         List<VersionChange> moved = new ArrayList<>();
         unit.run(() -> {
+            moved.clear(); // a unit may run again (a conflict with a concurrent transaction)
+            // one read of the container's rows and one batch of writes, not two round trips per node
+            Map<ServiceName, Node> stored = new HashMap<>();
+            nodes.findByContainer(containerId).forEach(n -> stored.put(n.service(), n));
+            List<Node> rows = new ArrayList<>();
             for (RegisteredNode n : entries) {
-                Optional<Node> old = nodes.find(containerId, n.service());
+                Optional<Node> old = Optional.ofNullable(stored.get(n.service()));
                 RegistryRows.versionChange(n, old).ifPresent(moved::add);
-                nodes.upsert(RegistryRows.row(containerId, n, old, now));
+                Node row = RegistryRows.row(containerId, n, old, now);
+                if (!old.equals(Optional.of(row))) {
+                    rows.add(row);
+                }
             }
+            nodes.writeAll(rows);
         });
         versions.record(container.name(), containerId, container.processManager().nodeBinary(), moved, now);
     }

@@ -83,8 +83,8 @@ public final class VersionChanges {
         List<String> notes = new ArrayList<>();
         for (VersionChange c : changes) {
             String reason = reason(binary, c);
-            records.add(new DecisionRecord(null, now, SELF_UPGRADE, container, List.of(c.service().value()), 1, reason,
-                    "NOT_RUN", null));
+            records.add(new DecisionRecord(null, now, SELF_UPGRADE, container, containerId, List.of(c.service().value()), 1,
+                    reason, "NOT_RUN", null));
             notes.add(container + "/" + c.service().value() + ": " + reason);
         }
         if (persist) {
@@ -99,10 +99,17 @@ public final class VersionChanges {
                 + " (no antfleet operation did it: recorded, not undone)";
     }
 
-    /** The latest recorded change of each node of {@code container} (by Docker name), from the decision log. */
-    public Map<ServiceName, Recorded> recorded(String container) {
+    /**
+     * The latest recorded change of each node of the container row {@code containerId} (none for a container without
+     * a row), from the decision log. By the row, not the Docker name: another host's container of the same name has
+     * its own nodes and its own history.
+     */
+    public Map<ServiceName, Recorded> recorded(Long containerId) {
         Map<ServiceName, Recorded> latest = new HashMap<>();
-        for (DecisionRecord d : log.recentOf(SELF_UPGRADE, container, JOURNAL_LOOKBACK)) {
+        if (containerId == null) {
+            return latest;
+        }
+        for (DecisionRecord d : log.recentOf(SELF_UPGRADE, containerId, JOURNAL_LOOKBACK)) {
             VersionChange c = parse(d);
             if (c != null) {
                 latest.putIfAbsent(c.service(), new Recorded(c, d.decidedAt()));

@@ -69,13 +69,15 @@ public final class DashboardActions {
         }
     }
 
-    /** @return what was done, for the operator */
-    public synchronized String node(NodeAction action, String containerName, String service) {
+    /**
+     * @param host the container's host ({@code host=}); null: the one host that has a container of that name
+     * @return what was done, for the operator
+     */
+    public synchronized String node(NodeAction action, String host, String containerName, String service) {
         if (!ServiceName.isValid(service)) {
             throw new BadRequestException(400, "'" + service + "' is not a service name like antnode3");
         }
-        Container container = containers.findByName(containerName)
-                .orElseThrow(() -> new BadRequestException(404, "no container '" + containerName + "' is recorded"));
+        Container container = RecordedContainers.one(containers, host, containerName);
         ServiceName name = new ServiceName(service);
         if (nodes.find(container.id(), name).isEmpty()) {
             throw new BadRequestException(404, "container " + containerName + " has no node " + service);

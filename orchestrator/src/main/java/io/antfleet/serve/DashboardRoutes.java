@@ -106,7 +106,8 @@ final class DashboardRoutes {
             case "/api/v1/fleet" -> Exchanges.json(exchange, 200, fleet.fleet());
             case "/api/v1/decisions" -> Exchanges.json(exchange, 200, journal.decisions(limit(q)));
             case "/api/v1/operations" -> Exchanges.json(exchange, 200, journal.operations(limit(q)));
-            case "/api/v1/readings" -> Exchanges.json(exchange, 200, history.readings(q.get("node"), since(q.get("since"))));
+            case "/api/v1/readings" -> Exchanges.json(exchange, 200, history.readings(q.get("node"), q.get("host"),
+                    since(q.get("since"))));
             case "/api/v1/history" -> Exchanges.json(exchange, 200, history.history(since(q.get("since"))));
             default -> throw new BadRequestException(404, "nothing at " + path);
         }
@@ -122,7 +123,8 @@ final class DashboardRoutes {
         Matcher m = NODE_ACTION.matcher(path);
         String done;
         if (m.matches()) {
-            done = actions.node(DashboardActions.nodeAction(m.group(3)), m.group(1), m.group(2));
+            done = actions.node(DashboardActions.nodeAction(m.group(3)), Exchanges.query(exchange).get("host"), m.group(1),
+                    m.group(2));
         } else if (path.equals("/api/v1/apply")) {
             done = actions.applyLastSpec();
         } else if (path.equals("/api/v1/autoscaler/pause")) {

@@ -39,10 +39,11 @@ public final class HistoryView {
 
     /**
      * @param node the node's id, or {@code CONTAINER/SERVICE} (e.g. {@code fleet-a/antnode3})
-     * @throws BadRequestException when no such node is recorded
+     * @param host the container's host ({@code host=}); null: the one host that has a container of that name
+     * @throws BadRequestException when no such node is recorded, or the name is on several hosts and no host given
      */
-    public ObjectNode readings(String node, Instant since) {
-        Node found = find(node).orElseThrow(() -> new BadRequestException(404, "no node '" + node + "' is recorded"));
+    public ObjectNode readings(String node, String host, Instant since) {
+        Node found = find(node, host).orElseThrow(() -> new BadRequestException(404, "no node '" + node + "' is recorded"));
         ObjectNode root = json.createObjectNode();
         root.put("node", found.id());
         root.put("service", found.service().value());
@@ -56,7 +57,7 @@ public final class HistoryView {
         return root;
     }
 
-    private Optional<Node> find(String node) {
+    private Optional<Node> find(String node, String host) {
         if (node == null || node.isBlank()) {
             throw new BadRequestException(400, "give node=ID or node=CONTAINER/SERVICE");
         }
@@ -74,8 +75,8 @@ public final class HistoryView {
         if (!ServiceName.isValid(service)) {
             throw new BadRequestException(400, "'" + service + "' is not a service name like antnode3");
         }
-        return containers.findByName(node.substring(0, slash)).map(Container::id)
-                .flatMap(c -> nodes.find(c, new ServiceName(service)));
+        Container container = RecordedContainers.one(containers, host, node.substring(0, slash));
+        return nodes.find(container.id(), new ServiceName(service));
     }
 
     public ObjectNode history(Instant since) {

@@ -14,8 +14,15 @@ public interface ContainerRepository {
 
     Optional<Container> findById(long id);
 
-    /** The container of that name on any host; where several hosts have one, the local engine's (else the oldest host's). */
+    /**
+     * The container of that name on any host; where several hosts have one, the local engine's (else the oldest
+     * host's). Never to act on or read one host's container: use {@link #findByName(String, String)}, or
+     * {@link #findAllByName} to tell the operator which hosts have the name.
+     */
     Optional<Container> findByName(String name);
+
+    /** Every host's container of that name (Docker names are unique per host only), the local engine's first. */
+    List<Container> findAllByName(String name);
 
     /** The container of that Docker id on any host (as {@link #findByName(String)}). */
     Optional<Container> findByDockerId(String dockerId);

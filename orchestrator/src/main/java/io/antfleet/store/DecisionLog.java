@@ -10,6 +10,9 @@ public interface DecisionLog {
     /** The most recent decisions, newest first. */
     List<DecisionRecord> recent(int limit);
 
-    /** The most recent decisions of one action on one container (by name), newest first. */
-    List<DecisionRecord> recentOf(String action, String container, int limit);
+    /**
+     * The most recent decisions of one action on one container row, newest first. By the row, not the Docker name:
+     * two hosts may each have a container of that name, and their decisions are not each other's.
+     */
+    List<DecisionRecord> recentOf(String action, long containerId, int limit);
 }

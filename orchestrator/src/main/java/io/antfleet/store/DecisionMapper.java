@@ -9,6 +9,6 @@ interface DecisionMapper {
 
     List<DecisionRecord> findRecent(@Param("limit") int limit);
 
-    List<DecisionRecord> findRecentOf(@Param("action") String action, @Param("container") String container,
+    List<DecisionRecord> findRecentOf(@Param("action") String action, @Param("containerId") long containerId,
             @Param("limit") int limit);
 }

@@ -58,6 +58,12 @@ final class MyBatisContainerRepository implements ContainerRepository {
     }
 
     @Override
+    public List<Container> findAllByName(String name) {
+        return transactions.inTransaction(session -> session.mapper(ContainerMapper.class).findByName(null, name).stream()
+                .map(ContainerRow::toContainer).collect(Collectors.toList()));
+    }
+
+    @Override
     public Optional<Container> findByDockerId(String dockerId) {
         return transactions.inTransaction(session -> first(session.mapper(ContainerMapper.class).findByDockerId(null, dockerId)));
     }

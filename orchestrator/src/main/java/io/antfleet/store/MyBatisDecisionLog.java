@@ -31,8 +31,8 @@ final class MyBatisDecisionLog implements DecisionLog {
     }
 
     @Override
-    public List<DecisionRecord> recentOf(String action, String container, int limit) {
-        return transactions.inTransaction(session -> session.mapper(DecisionMapper.class).findRecentOf(action, container, limit));
+    public List<DecisionRecord> recentOf(String action, long containerId, int limit) {
+        return transactions.inTransaction(session -> session.mapper(DecisionMapper.class).findRecentOf(action, containerId, limit));
     }
 
     /** Column widths: reason and error are cut, the service list keeps as many names as fit. */
@@ -42,7 +42,7 @@ final class MyBatisDecisionLog implements DecisionLog {
             services = services.subList(0, services.size() - 1);
         }
         return new DecisionRecord(d.id(), d.decidedAt().truncatedTo(ChronoUnit.MICROS), d.action(), d.container(),
-                services, d.count(), cut(d.reason()), d.outcome(), d.error() == null ? null : cut(d.error()));
+                d.containerId(), services, d.count(), cut(d.reason()), d.outcome(), d.error() == null ? null : cut(d.error()));
     }
 
     private static String cut(String s) {

@@ -58,6 +58,53 @@ final class MyBatisNodeRepository implements NodeRepository {
         });
     }
 
+    /**
+     * Rows with an id: one batch of updates by key; rows without, and any update that found no row: one batch of
+     * inserts. Should an insert meet a row a concurrent writer added meanwhile, those rows are upserted one by one
+     * (the statement failed alone: the transaction and the rows written before it stand).
+     */
+    @Override
+    public void writeAll(List<Node> rows) {
+        rows.forEach(n -> requireNonNull(n, "a node is null"));
+        if (rows.isEmpty()) {
+            return;
+        }
+        transactions.useTransaction(session -> {
+            List<Node> known = rows.stream().filter(n -> n.id() != null).toList();
+            List<Node> fresh = new ArrayList<>(rows.stream().filter(n -> n.id() == null).toList());
+            if (!known.isEmpty()) {
+                fresh.addAll(notUpdated(session.batch(NodeMapper.class, m -> known.forEach(m::updateByKey)), known));
+            }
+            if (fresh.isEmpty()) {
+                return;
+            }
+            try {
+                session.batch(NodeMapper.class, m -> fresh.forEach(m::insertRow));
+            } catch (PersistenceException e) {
+                if (!SqlErrors.isDuplicateKey(e)) {
+                    throw e;
+                }
+                NodeMapper mapper = session.mapper(NodeMapper.class);
+                fresh.forEach(n -> upsert(mapper, n));
+            }
+        });
+    }
+
+    /** The rows whose update changed nothing (a driver that reports no counts, -2, counts as updated). */
+    private static List<Node> notUpdated(List<BatchResult> results, List<Node> rows) {
+        List<Node> missing = new ArrayList<>();
+        int index = 0;
+        for (BatchResult result : results) {
+            for (int count : result.getUpdateCounts()) {
+                if (count == 0) {
+                    missing.add(rows.get(index));
+                }
+                index++;
+            }
+        }
+        return missing;
+    }
+
     private static Node upsert(NodeMapper mapper, Node node) {
         if (mapper.updateByKey(node) == 0) {
             // A concurrent upsert may insert the same key between our UPDATE and our INSERT:

@@ -12,6 +12,9 @@ import org.apache.ibatis.annotations.Param;
 interface NodeMapper {
     void insert(@Param("node") Node node, @Param("key") GeneratedId key);
 
+    /** As {@link #insert}, without reading the generated id back (for batches). */
+    void insertRow(@Param("node") Node node);
+
     int update(@Param("node") Node node);
 
     /** Updates the row with the node's (container, service), keeping its readings and creation time. */

@@ -35,6 +35,17 @@ public interface NodeRepository {
         return stored;
     }
 
+    /**
+     * Writes each row as {@link #upsert} does (keyed on container and service, an existing row keeping its
+     * readings and creation time), in one transaction, without reading them back: a row with an id is expected
+     * to exist and one without to be new, which the store uses to send each kind as one batch (a node manager's
+     * registry written as it changed). A row that turns out otherwise (inserted or deleted meanwhile) is still
+     * written as {@link #upsert} would.
+     */
+    default void writeAll(List<Node> rows) {
+        rows.forEach(this::upsert);
+    }
+
     /** Updates every column of the row with {@code node.id()}; a missing row raises {@link StoreException}. */
     void update(Node node);
 

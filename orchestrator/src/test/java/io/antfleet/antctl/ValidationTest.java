@@ -77,7 +77,13 @@ class ValidationTest {
     @Test
     void aBinaryPathAndAVersionCannotBothBeGiven() {
         assertThatThrownBy(() -> new AddRequest(1, null, null, "/opt/antnode", "0.4.17", null, null, null, false,
-                WALLET, null, null, EvmNetwork.ARBITRUM_ONE)).hasMessageContaining("not both");
+                WALLET, null, null, EvmNetwork.ARBITRUM_ONE)).hasMessage(
+                        "give either an antnode binary path (/opt/antnode) or a version to download (0.4.17), not both");
+        assertThatThrownBy(() -> new UpgradeRequest(List.of(ServiceName.of("antnode1")), "/opt/antnode", "0.4.17", false,
+                false, null, null, null)).hasMessage(
+                        "give either an antnode binary path (/opt/antnode) or a version (0.4.17) to upgrade to, not both");
+        assertThatThrownBy(() -> new UpgradeRequest(List.of(ServiceName.of("antnode1")), "relative/antnode", null, false,
+                false, null, null, null)).hasMessageContaining("antnode binary path");
         assertThatThrownBy(() -> new AddRequest(1, null, null, null, "latest", null, null, null, false,
                 WALLET, null, null, EvmNetwork.ARBITRUM_ONE)).hasMessageContaining("version like");
     }

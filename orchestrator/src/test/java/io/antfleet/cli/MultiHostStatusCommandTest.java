@@ -6,16 +6,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.google.inject.AbstractModule;
 import com.google.inject.Module;
+import io.antfleet.antctl.FakeAntctl;
 import io.antfleet.config.GlobalOptions;
 import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.FakeFleet;
 import io.antfleet.engine.status.StatusService;
 import io.antfleet.engine.teardown.TeardownService;
+import io.antfleet.engine.LeaseKeeper;
+import io.antfleet.fleet.ServiceName;
+import io.antfleet.nodemanager.UpgradeNodesRequest;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -91,6 +97,40 @@ class MultiHostStatusCommandTest {
         assertThat(json.get("unreachable").get(0).get("host").asText()).isEqualTo("far");
         assertThat(json.get("unreachable").get(0).get("message").asText())
                 .startsWith("host far (Docker at unix:///run/far.sock): ").contains("connection refused");
+    }
+
+    @Test
+    void aSelfUpgradeOnOneHostIsNotShownOnAnotherHostsContainerOfTheSameName() throws Exception {
+        // alpha moved to far in the spec (no --prune): home-alpha now runs on both engines
+        FakeAntctl farAlpha = fleet.antctl("far", "home-alpha");
+        String moved = String.join("\n", "apiVersion: antfleet/v1", "fleet: home", "image: antfleet/agent:stand-in",
+                "processManager: antctl+sudo", "rewardsAddress: '" + WALLET + "'", "hosts:",
+                "  - {name: far, docker: 'unix:///run/far.sock'}", "containers:", "  - {name: alpha, host: far, nodes: 1}",
+                "  - {name: beta, host: far, nodes: 2}", "");
+        fleet.service().apply(new SpecLoader().parse("f.yaml", moved), false);
+        farAlpha.registry().get(0).version = "0.4.18";
+        fleet.service().apply(new SpecLoader().parse("f.yaml", moved), false); // records far's self-upgrade
+        try (LeaseKeeper keeper = LeaseKeeper.acquire(fleet.lease, "test")) { // antfleet's own upgrade of the local one
+            fleet.lifecycle().upgrade(fleet.store.containers.findByName("local", "home-alpha").orElseThrow(),
+                    new UpgradeNodesRequest(List.of(ServiceName.of("antnode1")), null, "0.4.18"));
+        }
+
+        assertThat(run("--output", "json", "status")).isEqualTo(ExitCodes.OK);
+        Map<String, JsonNode> byHost = new HashMap<>();
+        new ObjectMapper().readTree(out()).get("containers").forEach(c -> {
+            if (c.get("name").asText().equals("home-alpha")) {
+                byHost.put(c.get("host").asText(), c.get("nodes").get(0));
+            }
+        });
+        assertThat(byHost.get("far").get("version").asText()).isEqualTo("0.4.18");
+        assertThat(byHost.get("far").get("selfUpgrade").get("from").asText()).isEqualTo("0.4.17");
+        assertThat(byHost.get("far").get("selfUpgrade").get("recordedAt").isNull()).isFalse();
+        assertThat(byHost.get("local").get("version").asText()).isEqualTo("0.4.18");
+        assertThat(byHost.get("local").get("selfUpgrade").isNull()).isTrue();
+
+        out.reset();
+        assertThat(run("status")).isEqualTo(ExitCodes.OK);
+        assertThat(out().lines().filter(l -> l.startsWith("* "))).singleElement().asString().contains("far/home-alpha/antnode1");
     }
 
     @Test

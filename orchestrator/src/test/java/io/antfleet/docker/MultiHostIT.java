@@ -55,12 +55,7 @@ class MultiHostIT {
 
     @AfterAll
     static void removeEngines() {
-        for (NetnsEngine engine : new NetnsEngine[] {far, near}) {
-            if (engine != null) {
-                engine.close();
-                assertThat(engine.leftNothing()).as("namespace, link and directory removed").isTrue();
-            }
-        }
+        NetnsEngine.closeAll(far, near);
     }
 
     /** The local engine's containers of this test's fleet (the netns engines remove theirs when closed). */

@@ -92,12 +92,7 @@ class MultiHostRunIT {
 
     @AfterAll
     static void removeEngines() {
-        for (NetnsEngine engine : new NetnsEngine[] {far, near}) {
-            if (engine != null) {
-                engine.close();
-                assertThat(engine.leftNothing()).as("namespace, link and directory removed").isTrue();
-            }
-        }
+        NetnsEngine.closeAll(far, near);
     }
 
     /** This fleet's containers on every engine (the netns engines' also go when they close). */
@@ -107,12 +102,7 @@ class MultiHostRunIT {
             local.listByLabels(Map.of("antfleet.fleet", fleet)).forEach(c -> local.remove(c.id(), true));
         }
         for (NetnsEngine engine : new NetnsEngine[] {far, near}) {
-            String ids = engine.cli("ps", "-aq", "--filter", "label=antfleet.fleet=" + fleet).out().trim();
-            if (!ids.isEmpty()) {
-                List<String> rm = new java.util.ArrayList<>(List.of("rm", "-f", "-v"));
-                rm.addAll(List.of(ids.split("\\s+")));
-                engine.cli(rm.toArray(String[]::new));
-            }
+            engine.removeContainers("--filter", "label=antfleet.fleet=" + fleet);
         }
         injector.getInstance(OwnedResources.class).close();
     }

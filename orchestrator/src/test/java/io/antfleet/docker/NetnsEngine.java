@@ -222,12 +222,7 @@ final class NetnsEngine implements AutoCloseable {
     @Override
     public void close() {
         if (daemon != null && daemon.isAlive()) {
-            String ids = cli("ps", "-aq").out().trim();
-            if (!ids.isEmpty()) {
-                List<String> rm = new ArrayList<>(List.of("rm", "-f", "-v"));
-                rm.addAll(List.of(ids.split("\\s+")));
-                cli(rm.toArray(String[]::new));
-            }
+            removeContainers();
             daemon.destroy();
             try {
                 if (!daemon.waitFor(60, TimeUnit.SECONDS)) {
@@ -247,6 +242,32 @@ final class NetnsEngine implements AutoCloseable {
         deleteDir();
         HostCommand.run(List.of("ip", "link", "del", outside), STEP);
         HostCommand.run(List.of("ip", "netns", "del", namespace), STEP);
+    }
+
+    /**
+     * Closes every engine that started (null for one that did not), then fails if one left its namespace, link or
+     * directory behind: the {@code @AfterAll} of a test class that holds engines from {@link #startLoaded}.
+     */
+    static void closeAll(NetnsEngine... engines) {
+        List<NetnsEngine> started = Stream.of(engines).filter(java.util.Objects::nonNull).toList();
+        started.forEach(NetnsEngine::close);
+        for (NetnsEngine engine : started) {
+            if (!engine.leftNothing()) {
+                throw new AssertionError("engine " + engine.namespace + ": namespace, link or directory left behind");
+            }
+        }
+    }
+
+    /** Removes this engine's containers (with their volumes) that match {@code psFilters}; all of them without. */
+    void removeContainers(String... psFilters) {
+        List<String> ps = new ArrayList<>(List.of("ps", "-aq"));
+        ps.addAll(List.of(psFilters));
+        String ids = cli(ps.toArray(String[]::new)).out().trim();
+        if (!ids.isEmpty()) {
+            List<String> rm = new ArrayList<>(List.of("rm", "-f", "-v"));
+            rm.addAll(List.of(ids.split("\\s+")));
+            cli(rm.toArray(String[]::new));
+        }
     }
 
     /** The namespace, the link and the directory are gone (for the test that shows clean-up). */

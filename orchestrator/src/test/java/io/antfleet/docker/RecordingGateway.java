@@ -1,21 +1,17 @@
 package io.antfleet.docker;
 
-import static java.util.Objects.requireNonNull;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** The real gateway with a log of every exec, so a test can prove that nothing ran in a container. */
-public final class RecordingGateway implements DockerGateway {
-    private final DockerGateway delegate;
+public final class RecordingGateway extends ForwardingDockerGateway {
     private final List<List<String>> execs = new ArrayList<>();
     private final List<String> execContainers = new ArrayList<>();
 
     public RecordingGateway(DockerGateway delegate) {
-        this.delegate = requireNonNull(delegate, "delegate is null");
+        super(delegate);
     }
 
     public synchronized List<List<String>> execs() {
@@ -33,42 +29,12 @@ public final class RecordingGateway implements DockerGateway {
     }
 
     @Override
-    public String createAndStart(ContainerSpec spec) {
-        return delegate.createAndStart(spec);
-    }
-
-    @Override
-    public void start(String containerIdOrName) {
-        delegate.start(containerIdOrName);
-    }
-
-    @Override
-    public void stop(String containerIdOrName, Duration timeout) {
-        delegate.stop(containerIdOrName, timeout);
-    }
-
-    @Override
-    public void remove(String containerIdOrName, boolean removeVolumes) {
-        delegate.remove(containerIdOrName, removeVolumes);
-    }
-
-    @Override
-    public List<ContainerInfo> listByLabels(Map<String, String> labels) {
-        return delegate.listByLabels(labels);
-    }
-
-    @Override
-    public Optional<ContainerInfo> inspect(String containerIdOrName) {
-        return delegate.inspect(containerIdOrName);
-    }
-
-    @Override
     public ExecResult exec(String container, List<String> command, String user, Map<String, String> env, String stdin,
             Duration timeout) {
         synchronized (this) {
             execs.add(List.copyOf(command));
             execContainers.add(container);
         }
-        return delegate.exec(container, command, user, env, stdin, timeout);
+        return super.exec(container, command, user, env, stdin, timeout);
     }
 }

@@ -35,14 +35,12 @@ class RemoteEngineIT {
 
     @BeforeAll
     static void startEngine() {
-        engine = NetnsEngine.start();
-        engine.load(IMAGE);
+        engine = NetnsEngine.startLoaded(1, IMAGE).get(0);
     }
 
     @AfterAll
     static void removeEngine() {
-        engine.close();
-        assertThat(engine.leftNothing()).as("namespace, link and directory removed").isTrue();
+        NetnsEngine.closeAll(engine);
     }
 
     private static DockerJavaGateway gateway(TlsPaths tls) {

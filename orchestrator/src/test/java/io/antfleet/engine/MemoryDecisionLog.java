@@ -22,8 +22,9 @@ public final class MemoryDecisionLog implements DecisionLog {
     }
 
     @Override
-    public synchronized List<DecisionRecord> recentOf(String action, String container, int limit) {
-        return recent(Integer.MAX_VALUE).stream().filter(d -> d.action().equals(action) && container.equals(d.container()))
+    public synchronized List<DecisionRecord> recentOf(String action, long containerId, int limit) {
+        return recent(Integer.MAX_VALUE).stream()
+                .filter(d -> d.action().equals(action) && Long.valueOf(containerId).equals(d.containerId()))
                 .limit(limit).toList();
     }
 }

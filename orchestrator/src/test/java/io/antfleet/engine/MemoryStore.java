@@ -72,6 +72,12 @@ public final class MemoryStore {
         }
 
         @Override
+        public synchronized List<Container> findAllByName(String name) {
+            return rows.values().stream().filter(c -> c.name().equals(name))
+                    .sorted(Comparator.comparing((Container c) -> !c.host().equals("local"))).toList();
+        }
+
+        @Override
         public synchronized Optional<Container> findByDockerId(String dockerId) {
             return rows.values().stream().filter(c -> dockerId.equals(c.dockerId())).findFirst();
         }

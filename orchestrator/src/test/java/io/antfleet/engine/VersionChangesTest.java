@@ -6,6 +6,7 @@ import io.antfleet.fleet.ServiceName;
 import io.antfleet.nodemanager.VersionChange;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Which version changes antfleet calls its own (the journal says so) and which it records as a self-upgrade. */
@@ -25,11 +26,23 @@ class VersionChangesTest {
         assertThat(store.decisions.recent(10)).singleElement().satisfies(d -> {
             assertThat(d.action()).isEqualTo(VersionChanges.SELF_UPGRADE);
             assertThat(d.container()).isEqualTo("alpha");
+            assertThat(d.containerId()).isEqualTo(1L);
             assertThat(d.services()).containsExactly("antnode1");
             assertThat(d.outcome()).isEqualTo("NOT_RUN");
         });
-        assertThat(versions.recorded("alpha")).containsOnlyKeys(ONE)
+        assertThat(versions.recorded(1L)).containsOnlyKeys(ONE)
                 .hasEntrySatisfying(ONE, r -> assertThat(r).isEqualTo(new VersionChanges.Recorded(MOVED, T0)));
+    }
+
+    @Test
+    void aChangeIsRecordedForItsContainerRowNotForAnotherHostsContainerOfTheSameName() {
+        versions.record("alpha", 1L, "antnode", List.of(MOVED), T0);
+        versions.record("alpha", 2L, "antnode", List.of(new VersionChange(ONE, "0.4.16", "0.4.17")), T0.plusSeconds(60));
+
+        assertThat(versions.recorded(1L)).containsExactly(Map.entry(ONE, new VersionChanges.Recorded(MOVED, T0)));
+        assertThat(versions.recorded(2L).get(ONE).change().from()).isEqualTo("0.4.16");
+        assertThat(versions.recorded(3L)).isEmpty();
+        assertThat(versions.recorded(null)).isEmpty();
     }
 
     @Test

@@ -78,6 +78,7 @@ abstract class ContainerContract {
         assertThat(store().containers().findByDockerId(far, local.dockerId())).contains(remote);
         assertThat(store().containers().find("local", local.dockerId(), local.name())).contains(local);
         assertThat(store().containers().findByName(local.name())).as("local first").contains(local);
+        assertThat(store().containers().findAllByName(local.name())).as("every host's, local first").containsExactly(local, remote);
         store().containers().update(new Container(remote.id(), remote.dockerId(), remote.name(), remote.image(), "exited",
                 remote.networkMode(), remote.processManager(), remote.ports(), remote.createdAt(), remote.updatedAt()));
         assertThat(store().containers().findById(remote.id()).orElseThrow().host()).isEqualTo(far);

@@ -65,19 +65,29 @@ abstract class JournalAndSettingsContract {
     }
 
     @Test
-    void recentOfListsOneActionOnOneContainerNewestFirst() {
+    void recentOfListsOneActionOnOneContainerRowNewestFirstNotAnotherHostsContainerOfTheSameName() {
         java.time.Instant at = java.time.Instant.parse("2026-12-06T15:00:00Z");
         String container = unique("selfup");
-        DecisionRecord older = new DecisionRecord(null, at, "SELF_UPGRADE", container, List.of("antnode1"), 1, "a", "NOT_RUN", null);
-        DecisionRecord other = new DecisionRecord(null, at, "SELF_UPGRADE", container + "-x", List.of("antnode1"), 1, "b",
+        long mine = 800_000L + System.nanoTime() % 100_000;
+        long sameNameElsewhere = mine + 1;
+        DecisionRecord older = new DecisionRecord(null, at, "SELF_UPGRADE", container, mine, List.of("antnode1"), 1, "a",
                 "NOT_RUN", null);
-        DecisionRecord start = new DecisionRecord(null, at, "START", container, List.of("antnode1"), 1, "c", "DONE", null);
-        DecisionRecord newer = new DecisionRecord(null, at, "SELF_UPGRADE", container, List.of("antnode2"), 1, "d", "NOT_RUN", null);
+        DecisionRecord other = new DecisionRecord(null, at, "SELF_UPGRADE", container, sameNameElsewhere,
+                List.of("antnode1"), 1, "b", "NOT_RUN", null);
+        DecisionRecord start = new DecisionRecord(null, at, "START", container, mine, List.of("antnode1"), 1, "c", "DONE", null);
+        DecisionRecord newer = new DecisionRecord(null, at, "SELF_UPGRADE", container, mine, List.of("antnode2"), 1, "d",
+                "NOT_RUN", null);
 
         store().get(DecisionLog.class).record(List.of(older, other, start, newer));
 
-        assertThat(store().get(DecisionLog.class).recentOf("SELF_UPGRADE", container, 10)).extracting(DecisionRecord::reason)
+        assertThat(store().get(DecisionLog.class).recentOf("SELF_UPGRADE", mine, 10)).extracting(DecisionRecord::reason)
                 .containsExactly("d", "a");
+        assertThat(store().get(DecisionLog.class).recentOf("SELF_UPGRADE", sameNameElsewhere, 10))
+                .singleElement().satisfies(d -> {
+                    assertThat(d.reason()).isEqualTo("b");
+                    assertThat(d.containerId()).isEqualTo(sameNameElsewhere);
+                    assertThat(d.container()).isEqualTo(container);
+                });
     }
 
     @Test

@@ -5,7 +5,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 
 /** The store's contract on a fresh MariaDB database, dropped afterwards; plus what needs a second process. */
-class MariaDbStoreIT {
+class MariaDbStoreIT extends StoreContracts {
     private static TestStore store;
 
     @BeforeAll
@@ -18,60 +18,9 @@ class MariaDbStoreIT {
         store.close();
     }
 
-    @Nested
-    class Containers extends ContainerContract {
-        @Override
-        protected TestStore store() {
-            return store;
-        }
-    }
-
-    @Nested
-    class Hosts extends HostContract {
-        @Override
-        protected TestStore store() {
-            return store;
-        }
-    }
-
-    @Nested
-    class Nodes extends NodeContract {
-        @Override
-        protected TestStore store() {
-            return store;
-        }
-    }
-
-    @Nested
-    class JournalAndSettings extends JournalAndSettingsContract {
-        @Override
-        protected TestStore store() {
-            return store;
-        }
-    }
-
-    @Nested
-    class History extends HistoryContract {
-        @Override
-        protected TestStore store() {
-            return store;
-        }
-    }
-
-    @Nested
-    class Lease extends LeaseContract {
-        @Override
-        protected TestStore store() {
-            return store;
-        }
-    }
-
-    @Nested
-    class Concurrency extends ConcurrencyContract {
-        @Override
-        protected TestStore store() {
-            return store;
-        }
+    @Override
+    protected TestStore store() {
+        return store;
     }
 
     @Nested

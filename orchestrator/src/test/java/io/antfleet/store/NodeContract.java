@@ -119,6 +119,47 @@ abstract class NodeContract {
     }
 
     @Test
+    void writeAllInsertsTheNewRowsAndUpdatesTheKnownOnesKeepingTheirReadings() {
+        long containerId = newContainer();
+        Node existing = store().nodes().insert(node(containerId, 2));
+        Node update = new Node(existing.id(), containerId, ServiceName.of("antnode2"), NodeStatus.STOPPED, 1, 2, 3, "/d",
+                "/l", "/b", "0.5.0", "peer", null, null, T0.plusSeconds(1), T0.plusSeconds(9));
+
+        store().nodes().writeAll(List.of(node(containerId, 3), update, node(containerId, 1)));
+
+        List<Node> rows = store().nodes().findByContainer(containerId);
+        assertThat(rows).extracting(Node::number).containsExactly(1, 2, 3);
+        Node updated = rows.get(1);
+        assertThat(updated.id()).isEqualTo(existing.id());
+        assertThat(updated.status()).isEqualTo(NodeStatus.STOPPED);
+        assertThat(updated.version()).isEqualTo("0.5.0");
+        assertThat(updated.readings()).isEqualTo(existing.readings());
+        assertThat(updated.createdAt()).isEqualTo(existing.createdAt());
+        assertThat(rows.get(0)).isEqualTo(node(containerId, 1).withId(rows.get(0).id()));
+    }
+
+    @Test
+    void writeAllUpdatesARowSomeoneElseInsertedAndInsertsOneSomeoneElseDeleted() {
+        long containerId = newContainer();
+        Node theirs = store().nodes().insert(node(containerId, 4));
+        Node gone = store().nodes().insert(node(containerId, 5));
+        store().nodes().delete(gone.id());
+        Node mine = new Node(null, containerId, ServiceName.of("antnode4"), NodeStatus.STOPPED, 1, 2, 3, "/d", "/l",
+                "/b", "0.5.0", "peer", null, null, T0, T0.plusSeconds(9));
+
+        store().nodes().writeAll(List.of(node(containerId, 6), mine, gone.withStatus(NodeStatus.STOPPED, T0)));
+
+        List<Node> rows = store().nodes().findByContainer(containerId);
+        assertThat(rows).extracting(Node::number).containsExactly(4, 5, 6);
+        assertThat(rows.get(0).id()).isEqualTo(theirs.id());
+        assertThat(rows.get(0).status()).isEqualTo(NodeStatus.STOPPED);
+        assertThat(rows.get(0).readings()).isEqualTo(theirs.readings());
+        assertThat(rows.get(1).status()).isEqualTo(NodeStatus.STOPPED);
+        store().nodes().writeAll(List.of());
+        assertThat(store().nodes().findByContainer(containerId)).hasSize(3);
+    }
+
+    @Test
     void updateRewritesEveryColumnAndUpdateStatusStampsTheChange() {
         Node inserted = store().nodes().insert(node(newContainer(), 5));
         Node changed = new Node(inserted.id(), inserted.containerId(), inserted.service(), NodeStatus.UPGRADING, 1, 2, 3,

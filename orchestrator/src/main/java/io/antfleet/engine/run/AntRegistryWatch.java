@@ -242,14 +242,14 @@ public final class AntRegistryWatch {
         notes.add(container.name() + " " + services + ": " + reason);
         List<String> names = services.stream().map(ServiceName::value).toList();
         if (!persist) {
-            return new DecisionRecord(null, now, "START", container.name(), names, names.size(), reason, "NOT_RUN", null);
+            return new DecisionRecord(null, now, "START", container.name(), container.id(), names, names.size(), reason, "NOT_RUN", null);
         }
         try {
             lifecycle.start(container, services);
             services.forEach(s -> stuckSince.remove(container.id() + "/" + s));
-            return new DecisionRecord(null, now, "START", container.name(), names, names.size(), reason, "DONE", null);
+            return new DecisionRecord(null, now, "START", container.name(), container.id(), names, names.size(), reason, "DONE", null);
         } catch (AntfleetException e) {
-            return new DecisionRecord(null, now, "START", container.name(), names, names.size(), reason, "FAILED",
+            return new DecisionRecord(null, now, "START", container.name(), container.id(), names, names.size(), reason, "FAILED",
                     e.getMessage());
         }
     }

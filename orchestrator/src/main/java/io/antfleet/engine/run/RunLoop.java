@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.engine.apply.LeaseHeldException;
 import io.antfleet.fleet.AntfleetException;
+import io.antfleet.fleet.Container;
 import io.antfleet.fleet.NodeStatus;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.decide.Action;
@@ -139,7 +140,9 @@ public final class RunLoop {
      * the node rows, so it is neither repeated nor left without a row.
      */
     private void resurvey(RunTarget target) {
-        List<String> names = target.spec().containers().stream().map(c -> target.spec().dockerName(c.name())).toList();
+        Map<String, List<String>> names = new TreeMap<>();
+        target.spec().containers().forEach(c -> names.computeIfAbsent(c.host(), h -> new ArrayList<>())
+                .add(target.spec().dockerName(c.name())));
         resurveyor.resurvey(names);
         LOG.info("re-read antctl's registries after the failed cycle: {}", names);
     }
@@ -224,7 +227,9 @@ public final class RunLoop {
             List<String> notes, BooleanSupplier leaseConfirmed) {
         Decisions decisions = decided.decisions();
         if (seen.state().rebootedSinceLastCycle()) {
-            resurveyor.resurvey(List.copyOf(seen.containers().keySet()));
+            Map<String, List<String>> names = new TreeMap<>();
+            seen.containers().values().forEach(c -> names.computeIfAbsent(c.host(), h -> new ArrayList<>()).add(c.name()));
+            resurveyor.resurvey(names);
             notes.add("host rebooted since the last cycle: antctl's registries re-surveyed");
         }
         requireLease(leaseConfirmed, "nothing carried out this cycle");
@@ -232,7 +237,7 @@ public final class RunLoop {
         requireLease(leaseConfirmed, "the rest of this cycle's decisions were not carried out");
         report.outcomes().stream().filter(o -> !o.ok())
                 .forEach(o -> LOG.warn("failed: {}: {}", o.decision(), o.error().get()));
-        bookkeep(started, target, decisions, decided.timers(), report);
+        bookkeep(started, target, seen, decisions, decided.timers(), report);
         report.haltedRoll().ifPresent(reason -> notes.add("rolling upgrade stopped: " + reason));
         int pruned = history.pruneIfDue(started);
         if (pruned > 0) {
@@ -253,22 +258,23 @@ public final class RunLoop {
      * outcomes — in one unit of work: a database gone meanwhile leaves none of them, never timers without
      * the decisions that set them. (What antctl did is already in the journal and the node rows.)
      */
-    private void bookkeep(Instant started, RunTarget target, Decisions decisions, Map<String, Timers> timers,
-            ExecutionReport report) {
+    private void bookkeep(Instant started, RunTarget target, Observation seen, Decisions decisions,
+            Map<String, Timers> timers, ExecutionReport report) {
         unit.run(() -> {
             report.haltedRoll().ifPresent(reason -> state.haltUpgrade(String.valueOf(target.settings().targetVersion()), reason));
             timers.forEach(state::saveTimers);
             state.cycleDone(started);
-            log.record(records(started, decisions, report));
+            log.record(records(started, seen, decisions, report));
         });
     }
 
-    private static List<DecisionRecord> records(Instant at, Decisions decisions, ExecutionReport report) {
+    private static List<DecisionRecord> records(Instant at, Observation seen, Decisions decisions, ExecutionReport report) {
         List<DecisionRecord> out = new ArrayList<>();
         for (Decision d : decisions.list()) {
             Optional<ExecutionReport.Outcome> outcome = report.outcomes().stream().filter(o -> o.decision() == d).findFirst();
             String result = outcome.isEmpty() ? "NOT_RUN" : outcome.get().ok() ? "DONE" : "FAILED";
-            out.add(new DecisionRecord(null, at, d.action().name(), d.container(),
+            Container row = d.container() == null ? null : seen.containers().get(d.container());
+            out.add(new DecisionRecord(null, at, d.action().name(), d.container(), row == null ? null : row.id(),
                     d.services().stream().map(ServiceName::value).toList(), d.action() == Action.ADD ? d.count()
                     : d.services().size(), d.reason(), result, outcome.flatMap(ExecutionReport.Outcome::error).orElse(null)));
         }

@@ -101,7 +101,8 @@ public final class RunObserver {
         Map<String, List<Node>> nodeRows = new LinkedHashMap<>();
         Map<String, String> hostOf = new LinkedHashMap<>();
         for (SpecContainer c : target.spec().containers()) {
-            containers.findByName(target.spec().dockerName(c.name())).ifPresent(r -> {
+            // on the spec's host only: another engine's container of the same Docker name is not this one
+            containers.findByName(c.host(), target.spec().dockerName(c.name())).ifPresent(r -> {
                 rows.put(r.name(), r);
                 hostOf.put(r.name(), c.host());
             });

@@ -83,12 +83,12 @@ public final class StatusService {
      * The nodes that run a version no antfleet operation set: moved since their rows were written (seen now,
      * not recorded yet), or recorded as a self-upgrade to the version they still run.
      */
-    private Map<ServiceName, VersionChanges.Recorded> selfUpgrades(String name, Optional<Container> row, List<Node> seen,
+    private Map<ServiceName, VersionChanges.Recorded> selfUpgrades(Optional<Container> row, List<Node> seen,
             List<VersionChange> moved) {
         Map<ServiceName, VersionChanges.Recorded> out = new HashMap<>();
         Map<ServiceName, String> running = new HashMap<>();
         seen.stream().filter(n -> n.version() != null).forEach(n -> running.put(n.service(), n.version()));
-        versions.recorded(name).forEach((service, r) -> {
+        versions.recorded(row.map(Container::id).orElse(null)).forEach((service, r) -> {
             if (r.change().to().equals(running.get(service))) {
                 out.put(service, r);
             }
@@ -119,7 +119,7 @@ public final class StatusService {
             surveyed.forEach(n -> RegistryRows.versionChange(n, Optional.ofNullable(byService.get(n.service())))
                     .ifPresent(moved::add));
             return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, seen, Optional.empty(), readAt,
-                    info.host(), selfUpgrades(info.name(), row, seen, moved));
+                    info.host(), selfUpgrades(row, seen, moved));
         } catch (AntfleetException e) {
             return new FleetStatus.ContainerStatus(info.name(), info.id(), fleet, true, rows,
                     Optional.of("antctl status failed: " + e.getMessage()), readAt, info.host());

@@ -88,12 +88,18 @@ function renderOverview(f) {
   });
 }
 
-function actionButton(container, node, verb) {
+// Docker names are unique per host only: every request names the container's host too
+function onHost(host) {
+  return host ? 'host=' + encodeURIComponent(host) : '';
+}
+
+function actionButton(c, node, verb) {
   const b = el('button', verb);
   b.type = 'button';
   b.dataset.action = verb;
-  b.addEventListener('click', () => confirmThen(verb + ' ' + node.service + ' in ' + container + '?',
-    '/api/v1/nodes/' + encodeURIComponent(container) + '/' + encodeURIComponent(node.service) + '/' + verb));
+  const where = c.host && c.host !== 'local' ? c.host + '/' + c.name : c.name;
+  b.addEventListener('click', () => confirmThen(verb + ' ' + node.service + ' in ' + where + '?',
+    '/api/v1/nodes/' + encodeURIComponent(c.name) + '/' + encodeURIComponent(node.service) + '/' + verb + '?' + onHost(c.host)));
   return b;
 }
 
@@ -115,7 +121,7 @@ function renderGrids(f) {
       const link = el('button', n.service, 'node-link');
       link.type = 'button';
       link.title = 'chart this node';
-      link.addEventListener('click', () => chartNode(c.name, n.service));
+      link.addEventListener('click', () => chartNode(c.name, n.service, c.host));
       name.appendChild(link);
       tr.appendChild(name);
       tr.appendChild(el('td', n.status, 'status status-' + n.status));
@@ -127,7 +133,7 @@ function renderGrids(f) {
       tr.appendChild(el('td', ago(n.readAt)));
       const actions = el('td');
       (n.status === 'RUNNING' ? ['stop', 'restart'] : ['start']).concat(n.status === 'DEAD' ? [] : ['remove'])
-        .forEach(v => actions.appendChild(actionButton(c.name, n, v)));
+        .forEach(v => actions.appendChild(actionButton(c, n, v)));
       tr.appendChild(actions);
       body.appendChild(tr);
     });
@@ -181,7 +187,7 @@ async function refreshCharts() {
     line('chart-host', h.host.map(t), [['cpu', h.host.map(x => x.cpu)], ['mem', h.host.map(x => x.mem)], ['disk', h.host.map(x => x.disk)]]);
     line('chart-records', h.totals.map(t), [['records', h.totals.map(x => x.records)], ['peers', h.totals.map(x => x.connectedPeers)]]);
     line('chart-rewards', h.totals.map(t), [['rewards', h.totals.map(x => Number(x.rewards))]]);
-    if (chartedNode) chartNode(chartedNode[0], chartedNode[1]);
+    if (chartedNode) chartNode(chartedNode[0], chartedNode[1], chartedNode[2]);
   } catch (e) {
     say('cannot read the history: ' + e.message, true);
   }
@@ -189,10 +195,10 @@ async function refreshCharts() {
 
 let chartedNode = null;
 
-async function chartNode(container, service) {
-  chartedNode = [container, service];
+async function chartNode(container, service, host) {
+  chartedNode = [container, service, host];
   try {
-    const h = await api('/api/v1/readings?node=' + encodeURIComponent(container + '/' + service) +
+    const h = await api('/api/v1/readings?node=' + encodeURIComponent(container + '/' + service) + '&' + onHost(host) +
       '&since=' + document.getElementById('window').value);
     const t = x => new Date(x.readAt).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' });
     document.getElementById('node-chart').hidden = false;

@@ -75,8 +75,8 @@ class CycleRecordsTest {
             }
 
             @Override
-            public List<DecisionRecord> recentOf(String action, String container, int limit) {
-                return decisions.recentOf(action, container, limit);
+            public List<DecisionRecord> recentOf(String action, long containerId, int limit) {
+                return decisions.recentOf(action, containerId, limit);
             }
         };
         FleetMetrics metrics = new FleetMetrics("test-host");

@@ -55,12 +55,13 @@ class MultiHostCycleTest {
         }
         return new ProbeParser().parse(farAnswer);
     });
+    private final MemoryDecisionLog decisions = new MemoryDecisionLog();
     private final DecisionExecutor executor = new DecisionExecutor(new ContainerDecisions(new FakeNodeActions(store, sweeper),
             store.nodes, new DirectWork(), new WalletPicker(Optional.empty(), Optional.empty(), n -> 0), sweeper, clock, d -> { },
             Duration.ofSeconds(30), Duration.ofSeconds(2)), 1, Duration.ofMinutes(1));
     private final RunLoop loop = new RunLoop(new RunObserver(store.containers, store.nodes, sweeper, host -> host.equals("far") ? farEngine : docker, clock, null,
             observation, ProbeRoute.REMOTE), new DecisionEngine(), executor, new RunState(new MemorySettings()), new MemoryLease(),
-            new FleetMetrics("test-host"), names -> { }, new MemoryDecisionLog(), new DirectWork(),
+            new FleetMetrics("test-host"), names -> { }, decisions, new DirectWork(),
             new ReadingHistory(store.nodes, new MemorySettings(), history), new RunEvents(new FleetMetrics("test-host")),
             new FleetMutex(), clock);
     private final FleetSpec spec = new SpecLoader().parse("two-hosts.yaml", String.join("\n", "apiVersion: antfleet/v1",
@@ -106,7 +107,7 @@ class MultiHostCycleTest {
     @Test
     void eachHostIsDecidedOnItsOwnFiguresAndRecordedUnderItsName() {
         Container alpha = RunFixtures.container(store, docker, "t-alpha", 0);
-        Container beta = RunFixtures.container(store, farEngine, "t-beta", 1);
+        Container beta = RunFixtures.container(store, farEngine, "far", "t-beta", 1);
         RunFixtures.node(store, beta, 1, NodeStatus.RUNNING, "0.4.17");
         farAnswer = far(900, 100, 100); // 90% busy since boot, 90% of memory in use
 
@@ -132,9 +133,31 @@ class MultiHostCycleTest {
     }
 
     @Test
+    void theSpecsContainerIsTheOneOnItsHostNotAnotherEnginesContainerOfTheSameName() {
+        RunFixtures.container(store, docker, "t-alpha", 0);
+        // beta ran on the local engine before the spec moved it to far; without --prune its old container stays
+        Container stale = RunFixtures.container(store, docker, "t-beta", 2);
+        RunFixtures.node(store, stale, 1, NodeStatus.RUNNING, "0.4.17");
+        Container beta = RunFixtures.container(store, farEngine, "far", "t-beta", 1);
+        RunFixtures.node(store, beta, 1, NodeStatus.RUNNING, "0.4.17");
+        farAnswer = far(900, 100, 100); // far under memory pressure: it stops a node
+
+        CycleReport report = cycle(localLow());
+
+        assertThat(report.decisions().list()).filteredOn(d -> d.action() == Action.STOP).singleElement()
+                .satisfies(d -> assertThat(d.reason()).startsWith("host far: "));
+        assertThat(store.nodes.findByContainer(beta.id())).singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(NodeStatus.STOPPED));
+        assertThat(store.nodes.findByContainer(stale.id())).singleElement()
+                .satisfies(n -> assertThat(n.status()).isEqualTo(NodeStatus.RUNNING));
+        assertThat(decisions.recent(10)).filteredOn(d -> d.action().equals("STOP")).singleElement()
+                .satisfies(d -> assertThat(d.containerId()).isEqualTo(beta.id()));
+    }
+
+    @Test
     void aRemoteHostWhoseEngineDoesNotAnswerIsCutFromTheCycleNamedAndItsRowsKeptWhileTheLocalHostGrows() {
         RunFixtures.container(store, docker, "t-alpha", 0);
-        Container beta = RunFixtures.container(store, farEngine, "t-beta", 1);
+        Container beta = RunFixtures.container(store, farEngine, "far", "t-beta", 1);
         RunFixtures.node(store, beta, 1, NodeStatus.RUNNING, "0.4.17");
         farEngine.unreachable("Docker at tcp://10.213.0.2:2376 (host far) does not answer: connection refused");
         farAnswer = far(1, 1, 900);
@@ -158,7 +181,7 @@ class MultiHostCycleTest {
     @Test
     void aRemoteHostWhoseProbeFailsIsOnlySurveyedAndNamedWhileTheLocalHostGrows() {
         RunFixtures.container(store, docker, "t-alpha", 0);
-        Container beta = RunFixtures.container(store, farEngine, "t-beta", 1);
+        Container beta = RunFixtures.container(store, farEngine, "far", "t-beta", 1);
         RunFixtures.node(store, beta, 1, NodeStatus.RUNNING, "0.4.17");
         farAnswer = null;
 

@@ -7,13 +7,18 @@ import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.FakeAntctl;
 import io.antfleet.antctl.LivenessProbe;
 import io.antfleet.docker.FakeDockerGateway;
+import io.antfleet.docker.HostGateways;
+import io.antfleet.engine.FleetEngines;
 import io.antfleet.engine.ImportService;
 import io.antfleet.engine.MemoryStore;
+import io.antfleet.fleet.Host;
 import io.antfleet.fleet.Operation;
 import io.antfleet.fleet.OperationState;
+import java.net.URI;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class RegistryResurveyorTest {
@@ -36,7 +41,7 @@ class RegistryResurveyorTest {
         Operation onBeta = store.journal.begin("start", beta, List.of("antnode1"));
         docker.kill("id-b");
 
-        resurveyor.resurvey(List.of("alpha", "beta"));
+        resurveyor.resurvey(Map.of("local", List.of("alpha", "beta")));
 
         assertThat(store.journal.find(add.id()).orElseThrow()).satisfies(o -> {
             assertThat(o.state()).isEqualTo(OperationState.FAILED);
@@ -46,5 +51,28 @@ class RegistryResurveyorTest {
         assertThat(store.journal.find(onBeta.id()).orElseThrow().state()).as("beta is down: not read again")
                 .isEqualTo(OperationState.PENDING);
         assertThat(store.journal.pending()).extracting(Operation::id).containsExactly(hostWide.id(), onBeta.id());
+    }
+
+    @Test
+    void aContainerIsReadAgainOnItsOwnHostNotOnAnotherEngineWithAContainerOfTheSameName() {
+        FakeDockerGateway far = new FakeDockerGateway();
+        MemoryStore two = new MemoryStore();
+        two.hosts.record(new Host(null, "far", Optional.of(URI.create("unix:///run/far.sock")), Optional.empty()));
+        HostGateways gateways = new HostGateways(docker, "unix:///fake/docker.sock", two.hosts::findAll, h -> far);
+        ImportService both = new ImportService(new FleetEngines(gateways, two.hosts::findAll), new AntctlManagerFactory(gateways,
+                AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("not probed")), two.containers, two.nodes,
+                two.journal, two.versions(), Clock.systemUTC());
+        docker.withContainer("id-l", "alpha", Map.of("antfleet.fleet", "f")).onExec("id-l", new FakeAntctl("local alpha").execHandler());
+        far.withContainer("id-f", "alpha", Map.of("antfleet.fleet", "f")).onExec("id-f", new FakeAntctl("far alpha").execHandler());
+        both.importContainers(List.of("alpha"), Optional.empty(), Optional.of("local"));
+        both.importContainers(List.of("alpha"), Optional.empty(), Optional.of("far"));
+        Operation onLocal = two.journal.begin("start", two.containers.findByName("local", "alpha").orElseThrow().id(), List.of());
+        Operation onFar = two.journal.begin("start", two.containers.findByName("far", "alpha").orElseThrow().id(), List.of());
+
+        new RegistryResurveyor(both, two.journal).resurvey(Map.of("far", List.of("alpha")));
+
+        assertThat(two.journal.find(onFar.id()).orElseThrow().state()).isEqualTo(OperationState.FAILED);
+        assertThat(two.journal.find(onLocal.id()).orElseThrow().state()).as("the local alpha was not read again")
+                .isEqualTo(OperationState.PENDING);
     }
 }

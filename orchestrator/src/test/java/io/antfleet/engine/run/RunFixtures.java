@@ -12,6 +12,7 @@ import io.antfleet.fleet.PortRange;
 import io.antfleet.fleet.ProcessManager;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.fleet.spec.HostSpec;
 import java.time.Instant;
 import java.util.Map;
 
@@ -48,12 +49,17 @@ final class RunFixtures {
 
     /** The row, and the running container Docker lists for it (id {@code docker-<name>}, fleet label "t"). */
     static Container container(MemoryStore store, FakeDockerGateway docker, String name, int blockIndex) {
+        return container(store, docker, HostSpec.LOCAL, name, blockIndex);
+    }
+
+    /** As {@link #container(MemoryStore, FakeDockerGateway, String, int)}, on {@code host}'s engine {@code docker}. */
+    static Container container(MemoryStore store, FakeDockerGateway docker, String host, String name, int blockIndex) {
         docker.withContainer("docker-" + name, name, Map.of(FleetLabels.FLEET, "t"));
         int off = blockIndex * 10;
         PortBlock block = new PortBlock(new PortRange(46000 + off, 46009 + off), new PortRange(47000 + off, 47009 + off),
                 new PortRange(48000 + off, 48009 + off));
         return store.containers.insert(new Container(null, "docker-" + name, name, "antfleet/agent:stand-in", "running",
-                "host", ProcessManager.ANTCTL_SUDO, block, T0, T0));
+                "host", ProcessManager.ANTCTL_SUDO, block, T0, T0).onHost(host));
     }
 
     /** Node N of the container on port offset N-1 of its block. */

@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -48,7 +49,7 @@ class RunLoopTest {
     private final TestClock clock = new TestClock(T0);
     private final FleetMetrics metrics = new FleetMetrics("test-host");
     private final MemoryHistoryLog hostHistory = new MemoryHistoryLog();
-    private final List<List<String>> resurveys = new ArrayList<>();
+    private final List<Map<String, List<String>>> resurveys = new ArrayList<>();
     private final List<DecisionExecutor> executors = new ArrayList<>();
     private final MemoryDecisionLog log = new MemoryDecisionLog();
     private final CountingNodes history = new CountingNodes(store.nodes);
@@ -204,7 +205,7 @@ class RunLoopTest {
         CycleReport report = loop().cycle(target, rebooted, false);
 
         assertThat(report.decisions().actions()).containsExactly(Action.SURVEY);
-        assertThat(resurveys).containsExactly(List.of("t-alpha"));
+        assertThat(resurveys).containsExactly(Map.of("local", List.of("t-alpha")));
         assertThat(actions.calls()).isEmpty();
     }
 
@@ -304,7 +305,7 @@ class RunLoopTest {
         assertThat(heard.reports.get(0).decisions().actions()).containsExactly(Action.ADD);
         assertThat(actions.calls()).first().asString().startsWith("add t-alpha 2 ");
         assertThat(resurveys).as("antctl's registries re-read once, before deciding again").containsExactly(
-                List.of("t-alpha", "t-beta"));
+                Map.of("local", List.of("t-alpha", "t-beta")));
         assertThat(flaky.current()).as("released at the end").isEmpty();
     }
 
