@@ -61,7 +61,7 @@ class AntctlFaultsIT {
         try (FaultStore store = FaultStore.create("hang")) {
             ImportService service = new ImportService(io.antfleet.engine.FleetEngines.local(fixture.docker()), new AntctlManagerFactory(fixture.docker(),
                     tightSettings(), new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(),
-                    store.nodes(), store.journal(), store.versions(), Clock.systemUTC());
+                    store.nodes(), store.journal(), store.unit(), store.versions(), Clock.systemUTC());
 
             ImportReport first = service.importContainers(List.of(hanging.name(), healthy.name()), Optional.empty());
 

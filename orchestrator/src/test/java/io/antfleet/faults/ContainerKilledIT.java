@@ -66,7 +66,7 @@ class ContainerKilledIT {
     private static ImportService service(FaultStore store) {
         return new ImportService(io.antfleet.engine.FleetEngines.local(fixture.docker()), new AntctlManagerFactory(fixture.docker(),
                 AntctlFaultsIT.tightSettings(), new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))),
-                store.containers(), store.nodes(), store.journal(), store.versions(), Clock.systemUTC());
+                store.containers(), store.nodes(), store.journal(), store.unit(), store.versions(), Clock.systemUTC());
     }
 
     private static List<NodeStatus> statuses(FaultStore store, ContainerInfo c) {
