@@ -106,11 +106,21 @@ final class StatusJsonParser {
     /** Optional text of at most {@code max} characters, without control characters (it goes to columns and reports). */
     private static String bounded(JsonNode n, String key, String name, int max) {
         String v = optionalText(n, key, name);
-        if (v != null && (v.length() > max || v.chars().anyMatch(Character::isISOControl))) {
+        if (v != null && (v.length() > max || hasControl(v))) {
             throw new AntctlOutputException("status --json: " + name + " has " + key + " '" + NodeValues.shown(v)
                     + "' (at most " + max + " characters, no control characters)");
         }
         return v;
+    }
+
+    /** A plain loop: six fields of every entry of every survey pass here. */
+    private static boolean hasControl(String v) {
+        for (int i = 0; i < v.length(); i++) {
+            if (Character.isISOControl(v.charAt(i))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static String optionalText(JsonNode n, String key, String name) {

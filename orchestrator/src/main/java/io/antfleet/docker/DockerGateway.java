@@ -1,6 +1,7 @@
 package io.antfleet.docker;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -24,6 +25,15 @@ public interface DockerGateway {
     List<ContainerInfo> listByLabels(Map<String, String> labels);
 
     Optional<ContainerInfo> inspect(String containerIdOrName);
+
+    /**
+     * The containers (running or not) named exactly one of {@code names}: one request to the engine, where
+     * an inspect each would be one per name. An implementation that cannot list by name inspects each.
+     */
+    default List<ContainerInfo> listByNames(Collection<String> names) {
+        return names.stream().distinct().map(this::inspect).flatMap(Optional::stream)
+                .filter(i -> names.contains(i.name())).toList();
+    }
 
     /**
      * Runs {@code command} (an argument list, never a shell string) in the container as {@code user}

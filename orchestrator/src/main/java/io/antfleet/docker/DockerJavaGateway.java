@@ -17,6 +17,7 @@ import com.github.dockerjava.httpclient5.ApacheDockerHttpClient;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -181,8 +182,22 @@ public final class DockerJavaGateway implements DockerGateway, AutoCloseable {
     public List<ContainerInfo> listByLabels(Map<String, String> labels) {
         List<String> filters = new ArrayList<>();
         labels.forEach((key, value) -> filters.add(value == null ? key : key + "=" + value));
-        List<com.github.dockerjava.api.model.Container> found = call("list containers by labels " + filters,
-                () -> client().listContainersCmd().withShowAll(true).withLabelFilter(filters).exec());
+        return infos(call("list containers by labels " + filters,
+                () -> client().listContainersCmd().withShowAll(true).withLabelFilter(filters).exec()));
+    }
+
+    /** {@inheritDoc} Docker's name filter matches a part of the name, so the exact names are picked here. */
+    @Override
+    public List<ContainerInfo> listByNames(Collection<String> names) {
+        if (names.isEmpty()) {
+            return List.of();
+        }
+        return infos(call("list containers named " + names,
+                () -> client().listContainersCmd().withShowAll(true).withNameFilter(names).exec()))
+                .stream().filter(i -> names.contains(i.name())).toList();
+    }
+
+    private static List<ContainerInfo> infos(List<com.github.dockerjava.api.model.Container> found) {
         List<ContainerInfo> result = new ArrayList<>();
         for (com.github.dockerjava.api.model.Container c : found) {
             String name = c.getNames() == null || c.getNames().length == 0 ? c.getId() : stripSlash(c.getNames()[0]);

@@ -3,6 +3,7 @@ package io.antfleet.docker;
 import static java.util.Objects.requireNonNull;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,6 +59,11 @@ public abstract class ForwardingDockerGateway implements DockerGateway {
     @Override
     public List<ContainerInfo> listByLabels(Map<String, String> labels) {
         return forward(() -> delegate.listByLabels(labels));
+    }
+
+    @Override
+    public List<ContainerInfo> listByNames(Collection<String> names) {
+        return forward(() -> delegate.listByNames(names));
     }
 
     @Override

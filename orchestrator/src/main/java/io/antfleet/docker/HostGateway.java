@@ -2,6 +2,7 @@ package io.antfleet.docker;
 
 import static java.util.Objects.requireNonNull;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -25,6 +26,11 @@ final class HostGateway extends ForwardingDockerGateway {
     @Override
     public List<ContainerInfo> listByLabels(Map<String, String> labels) {
         return super.listByLabels(labels).stream().map(i -> i.onHost(host)).collect(Collectors.toList());
+    }
+
+    @Override
+    public List<ContainerInfo> listByNames(Collection<String> names) {
+        return super.listByNames(names).stream().map(i -> i.onHost(host)).collect(Collectors.toList());
     }
 
     @Override

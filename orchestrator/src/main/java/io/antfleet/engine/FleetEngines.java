@@ -11,9 +11,11 @@ import io.antfleet.fleet.Host;
 import io.antfleet.fleet.spec.HostSpec;
 import jakarta.inject.Inject;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -22,6 +24,9 @@ import java.util.stream.Collectors;
  * per host instead of failing the command. Thread safe.
  */
 public final class FleetEngines {
+    /** Docker's rule for container names (daemon/names: {@code [a-zA-Z0-9][a-zA-Z0-9_.-]+}). */
+    private static final Pattern DOCKER_NAME = Pattern.compile("[a-zA-Z0-9][a-zA-Z0-9_.-]+");
+    private static final Pattern HEX = Pattern.compile("[0-9a-f]+");
     private final DockerGateways gateways;
     private final HostDirectory hosts;
 
@@ -71,6 +76,49 @@ public final class FleetEngines {
             }
         }
         return new Listing(found, down);
+    }
+
+    /** What each of a list of names names (empty: no host in scope has it), and the hosts whose engine did not answer. */
+    public record Found(List<Optional<ContainerInfo>> containers, List<HostProblem> unreachable) {
+        public Found {
+            containers = List.copyOf(containers);
+            unreachable = List.copyOf(unreachable);
+        }
+    }
+
+    /**
+     * The container each of {@code names} names, by name or id, on the first host of {@code scope} whose engine has
+     * it (the local one first). Each engine is asked once for all the plain names ({@link DockerGateway#listByNames});
+     * what could be an id (hex digits) or is no Docker name is inspected one by one, so that Docker resolves it as
+     * {@code docker inspect} does.
+     */
+    public Found find(List<String> scope, List<String> names) {
+        Map<String, ContainerInfo> found = new HashMap<>();
+        List<HostProblem> down = new ArrayList<>();
+        for (String host : scope) {
+            List<String> missing = names.stream().distinct().filter(n -> !found.containsKey(n)).toList();
+            if (missing.isEmpty()) {
+                break;
+            }
+            try {
+                DockerGateway engine = gateways.forHost(host);
+                engine.listByNames(missing.stream().filter(FleetEngines::listable).toList())
+                        .forEach(i -> found.putIfAbsent(i.name(), i));
+                for (String n : missing) {
+                    if (!listable(n)) {
+                        engine.inspect(n).ifPresent(i -> found.put(n, i));
+                    }
+                }
+            } catch (EngineUnreachableException e) {
+                down.add(problem(host, e));
+            }
+        }
+        return new Found(names.stream().map(n -> Optional.ofNullable(found.get(n))).toList(), down);
+    }
+
+    /** A Docker container name that cannot be an id (which Docker would resolve first): its name filter finds it. */
+    private static boolean listable(String name) {
+        return DOCKER_NAME.matcher(name).matches() && !HEX.matcher(name).matches();
     }
 
     /** The report of an engine that did not answer: another host's gateway names it and its endpoint, the local one not. */

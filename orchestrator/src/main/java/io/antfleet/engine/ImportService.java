@@ -4,7 +4,6 @@ import static java.util.Objects.requireNonNull;
 
 import com.google.inject.Inject;
 import io.antfleet.docker.ContainerInfo;
-import io.antfleet.docker.EngineUnreachableException;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Operation;
@@ -14,6 +13,7 @@ import io.antfleet.nodemanager.RegisteredNode;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.NodeRepository;
 import io.antfleet.store.OperationJournal;
+import io.antfleet.store.UnitOfWork;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,16 +46,18 @@ public final class ImportService {
     private final NodeManagers managers;
     private final ContainerRepository containers;
     private final OperationJournal journal;
+    private final UnitOfWork unit;
     private final NodeRows nodeRows;
     private final Clock clock;
 
     @Inject
     public ImportService(FleetEngines engines, NodeManagers managers, ContainerRepository containers,
-            NodeRepository nodes, OperationJournal journal, VersionChanges versions, Clock clock) {
+            NodeRepository nodes, OperationJournal journal, UnitOfWork unit, VersionChanges versions, Clock clock) {
         this.engines = requireNonNull(engines, "engines is null");
         this.managers = requireNonNull(managers, "managers is null");
         this.containers = requireNonNull(containers, "containers is null");
         this.journal = requireNonNull(journal, "journal is null");
+        this.unit = requireNonNull(unit, "unit is null");
         this.nodeRows = new NodeRows(requireNonNull(nodes, "nodes is null"), requireNonNull(versions, "versions is null"));
         this.clock = requireNonNull(clock, "clock is null");
     }
@@ -77,36 +79,41 @@ public final class ImportService {
     public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode, Optional<String> host) {
         List<String> scope = engines.scope(host);
         List<String> asked = new ArrayList<>();
-        List<Optional<ContainerInfo>> listed = new ArrayList<>();
-        List<HostProblem> down = new java.util.concurrent.CopyOnWriteArrayList<>();
+        List<Optional<ContainerInfo>> found = new ArrayList<>();
+        List<HostProblem> down = new ArrayList<>();
         if (names.isEmpty()) {
             FleetEngines.Listing listing = engines.list(scope, Collections.singletonMap(FLEET_LABEL, null));
             down.addAll(listing.unreachable());
             for (ContainerInfo info : listing.containers()) {
                 asked.add(info.name());
-                listed.add(Optional.of(info));
+                found.add(Optional.of(info));
             }
         } else {
+            // one list per engine for all the names, not an inspect per container before its survey
+            FleetEngines.Found named = engines.find(scope, names);
+            down.addAll(named.unreachable());
             asked.addAll(names);
-            names.forEach(n -> listed.add(null));
+            found.addAll(named.containers());
         }
-        // The surveys (docker inspect, docker exec + antctl) are the slow part: run them side by side, each
-        // container's as soon as a thread is free, and write each container's rows on this thread as soon as its
-        // survey is in, so that the writes overlap the surveys still running.
+        RecordedContainers rows = new RecordedContainers(containers.findAll());
+        // The surveys (docker exec + antctl) are the slow part: run them side by side, each container's as soon as a
+        // thread is free, and write each container's rows on this thread as soon as its survey is in, so that the
+        // writes overlap the surveys still running.
         ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(asked.size(), SURVEY_THREADS)),
                 r -> new Thread(r, "import-survey"));
         try {
             CompletionService<Surveyed> surveys = new ExecutorCompletionService<>(pool);
             for (int i = 0; i < asked.size(); i++) {
                 int index = i;
-                Optional<ContainerInfo> known = listed.get(i);
-                surveys.submit(() -> surveyed(index, known != null ? known : inspect(scope, asked.get(index), down), mode));
+                Optional<ContainerInfo> info = found.get(i);
+                Optional<Container> existing = info.flatMap(rows::of);
+                surveys.submit(() -> surveyed(index, info, existing, mode));
             }
             ImportReport.ContainerImport[] results = new ImportReport.ContainerImport[asked.size()];
             for (int done = 0; done < asked.size(); done++) {
                 Surveyed s = outcome(surveys);
                 String name = asked.get(s.index());
-                results[s.index()] = s.info().isPresent() ? importOne(s.info().get(), mode, s)
+                results[s.index()] = s.info().isPresent() ? importOne(s.info().get(), mode, s, rows)
                         : ImportReport.ContainerImport.failed(name, null, null, "no container named " + name
                                 + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : ""), scope.get(0));
             }
@@ -117,50 +124,32 @@ public final class ImportService {
     }
 
     /**
-     * The container {@code name} names on the first host of {@code scope} whose engine has it (the local one first);
-     * a host whose engine does not answer is noted in {@code down}.
+     * A container as Docker reports it (empty: none of that name), its row when the import began, and its survey's
+     * nodes or why it failed.
      */
-    private Optional<ContainerInfo> inspect(List<String> scope, String name, List<HostProblem> down) {
-        for (String host : scope) {
-            if (down.stream().anyMatch(p -> p.host().equals(host))) {
-                continue;
-            }
-            try {
-                Optional<ContainerInfo> info = engines.forHost(host).inspect(name);
-                if (info.isPresent()) {
-                    return info;
-                }
-            } catch (EngineUnreachableException e) {
-                down.add(engines.problem(host, e));
-            }
-        }
-        return Optional.empty();
-    }
-
-    /** A container as Docker reports it (empty: none of that name), and its survey's nodes or why it failed. */
-    private record Surveyed(int index, Optional<ContainerInfo> info, List<? extends RegisteredNode> nodes,
-            RuntimeException failure) {
+    private record Surveyed(int index, Optional<ContainerInfo> info, Optional<Container> existing,
+            List<? extends RegisteredNode> nodes, RuntimeException failure) {
     }
 
     /** Surveys a running container; a container that is not running is not surveyed (its rows are marked down). */
-    private Surveyed surveyed(int index, Optional<ContainerInfo> info, Optional<ProcessManager> mode) {
+    private Surveyed surveyed(int index, Optional<ContainerInfo> info, Optional<Container> existing,
+            Optional<ProcessManager> mode) {
         if (info.isEmpty() || !info.get().running()) {
-            return new Surveyed(index, info, null, null);
+            return new Surveyed(index, info, existing, null, null);
         }
         try {
-            return new Surveyed(index, info, survey(info.get(), mode), null);
+            ContainerInfo c = info.get();
+            return new Surveyed(index, info, existing, managers.forContainer(c.host(), c.id(), c.name(),
+                    modeOf(c, mode, existing)).survey(), null);
         } catch (RuntimeException e) {
-            return new Surveyed(index, info, null, e);
+            return new Surveyed(index, info, existing, null, e);
         }
-    }
-
-    private List<? extends RegisteredNode> survey(ContainerInfo info, Optional<ProcessManager> option) {
-        return managers.forContainer(info.host(), info.id(), info.name(), modeOf(info, option, findRow(info))).survey();
     }
 
     private ImportReport.ContainerImport importOne(ContainerInfo info, Optional<ProcessManager> option,
-            Surveyed survey) {
-        Optional<Container> existing = findRow(info);
+            Surveyed survey, RecordedContainers rows) {
+        // the row as this import left it (a container named twice), else as it began
+        Optional<Container> existing = rows.of(info).or(survey::existing);
         ProcessManager mode;
         List<? extends RegisteredNode> surveyed;
         try {
@@ -178,7 +167,7 @@ public final class ImportService {
             return ImportReport.ContainerImport.failed(info.name(), info.id(), existing.map(Container::processManager)
                     .orElse(option.orElse(null)), e.getMessage(), info.host());
         }
-        return record(info, mode, existing, surveyed);
+        return record(info, mode, existing, surveyed, rows);
     }
 
     /** The next survey to finish. */
@@ -187,7 +176,7 @@ public final class ImportService {
             return surveys.take().get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException) {
-                throw (RuntimeException) e.getCause(); // Docker's inspect failed: as before, the import fails
+                throw (RuntimeException) e.getCause();
             }
             throw new AntfleetException("antctl survey failed: " + e.getCause(), e.getCause());
         } catch (InterruptedException e) {
@@ -196,22 +185,35 @@ public final class ImportService {
         }
     }
 
+    /**
+     * The journal entry first (its own transaction: the intent is recorded before any row changes), then the
+     * container's row, its node rows and the entry's completion in one unit of work.
+     */
     private ImportReport.ContainerImport record(ContainerInfo info, ProcessManager mode, Optional<Container> existing,
-            List<? extends RegisteredNode> surveyed) {
+            List<? extends RegisteredNode> surveyed, RecordedContainers rows) {
         Instant now = clock.instant();
-        Operation op = journal.begin("import", existing.map(Container::id).orElse(null),
-                surveyed.stream().map(n -> n.service().value()).toList());
+        List<String> services = surveyed.stream().map(n -> n.service().value()).toList();
+        Operation op = journal.begin("import", existing.map(Container::id).orElse(null), services);
+        Written w;
         try {
-            Container row = upsertContainer(info, mode, existing, now);
-            NodeRows.Result written = nodeRows.write(row, surveyed, now);
-            journal.complete(op.id(), surveyed.stream().map(n -> n.service().value()).toList());
-            surveyed.stream().filter(n -> !n.isUsable()).forEach(n -> refused(row.id(), n));
-            return new ImportReport.ContainerImport(info.name(), info.id(), mode, row.id(), written.nodes(),
-                    written.markedDead(), written.versionNotes(), null, info.host());
+            w = unit.call(() -> {
+                Container row = upsertContainer(info, mode, existing, now);
+                NodeRows.Result nodes = nodeRows.write(row, surveyed, now);
+                journal.complete(op.id(), services);
+                return new Written(row, nodes);
+            });
         } catch (RuntimeException e) {
             journal.fail(op.id(), String.valueOf(e.getMessage()));
             throw e;
         }
+        rows.put(w.row());
+        surveyed.stream().filter(n -> !n.isUsable()).forEach(n -> refused(w.row().id(), n));
+        return new ImportReport.ContainerImport(info.name(), info.id(), mode, w.row().id(), w.nodes().nodes(),
+                w.nodes().markedDead(), w.nodes().versionNotes(), null, info.host());
+    }
+
+    /** A container's rows as one import wrote them. */
+    private record Written(Container row, NodeRows.Result nodes) {
     }
 
     /** The journal's record of an entry whose values were refused, with the reason: its row is UNKNOWN. */
@@ -235,10 +237,6 @@ public final class ImportService {
             return ProcessManager.fromLabel(label.trim());
         }
         return option.or(() -> existing.map(Container::processManager)).orElse(ProcessManager.ANTCTL_SUDO);
-    }
-
-    private Optional<Container> findRow(ContainerInfo info) {
-        return containers.find(info.host(), info.id(), info.name());
     }
 
     private Container upsertContainer(ContainerInfo info, ProcessManager mode, Optional<Container> existing,

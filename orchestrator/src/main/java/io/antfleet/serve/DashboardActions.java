@@ -77,7 +77,7 @@ public final class DashboardActions {
         if (!ServiceName.isValid(service)) {
             throw new BadRequestException(400, "'" + service + "' is not a service name like antnode3");
         }
-        Container container = RecordedContainers.one(containers, host, containerName);
+        Container container = RequestedContainer.one(containers, host, containerName);
         ServiceName name = new ServiceName(service);
         if (nodes.find(container.id(), name).isEmpty()) {
             throw new BadRequestException(404, "container " + containerName + " has no node " + service);

@@ -75,7 +75,7 @@ public final class HistoryView {
         if (!ServiceName.isValid(service)) {
             throw new BadRequestException(400, "'" + service + "' is not a service name like antnode3");
         }
-        Container container = RecordedContainers.one(containers, host, node.substring(0, slash));
+        Container container = RequestedContainer.one(containers, host, node.substring(0, slash));
         return nodes.find(container.id(), new ServiceName(service));
     }
 

@@ -32,6 +32,7 @@ public final class JournalView {
     }
 
     public ObjectNode decisions(int limit) {
+        Map<Long, Container> rows = byId();
         ObjectNode root = json.createObjectNode();
         ArrayNode list = root.putArray("decisions");
         for (DecisionRecord d : decisions.recent(clamp(limit))) {
@@ -40,6 +41,8 @@ public final class JournalView {
             o.put("decidedAt", d.decidedAt().toString());
             o.put("action", d.action());
             o.put("container", d.container());
+            // the container's host: two hosts may each have a container of that name
+            o.put("host", d.containerId() == null || !rows.containsKey(d.containerId()) ? null : rows.get(d.containerId()).host());
             d.services().forEach(o.putArray("services")::add);
             o.put("count", d.count());
             o.put("reason", d.reason());
@@ -50,15 +53,16 @@ public final class JournalView {
     }
 
     public ObjectNode operations(int limit) {
-        Map<Long, String> names = containers.findAll().stream()
-                .collect(Collectors.toMap(Container::id, Container::name, (a, b) -> a));
+        Map<Long, Container> rows = byId();
         ObjectNode root = json.createObjectNode();
         ArrayNode list = root.putArray("operations");
         for (Operation op : journal.recent(clamp(limit))) {
             ObjectNode o = list.addObject();
             o.put("id", op.id());
             o.put("intent", op.intent());
-            o.put("container", op.containerId() == null ? null : names.get(op.containerId()));
+            Container c = op.containerId() == null ? null : rows.get(op.containerId());
+            o.put("container", c == null ? null : c.name());
+            o.put("host", c == null ? null : c.host());
             op.services().forEach(o.putArray("services")::add);
             o.put("state", op.state().name());
             o.put("attempts", op.attempts());
@@ -67,6 +71,10 @@ public final class JournalView {
             o.put("error", op.error());
         }
         return root;
+    }
+
+    private Map<Long, Container> byId() {
+        return containers.findAll().stream().collect(Collectors.toMap(Container::id, c -> c, (a, b) -> a));
     }
 
     static int clamp(int limit) {

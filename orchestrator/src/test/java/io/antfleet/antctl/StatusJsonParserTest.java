@@ -150,6 +150,16 @@ class StatusJsonParserTest {
         });
     }
 
+    @Test
+    void aPathWithAControlCharacterMakesThatEntryUnusable() {
+        List<AntctlNode> nodes = parser.parse("{\"nodes\":[" + entry("antnode1", "0.4.17", "12D3KooWGood",
+                "/var/antctl/services/antnode1\\u001b[2J") + "," + entry("antnode2", "0.4.17", "12D3KooWGood",
+                "/var/antctl/services/antnode2") + "]}");
+
+        assertThat(nodes.get(0).problem()).contains("data_dir_path", "no control characters", "\\u001b");
+        assertThat(nodes.get(1).isUsable()).isTrue();
+    }
+
     private static String entry(String service, String version, String peerId, String dataDir) {
         return "{\"service_name\":\"" + service + "\",\"status\":\"Running\",\"version\":\"" + version
                 + "\",\"peer_id\":\"" + peerId + "\",\"data_dir_path\":\"" + dataDir + "\"}";

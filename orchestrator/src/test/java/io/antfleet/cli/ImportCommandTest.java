@@ -37,7 +37,7 @@ class ImportCommandTest {
 
     private int run(String... args) {
         ImportService service = new ImportService(io.antfleet.engine.FleetEngines.local(docker), new AntctlManagerFactory(docker, AntctlSettings.defaults(),
-                port -> LivenessProbe.ProbeResult.dead("x")), store.containers, store.nodes, store.journal, store.versions(), Clock.systemUTC());
+                port -> LivenessProbe.ProbeResult.dead("x")), store.containers, store.nodes, store.journal, new io.antfleet.engine.DirectWork(), store.versions(), Clock.systemUTC());
         return Main.run(options -> List.<Module>of(new AbstractModule() {
             @Override
             protected void configure() {

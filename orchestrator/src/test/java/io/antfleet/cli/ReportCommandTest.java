@@ -62,6 +62,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void aContainerOfTheSameNameOnAnotherHostIsNamedWithItsHost() {
+        fleet.antctl("far", "home-alpha");
+        fleet.service().apply(new SpecLoader().parse("f.yaml", ApplyCommandTest.QUICKSTART.replace("containers:",
+                "hosts:\n  - {name: far, docker: 'unix:///run/far.sock'}\ncontainers:").replace("- name: alpha",
+                "- name: alpha\n    host: far")), false);
+
+        assertThat(run("report", "node-status", "--container", "alpha")).isEqualTo(ExitCodes.OK);
+
+        assertThat(stdout().lines().skip(1).filter(l -> l.contains("antnode1")).map(l -> l.split(" +")[0]))
+                .containsExactly("home-alpha", "far/home-alpha");
+    }
+
+    @Test
     void outputJsonPicksJsonWhenNoFormatIsGivenAndAServiceNarrowsTheRows() {
         assertThat(run("--output", "json", "report", "node-status", "--container", "alpha", "--service", "antnode2"))
                 .isEqualTo(ExitCodes.OK);

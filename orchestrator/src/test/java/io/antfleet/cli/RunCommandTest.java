@@ -62,7 +62,7 @@ class RunCommandTest {
         io.antfleet.antctl.AntctlManagerFactory managers = new io.antfleet.antctl.AntctlManagerFactory(fleet.docker,
                 io.antfleet.antctl.AntctlSettings.defaults(), port -> io.antfleet.antctl.LivenessProbe.ProbeResult.dead("not probed"));
         FleetAdoption adoption = new FleetAdoption(fleet.docker, new io.antfleet.engine.ImportService(fleet.engines(), managers,
-                fleet.store.containers, fleet.store.nodes, fleet.store.journal, fleet.store.versions(), Clock.systemUTC()), fleet.store.containers);
+                fleet.store.containers, fleet.store.nodes, fleet.store.journal, new io.antfleet.engine.DirectWork(), fleet.store.versions(), Clock.systemUTC()), fleet.store.containers);
         Clock clock = Clock.fixed(Instant.parse("2026-11-27T01:00:00Z"), ZoneOffset.UTC);
         RunLoop loop = RunParts.loop(fleet.store, fleet.docker, settings, leaseUnlessDown(), clock, events);
         java.util.function.Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {

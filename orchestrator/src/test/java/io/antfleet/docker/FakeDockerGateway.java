@@ -2,6 +2,7 @@ package io.antfleet.docker;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +21,7 @@ public final class FakeDockerGateway implements DockerGateway {
     private final Map<String, ContainerInfo> containers = new LinkedHashMap<>();
     private final Map<String, Function<ExecCall, ExecResult>> handlers = new LinkedHashMap<>();
     private final List<ExecCall> execs = new ArrayList<>();
+    private final List<String> lookups = new ArrayList<>();
     private String unreachable;
 
     public synchronized FakeDockerGateway withContainer(String id, String name, Map<String, String> labels) {
@@ -54,6 +56,11 @@ public final class FakeDockerGateway implements DockerGateway {
 
     public synchronized List<ExecCall> execs() {
         return List.copyOf(execs);
+    }
+
+    /** Every request that looked containers up by name or id, in order: {@code list [a, b]}, {@code inspect c}. */
+    public synchronized List<String> lookups() {
+        return List.copyOf(lookups);
     }
 
     @Override
@@ -91,9 +98,18 @@ public final class FakeDockerGateway implements DockerGateway {
                         && (l.getValue() == null || l.getValue().equals(c.labels().get(l.getKey()))))).toList();
     }
 
+    /** As Docker's name filter followed by the exact match: names only, never ids. */
+    @Override
+    public synchronized List<ContainerInfo> listByNames(Collection<String> names) {
+        reach();
+        lookups.add("list " + List.copyOf(names));
+        return containers.values().stream().filter(c -> names.contains(c.name())).toList();
+    }
+
     @Override
     public synchronized Optional<ContainerInfo> inspect(String container) {
         reach();
+        lookups.add("inspect " + container);
         return find(container);
     }
 

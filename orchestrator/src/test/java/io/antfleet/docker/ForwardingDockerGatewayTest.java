@@ -29,12 +29,13 @@ class ForwardingDockerGatewayTest {
         gateway.start(id);
         assertThat(gateway.listByLabels(Map.of("k", "v"))).extracting(ContainerInfo::name).containsExactly("c1");
         assertThat(gateway.inspect("c1")).map(ContainerInfo::id).contains(id);
+        assertThat(gateway.listByNames(List.of("c1", "c2"))).extracting(ContainerInfo::id).containsExactly(id);
         assertThat(gateway.exec("c1", List.of("true"), null, Map.of(), null, Duration.ofSeconds(1)).stdout())
                 .isEqualTo("ran [true]");
         gateway.remove(id, true);
 
         assertThat(engine.inspect(id)).isEmpty();
         assertThat(engine.execs()).extracting(FakeDockerGateway.ExecCall::command).containsExactly(List.of("true"));
-        assertThat(hooked).hasSize(7);
+        assertThat(hooked).hasSize(8);
     }
 }

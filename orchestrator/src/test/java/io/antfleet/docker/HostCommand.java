@@ -1,10 +1,15 @@
 package io.antfleet.docker;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /** Runs a host command (argument list, no shell) for test fixtures that set up engines, links and mounts. */
 public final class HostCommand {
@@ -40,6 +45,34 @@ public final class HostCommand {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Result(-1, "interrupted");
+        }
+    }
+
+    /**
+     * A fixture's directory gone: what is mounted under it unmounted, deepest first (lazily where a plain umount
+     * fails), then the tree deleted. Whatever is left is named after the fixture's run: {@code owner} reports it on
+     * stderr rather than hiding it.
+     */
+    public static void unmountAndDelete(Path dir, String owner) {
+        List<String> mounts;
+        try (Stream<String> lines = Files.lines(Path.of("/proc/mounts"))) {
+            mounts = lines.map(l -> l.split(" ")[1]).filter(m -> m.startsWith(dir.toString()))
+                    .sorted(Comparator.reverseOrder()).toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        for (String m : mounts) {
+            if (run(List.of("umount", m), Duration.ofSeconds(30)).exit() != 0) {
+                run(List.of("umount", "-l", m), Duration.ofSeconds(30));
+            }
+        }
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+            System.err.println(owner + ": could not delete all of " + dir + ": " + e.getMessage());
         }
     }
 }

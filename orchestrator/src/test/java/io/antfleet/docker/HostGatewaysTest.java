@@ -46,6 +46,8 @@ class HostGatewaysTest {
         assertThat(gateways.forHost("far").listByLabels(Map.of("antfleet.fleet", "home"))).extracting(ContainerInfo::host)
                 .containsExactly("far");
         assertThat(gateways.forHost("far").inspect("home-beta")).map(ContainerInfo::host).contains("far");
+        assertThat(gateways.forHost("far").listByNames(java.util.List.of("home-beta"))).extracting(ContainerInfo::host)
+                .containsExactly("far");
         assertThat(gateways.forHost("local").listByLabels(Map.of("antfleet.fleet", "home"))).extracting(ContainerInfo::host)
                 .containsExactly("local");
     }

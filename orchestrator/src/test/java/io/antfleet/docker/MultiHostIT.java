@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.antfleet.cli.Main;
+import io.antfleet.cli.CliRun;
 import io.antfleet.fleet.spec.TlsPaths;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -68,7 +65,7 @@ class MultiHostIT {
 
     @Test
     void aFleetSpreadOverThreeEnginesConvergesReappliesScalesNarrowsAndTearsDown() throws Exception {
-        Run applied = antfleet("apply", spec(2, 2, 2, far.trustedClient()).toString());
+        CliRun applied = antfleet("apply", spec(2, 2, 2, far.trustedClient()).toString());
         assertThat(applied.code()).as(applied.toString()).isZero();
         assertThat(applied.err()).contains("far/beta").contains("near/gamma");
         assertThat(far.cli("ps", "--filter", "label=antfleet.fleet=" + fleet, "--format", "{{.Names}}").out().strip())
@@ -85,28 +82,28 @@ class MultiHostIT {
         assertThat(ports(byName.get(fleet + "-beta"))).containsExactly(31000, 31001);
         assertThat(ports(byName.get(fleet + "-gamma"))).isEqualTo(ports(byName.get(fleet + "-alpha"))).containsExactly(47200, 47201);
 
-        Run again = antfleet("apply", spec(2, 2, 2, far.trustedClient()).toString());
+        CliRun again = antfleet("apply", spec(2, 2, 2, far.trustedClient()).toString());
         assertThat(again.code()).as(again.toString()).isZero();
         assertThat(again.out()).contains("No changes.");
 
-        Run scaled = antfleet("apply", spec(2, 3, 1, far.trustedClient()).toString());
+        CliRun scaled = antfleet("apply", spec(2, 3, 1, far.trustedClient()).toString());
         assertThat(scaled.code()).as(scaled.toString()).isZero();
         assertThat(scaled.out()).contains("far/beta: add").contains("near/gamma").doesNotContain("+ alpha");
         byName = status();
         assertThat(running(byName.get(fleet + "-beta"))).isEqualTo(3);
         assertThat(running(byName.get(fleet + "-gamma"))).isEqualTo(1);
 
-        Run onlyFar = antfleet("--output", "json", "status", "--host", "far", "--fleet", fleet);
+        CliRun onlyFar = antfleet("--output", "json", "status", "--host", "far", "--fleet", fleet);
         assertThat(onlyFar.code()).as(onlyFar.toString()).isZero();
         assertThat(JSON.readTree(onlyFar.out()).get("containers")).extracting(c -> c.get("host").asText()).containsOnly("far");
-        Run typo = antfleet("status", "--host", "fra");
+        CliRun typo = antfleet("status", "--host", "fra");
         assertThat(typo.code()).isEqualTo(2);
         assertThat(typo.err()).contains("did you mean 'far'?");
-        Run nearOnly = antfleet("apply", spec(1, 1, 2, far.trustedClient()).toString(), "--host", "near");
+        CliRun nearOnly = antfleet("apply", spec(1, 1, 2, far.trustedClient()).toString(), "--host", "near");
         assertThat(nearOnly.code()).as(nearOnly.toString()).isZero();
         assertThat(nearOnly.out()).contains("near/gamma").doesNotContain("beta").doesNotContain("alpha");
 
-        Run down = antfleet("teardown", "--confirm", "--remove-containers", "--fleet", fleet);
+        CliRun down = antfleet("teardown", "--confirm", "--remove-containers", "--fleet", fleet);
         assertThat(down.code()).as(down.toString()).isZero();
         assertThat(down.out()).contains(fleet + "-alpha: reset").contains("far/" + fleet + "-beta: reset")
                 .contains("near/" + fleet + "-gamma: reset");
@@ -116,7 +113,7 @@ class MultiHostIT {
 
     @Test
     void aClientCertificateTheEngineDoesNotTrustIsAClearErrorNamingTheHostWhileTheOthersConverge() throws Exception {
-        Run applied = antfleet("apply", spec(1, 1, 1, far.untrustedClient()).toString());
+        CliRun applied = antfleet("apply", spec(1, 1, 1, far.untrustedClient()).toString());
 
         assertThat(applied.code()).as(applied.toString()).isEqualTo(1);
         assertThat(applied.out()).contains("far: FAILED: host far (Docker at " + far.endpoint() + ")")
@@ -133,12 +130,12 @@ class MultiHostIT {
         Path spec = spec(1, 1, 1, far.trustedClient());
         near.stop();
         try {
-            Run applied = antfleet("apply", spec.toString());
+            CliRun applied = antfleet("apply", spec.toString());
             assertThat(applied.code()).as(applied.toString()).isEqualTo(1);
             assertThat(applied.out()).contains("near: FAILED: host near (Docker at " + near.endpoint() + ")")
                     .contains("Apply complete on the hosts that answered");
 
-            Run status = antfleet("--output", "json", "status", "--fleet", fleet);
+            CliRun status = antfleet("--output", "json", "status", "--fleet", fleet);
             assertThat(status.code()).as(status.toString()).isEqualTo(1);
             JsonNode json = JSON.readTree(status.out());
             assertThat(json.get("unreachable")).extracting(u -> u.get("host").asText()).containsExactly("near");
@@ -146,7 +143,7 @@ class MultiHostIT {
         } finally {
             near.startAgain();
         }
-        Run caughtUp = antfleet("apply", spec.toString());
+        CliRun caughtUp = antfleet("apply", spec.toString());
         assertThat(caughtUp.code()).as(caughtUp.toString()).isZero();
         assertThat(caughtUp.out()).contains("near/gamma").doesNotContain("far/beta: add");
         assertThat(running(status().get(fleet + "-gamma"))).isEqualTo(1);
@@ -160,7 +157,7 @@ class MultiHostIT {
 
     /** As {@link #status()}, with the exit code expected (1: an engine did not answer). */
     private Map<String, JsonNode> status(int exit) throws IOException {
-        Run status = antfleet("--output", "json", "status", "--fleet", fleet);
+        CliRun status = antfleet("--output", "json", "status", "--fleet", fleet);
         assertThat(status.code()).as(status.toString()).isEqualTo(exit);
         Map<String, JsonNode> byName = new HashMap<>();
         JSON.readTree(status.out()).get("containers").forEach(c -> byName.put(c.get("name").asText(), c));
@@ -196,16 +193,9 @@ class MultiHostIT {
         return "{caCert: " + tls.caCert() + ", cert: " + tls.cert() + ", key: " + tls.key() + "}";
     }
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run antfleet(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliRun antfleet(String... args) {
         List<String> all = new ArrayList<>(List.of("--db", "jdbc:h2:file:" + dir.resolve("db").resolve("antfleet")));
         all.addAll(List.of(args));
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                all.toArray(String[]::new));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.of(all);
     }
 }

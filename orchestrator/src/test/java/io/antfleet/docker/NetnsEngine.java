@@ -8,7 +8,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -238,8 +237,7 @@ final class NetnsEngine implements AutoCloseable {
                     p.destroyForcibly();
                     p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(x -> p).join();
                 });
-        unmountAll();
-        deleteDir();
+        HostCommand.unmountAndDelete(dir, "NetnsEngine");
         HostCommand.run(List.of("ip", "link", "del", outside), STEP);
         HostCommand.run(List.of("ip", "netns", "del", namespace), STEP);
     }
@@ -274,32 +272,6 @@ final class NetnsEngine implements AutoCloseable {
     boolean leftNothing() {
         return !Files.exists(dir) && !HostCommand.run(List.of("ip", "netns", "list"), STEP).out().contains(namespace)
                 && HostCommand.run(List.of("ip", "link", "show", outside), STEP).exit() != 0;
-    }
-
-    private void unmountAll() {
-        List<String> mounts;
-        try (Stream<String> lines = Files.lines(Path.of("/proc/mounts"))) {
-            mounts = lines.map(l -> l.split(" ")[1]).filter(m -> m.startsWith(dir.toString()))
-                    .sorted(Comparator.reverseOrder()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (String m : mounts) {
-            if (HostCommand.run(List.of("umount", m), STEP).exit() != 0) {
-                HostCommand.run(List.of("umount", "-l", m), STEP);
-            }
-        }
-    }
-
-    private void deleteDir() {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            System.err.println("NetnsEngine: could not delete all of " + dir + ": " + e.getMessage());
-        }
     }
 
     private static void must(List<String> command) {

@@ -3,12 +3,9 @@ package io.antfleet.docker;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.antfleet.cli.Main;
+import io.antfleet.cli.CliRun;
 import io.antfleet.fleet.spec.TlsPaths;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -79,12 +76,12 @@ class RemoteEngineIT {
         Path trusted = spec("trusted.yaml", engine.trustedClient());
         Path untrusted = spec("untrusted.yaml", engine.untrustedClient());
 
-        Result ok = antfleet("apply", trusted.toString(), "--check");
-        Result refused = antfleet("apply", untrusted.toString(), "--check");
+        CliRun ok = CliRun.of("apply", trusted.toString(), "--check");
+        CliRun refused = CliRun.of("apply", untrusted.toString(), "--check");
 
-        assertThat(ok.exit()).as(ok.toString()).isZero();
+        assertThat(ok.code()).as(ok.toString()).isZero();
         assertThat(ok.out()).contains("valid; every host's engine answers (1 besides the local one)");
-        assertThat(refused.exit()).as(refused.toString()).isEqualTo(2);
+        assertThat(refused.code()).as(refused.toString()).isEqualTo(2);
         assertThat(refused.err()).contains(untrusted + ":7:13: hosts[0].docker: the engine does not answer:")
                 .contains("refused the client certificate");
     }
@@ -97,16 +94,5 @@ class RemoteEngineIT {
                 "    tls: {caCert: " + tls.caCert() + ", cert: " + tls.cert() + ", key: " + tls.key() + "}",
                 "containers:", "  - {name: alpha, nodes: 1}", ""));
         return spec;
-    }
-
-    private record Result(int exit, String out, String err) {
-    }
-
-    private static Result antfleet(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int exit = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                args);
-        return new Result(exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -57,7 +57,7 @@ class ImportIT {
     private ImportService service(AntctlSettings settings) {
         return new ImportService(io.antfleet.engine.FleetEngines.local(fixture.docker()), new AntctlManagerFactory(fixture.docker(), settings,
                 new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(), store.nodes(), store.journal(),
-                store.versions(), Clock.systemUTC());
+                store.unit(), store.versions(), Clock.systemUTC());
     }
 
     private static void byHand(ContainerInfo c, boolean root, String... args) {
@@ -153,6 +153,11 @@ class ImportIT {
                 .isEqualTo(34021);
         assertThat(store.nodes().find(ib, io.antfleet.fleet.ServiceName.of("antnode1")).orElseThrow().nodePort())
                 .isEqualTo(34031);
+        // Docker's name filter matches part of a name: a name only part of a container's is no container's
+        String part = a.name().substring(0, a.name().length() - 1);
+        ImportReport partly = service.importContainers(List.of(part), Optional.empty());
+        assertThat(partly.containers().get(0).error()).isEqualTo("no container named " + part);
+        assertThat(store.containers().findAll()).hasSize(2);
     }
 
     @Test

@@ -34,7 +34,7 @@ class ImportServiceTest {
     private final LivenessProbe probe = port -> LivenessProbe.ProbeResult.dead("not probed in this test");
     private final ImportService service = new ImportService(io.antfleet.engine.FleetEngines.local(docker),
             new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe), store.containers, store.nodes,
-            store.journal, store.versions(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
+            store.journal, new DirectWork(), store.versions(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
 
     private FakeAntctl container(String id, String name, Map<String, String> labels, int nodes) {
         FakeAntctl antctl = new FakeAntctl("container " + name);
@@ -120,7 +120,7 @@ class ImportServiceTest {
                     return method.invoke(store.nodes, args);
                 });
         ImportService imports = new ImportService(io.antfleet.engine.FleetEngines.local(docker), new AntctlManagerFactory(docker, AntctlSettings.defaults(), probe),
-                store.containers, counted, store.journal, store.versions(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
+                store.containers, counted, store.journal, new DirectWork(), store.versions(), Clock.fixed(Instant.parse("2026-11-27T00:00:00Z"), ZoneOffset.UTC));
         FakeAntctl antctl = container("id-a", "alpha", Map.of("antfleet.fleet", "home"), 2);
         imports.importContainers(List.of(), Optional.empty());
         assertThat(written).containsExactly("antnode1", "antnode2");
@@ -190,6 +190,25 @@ class ImportServiceTest {
         assertThat(report.containers()).extracting(ImportReport.ContainerImport::error)
                 .containsExactly("no container named ghost", null);
         assertThat(store.nodes.findAll()).hasSize(1);
+    }
+
+    @Test
+    void namedContainersAreLookedUpInOneRequestAndOneNamedTwiceGetsOneRow() {
+        container("id-a", "alpha", Map.of(), 1);
+        container("id-b", "beta", Map.of(), 2);
+
+        service.importContainers(List.of("alpha", "beta"), Optional.empty());
+        int before = docker.lookups().size();
+
+        ImportReport report = service.importContainers(List.of("alpha", "beta", "alpha"), Optional.empty());
+
+        assertThat(report.allSucceeded()).isTrue();
+        // the first import's managers also asked for each image id (antctl's dialect); a re-import only lists
+        assertThat(docker.lookups().subList(before, docker.lookups().size())).containsExactly("list [alpha, beta]");
+        assertThat(report.containers()).extracting(ImportReport.ContainerImport::containerId).doesNotContainNull()
+                .containsOnlyOnce(store.containers.findByName("beta").orElseThrow().id());
+        assertThat(store.containers.findAll()).extracting(Container::name).containsExactly("alpha", "beta");
+        assertThat(store.nodes.findAll()).hasSize(3);
     }
 
     @Test

@@ -7,16 +7,13 @@ import io.antfleet.antctl.AntctlSettings;
 import io.antfleet.antctl.AntctlTimeouts;
 import io.antfleet.antctl.HttpLivenessProbe;
 import io.antfleet.antctl.UnknownVersionPolicy;
-import io.antfleet.cli.Main;
+import io.antfleet.cli.CliRun;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.StandInContainers;
 import io.antfleet.engine.ImportReport;
 import io.antfleet.engine.ImportService;
 import io.antfleet.fleet.Node;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -61,7 +58,7 @@ class AntctlFaultsIT {
         try (FaultStore store = FaultStore.create("hang")) {
             ImportService service = new ImportService(io.antfleet.engine.FleetEngines.local(fixture.docker()), new AntctlManagerFactory(fixture.docker(),
                     tightSettings(), new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))), store.containers(),
-                    store.nodes(), store.journal(), store.versions(), Clock.systemUTC());
+                    store.nodes(), store.journal(), store.unit(), store.versions(), Clock.systemUTC());
 
             ImportReport first = service.importContainers(List.of(hanging.name(), healthy.name()), Optional.empty());
 
@@ -83,29 +80,22 @@ class AntctlFaultsIT {
     void truncatedJsonMakesImportExitOneNamingTheContainerAndChangesNoRow() {
         ContainerInfo c = withOneNode("truncated", 50111);
         try (FaultStore store = FaultStore.create("truncated")) {
-            assertThat(cli(store.url(), c.name()).code).isZero();
+            assertThat(cli(store.url(), c.name()).code()).isZero();
             String before = store.snapshot();
             fixture.fault(c.id(), "status json=truncated times=1");
 
-            Run run = cli(store.url(), c.name());
+            CliRun run = cli(store.url(), c.name());
 
-            assertThat(run.code).isEqualTo(1);
-            assertThat(run.err + run.out).contains(c.name()).contains("cannot read the output of antctl status");
+            assertThat(run.code()).isEqualTo(1);
+            assertThat(run.err() + run.out()).contains(c.name()).contains("cannot read the output of antctl status");
             assertThat(store.snapshot()).isEqualTo(before);
             List<Node> nodes = store.nodes().findAll();
             assertThat(nodes).hasSize(1);
         }
     }
 
-    record Run(int code, String out, String err) {
-    }
-
-    static Run cli(String dbUrl, String container) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                "--db", dbUrl, "import", "--container", container);
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+    static CliRun cli(String dbUrl, String container) {
+        return CliRun.of("--db", dbUrl, "import", "--container", container);
     }
 
     static AntctlSettings tightSettings() {

@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.antfleet.antctl.AntctlManagerFactory;
 import io.antfleet.antctl.HttpLivenessProbe;
-import io.antfleet.cli.Main;
+import io.antfleet.cli.CliRun;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ExecResult;
 import io.antfleet.docker.StandInContainers;
@@ -14,9 +14,6 @@ import io.antfleet.engine.ImportReport;
 import io.antfleet.engine.ImportService;
 import io.antfleet.fleet.Node;
 import io.antfleet.fleet.NodeStatus;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -66,7 +63,7 @@ class ContainerKilledIT {
     private static ImportService service(FaultStore store) {
         return new ImportService(io.antfleet.engine.FleetEngines.local(fixture.docker()), new AntctlManagerFactory(fixture.docker(),
                 AntctlFaultsIT.tightSettings(), new HttpLivenessProbe("127.0.0.1", Duration.ofSeconds(2))),
-                store.containers(), store.nodes(), store.journal(), store.versions(), Clock.systemUTC());
+                store.containers(), store.nodes(), store.journal(), store.unit(), store.versions(), Clock.systemUTC());
     }
 
     private static List<NodeStatus> statuses(FaultStore store, ContainerInfo c) {
@@ -128,7 +125,7 @@ class ContainerKilledIT {
                 fixture.docker().stop(c.id(), Duration.ZERO);
                 assertThat(fixture.docker().inspect(c.id()).orElseThrow().running()).isFalse();
 
-                AntctlFaultsIT.Run again = apply(store, spec);
+                CliRun again = apply(store, spec);
 
                 assertThat(again.code()).as(again.err()).isZero();
                 assertThat(fixture.docker().inspect(c.id()).orElseThrow().running()).isTrue();
@@ -143,13 +140,7 @@ class ContainerKilledIT {
         }
     }
 
-    private static AntctlFaultsIT.Run apply(FaultStore store, Path spec) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), "--db", store.url(), "apply",
-                spec.toString());
-        return new AntctlFaultsIT.Run(code, out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8));
+    private static CliRun apply(FaultStore store, Path spec) {
+        return CliRun.of("--db", store.url(), "apply", spec.toString());
     }
 }

@@ -2,6 +2,7 @@ package io.antfleet.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.antfleet.cli.CliRun;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.StandInContainers;
 import java.util.Map;
@@ -30,7 +31,7 @@ class DatabaseGoneIT {
 
     @Test
     void aDatabaseOnAClosedPortIsAClearErrorWithExitCodeOne() {
-        AntctlFaultsIT.Run run = AntctlFaultsIT.cli(
+        CliRun run = AntctlFaultsIT.cli(
                 "jdbc:mariadb://127.0.0.1:54999/antfleet_test_none?user=antfleet&password=antfleet", container.name());
 
         assertThat(run.code()).isEqualTo(1);
@@ -46,7 +47,7 @@ class DatabaseGoneIT {
             assertThat(AntctlFaultsIT.cli(store.url(), container.name()).code()).isZero();
             store.drop();
 
-            AntctlFaultsIT.Run run = AntctlFaultsIT.cli(store.url(), container.name());
+            CliRun run = AntctlFaultsIT.cli(store.url(), container.name());
 
             assertThat(run.code()).isEqualTo(1);
             assertThat(run.err()).startsWith("antfleet: ").containsIgnoringCase("antfleet_test_fault_dropped");

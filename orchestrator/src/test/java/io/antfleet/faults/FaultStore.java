@@ -54,6 +54,11 @@ final class FaultStore implements AutoCloseable {
         return injector.getInstance(OperationJournal.class);
     }
 
+    /** Writes that belong together, in one transaction of this database. */
+    io.antfleet.store.UnitOfWork unit() {
+        return injector.getInstance(io.antfleet.store.UnitOfWork.class);
+    }
+
     /** The version-change rule over this database's journal and decision log. */
     io.antfleet.engine.VersionChanges versions() {
         return new io.antfleet.engine.VersionChanges(journal(), injector.getInstance(io.antfleet.store.DecisionLog.class));

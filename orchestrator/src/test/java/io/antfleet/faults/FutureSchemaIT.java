@@ -2,12 +2,9 @@ package io.antfleet.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.antfleet.cli.CliRun;
 import io.antfleet.cli.ExitCodes;
-import io.antfleet.cli.Main;
 import io.antfleet.store.Database;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,7 +42,7 @@ class FutureSchemaIT {
     }
 
     private static void refusedEverywhere(String url, String jdbcUrl) throws SQLException {
-        assertThat(run("--db", url, "db", "migrate").code()).isZero();
+        assertThat(CliRun.of("--db", url, "db", "migrate").code()).isZero();
         String before;
         try (Connection c = connect(jdbcUrl); Statement s = c.createStatement()) {
             s.execute("CREATE TABLE from_the_future (id INT)");
@@ -59,7 +56,7 @@ class FutureSchemaIT {
                 new String[] {"--output", "json", "db", "status"}, new String[] {"status"}, new String[] {"report", "node-status"})) {
             List<String> all = new ArrayList<>(List.of("--db", url));
             all.addAll(List.of(args));
-            Result r = run(all.toArray(String[]::new));
+            CliRun r = CliRun.of(all);
 
             assertThat(r.code()).as(String.join(" ", args) + ": " + r.err()).isEqualTo(ExitCodes.FAILURE);
             assertThat(r.err()).as(String.join(" ", args)).contains("has schema version 99, newer than this antfleet knows (",
@@ -83,15 +80,5 @@ class FutureSchemaIT {
             }
         }
         return out.toString();
-    }
-
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
-        return new Result(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
     }
 }

@@ -7,11 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 import org.awaitility.Awaitility;
 
 /**
@@ -142,8 +140,7 @@ final class PrivateDockerd implements AutoCloseable {
         }
         stop();
         killLeftovers();
-        unmountAll();
-        deleteDir();
+        HostCommand.unmountAndDelete(dir, "PrivateDockerd");
         HostCommand.run(List.of("ip", "link", "del", bridge), Duration.ofSeconds(30));
     }
 
@@ -165,33 +162,6 @@ final class PrivateDockerd implements AutoCloseable {
                     p.destroyForcibly();
                     p.onExit().orTimeout(30, TimeUnit.SECONDS).exceptionally(e -> p).join();
                 });
-    }
-
-    private void unmountAll() {
-        List<String> mounts;
-        try (Stream<String> lines = Files.lines(Path.of("/proc/mounts"))) {
-            mounts = lines.map(l -> l.split(" ")[1]).filter(m -> m.startsWith(dir.toString()))
-                    .sorted(Comparator.reverseOrder()).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        for (String m : mounts) {
-            if (HostCommand.run(List.of("umount", m), Duration.ofSeconds(30)).exit() != 0) {
-                HostCommand.run(List.of("umount", "-l", m), Duration.ofSeconds(30));
-            }
-        }
-    }
-
-    private void deleteDir() {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-            // whatever is left is named after this run; report it rather than hide it
-            System.err.println("PrivateDockerd: could not delete all of " + dir + ": " + e.getMessage());
-        }
     }
 
     /** Runs a command with a bound and ignores its outcome (clean-up). */

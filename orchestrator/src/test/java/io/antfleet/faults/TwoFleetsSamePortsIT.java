@@ -4,16 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.antfleet.cli.CliRun;
 import io.antfleet.cli.ExitCodes;
-import io.antfleet.cli.Main;
 import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.DockerJavaGateway;
 import io.antfleet.docker.DockerSettings;
 import io.antfleet.engine.apply.FleetLabels;
 import io.antfleet.fleet.PortBlock;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,17 +37,10 @@ class TwoFleetsSamePortsIT {
     @TempDir
     Path dir;
 
-    private record Run(int code, String out, String err) {
-    }
-
-    private Run antfleet(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private CliRun antfleet(String... args) {
         List<String> all = new ArrayList<>(List.of("--db", "jdbc:h2:file:" + dir.resolve("db").resolve("antfleet")));
         all.addAll(List.of(args));
-        int code = Main.run(new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8),
-                all.toArray(String[]::new));
-        return new Run(code, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+        return CliRun.of(all);
     }
 
     private Path spec(String fleet, String... containers) throws Exception {
@@ -69,8 +59,8 @@ class TwoFleetsSamePortsIT {
         String second = first + "-b";
         try (DockerJavaGateway docker = new DockerJavaGateway(DockerSettings.defaults())) {
             try {
-                Run a = antfleet("apply", spec(first, "x").toString());
-                Run b = antfleet("apply", spec(second, "c").toString());
+                CliRun a = antfleet("apply", spec(first, "x").toString());
+                CliRun b = antfleet("apply", spec(second, "c").toString());
                 assertThat(a.code()).as(a.out() + a.err()).isZero();
                 assertThat(b.code()).as(b.out() + b.err()).isZero();
 
@@ -81,14 +71,14 @@ class TwoFleetsSamePortsIT {
                 assertThat(blockB.node().first()).isEqualTo(53710);
                 Map<String, List<String>> running = new HashMap<>();
                 for (String fleet : List.of(first, second)) {
-                    Run status = antfleet("-o", "json", "status", "--fleet", fleet);
+                    CliRun status = antfleet("-o", "json", "status", "--fleet", fleet);
                     assertThat(status.code()).as(status.err()).isZero();
                     running.putAll(running(status.out()));
                 }
                 assertThat(running).containsEntry(first + "-x", List.of("RUNNING", "RUNNING"))
                         .containsEntry(second + "-c", List.of("RUNNING", "RUNNING"));
 
-                Run clash = antfleet("apply", spec(first, "x", "b-c").toString());
+                CliRun clash = antfleet("apply", spec(first, "x", "b-c").toString());
                 assertThat(clash.code()).as(clash.out() + clash.err()).isEqualTo(ExitCodes.USAGE);
                 assertThat(clash.err()).contains("container 'b-c' of fleet '" + first + "' would be named '" + second + "-c'")
                         .contains("container 'c' of fleet '" + second + "'");

@@ -5,6 +5,7 @@ import static java.util.Objects.requireNonNull;
 import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.Container;
 import io.antfleet.fleet.Node;
+import io.antfleet.fleet.spec.HostSpec;
 import io.antfleet.store.ContainerRepository;
 import io.antfleet.store.MachineSettings;
 import io.antfleet.store.NodeRepository;
@@ -64,7 +65,8 @@ public final class ReportService {
         List<Container> chosen = containers.findAll().stream()
                 .filter(c -> wanted.map(w -> c.name().equals(w) || c.name().endsWith("-" + w)
                         || (c.dockerId() != null && c.dockerId().startsWith(w))).orElse(true))
-                .sorted(Comparator.comparing(Container::name)).collect(Collectors.toList());
+                .sorted(Comparator.comparing(Container::name).thenComparing(c -> !HostSpec.LOCAL.equals(c.host()))
+                        .thenComparing(Container::host)).collect(Collectors.toList());
         if (wanted.isPresent() && chosen.isEmpty()) {
             throw new AntfleetException("no recorded container named '" + wanted.get() + "'");
         }
@@ -73,8 +75,13 @@ public final class ReportService {
             nodes.findByContainer(c.id()).stream()
                     .filter(n -> services.isEmpty() || services.contains(n.service().value()))
                     .sorted(Comparator.comparingInt(Node::number))
-                    .forEach(n -> rows.add(new ReportRow(c.name(), n)));
+                    .forEach(n -> rows.add(new ReportRow(shown(c), n)));
         }
         return rows;
+    }
+
+    /** {@code HOST/NAME} for another host's container, as status names it: two hosts may each have one of that name. */
+    private static String shown(Container c) {
+        return HostSpec.LOCAL.equals(c.host()) ? c.name() : c.host() + "/" + c.name();
     }
 }

@@ -26,7 +26,7 @@ class RegistryResurveyorTest {
     private final MemoryStore store = new MemoryStore();
     private final ImportService imports = new ImportService(io.antfleet.engine.FleetEngines.local(docker), new AntctlManagerFactory(docker,
             AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("not probed")), store.containers, store.nodes,
-            store.journal, store.versions(), Clock.systemUTC());
+            store.journal, new io.antfleet.engine.DirectWork(), store.versions(), Clock.systemUTC());
     private final RegistryResurveyor resurveyor = new RegistryResurveyor(imports, store.journal);
 
     @Test
@@ -61,7 +61,7 @@ class RegistryResurveyorTest {
         HostGateways gateways = new HostGateways(docker, "unix:///fake/docker.sock", two.hosts::findAll, h -> far);
         ImportService both = new ImportService(new FleetEngines(gateways, two.hosts::findAll), new AntctlManagerFactory(gateways,
                 AntctlSettings.defaults(), port -> LivenessProbe.ProbeResult.dead("not probed")), two.containers, two.nodes,
-                two.journal, two.versions(), Clock.systemUTC());
+                two.journal, new io.antfleet.engine.DirectWork(), two.versions(), Clock.systemUTC());
         docker.withContainer("id-l", "alpha", Map.of("antfleet.fleet", "f")).onExec("id-l", new FakeAntctl("local alpha").execHandler());
         far.withContainer("id-f", "alpha", Map.of("antfleet.fleet", "f")).onExec("id-f", new FakeAntctl("far alpha").execHandler());
         both.importContainers(List.of("alpha"), Optional.empty(), Optional.of("local"));

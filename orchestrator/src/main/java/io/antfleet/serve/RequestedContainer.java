@@ -10,8 +10,8 @@ import java.util.stream.Collectors;
  * are unique per host only, so a name that two hosts have, given without a host, is refused (409, naming the hosts)
  * rather than taken from the local engine: a node action or a chart must never land on another host's container.
  */
-final class RecordedContainers {
-    private RecordedContainers() {
+final class RequestedContainer {
+    private RequestedContainer() {
     }
 
     /**
