@@ -135,8 +135,10 @@ final class ConvergeScenario {
                 names.add(name);
                 chains.add(floorChain(name, image, nodes, firstPort + i * nodes, phases));
             }
+            double cpu = PeakMemory.processCpuSeconds();
             double seconds = new Floor(docker).chains(chains);
-            progress.println("bench: converge floor: " + phases.describe());
+            progress.printf(Locale.ROOT, "bench: converge floor: %s; this JVM's CPU %.2f s (Docker calls through the same "
+                    + "gateway)%n", phases.describe(), PeakMemory.processCpuSeconds() - cpu);
             return seconds;
         } finally {
             removeAll(names);
