@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +33,8 @@ import java.util.concurrent.Executors;
  * or not) on every recorded host (or the one named), {@code antctl status --json} through its host's engine, then
  * container and node rows keyed by (container, service) on that host. Idempotent: a re-import updates rows and
  * never duplicates them. A container whose survey fails is reported and left untouched in the database; the others
- * still import, and so do the other hosts when one engine does not answer.
+ * still import, and so do the other hosts when one engine does not answer. A name that containers on two hosts have
+ * is refused (the others still import): {@code --host} says which.
  */
 public final class ImportService {
     public static final String FLEET_LABEL = "antfleet.fleet";
@@ -81,6 +84,7 @@ public final class ImportService {
         List<String> asked = new ArrayList<>();
         List<Optional<ContainerInfo>> found = new ArrayList<>();
         List<HostProblem> down = new ArrayList<>();
+        Map<String, String> ambiguous = new LinkedHashMap<>();
         if (names.isEmpty()) {
             FleetEngines.Listing listing = engines.list(scope, Collections.singletonMap(FLEET_LABEL, null));
             down.addAll(listing.unreachable());
@@ -93,7 +97,9 @@ public final class ImportService {
             FleetEngines.Found named = engines.find(scope, names);
             down.addAll(named.unreachable());
             asked.addAll(names);
-            found.addAll(named.containers());
+            named.containers().forEach(matches -> found.add(matches.size() == 1 ? Optional.of(matches.get(0))
+                    : Optional.empty()));
+            refuseAmbiguous(names, named, ambiguous);
         }
         RecordedContainers rows = new RecordedContainers(containers.findAll());
         // The surveys (docker exec + antctl) are the slow part: run them side by side, each container's as soon as a
@@ -114,12 +120,26 @@ public final class ImportService {
                 Surveyed s = outcome(surveys);
                 String name = asked.get(s.index());
                 results[s.index()] = s.info().isPresent() ? importOne(s.info().get(), mode, s, rows)
-                        : ImportReport.ContainerImport.failed(name, null, null, "no container named " + name
-                                + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : ""), scope.get(0));
+                        : ImportReport.ContainerImport.failed(name, null, null, ambiguous.getOrDefault(name,
+                                "no container named " + name
+                                + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : "")), scope.get(0));
             }
-            return new ImportReport(List.of(results), down.stream().distinct().toList());
+            return new ImportReport(List.of(results), down.stream().distinct().toList(), List.copyOf(ambiguous.keySet()));
         } finally {
             pool.shutdownNow();
+        }
+    }
+
+    /**
+     * Refuses each name that several hosts have, as {@code status} and {@code node} do ({@link ContainerSelection}):
+     * nothing is surveyed or written for it, the other names still import.
+     */
+    private static void refuseAmbiguous(List<String> names, FleetEngines.Found named, Map<String, String> refusals) {
+        for (int i = 0; i < names.size(); i++) {
+            if (named.containers().get(i).size() > 1) {
+                refusals.put(names.get(i), ContainerSelection.matches(names.get(i), named.containers().get(i))
+                        + "; add --host NAME; nothing was imported for it");
+            }
         }
     }
 
