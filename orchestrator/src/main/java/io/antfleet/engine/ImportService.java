@@ -81,26 +81,9 @@ public final class ImportService {
      */
     public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode, Optional<String> host) {
         List<String> scope = engines.scope(host);
-        List<String> asked = new ArrayList<>();
-        List<Optional<ContainerInfo>> found = new ArrayList<>();
-        List<HostProblem> down = new ArrayList<>();
-        Map<String, String> ambiguous = new LinkedHashMap<>();
-        if (names.isEmpty()) {
-            FleetEngines.Listing listing = engines.list(scope, Collections.singletonMap(FLEET_LABEL, null));
-            down.addAll(listing.unreachable());
-            for (ContainerInfo info : listing.containers()) {
-                asked.add(info.name());
-                found.add(Optional.of(info));
-            }
-        } else {
-            // one list per engine for all the names, not an inspect per container before its survey
-            FleetEngines.Found named = engines.find(scope, names);
-            down.addAll(named.unreachable());
-            asked.addAll(names);
-            named.containers().forEach(matches -> found.add(matches.size() == 1 ? Optional.of(matches.get(0))
-                    : Optional.empty()));
-            refuseAmbiguous(names, named, ambiguous);
-        }
+        Wanted wanted = wanted(scope, names);
+        List<String> asked = wanted.asked();
+        List<Optional<ContainerInfo>> found = wanted.found();
         RecordedContainers rows = new RecordedContainers(containers.findAll());
         // The surveys (docker exec + antctl) are the slow part: run them side by side, each container's as soon as a
         // thread is free, and write each container's rows on this thread as soon as its survey is in, so that the
@@ -120,27 +103,48 @@ public final class ImportService {
                 Surveyed s = outcome(surveys);
                 String name = asked.get(s.index());
                 results[s.index()] = s.info().isPresent() ? importOne(s.info().get(), mode, s, rows)
-                        : ImportReport.ContainerImport.failed(name, null, null, ambiguous.getOrDefault(name,
+                        : ImportReport.ContainerImport.failed(name, null, null, wanted.refused().getOrDefault(name,
                                 "no container named " + name
                                 + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : "")), scope.get(0));
             }
-            return new ImportReport(List.of(results), down.stream().distinct().toList(), List.copyOf(ambiguous.keySet()));
+            return new ImportReport(List.of(results), wanted.down(), List.copyOf(wanted.refused().keySet()));
         } finally {
             pool.shutdownNow();
         }
     }
 
     /**
-     * Refuses each name that several hosts have, as {@code status} and {@code node} do ({@link ContainerSelection}):
-     * nothing is surveyed or written for it, the other names still import.
+     * The containers to import, in order: each one's name as asked and what Docker reports (empty: none of that name,
+     * or a name {@code refused}, with why); and the hosts whose engine did not answer.
      */
-    private static void refuseAmbiguous(List<String> names, FleetEngines.Found named, Map<String, String> refusals) {
+    private record Wanted(List<String> asked, List<Optional<ContainerInfo>> found, List<HostProblem> down,
+            Map<String, String> refused) {
+    }
+
+    /**
+     * Every labelled container of {@code scope}, or the ones {@code names} names. A name that several hosts have is
+     * refused, as {@code status} and {@code node} refuse it ({@link ContainerSelection}): nothing is surveyed or
+     * written for it, the other names still import.
+     */
+    private Wanted wanted(List<String> scope, List<String> names) {
+        if (names.isEmpty()) {
+            FleetEngines.Listing listing = engines.list(scope, Collections.singletonMap(FLEET_LABEL, null));
+            return new Wanted(listing.containers().stream().map(ContainerInfo::name).toList(),
+                    listing.containers().stream().map(Optional::of).toList(), listing.unreachable(), Map.of());
+        }
+        // one list per engine for all the names, not an inspect per container before its survey
+        FleetEngines.Found named = engines.find(scope, names);
+        List<Optional<ContainerInfo>> found = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
         for (int i = 0; i < names.size(); i++) {
-            if (named.containers().get(i).size() > 1) {
-                refusals.put(names.get(i), ContainerSelection.matches(names.get(i), named.containers().get(i))
+            List<ContainerInfo> matches = named.containers().get(i);
+            found.add(matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty());
+            if (matches.size() > 1) {
+                refused.put(names.get(i), ContainerSelection.matches(names.get(i), matches)
                         + "; add --host NAME; nothing was imported for it");
             }
         }
+        return new Wanted(names, found, named.unreachable().stream().distinct().toList(), refused);
     }
 
     /**
