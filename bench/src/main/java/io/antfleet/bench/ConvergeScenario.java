@@ -40,10 +40,13 @@ final class ConvergeScenario {
      * long-running orchestrator pays once, not per apply (docs/performance.md: its round 1 stood out).
      */
     static final int WARM_UPS = 1;
+    private static final int REMOVE_ATTEMPTS = 3;
     private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
 
     private final DockerGateway docker;
     private final ApplyService apply;
+    /** Milliseconds from each apply's call to its plan (lease, journal, observation, plan), warm-up included. */
+    private final List<Double> planning = new ArrayList<>();
 
     ConvergeScenario(DockerGateway docker, ApplyService apply) {
         this.docker = requireNonNull(docker, "docker is null");
@@ -52,23 +55,29 @@ final class ConvergeScenario {
 
     ScenarioResult run(int containers, int nodes, int firstPort, String image, PrintWriter progress) {
         Rounds rounds = Rounds.run("converge", WARM_UPS, ROUNDS, docker,
-                () -> applied(containers, nodes, firstPort, image),
-                () -> floor(containers, nodes, firstPort, image), progress);
+                () -> applied(containers, nodes, firstPort, image, progress),
+                () -> floor(containers, nodes, firstPort, image, progress), progress);
         return rounds.result("converge", TARGET_RATIO, String.format(Locale.ROOT, "empty to %d containers x %d nodes "
                 + "running, stand-in peer_wait_ms=0 on both sides: antfleet apply median %.2f s; floor (per container at "
-                + "once: create + write the stand-in config + antctl add + antctl start of the batch) median %.2f s; %s; %s",
+                + "once: create + write the stand-in config + antctl add + antctl start of the batch) median %.2f s; %s; %s; "
+                + "antfleet's first step began %s ms after the apply was called (lease, journal, observation, plan; "
+                + "warm-up first)",
                 containers, nodes, rounds.medianAntfleet(), rounds.medianFloor(), rounds.summary(),
-                rounds.execsPerContainer(containers)));
+                rounds.execsPerContainer(containers), planning.stream().map(ms -> String.format(Locale.ROOT, "%.0f", ms))
+                        .collect(java.util.stream.Collectors.joining("/"))));
     }
 
     /** One {@code antfleet apply} of a fresh fleet, timed; the fleet is removed after (not timed). */
-    private Rounds.Timing applied(int containers, int nodes, int firstPort, String image) {
+    private Rounds.Timing applied(int containers, int nodes, int firstPort, String image, PrintWriter progress) {
         String fleet = "bench-" + UUID.randomUUID().toString().substring(0, 6);
         FleetSpec spec = new SpecLoader().parse("bench.yaml", spec(fleet, containers, nodes, firstPort, image));
         SameSettings settings = new SameSettings(spec);
         try {
             ApplyReport[] report = new ApplyReport[1];
+            long start = System.nanoTime();
             Rounds.Timing timing = Rounds.time(() -> report[0] = apply.apply(spec, false, settings));
+            planning.add((settings.plannedAt - start) / 1e6);
+            progress.println("bench: converge antfleet: " + settings.phases.describe());
             if (!settings.failures.isEmpty() || !report[0].ok()) {
                 throw new AntfleetException("bench converge: apply failed: " + report[0].containers() + " "
                         + settings.failures);
@@ -83,6 +92,8 @@ final class ConvergeScenario {
     private final class SameSettings implements ApplyProgress {
         private final FleetSpec spec;
         private final ConcurrentLinkedQueue<String> failures = new ConcurrentLinkedQueue<>();
+        private volatile long plannedAt;
+        private final Phases phases = new Phases();
 
         SameSettings(FleetSpec spec) {
             this.spec = spec;
@@ -90,11 +101,13 @@ final class ConvergeScenario {
 
         @Override
         public void planned(Plan plan) {
+            plannedAt = System.nanoTime();
         }
 
         @Override
         public void started(PlanStep action) {
             if (action instanceof PlanStep.AddNodes) {
+                phases.configured(action.container());
                 try {
                     StandinConfig.noPeerWait(docker, spec.dockerName(action.container()));
                 } catch (RuntimeException e) {
@@ -105,22 +118,30 @@ final class ConvergeScenario {
 
         @Override
         public void finished(PlanStep action, boolean ok) {
+            if (action instanceof PlanStep.AddNodes) {
+                phases.done(action.container());
+            }
         }
     }
 
-    private double floor(int containers, int nodes, int firstPort, String image) {
+    private double floor(int containers, int nodes, int firstPort, String image, PrintWriter progress) {
         String run = UUID.randomUUID().toString().substring(0, 6);
         List<String> names = new ArrayList<>();
         try {
             List<List<Floor.Step>> chains = new ArrayList<>();
+            Phases phases = new Phases();
             for (int i = 0; i < containers; i++) {
                 String name = "bench-" + run + "-floor" + i;
                 names.add(name);
-                chains.add(floorChain(name, image, nodes, firstPort + i * nodes));
+                chains.add(floorChain(name, image, nodes, firstPort + i * nodes, phases));
             }
-            return new Floor(docker).chains(chains);
+            double cpu = PeakMemory.processCpuSeconds();
+            double seconds = new Floor(docker).chains(chains);
+            progress.printf(Locale.ROOT, "bench: converge floor: %s; this JVM's CPU %.2f s (Docker calls through the same "
+                    + "gateway)%n", phases.describe(), PeakMemory.processCpuSeconds() - cpu);
+            return seconds;
         } finally {
-            names.forEach(this::removeContainer);
+            removeAll(names);
         }
     }
 
@@ -141,7 +162,7 @@ final class ConvergeScenario {
      * What a script does for one container: create it on its volume, write the stand-in's settings, add the
      * batch, start the batch's services (as root, the system-wide registry, as apply's antctl+sudo).
      */
-    private static List<Floor.Step> floorChain(String name, String image, int nodes, int port) {
+    private static List<Floor.Step> floorChain(String name, String image, int nodes, int port, Phases phases) {
         int metrics = port + 1000;
         int rpc = port + 2000;
         List<String> start = new ArrayList<>(List.of("antctl", "start"));
@@ -152,26 +173,52 @@ final class ConvergeScenario {
                 name + "-data", "/var/antctl", null, null);
         return List.of(
                 docker -> docker.createAndStart(container),
-                docker -> StandinConfig.noPeerWait(docker, name),
+                docker -> {
+                    phases.configured(name);
+                    StandinConfig.noPeerWait(docker, name);
+                },
                 Floor.exec(name, List.of("antctl", "add", "--count", Integer.toString(nodes), "--node-port",
                         port + "-" + (port + nodes - 1), "--metrics-port", metrics + "-" + (metrics + nodes - 1),
                         "--rpc-port", rpc + "-" + (rpc + nodes - 1), "--no-upnp", "--rewards-address", WALLET,
                         "evm-arbitrum-one")),
-                Floor.exec(name, start));
+                Floor.exec(name, start), docker -> phases.done(name));
     }
 
     private void removeFleet(String fleet) {
-        for (ContainerInfo c : docker.listByLabels(Map.of("antfleet.fleet", fleet))) {
-            removeContainer(c.name());
+        removeAll(docker.listByLabels(Map.of("antfleet.fleet", fleet)).stream().map(ContainerInfo::name).toList());
+    }
+
+    /** Removes every one of {@code names}; fails, once all were tried, when any is still there. */
+    private void removeAll(List<String> names) {
+        List<String> left = new ArrayList<>();
+        for (String name : names) {
+            removed(name).ifPresent(left::add);
+        }
+        if (!left.isEmpty()) {
+            throw new AntfleetException("bench converge: still there after " + REMOVE_ATTEMPTS + " removals each: "
+                    + left + "; their ports would fail the next side's nodes");
         }
     }
 
-    /** The container and its named volume (the gateway removes the named volumes a container mounts). */
-    private void removeContainer(String name) {
-        try {
-            docker.remove(name, true);
-        } catch (DockerOperationException e) {
-            // never created, or already gone
+    /**
+     * Removes the container and its named volume (the gateway removes the named volumes a container mounts), made
+     * sure of: the next side's container of the same index binds the same ports, so one left behind (a removal that
+     * timed out on a busy host) would fail its nodes. Asked up to {@value #REMOVE_ATTEMPTS} times.
+     *
+     * @return empty once it is gone, else the container and the last error
+     */
+    private java.util.Optional<String> removed(String name) {
+        String last = "";
+        for (int attempt = 0; attempt < REMOVE_ATTEMPTS; attempt++) {
+            try {
+                docker.remove(name, true);
+            } catch (DockerOperationException e) {
+                last = e.getMessage(); // never created, already gone, or not yet: the inspect says which
+            }
+            if (docker.inspect(name).isEmpty()) {
+                return java.util.Optional.empty();
+            }
         }
+        return java.util.Optional.of(name + " (" + last + ")");
     }
 }

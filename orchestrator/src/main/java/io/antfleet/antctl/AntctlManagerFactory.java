@@ -60,6 +60,13 @@ public final class AntctlManagerFactory implements NodeManagers {
      */
     @Override
     public AntctlManager forContainer(String host, String address, String displayName, ProcessManager mode) {
+        return forContainer(host, address, displayName, mode, null);
+    }
+
+    /** {@inheritDoc} A manager made earlier for the container is handed out as it is. */
+    @Override
+    public AntctlManager forContainer(String host, String address, String displayName, ProcessManager mode,
+            String imageId) {
         requireNonNull(host, "host is null");
         requireNonNull(address, "address is null");
         requireNonNull(displayName, "displayName is null");
@@ -68,7 +75,7 @@ public final class AntctlManagerFactory implements NodeManagers {
         // the lock file is this machine's: a remote container's lock carries its host, as its name is unique only there
         String lock = "container-" + (local ? "" : host + "-") + displayName;
         return managers.computeIfAbsent(host + "|" + address + "|" + mode.label(), k -> manager(new LockedRunner(
-                new DockerExecRunner(gateways.forHost(host), address, displayName, mode, settings), locks, lock),
+                new DockerExecRunner(gateways.forHost(host), address, displayName, mode, settings, imageId), locks, lock),
                 local ? probe : LivenessProbe.UNCHECKED));
     }
 

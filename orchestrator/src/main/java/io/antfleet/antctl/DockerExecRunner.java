@@ -31,6 +31,7 @@ public final class DockerExecRunner implements AntctlRunner {
     private final ProcessManager mode;
     private final AntctlSettings settings;
     private final LongSupplier nanoTime;
+    private final String knownImageId;
 
     public DockerExecRunner(DockerGateway gateway, String container, ProcessManager mode, AntctlSettings settings) {
         this(gateway, container, container, mode, settings);
@@ -38,18 +39,30 @@ public final class DockerExecRunner implements AntctlRunner {
 
     public DockerExecRunner(DockerGateway gateway, String container, String displayName, ProcessManager mode,
             AntctlSettings settings) {
-        this(gateway, container, displayName, mode, settings, System::nanoTime);
+        this(gateway, container, displayName, mode, settings, (String) null);
+    }
+
+    /** {@code imageId}: the container's image as Docker reported it (null: asked of Docker when needed). */
+    public DockerExecRunner(DockerGateway gateway, String container, String displayName, ProcessManager mode,
+            AntctlSettings settings, String imageId) {
+        this(gateway, container, displayName, mode, settings, System::nanoTime, imageId);
+    }
+
+    DockerExecRunner(DockerGateway gateway, String container, String displayName, ProcessManager mode,
+            AntctlSettings settings, LongSupplier nanoTime) {
+        this(gateway, container, displayName, mode, settings, nanoTime, null);
     }
 
     /** {@code container} is how Docker is addressed (an id), {@code displayName} how messages name it. */
-    DockerExecRunner(DockerGateway gateway, String container, String displayName, ProcessManager mode,
-            AntctlSettings settings, LongSupplier nanoTime) {
+    private DockerExecRunner(DockerGateway gateway, String container, String displayName, ProcessManager mode,
+            AntctlSettings settings, LongSupplier nanoTime, String imageId) {
         this.gateway = requireNonNull(gateway, "gateway is null");
         this.container = requireNonNull(container, "container is null");
         this.displayName = requireNonNull(displayName, "displayName is null");
         this.mode = requireNonNull(mode, "mode is null");
         this.settings = requireNonNull(settings, "settings is null");
         this.nanoTime = requireNonNull(nanoTime, "nanoTime is null");
+        this.knownImageId = imageId;
     }
 
     @Override
@@ -68,9 +81,12 @@ public final class DockerExecRunner implements AntctlRunner {
         }
     }
 
-    /** Docker's word for the container's image: one API call, no process in the container. */
+    /** Docker's word for the container's image: as given, else one API call (no process in the container). */
     @Override
     public Optional<String> imageId() {
+        if (knownImageId != null) {
+            return Optional.of(knownImageId);
+        }
         return gateway.inspect(container).map(ContainerInfo::imageId);
     }
 

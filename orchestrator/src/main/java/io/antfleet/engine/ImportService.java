@@ -164,7 +164,7 @@ public final class ImportService {
         try {
             ContainerInfo c = info.get();
             return new Surveyed(index, info, existing, managers.forContainer(c.host(), c.id(), c.name(),
-                    modeOf(c, mode, existing)).survey(), null);
+                    modeOf(c, mode, existing), c.imageId()).survey(), null);
         } catch (RuntimeException e) {
             return new Surveyed(index, info, existing, null, e);
         }

@@ -27,8 +27,14 @@ public final class ManagersByMode implements NodeManagers {
 
     @Override
     public NodeManager forContainer(String host, String address, String displayName, ProcessManager mode) {
+        return forContainer(host, address, displayName, mode, null);
+    }
+
+    @Override
+    public NodeManager forContainer(String host, String address, String displayName, ProcessManager mode,
+            String imageId) {
         if (mode != ProcessManager.ANT) {
-            return antctl.forContainer(host, address, displayName, mode);
+            return antctl.forContainer(host, address, displayName, mode, imageId);
         }
         return ant.orElseThrow(() -> new AntfleetException("container " + displayName + " runs nodeManager ant, which "
                 + "this antfleet was built without (no AntModule)")).forContainer(host, address, displayName);

@@ -20,4 +20,14 @@ public interface NodeManagers {
      * name), {@code displayName} how errors name it.
      */
     NodeManager forContainer(String host, String address, String displayName, ProcessManager mode);
+
+    /**
+     * As {@link #forContainer(String, String, String, ProcessManager)}, with the container's image id as Docker
+     * just reported it ({@code sha256:...}; null when not known), so that a new manager need not ask Docker for it
+     * before its first call (the tool's version is asked once per image id).
+     */
+    default NodeManager forContainer(String host, String address, String displayName, ProcessManager mode,
+            String imageId) {
+        return forContainer(host, address, displayName, mode);
+    }
 }

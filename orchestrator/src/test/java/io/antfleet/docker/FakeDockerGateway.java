@@ -25,7 +25,13 @@ public final class FakeDockerGateway implements DockerGateway {
     private String unreachable;
 
     public synchronized FakeDockerGateway withContainer(String id, String name, Map<String, String> labels) {
-        containers.put(id, new ContainerInfo(id, name, "antfleet/agent:stand-in", true, "host", labels));
+        return withContainer(id, name, labels, null);
+    }
+
+    /** A container whose image id ({@code sha256:...}) Docker reports. */
+    public synchronized FakeDockerGateway withContainer(String id, String name, Map<String, String> labels,
+            String imageId) {
+        containers.put(id, new ContainerInfo(id, name, "antfleet/agent:stand-in", true, "host", labels, imageId));
         return this;
     }
 

@@ -212,6 +212,21 @@ class ImportServiceTest {
     }
 
     @Test
+    void theImageIdsTheListReportedSpareTheFirstImportAnInspectPerContainer() {
+        for (String n : List.of("alpha", "beta")) {
+            FakeAntctl antctl = new FakeAntctl("container " + n);
+            docker.withContainer("id-" + n, n, Map.of(), "sha256:5a1e").onExec("id-" + n, antctl.execHandler());
+        }
+
+        ImportReport report = service.importContainers(List.of("alpha", "beta"), Optional.empty());
+
+        assertThat(report.allSucceeded()).isTrue();
+        assertThat(docker.lookups()).containsExactly("list [alpha, beta]");
+        assertThat(docker.execs()).extracting(c -> c.command().get(c.command().size() - 1))
+                .containsOnlyOnce("--version").contains("--json");
+    }
+
+    @Test
     void servicesAntctlNoLongerListsAreMarkedDead() {
         FakeAntctl antctl = container("id-a", "alpha", Map.of("antfleet.fleet", "home"), 2);
         service.importContainers(List.of(), Optional.empty());
