@@ -7,6 +7,7 @@ import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ContainerSpec;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerOperationException;
+import io.antfleet.docker.ExecResult;
 import io.antfleet.engine.apply.ApplyProgress;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
@@ -79,13 +80,29 @@ final class ConvergeScenario {
             planning.add((settings.plannedAt - start) / 1e6);
             progress.println("bench: converge antfleet: " + settings.phases.describe());
             if (!settings.failures.isEmpty() || !report[0].ok()) {
-                throw new AntfleetException("bench converge: apply failed: " + report[0].containers() + " "
-                        + settings.failures);
+                throw new AntfleetException("bench converge: apply failed: " + whyNodesFailed(spec, report[0]) + " "
+                        + report[0].containers() + " " + settings.failures);
             }
             return timing;
         } finally {
             removeFleet(fleet);
         }
+    }
+
+    /** The crash reasons the failed containers' nodes wrote (the stand-in's critical_failure.log), first two containers. */
+    private String whyNodesFailed(FleetSpec spec, ApplyReport report) {
+        List<String> reasons = new ArrayList<>();
+        report.containers().stream().filter(c -> c.error().isPresent()).limit(2).forEach(c -> {
+            String name = spec.dockerName(c.container());
+            try {
+                ExecResult r = docker.exec(name, List.of("find", "/var/log/antnode", "-name", "critical_failure.log",
+                        "-exec", "cat", "{}", ";"), null, Map.of(), null, java.time.Duration.ofSeconds(10));
+                reasons.add(name + ": " + r.stdout().strip().replace('\n', ' '));
+            } catch (RuntimeException e) {
+                reasons.add(name + ": (" + e.getMessage() + ")");
+            }
+        });
+        return "nodes' crash reasons " + reasons;
     }
 
     /** Writes the stand-in's settings into each container as its add-nodes step starts (after the create). */
