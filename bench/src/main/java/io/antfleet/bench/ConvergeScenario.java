@@ -15,6 +15,7 @@ import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.store.ContainerRepository;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,12 +47,14 @@ final class ConvergeScenario {
 
     private final DockerGateway docker;
     private final ApplyService apply;
+    private final ContainerRepository containers;
     /** Milliseconds from each apply's call to its plan (lease, journal, observation, plan), warm-up included. */
     private final List<Double> planning = new ArrayList<>();
 
-    ConvergeScenario(DockerGateway docker, ApplyService apply) {
+    ConvergeScenario(DockerGateway docker, ApplyService apply, ContainerRepository containers) {
         this.docker = requireNonNull(docker, "docker is null");
         this.apply = requireNonNull(apply, "apply is null");
+        this.containers = requireNonNull(containers, "containers is null");
     }
 
     ScenarioResult run(int containers, int nodes, int firstPort, String image, PrintWriter progress) {
@@ -201,8 +204,14 @@ final class ConvergeScenario {
                 Floor.exec(name, start), docker -> phases.done(name));
     }
 
+    /**
+     * The fleet's containers, and their rows (with their nodes), as pruning them would: rows left behind would keep
+     * their port blocks taken, so that each later round's apply got blocks further up, different from the floor's and
+     * in the end inside the ephemeral range (measured: rpc ports 61000+ by round 4, nodes failing to bind).
+     */
     private void removeFleet(String fleet) {
         removeAll(docker.listByLabels(Map.of("antfleet.fleet", fleet)).stream().map(ContainerInfo::name).toList());
+        containers.findAll().stream().filter(c -> c.name().startsWith(fleet + "-c")).forEach(c -> containers.delete(c.id()));
     }
 
     /** Removes every one of {@code names}; fails, once all were tried, when any is still there. */
