@@ -36,7 +36,8 @@ public final class ImportCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Option(names = "--container", paramLabel = "NAME|ID",
-            description = "Import this container (repeatable). Default: every container labelled antfleet.fleet.")
+            description = "Import this container (repeatable). Default: every container labelled antfleet.fleet. A name"
+                    + " that containers on two hosts have is refused (exit 2, the other names still import): add --host.")
     List<String> containers = new ArrayList<>();
 
     @Option(names = "--process-manager", paramLabel = "MODE", converter = ProcessManagerConverter.class,
@@ -67,6 +68,10 @@ public final class ImportCommand implements Callable<Integer> {
             ImportTable.print(report, out, spec.commandLine().getErr());
         }
         out.flush();
+        // a name several hosts have is a usage error, as for status and node (exit 2); the other names were imported
+        if (!report.ambiguous().isEmpty()) {
+            return ExitCodes.USAGE;
+        }
         return report.allSucceeded() ? ExitCodes.OK : ExitCodes.FAILURE;
     }
 

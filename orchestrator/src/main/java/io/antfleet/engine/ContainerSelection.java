@@ -51,9 +51,14 @@ public final class ContainerSelection {
 
     /** Refuses a {@code wanted} that names containers of several fleets (or several containers at all). */
     public static ContainerSelectionException ambiguous(String wanted, List<ContainerInfo> found) {
+        return new ContainerSelectionException(matches(wanted, found)
+                + "; name one by its Docker name, or add --fleet NAME or --host NAME; nothing was done");
+    }
+
+    /** How every refusal of an ambiguous {@code --container} begins: the value and the containers it matches. */
+    public static String matches(String wanted, List<ContainerInfo> found) {
         String listed = found.stream().map(ContainerSelection::describe).collect(Collectors.joining(", "));
-        return new ContainerSelectionException("--container '" + wanted + "' matches " + found.size() + " containers: "
-                + listed + "; name one by its Docker name, or add --fleet NAME or --host NAME; nothing was done");
+        return "--container '" + wanted + "' matches " + found.size() + " containers: " + listed;
     }
 
     private static boolean names(ContainerInfo info, String wanted) {

@@ -78,42 +78,44 @@ public final class FleetEngines {
         return new Listing(found, down);
     }
 
-    /** What each of a list of names names (empty: no host in scope has it), and the hosts whose engine did not answer. */
-    public record Found(List<Optional<ContainerInfo>> containers, List<HostProblem> unreachable) {
+    /**
+     * What each of a list of names names on the hosts of a scope (none, one, or one per host that has it), and the
+     * hosts whose engine did not answer.
+     */
+    public record Found(List<List<ContainerInfo>> containers, List<HostProblem> unreachable) {
         public Found {
-            containers = List.copyOf(containers);
+            containers = containers.stream().map(List::copyOf).toList();
             unreachable = List.copyOf(unreachable);
         }
     }
 
     /**
-     * The container each of {@code names} names, by name or id, on the first host of {@code scope} whose engine has
-     * it (the local one first). Each engine is asked once for all the plain names ({@link DockerGateway#listByNames});
-     * what could be an id (hex digits) or is no Docker name is inspected one by one, so that Docker resolves it as
-     * {@code docker inspect} does.
+     * The containers each of {@code names} names, by name or id, on every host of {@code scope} that has one (in
+     * scope order, the local one first): two entries where two engines have that name. Each engine is asked once for
+     * all the plain names ({@link DockerGateway#listByNames}); what could be an id (hex digits) or is no Docker name
+     * is inspected one by one, so that Docker resolves it as {@code docker inspect} does.
      */
     public Found find(List<String> scope, List<String> names) {
-        Map<String, ContainerInfo> found = new HashMap<>();
+        Map<String, List<ContainerInfo>> found = new HashMap<>();
         List<HostProblem> down = new ArrayList<>();
+        List<String> distinct = names.stream().distinct().toList();
         for (String host : scope) {
-            List<String> missing = names.stream().distinct().filter(n -> !found.containsKey(n)).toList();
-            if (missing.isEmpty()) {
-                break;
-            }
             try {
                 DockerGateway engine = gateways.forHost(host);
-                engine.listByNames(missing.stream().filter(FleetEngines::listable).toList())
-                        .forEach(i -> found.putIfAbsent(i.name(), i));
-                for (String n : missing) {
+                Map<String, ContainerInfo> here = new HashMap<>();
+                engine.listByNames(distinct.stream().filter(FleetEngines::listable).toList())
+                        .forEach(i -> here.putIfAbsent(i.name(), i));
+                for (String n : distinct) {
                     if (!listable(n)) {
-                        engine.inspect(n).ifPresent(i -> found.put(n, i));
+                        engine.inspect(n).ifPresent(i -> here.put(n, i));
                     }
                 }
+                here.forEach((n, i) -> found.computeIfAbsent(n, k -> new ArrayList<>()).add(i));
             } catch (EngineUnreachableException e) {
                 down.add(problem(host, e));
             }
         }
-        return new Found(names.stream().map(n -> Optional.ofNullable(found.get(n))).toList(), down);
+        return new Found(names.stream().map(n -> found.getOrDefault(n, List.of())).toList(), down);
     }
 
     /** A Docker container name that cannot be an id (which Docker would resolve first): its name filter finds it. */

@@ -8,12 +8,18 @@ import java.util.List;
 
 /**
  * What {@code antfleet import} found and recorded, per container; a failed container carries its error. The hosts
- * whose engine did not answer are listed apart (nothing of theirs was imported).
+ * whose engine did not answer are listed apart (nothing of theirs was imported), and so are the names refused because
+ * several hosts have a container of that name ({@code ambiguous}: a usage error, as {@code status} makes it).
  */
-public record ImportReport(List<ContainerImport> containers, List<HostProblem> unreachable) {
+public record ImportReport(List<ContainerImport> containers, List<HostProblem> unreachable, List<String> ambiguous) {
     public ImportReport {
         containers = List.copyOf(containers);
         unreachable = List.copyOf(unreachable);
+        ambiguous = List.copyOf(ambiguous);
+    }
+
+    public ImportReport(List<ContainerImport> containers, List<HostProblem> unreachable) {
+        this(containers, unreachable, List.of());
     }
 
     public ImportReport(List<ContainerImport> containers) {

@@ -18,7 +18,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
@@ -31,7 +33,8 @@ import java.util.concurrent.Executors;
  * or not) on every recorded host (or the one named), {@code antctl status --json} through its host's engine, then
  * container and node rows keyed by (container, service) on that host. Idempotent: a re-import updates rows and
  * never duplicates them. A container whose survey fails is reported and left untouched in the database; the others
- * still import, and so do the other hosts when one engine does not answer.
+ * still import, and so do the other hosts when one engine does not answer. A name that containers on two hosts have
+ * is refused (the others still import): {@code --host} says which.
  */
 public final class ImportService {
     public static final String FLEET_LABEL = "antfleet.fleet";
@@ -78,23 +81,9 @@ public final class ImportService {
      */
     public ImportReport importContainers(List<String> names, Optional<ProcessManager> mode, Optional<String> host) {
         List<String> scope = engines.scope(host);
-        List<String> asked = new ArrayList<>();
-        List<Optional<ContainerInfo>> found = new ArrayList<>();
-        List<HostProblem> down = new ArrayList<>();
-        if (names.isEmpty()) {
-            FleetEngines.Listing listing = engines.list(scope, Collections.singletonMap(FLEET_LABEL, null));
-            down.addAll(listing.unreachable());
-            for (ContainerInfo info : listing.containers()) {
-                asked.add(info.name());
-                found.add(Optional.of(info));
-            }
-        } else {
-            // one list per engine for all the names, not an inspect per container before its survey
-            FleetEngines.Found named = engines.find(scope, names);
-            down.addAll(named.unreachable());
-            asked.addAll(names);
-            found.addAll(named.containers());
-        }
+        Wanted wanted = wanted(scope, names);
+        List<String> asked = wanted.asked();
+        List<Optional<ContainerInfo>> found = wanted.found();
         RecordedContainers rows = new RecordedContainers(containers.findAll());
         // The surveys (docker exec + antctl) are the slow part: run them side by side, each container's as soon as a
         // thread is free, and write each container's rows on this thread as soon as its survey is in, so that the
@@ -114,13 +103,48 @@ public final class ImportService {
                 Surveyed s = outcome(surveys);
                 String name = asked.get(s.index());
                 results[s.index()] = s.info().isPresent() ? importOne(s.info().get(), mode, s, rows)
-                        : ImportReport.ContainerImport.failed(name, null, null, "no container named " + name
-                                + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : ""), scope.get(0));
+                        : ImportReport.ContainerImport.failed(name, null, null, wanted.refused().getOrDefault(name,
+                                "no container named " + name
+                                + (scope.size() > 1 ? " on hosts " + String.join(", ", scope) : "")), scope.get(0));
             }
-            return new ImportReport(List.of(results), down.stream().distinct().toList());
+            return new ImportReport(List.of(results), wanted.down(), List.copyOf(wanted.refused().keySet()));
         } finally {
             pool.shutdownNow();
         }
+    }
+
+    /**
+     * The containers to import, in order: each one's name as asked and what Docker reports (empty: none of that name,
+     * or a name {@code refused}, with why); and the hosts whose engine did not answer.
+     */
+    private record Wanted(List<String> asked, List<Optional<ContainerInfo>> found, List<HostProblem> down,
+            Map<String, String> refused) {
+    }
+
+    /**
+     * Every labelled container of {@code scope}, or the ones {@code names} names. A name that several hosts have is
+     * refused, as {@code status} and {@code node} refuse it ({@link ContainerSelection}): nothing is surveyed or
+     * written for it, the other names still import.
+     */
+    private Wanted wanted(List<String> scope, List<String> names) {
+        if (names.isEmpty()) {
+            FleetEngines.Listing listing = engines.list(scope, Collections.singletonMap(FLEET_LABEL, null));
+            return new Wanted(listing.containers().stream().map(ContainerInfo::name).toList(),
+                    listing.containers().stream().map(Optional::of).toList(), listing.unreachable(), Map.of());
+        }
+        // one list per engine for all the names, not an inspect per container before its survey
+        FleetEngines.Found named = engines.find(scope, names);
+        List<Optional<ContainerInfo>> found = new ArrayList<>();
+        Map<String, String> refused = new LinkedHashMap<>();
+        for (int i = 0; i < names.size(); i++) {
+            List<ContainerInfo> matches = named.containers().get(i);
+            found.add(matches.size() == 1 ? Optional.of(matches.get(0)) : Optional.empty());
+            if (matches.size() > 1) {
+                refused.put(names.get(i), ContainerSelection.matches(names.get(i), matches)
+                        + "; add --host NAME; nothing was imported for it");
+            }
+        }
+        return new Wanted(names, found, named.unreachable().stream().distinct().toList(), refused);
     }
 
     /**

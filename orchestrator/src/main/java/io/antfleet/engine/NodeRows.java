@@ -39,7 +39,7 @@ final class NodeRows {
     Result write(Container container, List<? extends RegisteredNode> surveyed, Instant now) {
         long containerId = container.id();
         // One read of the container's rows and one transaction of upserts, not two round trips per node
-        List<Node> before = nodes.findByContainer(containerId);
+        List<Node> before = nodes.findRegistryRows(containerId);
         Map<ServiceName, Node> existing = new HashMap<>();
         before.forEach(n -> existing.put(n.service(), n));
         Set<ServiceName> seen = new HashSet<>();

@@ -147,6 +147,12 @@ final class MyBatisNodeRepository implements NodeRepository {
     }
 
     @Override
+    public List<Node> findRegistryRows(Long containerId) {
+        return transactions.inTransaction(session -> session.mapper(NodeMapper.class).findRegistryRows(containerId))
+                .stream().map(NodeMapper.RegistryRow::node).toList();
+    }
+
+    @Override
     public List<Node> findAll() {
         return transactions.inTransaction(session -> session.mapper(NodeMapper.class).findAll());
     }

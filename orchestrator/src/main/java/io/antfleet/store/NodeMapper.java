@@ -26,6 +26,19 @@ interface NodeMapper {
 
     List<Node> findByContainer(@Param("containerId") Long containerId);
 
+    /** The container's node rows without their readings, in service-number order. */
+    List<RegistryRow> findRegistryRows(@Param("containerId") Long containerId);
+
+    /** A node row's own columns, without the readings (a flat mapping, no nested result map per row). */
+    record RegistryRow(Long id, Long containerId, ServiceName service, NodeStatus status, Integer nodePort,
+            Integer metricsPort, Integer rpcPort, String dataDir, String logDir, String binaryPath, String version,
+            String peerId, String wallet, Instant createdAt, Instant statusChangedAt) {
+        Node node() {
+            return new Node(id, containerId, service, status, nodePort, metricsPort, rpcPort, dataDir, logDir, binaryPath,
+                    version, peerId, wallet, null, createdAt, statusChangedAt);
+        }
+    }
+
     /** The container's nodes that were ever read, with when they were last read. */
     List<NodeReadTime> readTimes(@Param("containerId") Long containerId);
 

@@ -12,6 +12,7 @@ import io.antfleet.config.spec.SpecLoader;
 import io.antfleet.engine.apply.FakeFleet;
 import io.antfleet.engine.status.StatusService;
 import io.antfleet.engine.teardown.TeardownService;
+import io.antfleet.engine.ImportService;
 import io.antfleet.engine.LeaseKeeper;
 import io.antfleet.fleet.ServiceName;
 import io.antfleet.nodemanager.UpgradeNodesRequest;
@@ -26,7 +27,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** status and teardown over the local engine and another host's (fakes): the host named, --host, an engine down. */
+/** status, import and teardown over the local engine and another host's (fakes): the host named, --host, an engine down. */
 class MultiHostStatusCommandTest {
     private static final String WALLET = "0x03B770D9cD32077cC0bF330c13C114a87643B124";
     private final FakeFleet fleet = new FakeFleet();
@@ -46,12 +47,14 @@ class MultiHostStatusCommandTest {
     private int run(String... args) {
         StatusService status = fleet.statusService();
         TeardownService teardown = fleet.teardownService();
+        ImportService imports = fleet.importService();
         Function<GlobalOptions, List<Module>> modules = options -> List.of(new AbstractModule() {
             @Override
             protected void configure() {
                 bind(GlobalOptions.class).toInstance(options);
                 bind(StatusService.class).toInstance(status);
                 bind(TeardownService.class).toInstance(teardown);
+                bind(ImportService.class).toInstance(imports);
             }
         });
         return Main.run(modules, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8), args);
@@ -131,6 +134,37 @@ class MultiHostStatusCommandTest {
         out.reset();
         assertThat(run("status")).isEqualTo(ExitCodes.OK);
         assertThat(out().lines().filter(l -> l.startsWith("* "))).singleElement().asString().contains("far/home-alpha/antnode1");
+    }
+
+    @Test
+    void importRefusesANameTwoHostsHaveAsStatusDoesAndStillImportsTheOtherNames() throws Exception {
+        fleet.docker.withContainer("d0c0000000000001", "dup", Map.of("antfleet.fleet", "other"));
+        fleet.antctl("dup");
+        fleet.remote("far").withContainer("d0c0000000000002", "dup", Map.of("antfleet.fleet", "other"));
+        fleet.antctl("far", "dup");
+
+        String local = "dup (fleet other, id d0c000000000)";
+        String far = "dup (host far, fleet other, id d0c000000000)";
+        assertThat(run("status", "--container", "dup")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("--container 'dup' matches 2 containers: ")
+                .contains(local).contains(far);
+        String refusal = "--container 'dup' matches 2 containers: " + local + ", " + far + "; ";
+
+        assertThat(run("--output", "json", "import", "--container", "dup", "--container", "home-beta"))
+                .isEqualTo(ExitCodes.USAGE);
+        JsonNode json = new ObjectMapper().readTree(out());
+        assertThat(json.get("containers").get(0).get("error").asText()).startsWith(refusal)
+                .contains("add --host NAME").endsWith("nothing was imported for it");
+        assertThat(json.get("containers").get(0).get("containerId").isNull()).isTrue();
+        assertThat(json.get("containers").get(1).get("host").asText()).isEqualTo("far");
+        assertThat(json.get("containers").get(1).get("error").isNull()).isTrue();
+        assertThat(json.get("ambiguous")).extracting(JsonNode::asText).containsExactly("dup");
+        assertThat(fleet.store.containers.findAll()).extracting(c -> c.name()).doesNotContain("dup");
+
+        out.reset();
+        assertThat(run("import", "--container", "dup", "--host", "far")).isEqualTo(ExitCodes.OK);
+        assertThat(fleet.store.containers.findAll()).filteredOn(c -> c.name().equals("dup"))
+                .extracting(c -> c.host()).containsExactly("far");
     }
 
     @Test

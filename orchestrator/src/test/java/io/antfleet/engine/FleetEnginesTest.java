@@ -11,7 +11,7 @@ import io.antfleet.docker.UnknownEngineException;
 import io.antfleet.fleet.spec.HostSpec;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 class FleetEnginesTest {
@@ -38,7 +38,8 @@ class FleetEnginesTest {
     }, HostDirectory.NONE);
 
     private static List<String> names(FleetEngines.Found found) {
-        return found.containers().stream().map(c -> c.map(ContainerInfo::name).orElse("-")).toList();
+        return found.containers().stream().map(c -> c.isEmpty() ? "-"
+                : c.stream().map(i -> i.host() + "/" + i.name()).collect(Collectors.joining(" "))).toList();
     }
 
     @Test
@@ -48,21 +49,22 @@ class FleetEnginesTest {
 
         FleetEngines.Found found = engines.find(List.of(HostSpec.LOCAL), List.of("alpha", "beef02", "gamma", "alph"));
 
-        assertThat(names(found)).containsExactly("alpha", "beta", "gamma", "-");
+        assertThat(names(found)).containsExactly("local/alpha", "local/beta", "local/gamma", "-");
         assertThat(local.lookups()).containsExactly("list [alpha, gamma, alph]", "inspect beef02");
         assertThat(found.unreachable()).isEmpty();
     }
 
     @Test
-    void eachNameIsTakenFromTheFirstHostThatHasItAndOnlyTheMissingOnesAreAskedOfTheNext() {
+    void everyHostIsAskedOnceForAllTheNamesAndANameTwoHostsHaveIsFoundOnBothLocalFirst() {
         local.withContainer("a1", "alpha", Map.of());
         remote.withContainer("a2", "alpha", Map.of()).withContainer("b2", "beta", Map.of());
 
         FleetEngines.Found found = engines.find(List.of(HostSpec.LOCAL, "b"), List.of("alpha", "beta", "delta"));
 
-        assertThat(found.containers()).extracting(c -> c.map(ContainerInfo::id).orElse("-"))
-                .containsExactly("a1", "b2", "-");
-        assertThat(remote.lookups()).containsExactly("list [beta, delta]");
+        assertThat(found.containers()).extracting(c -> c.stream().map(ContainerInfo::id).toList())
+                .containsExactly(List.of("a1", "a2"), List.of("b2"), List.of());
+        assertThat(local.lookups()).containsExactly("list [alpha, beta, delta]");
+        assertThat(remote.lookups()).containsExactly("list [alpha, beta, delta]");
     }
 
     @Test
@@ -72,7 +74,7 @@ class FleetEnginesTest {
 
         FleetEngines.Found found = engines.find(List.of(HostSpec.LOCAL, "b"), List.of("beta"));
 
-        assertThat(found.containers()).containsExactly(Optional.of(remote.inspect("b2").orElseThrow()));
+        assertThat(found.containers()).containsExactly(List.of(remote.inspect("b2").orElseThrow()));
         assertThat(found.unreachable()).extracting(HostProblem::host).containsExactly(HostSpec.LOCAL);
     }
 
@@ -80,7 +82,7 @@ class FleetEnginesTest {
     void aNameNamedTwiceIsFoundForBoth() {
         local.withContainer("a1", "alpha", Map.of());
 
-        assertThat(names(engines.find(List.of(HostSpec.LOCAL), List.of("alpha", "alpha")))).containsExactly("alpha", "alpha");
+        assertThat(names(engines.find(List.of(HostSpec.LOCAL), List.of("alpha", "alpha")))).containsExactly("local/alpha", "local/alpha");
         assertThat(local.lookups()).containsExactly("list [alpha]");
     }
 }

@@ -174,6 +174,21 @@ abstract class NodeContract {
     }
 
     @Test
+    void registryRowsAreTheContainersRowsInNumberOrderWithoutTheirReadings() {
+        long containerId = newContainer();
+        Node third = store().nodes().insert(node(containerId, 3));
+        store().nodes().insert(node(containerId, 1));
+        store().nodes().insert(node(newContainer(), 2));
+        store().nodes().recordReadings(Map.of(third.id(), readings(5)), T0.plusSeconds(60));
+
+        List<Node> full = store().nodes().findByContainer(containerId);
+
+        assertThat(full.get(1).readings()).isEqualTo(readings(5));
+        assertThat(store().nodes().findRegistryRows(containerId))
+                .containsExactlyElementsOf(full.stream().map(n -> n.withReadings(null)).toList());
+    }
+
+    @Test
     void recordReadingsWritesTheNodeRowsAndTheirHistory() {
         long containerId = newContainer();
         Node a = store().nodes().insert(node(containerId, 1));

@@ -65,6 +65,11 @@ public final class FakeFleet {
                 CLOCK);
     }
 
+    public io.antfleet.engine.ImportService importService() {
+        return new io.antfleet.engine.ImportService(engines(), managers, store.containers, store.nodes, store.journal,
+                new DirectWork(), store.versions(), CLOCK);
+    }
+
     public io.antfleet.docker.DockerGateways gateways() {
         return gateways;
     }
