@@ -107,7 +107,7 @@ public final class BenchCommand implements Callable<Integer> {
             }
             BenchRunner runner = new BenchRunner(injector.getInstance(DockerGateway.class),
                     injector.getInstance(ImportService.class), injector.getInstance(ApplyService.class),
-                    injector.getInstance(RunLoop.class), new AntScenarios(injector.getInstance(DockerGateway.class),
+                    injector.getInstance(ContainerRepository.class), injector.getInstance(RunLoop.class), new AntScenarios(injector.getInstance(DockerGateway.class),
                     injector.getInstance(ApplyService.class), injector.getInstance(RunLoop.class),
                     injector.getInstance(ContainerRepository.class), injector.getInstance(NodeRepository.class)));
             results = new ArrayList<>(runner.run(settings, spec.commandLine().getErr()));

@@ -8,6 +8,7 @@ import io.antfleet.engine.ImportService;
 import io.antfleet.engine.apply.ApplyService;
 import io.antfleet.engine.run.RunLoop;
 import io.antfleet.fleet.AntfleetException;
+import io.antfleet.store.ContainerRepository;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -34,10 +35,11 @@ public final class BenchRunner {
     private final RunLoop loop;
     private final AntScenarios ant;
 
-    public BenchRunner(DockerGateway docker, ImportService imports, ApplyService apply, RunLoop loop, AntScenarios ant) {
+    public BenchRunner(DockerGateway docker, ImportService imports, ApplyService apply, ContainerRepository containers,
+            RunLoop loop, AntScenarios ant) {
         this.docker = requireNonNull(docker, "docker is null");
         this.imports = requireNonNull(imports, "imports is null");
-        this.converge = new ConvergeScenario(docker, apply);
+        this.converge = new ConvergeScenario(docker, apply, containers);
         this.loop = requireNonNull(loop, "loop is null");
         this.ant = requireNonNull(ant, "ant is null");
     }

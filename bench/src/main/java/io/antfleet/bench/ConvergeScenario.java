@@ -7,6 +7,7 @@ import io.antfleet.docker.ContainerInfo;
 import io.antfleet.docker.ContainerSpec;
 import io.antfleet.docker.DockerGateway;
 import io.antfleet.docker.DockerOperationException;
+import io.antfleet.docker.ExecResult;
 import io.antfleet.engine.apply.ApplyProgress;
 import io.antfleet.engine.apply.ApplyReport;
 import io.antfleet.engine.apply.ApplyService;
@@ -14,6 +15,7 @@ import io.antfleet.fleet.AntfleetException;
 import io.antfleet.fleet.plan.Plan;
 import io.antfleet.fleet.plan.PlanStep;
 import io.antfleet.fleet.spec.FleetSpec;
+import io.antfleet.store.ContainerRepository;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,12 +47,14 @@ final class ConvergeScenario {
 
     private final DockerGateway docker;
     private final ApplyService apply;
+    private final ContainerRepository containers;
     /** Milliseconds from each apply's call to its plan (lease, journal, observation, plan), warm-up included. */
     private final List<Double> planning = new ArrayList<>();
 
-    ConvergeScenario(DockerGateway docker, ApplyService apply) {
+    ConvergeScenario(DockerGateway docker, ApplyService apply, ContainerRepository containers) {
         this.docker = requireNonNull(docker, "docker is null");
         this.apply = requireNonNull(apply, "apply is null");
+        this.containers = requireNonNull(containers, "containers is null");
     }
 
     ScenarioResult run(int containers, int nodes, int firstPort, String image, PrintWriter progress) {
@@ -79,13 +83,29 @@ final class ConvergeScenario {
             planning.add((settings.plannedAt - start) / 1e6);
             progress.println("bench: converge antfleet: " + settings.phases.describe());
             if (!settings.failures.isEmpty() || !report[0].ok()) {
-                throw new AntfleetException("bench converge: apply failed: " + report[0].containers() + " "
-                        + settings.failures);
+                throw new AntfleetException("bench converge: apply failed: " + whyNodesFailed(spec, report[0]) + " "
+                        + report[0].containers() + " " + settings.failures);
             }
             return timing;
         } finally {
             removeFleet(fleet);
         }
+    }
+
+    /** The crash reasons the failed containers' nodes wrote (the stand-in's critical_failure.log), first two containers. */
+    private String whyNodesFailed(FleetSpec spec, ApplyReport report) {
+        List<String> reasons = new ArrayList<>();
+        report.containers().stream().filter(c -> c.error().isPresent()).limit(2).forEach(c -> {
+            String name = spec.dockerName(c.container());
+            try {
+                ExecResult r = docker.exec(name, List.of("find", "/var/log/antnode", "-name", "critical_failure.log",
+                        "-exec", "cat", "{}", ";"), null, Map.of(), null, java.time.Duration.ofSeconds(10));
+                reasons.add(name + ": " + r.stdout().strip().replace('\n', ' '));
+            } catch (RuntimeException e) {
+                reasons.add(name + ": (" + e.getMessage() + ")");
+            }
+        });
+        return "nodes' crash reasons " + reasons;
     }
 
     /** Writes the stand-in's settings into each container as its add-nodes step starts (after the create). */
@@ -184,8 +204,14 @@ final class ConvergeScenario {
                 Floor.exec(name, start), docker -> phases.done(name));
     }
 
+    /**
+     * The fleet's containers, and their rows (with their nodes), as pruning them would: rows left behind would keep
+     * their port blocks taken, so that each later round's apply got blocks further up, different from the floor's and
+     * in the end inside the ephemeral range (measured: rpc ports 61000+ by round 4, nodes failing to bind).
+     */
     private void removeFleet(String fleet) {
         removeAll(docker.listByLabels(Map.of("antfleet.fleet", fleet)).stream().map(ContainerInfo::name).toList());
+        containers.findAll().stream().filter(c -> c.name().startsWith(fleet + "-c")).forEach(c -> containers.delete(c.id()));
     }
 
     /** Removes every one of {@code names}; fails, once all were tried, when any is still there. */

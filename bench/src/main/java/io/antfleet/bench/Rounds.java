@@ -3,6 +3,7 @@ package io.antfleet.bench;
 import static java.util.Objects.requireNonNull;
 
 import io.antfleet.docker.DockerGateway;
+import io.antfleet.fleet.AntfleetException;
 import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -29,6 +30,9 @@ final class Rounds {
     private final Map<String, Long> antfleetExecs = new TreeMap<>();
     private final Map<String, Long> floorExecs = new TreeMap<>();
     private final int warmUps;
+    private final List<String> redone = new ArrayList<>();
+    /** Failed rounds run again at most this often in one scenario. */
+    static final int MAX_REDONE = 2;
 
     Rounds() {
         this(0);
@@ -72,14 +76,25 @@ final class Rounds {
             progress.flush();
         }
         for (int r = 0; r < count; r++) {
+            Map<String, Long> antfleetBefore = new TreeMap<>(rounds.antfleetExecs);
+            Map<String, Long> floorBefore = new TreeMap<>(rounds.floorExecs);
             Timing a;
             double f;
-            if (r % 2 == 0) {
-                a = rounds.counted(docker, rounds.antfleetExecs, antfleet);
-                f = rounds.counted(docker, rounds.floorExecs, floor::getAsDouble);
-            } else {
-                f = rounds.counted(docker, rounds.floorExecs, floor::getAsDouble);
-                a = rounds.counted(docker, rounds.antfleetExecs, antfleet);
+            try {
+                if (r % 2 == 0) {
+                    a = rounds.counted(docker, rounds.antfleetExecs, antfleet);
+                    f = rounds.counted(docker, rounds.floorExecs, floor::getAsDouble);
+                } else {
+                    f = rounds.counted(docker, rounds.floorExecs, floor::getAsDouble);
+                    a = rounds.counted(docker, rounds.antfleetExecs, antfleet);
+                }
+            } catch (AntfleetException failed) {
+                if (rounds.redone.size() >= MAX_REDONE) {
+                    throw failed;
+                }
+                rounds.redo(r, failed, antfleetBefore, floorBefore, name, progress);
+                r--;
+                continue;
             }
             rounds.add(a.wall(), f, a.cpu());
             progress.printf(Locale.ROOT, "bench: %s round %d (%s first): antfleet %.3f s, floor %.3f s, ratio %.3f%n",
@@ -87,6 +102,23 @@ final class Rounds {
             progress.flush();
         }
         return rounds;
+    }
+
+    /**
+     * A round in which either side failed is run again, at most {@value #MAX_REDONE} times in all, and says so in
+     * {@link #summary}: on a busy host a stand-in node now and then fails to start (another process on its port),
+     * which says nothing about either side's speed. Its execs are not counted.
+     */
+    private void redo(int round, AntfleetException failed, Map<String, Long> antfleetBefore, Map<String, Long> floorBefore,
+            String name, PrintWriter progress) {
+        antfleetExecs.clear();
+        antfleetExecs.putAll(antfleetBefore);
+        floorExecs.clear();
+        floorExecs.putAll(floorBefore);
+        String reason = failed.getMessage() == null ? failed.toString() : failed.getMessage();
+        redone.add("round " + (round + 1) + ": " + reason.substring(0, Math.min(reason.length(), 400)));
+        progress.printf(Locale.ROOT, "bench: %s round %d failed, run again: %s%n", name, round + 1, reason);
+        progress.flush();
     }
 
     private <T> T counted(DockerGateway docker, Map<String, Long> into, Supplier<T> side) {
@@ -142,7 +174,8 @@ final class Rounds {
         return String.format(Locale.ROOT, "ratio median %.3f (spread %.3f-%.3f) over %d rounds%s, first side alternating "
                 + "(antfleet first in round 1); antfleet/floor seconds per round (antfleet's JVM CPU): %s", medianRatio(), minRatio(),
                 maxRatio(), count(), warmUps == 0 ? "" : " after " + warmUps + " untimed warm-up round"
-                        + (warmUps == 1 ? "" : "s") + " of both sides", String.join(", ", each));
+                        + (warmUps == 1 ? "" : "s") + " of both sides", String.join(", ", each))
+                + (redone.isEmpty() ? "" : "; run again after a failed side: " + String.join("; ", redone));
     }
 
     /** Execs per container and round of each side, e.g. {@code antfleet 2.05 (antctl add 1.00, ...) vs floor 2.00 (...)}. */

@@ -88,6 +88,36 @@ class RoundsTest {
         assertThat(progress.toString()).contains("warm-up 1 (not counted): antfleet 9.000 s, floor 1.000 s");
     }
 
+    @Test
+    void aRoundWithAFailedSideIsRunAgainSaidSoAndItsExecsNotCounted() {
+        CountingGateway docker = new CountingGateway(execsOnly());
+        int[] floors = {0};
+
+        Rounds rounds = Rounds.run("s", 0, 2, docker, () -> {
+            docker.exec("c1", List.of("antctl", "add"), null, Map.of(), null, java.time.Duration.ofSeconds(1));
+            return new Rounds.Timing(2, 0.5);
+        }, () -> {
+            if (++floors[0] == 1) {
+                throw new io.antfleet.fleet.AntfleetException("floor step exited 1: node failed to start");
+            }
+            return 1.0;
+        }, new PrintWriter(new StringWriter()));
+
+        assertThat(rounds.count()).isEqualTo(2);
+        assertThat(rounds.execsPerContainer(1)).startsWith("execs per container: antfleet 1.00 (antctl add 1.00)");
+        assertThat(rounds.summary()).contains("run again after a failed side: round 1: floor step exited 1");
+    }
+
+    @Test
+    void sidesThatKeepFailingFailTheScenario() {
+        CountingGateway docker = new CountingGateway(execsOnly());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Rounds.run("s", 0, 3, docker,
+                () -> new Rounds.Timing(2, 0.5), () -> {
+                    throw new io.antfleet.fleet.AntfleetException("always");
+                }, new PrintWriter(new StringWriter()))).hasMessage("always");
+    }
+
     /** A gateway that answers every exec with exit 0 and refuses anything else. */
     private static DockerGateway execsOnly() {
         return (DockerGateway) Proxy.newProxyInstance(RoundsTest.class.getClassLoader(), new Class<?>[] {DockerGateway.class},
