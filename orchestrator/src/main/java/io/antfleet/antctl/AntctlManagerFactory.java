@@ -72,11 +72,19 @@ public final class AntctlManagerFactory implements NodeManagers {
         requireNonNull(displayName, "displayName is null");
         requireNonNull(mode, "mode is null");
         boolean local = HostSpec.LOCAL.equals(host);
-        // the lock file is this machine's: a remote container's lock carries its host, as its name is unique only there
-        String lock = "container-" + (local ? "" : host + "-") + displayName;
         return managers.computeIfAbsent(host + "|" + address + "|" + mode.label(), k -> manager(new LockedRunner(
-                new DockerExecRunner(gateways.forHost(host), address, displayName, mode, settings, imageId), locks, lock),
-                local ? probe : LivenessProbe.UNCHECKED));
+                new DockerExecRunner(gateways.forHost(host), address, displayName, mode, settings, imageId), locks,
+                lockName(host, displayName)), local ? probe : LivenessProbe.UNCHECKED));
+    }
+
+    /**
+     * The lock of a container's antctl calls. The lock file is this machine's, and a Docker name is unique only on its
+     * engine: another host's container's lock carries its host, after a '/', which neither a host name
+     * ({@link io.antfleet.fleet.spec.FleetSpec#isValidName}) nor a Docker name can hold, so that host far's {@code x}
+     * and a local {@code far-x} never share one.
+     */
+    static String lockName(String host, String dockerName) {
+        return "container-" + (HostSpec.LOCAL.equals(host) ? "" : host + "/") + dockerName;
     }
 
     /** antctl on the host itself: as the current user, or through {@code sudo -n} for the system registry. */

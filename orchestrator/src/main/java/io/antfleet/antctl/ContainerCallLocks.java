@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -21,7 +22,7 @@ import java.util.function.Supplier;
  * rewrites its registry by truncating it and writing it again (ant-service-management src/registry.rs:173), so
  * a {@code status} from {@code antfleet import} or {@code antfleet status} that runs beside another process's
  * {@code add} can read an empty or half-written registry, and two writers lose each other's changes. A lock
- * file per container ({@code <dir>/<container>.lock}, an OS file lock, released when the process dies) orders
+ * file per container ({@code <dir>/<container>.lock}, see {@link #fileName}; an OS file lock, released when the process dies) orders
  * processes; an in-process lock orders this process's threads (a JVM cannot hold one file lock twice).
  */
 final class ContainerCallLocks {
@@ -62,8 +63,26 @@ final class ContainerCallLocks {
 
     private FileChannel open(String container, String target) throws IOException {
         Files.createDirectories(dir);
-        return FileChannel.open(dir.resolve(container.replaceAll("[^A-Za-z0-9_.-]", "_") + ".lock"),
-                StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        return FileChannel.open(dir.resolve(fileName(container)), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    }
+
+    /**
+     * {@code <lock>.lock}, every byte outside {@code [A-Za-z0-9_.-]} written as {@code %XX}: no path separator
+     * reaches the file system, and two locks never share a file (a '/' replaced by '_' would make host far's
+     * {@code x} and a local {@code far_x} one lock).
+     */
+    static String fileName(String lock) {
+        StringBuilder name = new StringBuilder();
+        for (byte b : lock.getBytes(StandardCharsets.UTF_8)) {
+            char c = (char) (b & 0xff);
+            if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '.'
+                    || c == '-') {
+                name.append(c);
+            } else {
+                name.append('%').append(String.format("%02X", b & 0xff));
+            }
+        }
+        return name.append(".lock").toString();
     }
 
     private static FileLock acquire(FileChannel file, long deadline, String target, Duration bound) throws IOException {

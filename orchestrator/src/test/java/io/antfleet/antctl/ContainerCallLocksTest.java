@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.antfleet.fleet.spec.HostSpec;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -44,6 +46,32 @@ class ContainerCallLocksTest {
 
         assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo("first");
         assertThat(waiter.get(10, TimeUnit.SECONDS)).isEqualTo("second");
+    }
+
+    @Test
+    void anotherHostsContainerDoesNotShareItsLockWithALocalContainerWhoseNameSpellsItsHostAndName() throws Exception {
+        ContainerCallLocks first = new ContainerCallLocks(dir);
+        ContainerCallLocks second = new ContainerCallLocks(dir);
+        String farX = AntctlManagerFactory.lockName("far", "x");
+        CountDownLatch inside = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        CompletableFuture<String> holder = CompletableFuture.supplyAsync(() -> first.locked(farX, Duration.ofSeconds(10),
+                "far/x", () -> {
+                    inside.countDown();
+                    await(release);
+                    return "far/x";
+                }));
+        assertThat(inside.await(10, TimeUnit.SECONDS)).isTrue();
+
+        for (String local : List.of("far-x", "far_x", "far.x")) {
+            assertThat(second.locked(AntctlManagerFactory.lockName(HostSpec.LOCAL, local), Duration.ofMillis(300), local,
+                    () -> local)).isEqualTo(local);
+        }
+        assertThatThrownBy(() -> second.locked(AntctlManagerFactory.lockName("far", "x"), Duration.ofMillis(300), "far/x",
+                () -> "second")).isInstanceOf(AntctlException.class).hasMessageContaining("another antfleet call");
+        release.countDown();
+        assertThat(holder.get(10, TimeUnit.SECONDS)).isEqualTo("far/x");
+        assertThat(ContainerCallLocks.fileName(farX)).isEqualTo("container-far%2Fx.lock");
     }
 
     private static void await(CountDownLatch latch) {
