@@ -246,8 +246,10 @@ abstract class MetricsSweepContract {
         servers.add(hanging);
         List<SweepTarget> targets = List.of(SweepTarget.local("a", good), SweepTarget.local("b", good),
                 SweepTarget.local("hangs", hanging.getAddress().getPort()), SweepTarget.local("d", good));
+        // a request bound far above a loopback answer, so that only the hanging node times out even on a loaded
+        // machine (300 ms once timed a healthy node out at load 33); the second sweep's probe-first wait is 500 ms
         try (MetricsSweep oneAtATime = new MetricsSweep(
-                new SweepSettings(Duration.ofSeconds(1), Duration.ofMillis(300), 1, 1), transport())) {
+                new SweepSettings(Duration.ofSeconds(1), Duration.ofSeconds(2), 1, 1), transport())) {
             assertThat(oneAtATime.sweep(targets)).extracting(SweptNode::isRunning).containsExactly(true, true, false, true);
             assertThat(arrivals).containsExactly("good", "good", "hanging", "good");
             arrivals.clear();
